@@ -1,0 +1,71 @@
+# huace — see README.md. `make demo` sets up and builds the example site; `make test` runs every test.
+CC      ?= cc
+PKGS     = libcmark yaml-0.1 gdlib cairo pangocairo fontconfig libqrencode libqpdf libmicrohttpd zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -pthread -Isrc $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm -pthread
+
+SRC      := $(sort $(shell find src -name '*.c'))
+LIBSRC   := $(filter-out src/main.c,$(SRC))
+OBJ      := $(SRC:src/%.c=build/obj/%.o)
+LIBOBJ   := $(LIBSRC:src/%.c=build/obj/%.o)
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SAN_OBJ  := $(SRC:src/%.c=build/san/%.o)
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/tests-san/%)
+SPEC_DIR ?= tests/spec/mustache
+
+.PHONY: all demo deps test test-fast asan clean bench
+all: huace
+
+huace: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+build/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+build/san/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+
+build/huace-san: $(SAN_OBJ)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(LDLIBS)
+
+build/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+
+build/tests-san/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(filter-out build/san/main.o,$(SAN_OBJ)) $(LDLIBS) -lcmocka
+
+build/tests/mustache_spec: tests/spec/mustache_spec.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
+
+build/tests-san/mustache_spec: tests/spec/mustache_spec.c $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(filter-out build/san/main.o,$(SAN_OBJ)) $(LDLIBS)
+
+deps:
+	./scripts/install-deps.sh
+
+demo: deps
+	$(MAKE) huace
+	./huace build -s . -o public
+
+test-bins: huace build/huace-san $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_spec build/tests-san/mustache_spec
+
+test: test-bins
+	@SPEC_DIR="$(SPEC_DIR)" tests/run.sh
+
+clean:
+	rm -rf build huace public public.tmp-huace
+
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)

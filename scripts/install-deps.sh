@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs the Debian 12 packages huace needs to build, test and benchmark.
+# Idempotent: packages already present are left alone. Used by `make demo` and .ci/run.
+set -eu
+PKGS="build-essential pkg-config
+ libcmark-dev libyaml-dev libgd-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
+ libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev
+ fonts-noto-cjk
+ tidy python3 poppler-utils qpdf zbar-tools"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -z "$missing" ]; then
+    echo "install-deps: all packages present"
+    exit 0
+fi
+echo "install-deps: apt-get install -y --no-install-recommends$missing"
+if [ "$(id -u)" != 0 ]; then
+    echo "install-deps: error: not root; run the line above as root (or with sudo), then run make again" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends $missing

@@ -1,0 +1,197 @@
+#include "diag.h"
+#include "alloc.h"
+#include "buf.h"
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct hc_diags {
+    pthread_mutex_t mu;
+    hc_diag *items;
+    size_t n, cap;
+    size_t errors, warnings;
+    int sorted;
+    char *root;
+};
+
+hc_diags *hc_diags_new(void)
+{
+    hc_diags *d = hc_xcalloc(1, sizeof *d);
+    pthread_mutex_init(&d->mu, NULL);
+    d->sorted = 1;
+    return d;
+}
+
+void hc_diags_free(hc_diags *d)
+{
+    if (!d) return;
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->items[i].rule);
+        free(d->items[i].path);
+        free(d->items[i].msg);
+    }
+    free(d->items);
+    free(d->root);
+    pthread_mutex_destroy(&d->mu);
+    free(d);
+}
+
+void hc_diags_set_root(hc_diags *d, const char *root)
+{
+    free(d->root);
+    d->root = root ? hc_xstrdup(root) : NULL;
+}
+
+void hc_diag_add(hc_diags *d, hc_severity sev, const char *rule, const char *path,
+                 int line, int col, const char *fmt, ...)
+{
+    hc_buf m = HC_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    hc_buf_vprintf(&m, fmt, ap);
+    va_end(ap);
+
+    pthread_mutex_lock(&d->mu);
+    d->items = hc_xgrow(d->items, &d->cap, d->n + 1, sizeof *d->items);
+    hc_diag *g = &d->items[d->n];
+    g->sev = sev;
+    g->rule = hc_xstrdup(rule ? rule : "");
+    g->path = hc_xstrdup(path ? path : "");
+    g->line = line;
+    g->col = col;
+    g->msg = hc_buf_detach(&m, NULL);
+    g->seq = d->n++;
+    if (sev == HC_SEV_ERROR) d->errors++;
+    else if (sev == HC_SEV_WARNING) d->warnings++;
+    d->sorted = 0;
+    pthread_mutex_unlock(&d->mu);
+}
+
+size_t hc_diags_errors(const hc_diags *d) { return d->errors; }
+size_t hc_diags_warnings(const hc_diags *d) { return d->warnings; }
+size_t hc_diags_count(const hc_diags *d) { return d->n; }
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const hc_diag *a = pa, *b = pb;
+    int c = strcmp(a->path, b->path);
+    if (c) return c;
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    if (a->col != b->col) return a->col < b->col ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void sort_diags(hc_diags *d)
+{
+    if (d->sorted) return;
+    qsort(d->items, d->n, sizeof *d->items, cmp_diag);
+    d->sorted = 1;
+}
+
+const hc_diag *hc_diags_at(hc_diags *d, size_t i)
+{
+    sort_diags(d);
+    return i < d->n ? &d->items[i] : NULL;
+}
+
+static const char *sev_name(hc_severity s)
+{
+    switch (s) {
+    case HC_SEV_ERROR: return "error";
+    case HC_SEV_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+/* Reads line `line` (1-based) of the file into out; 0 if unavailable. */
+static int read_line(const char *root, const char *path, int line, hc_buf *out)
+{
+    hc_buf full = HC_BUF_INIT;
+    int ok = 0;
+    if (root && path[0] != '/') hc_buf_printf(&full, "%s/%s", root, path);
+    else hc_buf_puts(&full, path);
+    FILE *f = fopen(hc_buf_cstr(&full), "rb");
+    if (!f) goto out;
+    int cur = 1, c;
+    while (cur < line && (c = getc(f)) != EOF)
+        if (c == '\n') cur++;
+    if (cur != line) goto out;
+    while ((c = getc(f)) != EOF && c != '\n')
+        if (c != '\r') hc_buf_putc(out, (char)c);
+    ok = 1;
+out:
+    if (f) fclose(f);
+    hc_buf_free(&full);
+    return ok;
+}
+
+void hc_diags_print_text(hc_diags *d, FILE *out)
+{
+    sort_diags(d);
+    hc_buf src = HC_BUF_INIT;
+    for (size_t i = 0; i < d->n; i++) {
+        const hc_diag *g = &d->items[i];
+        if (g->line > 0)
+            fprintf(out, "%s:%d:%d: %s: %s", g->path, g->line, g->col > 0 ? g->col : 1,
+                    sev_name(g->sev), g->msg);
+        else
+            fprintf(out, "%s: %s: %s", g->path[0] ? g->path : "huace", sev_name(g->sev), g->msg);
+        if (g->rule[0]) fprintf(out, " [%s]", g->rule);
+        fputc('\n', out);
+        hc_buf_reset(&src);
+        if (g->line > 0 && read_line(d->root, g->path, g->line, &src)) {
+            fprintf(out, "  %s\n  ", hc_buf_cstr(&src));
+            /* caret under the column: columns count characters, so pad by
+             * display position (tabs kept as tabs, wide CJK as two cells) */
+            const unsigned char *s = (const unsigned char *)hc_buf_cstr(&src);
+            int col = 1;
+            for (size_t k = 0; s[k] && col < g->col; col++) {
+                unsigned char c = s[k];
+                if (c == '\t') { fputc('\t', out); k++; continue; }
+                size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                fputs(n >= 3 ? "  " : " ", out);
+                for (size_t j = 0; j < n && s[k]; j++) k++;
+            }
+            fputs("^\n", out);
+        }
+    }
+    hc_buf_free(&src);
+}
+
+static void json_str(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') fprintf(out, "\\%c", c);
+        else if (c == '\n') fputs("\\n", out);
+        else if (c == '\t') fputs("\\t", out);
+        else if (c < 0x20) fprintf(out, "\\u%04x", c);
+        else fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+void hc_diags_print_json(hc_diags *d, FILE *out)
+{
+    sort_diags(d);
+    fputs("[", out);
+    for (size_t i = 0; i < d->n; i++) {
+        const hc_diag *g = &d->items[i];
+        fputs(i ? ",\n  {" : "\n  {", out);
+        fputs("\"rule\": ", out); json_str(out, g->rule);
+        fprintf(out, ", \"severity\": \"%s\", \"file\": ", sev_name(g->sev));
+        json_str(out, g->path);
+        fprintf(out, ", \"line\": %d, \"col\": %d, \"message\": ", g->line, g->col);
+        json_str(out, g->msg);
+        fputs("}", out);
+    }
+    fputs(d->n ? "\n]\n" : "]\n", out);
+}
+
+void hc_diags_print_summary(hc_diags *d, FILE *out)
+{
+    fprintf(out, "%zu error%s, %zu warning%s\n", d->errors, d->errors == 1 ? "" : "s",
+            d->warnings, d->warnings == 1 ? "" : "s");
+}

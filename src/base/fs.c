@@ -1,0 +1,225 @@
+#include "fs.h"
+#include "alloc.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int hc_fs_read(const char *path, hc_buf *out)
+{
+    int rc = -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0) goto out;
+    if (S_ISDIR(st.st_mode)) { errno = EISDIR; goto out; }
+    hc_buf_reset(out);
+    hc_buf_grow(out, st.st_size > 0 ? (size_t)st.st_size : 4096);
+    for (;;) {
+        hc_buf_grow(out, 4096);
+        ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            goto out;
+        }
+        if (n == 0) break;
+        out->len += (size_t)n;
+    }
+    out->data[out->len] = '\0';
+    rc = 0;
+out:
+    close(fd);
+    return rc;
+}
+
+int hc_fs_mkdirs(const char *path)
+{
+    char *p = hc_xstrdup(path);
+    int rc = 0;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/') continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) { rc = -1; goto out; }
+        *s = '/';
+    }
+    if (mkdir(p, 0755) != 0 && errno != EEXIST) rc = -1;
+out:
+    free(p);
+    return rc;
+}
+
+static int mkparents(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash || slash == path) return 0;
+    char *dir = hc_xstrndup(path, (size_t)(slash - path));
+    int rc = hc_fs_is_dir(dir) ? 0 : hc_fs_mkdirs(dir);
+    free(dir);
+    return rc;
+}
+
+int hc_fs_write(const char *path, const void *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ENOENT) {
+        if (mkparents(path) != 0) return -1;
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    }
+    if (fd < 0) return -1;
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            close(fd);
+            errno = e;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return close(fd);
+}
+
+int hc_fs_copy(const char *from, const char *to)
+{
+    hc_buf b = HC_BUF_INIT;
+    int rc = hc_fs_read(from, &b);
+    if (rc == 0) rc = hc_fs_write(to, b.data ? b.data : "", b.len);
+    hc_buf_free(&b);
+    return rc;
+}
+
+int hc_fs_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int hc_fs_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+int hc_fs_rmtree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode)) return unlink(path);
+    DIR *d = opendir(path);
+    if (!d) return -1;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        char *sub;
+        if (asprintf(&sub, "%s/%s", path, e->d_name) < 0) abort();
+        if (hc_fs_rmtree(sub) != 0) rc = -1;
+        free(sub);
+    }
+    closedir(d);
+    if (rmdir(path) != 0) rc = -1;
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int hc_fs_list(const char *dir, const char *suffix, char ***names, size_t *count)
+{
+    *names = NULL;
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d) return errno == ENOENT ? 0 : -1;
+    size_t cap = 0, sl = suffix ? strlen(suffix) : 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        size_t n = strlen(e->d_name);
+        if (suffix && (n < sl || strcmp(e->d_name + n - sl, suffix) != 0)) continue;
+        *names = hc_xgrow(*names, &cap, *count + 1, sizeof **names);
+        (*names)[(*count)++] = hc_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (*count) qsort(*names, *count, sizeof **names, cmp_str);
+    return 0;
+}
+
+void hc_fs_names_free(char **names, size_t count)
+{
+    for (size_t i = 0; i < count; i++) free(names[i]);
+    free(names);
+}
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} name_vec;
+
+static int walk(const char *root, const char *rel, name_vec *out)
+{
+    char *dir;
+    if (asprintf(&dir, "%s%s%s", root, rel[0] ? "/" : "", rel) < 0) abort();
+    DIR *d = opendir(dir);
+    int rc = 0;
+    if (!d) { rc = -1; goto out; }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char *sub, *full;
+        if (asprintf(&sub, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name) < 0) abort();
+        if (asprintf(&full, "%s/%s", root, sub) < 0) abort();
+        struct stat st;
+        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (walk(root, sub, out) != 0) rc = -1;
+            free(sub);
+        } else {
+            out->v = hc_xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+            out->v[out->n++] = sub;
+        }
+        free(full);
+    }
+    closedir(d);
+out:
+    free(dir);
+    return rc;
+}
+
+int hc_fs_walk(const char *dir, char ***paths, size_t *count)
+{
+    name_vec v = { NULL, 0, 0 };
+    int rc = hc_fs_is_dir(dir) ? walk(dir, "", &v) : 0;
+    if (v.n) qsort(v.v, v.n, sizeof *v.v, cmp_str);
+    *paths = v.v;
+    *count = v.n;
+    return rc;
+}
+
+int hc_fs_swap_in(const char *staging, const char *out)
+{
+    char *old;
+    int rc = -1;
+    if (asprintf(&old, "%s.old-huace", out) < 0) abort();
+    hc_fs_rmtree(old);
+    int had = hc_fs_exists(out);
+    if (had && rename(out, old) != 0) goto done;
+    if (rename(staging, out) != 0) {
+        int e = errno;
+        if (had) rename(old, out);
+        errno = e;
+        goto done;
+    }
+    if (had) hc_fs_rmtree(old);
+    rc = 0;
+done:
+    free(old);
+    return rc;
+}

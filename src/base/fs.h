@@ -1,0 +1,37 @@
+/* fs.h — files and folders.
+ *
+ * All functions return 0 on success and -1 on failure with errno set (the
+ * caller turns that into a located diagnostic). Paths are plain C strings.
+ */
+#ifndef HC_FS_H
+#define HC_FS_H
+#include <stddef.h>
+#include "buf.h"
+
+/* Reads the whole file into out (replacing its contents). */
+int hc_fs_read(const char *path, hc_buf *out);
+/* Writes len bytes to path, creating parent folders as needed. Not atomic:
+ * used inside the staging folder, which is swapped in as a whole. */
+int hc_fs_write(const char *path, const void *data, size_t len);
+int hc_fs_mkdirs(const char *path);              /* mkdir -p */
+int hc_fs_rmtree(const char *path);              /* rm -rf; missing is fine */
+int hc_fs_copy(const char *from, const char *to);/* creates parents of to */
+int hc_fs_is_dir(const char *path);
+int hc_fs_exists(const char *path);
+
+/* The names in folder dir that end in suffix (or every regular file and
+ * folder if suffix is NULL), sorted bytewise, "." and ".." and dotfiles left out.
+ * *names is a malloc'd array of malloc'd strings; free with hc_fs_names_free.
+ * A missing folder gives 0 names and success. */
+int hc_fs_list(const char *dir, const char *suffix, char ***names, size_t *count);
+void hc_fs_names_free(char **names, size_t count);
+
+/* Every regular file below dir, as paths relative to dir, sorted; same
+ * ownership as hc_fs_list. */
+int hc_fs_walk(const char *dir, char ***paths, size_t *count);
+
+/* Replaces folder out with folder staging: out is renamed aside, staging
+ * renamed to out, then the old one removed. On failure out is as it was. */
+int hc_fs_swap_in(const char *staging, const char *out);
+
+#endif

@@ -1,0 +1,157 @@
+/* build.c — the build and check commands. */
+#include "build.h"
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/fs.h"
+#include "check/check.h"
+#include "load/load.h"
+#include "model/model.h"
+#include "render/html/site.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The date of the data, for builds given no date at all: the newest case
+ * study or finished milestone (things that have happened; planned dates in
+ * the future do not count). */
+static int newest_date(const hc_model *m)
+{
+    int best = HC_NO_DATE;
+    for (size_t i = 0; i < m->ncases; i++)
+        if (m->cases[i].date > best) best = m->cases[i].date;
+    for (size_t i = 0; i < m->nprojects; i++) {
+        const hc_project *p = &m->projects[i];
+        for (size_t k = 0; k < p->nmilestones; k++)
+            if (p->milestones[k].done && p->milestones[k].date > best) best = p->milestones[k].date;
+    }
+    return best == HC_NO_DATE ? hc_date_from_ymd(2026, 1, 1) : best;
+}
+
+/* Loads, links and checks the site. Returns the model (NULL only if the site
+ * folder is unusable); errors are in d. */
+static hc_model *open_site(const hc_opts *o, int drafts, hc_diags *d, double *t_load)
+{
+    double t0 = now_s();
+    if (!hc_fs_is_dir(o->src)) {
+        hc_error(d, "read", o->src, 0, 0, "site folder does not exist");
+        return NULL;
+    }
+    hc_buf cfg = HC_BUF_INIT;
+    hc_buf_printf(&cfg, "%s/site.yaml", o->src);
+    int has_cfg = hc_fs_exists(hc_buf_cstr(&cfg));
+    hc_buf_free(&cfg);
+    if (!has_cfg) {
+        hc_error(d, "read", "site.yaml", 0, 0, "no site.yaml in '%s': is this a huace site folder? (-s SRC)", o->src);
+        return NULL;
+    }
+    hc_diags_set_root(d, o->src);
+    hc_model *m = hc_model_new(o->src);
+    hc_load_opts lo = { .drafts = drafts };
+    int today;
+    if (hc_cli_today(o, &today) != 0) {
+        hc_model_free(m);
+        return NULL;
+    }
+    if (hc_load_site(m, &lo, d) == 0 || m->std.nitems) {
+        hc_model_link(m, d);
+        m->today = today != HC_NO_DATE ? today : newest_date(m);
+        hc_check_model(m, d);
+    }
+    if (t_load) *t_load = now_s() - t0;
+    return m;
+}
+
+static void report(hc_diags *d, int quiet)
+{
+    if (hc_diags_count(d) == 0) return;
+    if (quiet && hc_diags_errors(d) == 0) return;
+    hc_diags_print_text(d, stderr);
+}
+
+int hc_cmd_check(const hc_opts *o)
+{
+    hc_diags *d = hc_diags_new();
+    hc_model *m = open_site(o, 1, d, NULL);
+    if (o->format == HC_FMT_JSON) {
+        hc_diags_print_json(d, stdout);
+    } else {
+        hc_diags_print_text(d, stdout);
+        hc_diags_print_summary(d, stdout);
+    }
+    int rc = hc_diags_errors(d) ? 1 : 0;
+    hc_model_free(m);
+    hc_diags_free(d);
+    return rc;
+}
+
+int hc_cmd_build(const hc_opts *o)
+{
+    int rc = 1;
+    hc_diags *d = hc_diags_new();
+    hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT;
+    double t_start = now_s(), t_load = 0;
+    if (o->out) hc_buf_puts(&out, o->out);
+    else hc_buf_printf(&out, "%s/public", o->src);
+    while (out.len > 1 && out.data[out.len - 1] == '/') hc_buf_truncate(&out, out.len - 1);
+    hc_model *m = open_site(o, o->drafts, d, &t_load);
+    if (!m || hc_diags_errors(d)) goto fail;
+    if (o->base_url) {
+        free(m->config.base_url);
+        m->config.base_url = hc_xstrdup(o->base_url);
+    }
+    hc_buf_printf(&staging, "%s.tmp-huace", hc_buf_cstr(&out));
+    if (hc_fs_rmtree(hc_buf_cstr(&staging)) != 0 || hc_fs_mkdirs(hc_buf_cstr(&staging)) != 0) {
+        hc_error(d, "write", hc_buf_cstr(&staging), 0, 0, "cannot create the staging folder: %s", strerror(errno));
+        goto fail;
+    }
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    hc_render_opts ro = {
+        .out_dir = hc_buf_cstr(&staging),
+        .jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1),
+        .quiet = o->quiet,
+    };
+    hc_render_stats st;
+    memset(&st, 0, sizeof st);
+    double t_render = now_s();
+    if (hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d)) {
+        hc_fs_rmtree(hc_buf_cstr(&staging));
+        goto fail;
+    }
+    t_render = now_s() - t_render;
+    if (hc_fs_swap_in(hc_buf_cstr(&staging), hc_buf_cstr(&out)) != 0) {
+        hc_error(d, "write", hc_buf_cstr(&out), 0, 0, "cannot move the new site into place: %s", strerror(errno));
+        hc_fs_rmtree(hc_buf_cstr(&staging));
+        goto fail;
+    }
+    report(d, o->quiet);
+    if (!o->quiet)
+        printf("huace: wrote %zu pages (%zu files) to %s/ in %.2f s\n", st.pages, st.files, hc_buf_cstr(&out),
+               now_s() - t_start);
+    if (o->timings)
+        fprintf(stderr, "timings: load+check %.3f s (%zu projects, %zu cases, %zu pages); render+write %.3f s (%zu files)\n",
+                t_load, m->nprojects, m->ncases, m->npages, t_render, st.files);
+    rc = 0;
+    goto out;
+fail:
+    report(d, 0);
+    fprintf(stderr, "huace: build failed: ");
+    hc_diags_print_summary(d, stderr);
+    if (hc_fs_exists(hc_buf_cstr(&out))) fprintf(stderr, "huace: %s/ was left as it was\n", hc_buf_cstr(&out));
+out:
+    hc_model_free(m);
+    hc_diags_free(d);
+    hc_buf_free(&out);
+    hc_buf_free(&staging);
+    return rc;
+}

@@ -1,0 +1,124 @@
+#include "cli.h"
+#include "base/date.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char letter;
+    const char *shortopt, *longopt;
+    int takes_arg;
+} opt_def;
+
+static const opt_def defs[] = {
+    { 's', "-s", "--source", 1 },   { 'o', "-o", "--output", 1 }, { 'd', NULL, "--drafts", 0 },
+    { 'b', NULL, "--base-url", 1 }, { 't', NULL, "--today", 1 },  { 'j', "-j", "--jobs", 1 },
+    { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'p', "-p", "--port", 1 },
+    { 'B', NULL, "--bind", 1 },     { 'T', NULL, "--timings", 0 },
+};
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "huace %s: ", cmd);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(see 'huace help %s')\n", cmd);
+    return 2;
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->src = ".";
+    o->bind = "127.0.0.1";
+    o->port = 1313;
+    o->args = (const char **)argv;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || !a[1]) {
+            o->args[o->nargs++] = a;
+            continue;
+        }
+        const opt_def *d = NULL;
+        const char *val = NULL;
+        for (size_t k = 0; k < sizeof defs / sizeof defs[0]; k++) {
+            size_t ll = strlen(defs[k].longopt);
+            if ((defs[k].shortopt && !strcmp(a, defs[k].shortopt)) || !strcmp(a, defs[k].longopt)) {
+                d = &defs[k];
+                break;
+            }
+            if (defs[k].takes_arg && !strncmp(a, defs[k].longopt, ll) && a[ll] == '=') {
+                d = &defs[k];
+                val = a + ll + 1;
+                break;
+            }
+        }
+        if (!d || !strchr(allowed, d->letter)) return usage_error(cmd, "unknown option '%s'", a);
+        if (d->takes_arg && !val) {
+            if (i + 1 >= argc) return usage_error(cmd, "option '%s' needs a value", a);
+            val = argv[++i];
+        }
+        switch (d->letter) {
+        case 's': o->src = val; break;
+        case 'o': o->out = val; break;
+        case 'd': o->drafts = 1; break;
+        case 'b':
+            if (strncmp(val, "http://", 7) && strncmp(val, "https://", 8))
+                return usage_error(cmd, "--base-url must start with http:// or https://, not '%s'", val);
+            o->base_url = val;
+            break;
+        case 't': {
+            int days;
+            if (hc_date_parse(val, &days) != 0)
+                return usage_error(cmd, "--today must be a date YYYY-MM-DD, not '%s'", val);
+            o->today = val;
+            break;
+        }
+        case 'j':
+            if (parse_int(val, 1, 256, &o->jobs) != 0)
+                return usage_error(cmd, "-j needs a number of threads from 1 to 256, not '%s'", val);
+            break;
+        case 'q': o->quiet = 1; break;
+        case 'T': o->timings = 1; break;
+        case 'f':
+            if (!strcmp(val, "text")) o->format = HC_FMT_TEXT;
+            else if (!strcmp(val, "json")) o->format = HC_FMT_JSON;
+            else return usage_error(cmd, "--format must be text or json, not '%s'", val);
+            break;
+        case 'p':
+            if (parse_int(val, 1, 65535, &o->port) != 0)
+                return usage_error(cmd, "-p needs a port from 1 to 65535, not '%s'", val);
+            break;
+        case 'B': o->bind = val; break;
+        }
+    }
+    return 0;
+}
+
+int hc_cli_today(const hc_opts *o, int *days)
+{
+    *days = HC_NO_DATE;
+    if (o->today) return hc_date_parse(o->today, days);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long t = strtoll(sde, &end, 10);
+        if (*end || errno || t < 0) {
+            fprintf(stderr, "huace: error: SOURCE_DATE_EPOCH must be a number of seconds, not '%s'\n", sde);
+            return -1;
+        }
+        *days = (int)(t / 86400);
+    }
+    return 0;
+}

@@ -1,0 +1,35 @@
+/* cli.h — the command line: options shared by the subcommands.
+ *
+ * hc_cli_parse fills opts from argv (after the subcommand name). It prints a
+ * usage error to stderr and returns 2 on bad usage, 0 otherwise. Strings in
+ * opts point into argv (not owned).
+ */
+#ifndef HC_CLI_H
+#define HC_CLI_H
+
+typedef enum { HC_FMT_TEXT, HC_FMT_JSON } hc_format;
+
+typedef struct {
+    const char *src;          /* -s, default "." */
+    const char *out;          /* -o, default SRC/public */
+    const char *base_url;     /* --base-url */
+    const char *today;        /* --today YYYY-MM-DD */
+    int drafts, quiet, timings;
+    int jobs;                 /* -j, 0 = number of cores */
+    hc_format format;         /* --format (check) */
+    int port;                 /* -p (serve) */
+    const char *bind;         /* --bind (serve) */
+    const char **args;        /* remaining positional arguments */
+    int nargs;
+} hc_opts;
+
+/* allowed: which options this command takes, as a string of option letters:
+ * s o d b t j q f p B T (src out drafts base-url today jobs quiet format port bind timings). */
+int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc_opts *opts);
+
+/* The build date (days since 1970-01-01) from --today, else SOURCE_DATE_EPOCH,
+ * else HC_NO_DATE (the caller then uses the newest date in the content).
+ * Returns -1 after printing an error if either is malformed. */
+int hc_cli_today(const hc_opts *o, int *days);
+
+#endif

@@ -1,0 +1,197 @@
+/* config.c — site.yaml and seeds/standards.yaml. */
+#include "load_int.h"
+#include "../base/alloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const config_keys[] = {
+    "title", "district", "description", "author", "base_url", "language", "theme",
+    "page_size", "unsafe_html", "townships", "maps", "print", NULL
+};
+
+static int slug_ok(const char *s)
+{
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_')) return 0;
+    return 1;
+}
+
+int hc_load_config(hc_model *m, hc_diags *d)
+{
+    const char *path = "site.yaml";
+    hc_yreader r = { path, d };
+    hc_config *c = &m->config;
+    size_t before = hc_diags_errors(d);
+    hc_yval *root = hc_load_yaml(m->root, path, d);
+    if (!root) return -1;
+    if (hc_yr_expect(&r, root, HC_Y_MAP, "site.yaml") != 0) goto out;
+    hc_yr_known_keys(&r, root, config_keys, "site.yaml");
+    if (hc_yr_str(&r, hc_ymap_get(root, "title"), "title", &c->title) == 1)
+        hc_error(d, "required", path, root->line, root->col, "site.yaml needs a 'title'");
+    hc_yr_str(&r, hc_ymap_get(root, "district"), "district", &c->district);
+    hc_yr_str(&r, hc_ymap_get(root, "description"), "description", &c->description);
+    hc_yr_str(&r, hc_ymap_get(root, "author"), "author", &c->author);
+    hc_yr_str(&r, hc_ymap_get(root, "base_url"), "base_url", &c->base_url);
+    hc_yr_str(&r, hc_ymap_get(root, "language"), "language", &c->language);
+    hc_yr_str(&r, hc_ymap_get(root, "theme"), "theme", &c->theme);
+    const hc_yval *ps = hc_ymap_get(root, "page_size");
+    if (hc_yr_int(&r, ps, "page_size", &c->page_size) == 0 && (c->page_size < 1 || c->page_size > 1000))
+        hc_error(d, "range", path, ps->line, ps->col, "page_size must be between 1 and 1000");
+    hc_yr_bool(&r, hc_ymap_get(root, "unsafe_html"), "unsafe_html", &c->unsafe_html);
+    if (c->base_url && strncmp(c->base_url, "http://", 7) && strncmp(c->base_url, "https://", 8)) {
+        const hc_yval *v = hc_ymap_get(root, "base_url");
+        hc_error(d, "base-url", path, v->line, v->col, "base_url must start with http:// or https://");
+    }
+    if (c->theme && (strchr(c->theme, '/') || c->theme[0] == '.')) {
+        const hc_yval *v = hc_ymap_get(root, "theme");
+        hc_error(d, "path", path, v->line, v->col, "theme must be a folder name under themes/, not a path");
+    }
+    const hc_yval *ts = hc_ymap_get(root, "townships");
+    if (ts && hc_yr_expect(&r, ts, HC_Y_SEQ, "townships") == 0) {
+        c->townships = hc_xcalloc(ts->n ? ts->n : 1, sizeof *c->townships);
+        for (size_t i = 0; i < ts->n; i++) {
+            const hc_yval *t = ts->items[i];
+            if (hc_yr_expect(&r, t, HC_Y_MAP, "townships[]") != 0) continue;
+            hc_township_decl *td = &c->townships[c->ntownships];
+            const hc_yval *sv = hc_ymap_get(t, "slug");
+            if (hc_yr_str(&r, hc_ymap_get(t, "name"), "townships[].name", &td->name) != 0 ||
+                hc_yr_str(&r, sv, "townships[].slug", &td->slug) != 0) {
+                if (!td->name || !td->slug)
+                    hc_error(d, "required", path, t->line, t->col, "each township needs 'name' and 'slug'");
+                free(td->name); free(td->slug);
+                td->name = td->slug = NULL;
+                continue;
+            }
+            if (!slug_ok(td->slug)) {
+                hc_error(d, "slug", path, sv->line, sv->col,
+                         "township slug '%s' may only use a-z, 0-9, '-' and '_'", td->slug);
+            }
+            for (size_t j = 0; j < c->ntownships; j++)
+                if (!strcmp(c->townships[j].name, td->name) || !strcmp(c->townships[j].slug, td->slug))
+                    hc_error(d, "duplicate", path, t->line, t->col, "township '%s' (%s) is declared twice",
+                             td->name, td->slug);
+            c->ntownships++;
+        }
+    }
+out:
+    if (!c->language) c->language = hc_xstrdup("zh-CN");
+    if (!c->theme) c->theme = hc_xstrdup("default");
+    if (!c->page_size) c->page_size = 10;
+    if (!c->title) c->title = hc_xstrdup("");
+    hc_yval_free(root);
+    return hc_diags_errors(d) > before ? -1 : 0;
+}
+
+/* ---- seeds/standards.yaml ---- */
+
+/* Reads list `key` of maps; for each map calls fill(). */
+typedef int (*fill_fn)(const hc_yreader *r, const hc_yval *item, void *dst);
+
+static void *read_list(const hc_yreader *r, const hc_yval *root, const char *key, size_t elem,
+                       size_t *n, fill_fn fill)
+{
+    const hc_yval *v = hc_ymap_get(root, key);
+    *n = 0;
+    if (!v) {
+        hc_error(r->d, "required", r->path, root->line, root->col, "standards need a '%s' list", key);
+        return NULL;
+    }
+    if (hc_yr_expect(r, v, HC_Y_SEQ, key) != 0) return NULL;
+    char *arr = hc_xcalloc(v->n ? v->n : 1, elem);
+    for (size_t i = 0; i < v->n; i++) {
+        if (hc_yr_expect(r, v->items[i], HC_Y_MAP, key) != 0) continue;
+        if (fill(r, v->items[i], arr + *n * elem) == 0) (*n)++;
+    }
+    return arr;
+}
+
+static int need_str(const hc_yreader *r, const hc_yval *item, const char *key, char **out)
+{
+    int rc = hc_yr_str(r, hc_ymap_get(item, key), key, out);
+    if (rc == 1)
+        hc_error(r->d, "required", r->path, item->line, item->col, "this entry needs '%s'", key);
+    return rc ? -1 : 0;
+}
+
+static int fill_domain(const hc_yreader *r, const hc_yval *it, void *dst)
+{
+    hc_domain *x = dst;
+    static const char *const keys[] = { "key", "name", "full", "planned", "prefix", NULL };
+    hc_yr_known_keys(r, it, keys, "a domain");
+    if (need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name)) return -1;
+    hc_yr_str(r, hc_ymap_get(it, "full"), "full", &x->full);
+    hc_yr_str(r, hc_ymap_get(it, "prefix"), "prefix", &x->prefix);
+    hc_yr_int(r, hc_ymap_get(it, "planned"), "planned", &x->planned);
+    if (!x->full) x->full = hc_xstrdup(x->name);
+    return 0;
+}
+
+static int fill_level(const hc_yreader *r, const hc_yval *it, void *dst)
+{
+    hc_level *x = dst;
+    static const char *const keys[] = { "key", "name", NULL };
+    hc_yr_known_keys(r, it, keys, "a level");
+    return need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name) ? -1 : 0;
+}
+
+static int fill_grade(const hc_yreader *r, const hc_yval *it, void *dst)
+{
+    hc_grade *x = dst;
+    static const char *const keys[] = { "name", "slug", NULL };
+    hc_yr_known_keys(r, it, keys, "a grade");
+    return need_str(r, it, "name", &x->name) || need_str(r, it, "slug", &x->slug) ? -1 : 0;
+}
+
+static int fill_status(const hc_yreader *r, const hc_yval *it, void *dst)
+{
+    hc_status *x = dst;
+    static const char *const keys[] = { "key", "name", "meaning", "color", NULL };
+    hc_yr_known_keys(r, it, keys, "a status");
+    if (need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name) ||
+        need_str(r, it, "color", &x->color))
+        return -1;
+    hc_yr_str(r, hc_ymap_get(it, "meaning"), "meaning", &x->meaning);
+    if (!x->meaning) x->meaning = hc_xstrdup(x->name);
+    return 0;
+}
+
+static int fill_item(const hc_yreader *r, const hc_yval *it, void *dst)
+{
+    hc_std_item *x = dst;
+    static const char *const keys[] = { "key", "name", NULL };
+    hc_yr_known_keys(r, it, keys, "a standard item");
+    return need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name) ? -1 : 0;
+}
+
+int hc_load_standards(hc_model *m, hc_diags *d)
+{
+    const char *path = "seeds/standards.yaml";
+    hc_yreader r = { path, d };
+    hc_standards *s = &m->std;
+    size_t before = hc_diags_errors(d);
+    static const char *const keys[] = {
+        "domains", "levels", "grades", "statuses", "standard", "baseline", NULL
+    };
+    hc_yval *root = hc_load_yaml(m->root, path, d);
+    if (!root) return -1;
+    if (hc_yr_expect(&r, root, HC_Y_MAP, "standards") != 0) goto out;
+    hc_yr_known_keys(&r, root, keys, "standards");
+    s->domains = read_list(&r, root, "domains", sizeof *s->domains, &s->ndomains, fill_domain);
+    s->levels = read_list(&r, root, "levels", sizeof *s->levels, &s->nlevels, fill_level);
+    s->grades = read_list(&r, root, "grades", sizeof *s->grades, &s->ngrades, fill_grade);
+    s->statuses = read_list(&r, root, "statuses", sizeof *s->statuses, &s->nstatuses, fill_status);
+    s->items = read_list(&r, root, "standard", sizeof *s->items, &s->nitems, fill_item);
+    const hc_yval *b = hc_ymap_get(root, "baseline");
+    s->baseline_total = 40;
+    if (b && hc_yr_expect(&r, b, HC_Y_MAP, "baseline") == 0) {
+        static const char *const bkeys[] = { "total", "threshold", "bodies", NULL };
+        hc_yr_known_keys(&r, b, bkeys, "baseline");
+        hc_yr_int(&r, hc_ymap_get(b, "total"), "baseline.total", &s->baseline_total);
+        hc_yr_int(&r, hc_ymap_get(b, "threshold"), "baseline.threshold", &s->baseline_threshold);
+    }
+    if (!s->baseline_threshold) s->baseline_threshold = s->baseline_total;
+out:
+    hc_yval_free(root);
+    return hc_diags_errors(d) > before ? -1 : 0;
+}

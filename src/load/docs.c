@@ -1,0 +1,172 @@
+/* docs.c — Markdown documents: content/cases/<slug>.md (case studies) and
+ * content/<slug>.md (pages), front matter + CommonMark body via cmark. */
+#include "load_int.h"
+#include "frontmatter.h"
+#include "../base/alloc.h"
+#include "../base/fs.h"
+#include "../base/utf8.h"
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SUMMARY_CHARS 120
+
+static const char *const case_keys[] = {
+    "title", "date", "township", "projects", "tags", "summary", "draft", NULL
+};
+static const char *const page_keys[] = { "title", "weight", "menu", "summary", "draft", "date", NULL };
+
+static int slug_ok(const char *s, size_t n)
+{
+    if (!n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return 0;
+    }
+    return 1;
+}
+
+/* The text a reader sees (for summaries and word counts): text and code,
+ * with a line break after each block. */
+static void plain_text(cmark_node *root, hc_buf *out)
+{
+    cmark_iter *it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+            hc_buf_puts(out, cmark_node_get_literal(n));
+        } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_CODE_BLOCK) {
+            hc_buf_puts(out, cmark_node_get_literal(n));
+            hc_buf_putc(out, '\n');
+        } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+            hc_buf_putc(out, '\n');
+        } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)) {
+            hc_buf_putc(out, '\n');
+        }
+    }
+    cmark_iter_free(it);
+}
+
+static void render_body(hc_doc *doc, hc_slice body, int unsafe)
+{
+    int opts = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0);
+    cmark_node *root = cmark_parse_document(body.p, body.len, opts);
+    char *html = cmark_render_html(root, opts);
+    hc_buf text = HC_BUF_INIT;
+    plain_text(root, &text);
+    doc->html = hc_xstrdup(html);
+    doc->words = hc_utf8_word_count(hc_buf_cstr(&text), text.len);
+    if (!doc->summary) {
+        hc_buf s = HC_BUF_INIT;
+        hc_utf8_summary(&s, hc_buf_cstr(&text), text.len, SUMMARY_CHARS);
+        doc->summary = hc_buf_detach(&s, NULL);
+    }
+    free(html);
+    hc_buf_free(&text);
+    cmark_node_free(root);
+}
+
+/* Returns 1 if the document was kept, 0 if skipped (draft) or failed. */
+static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case, const hc_load_opts *o,
+                    hc_doc *doc, hc_diags *d)
+{
+    hc_buf text = HC_BUF_INIT;
+    hc_yval *fm = NULL;
+    int kept = 0;
+    memset(doc, 0, sizeof *doc);
+    doc->path = hc_xstrdup(rel);
+    doc->date = HC_NO_DATE;
+    doc->township_idx = HC_NONE;
+    hc_yreader r = { doc->path, d };
+    size_t flen = strlen(fname) - 3;  /* drop ".md" */
+    doc->slug = hc_xstrndup(fname, flen);
+    if (!slug_ok(fname, flen)) {
+        hc_error(d, "slug", rel, 0, 0,
+                 "file name '%s' becomes the URL: use only letters, digits, '-' and '_'", fname);
+        goto out;
+    }
+    if (hc_load_text(m->root, rel, &text, d) != 0) goto out;
+    hc_fm split;
+    hc_fm_result fr = hc_frontmatter_split(hc_buf_cstr(&text), text.len, &split);
+    if (fr == HC_FM_UNTERMINATED) {
+        hc_error(d, "front-matter", rel, 1, 1, "front matter opened with '---' is never closed by a '---' line");
+        goto out;
+    }
+    if (fr == HC_FM_NONE) {
+        hc_error(d, "front-matter", rel, 1, 1, "missing front matter: start the file with '---', 'title: …', '---'");
+        goto out;
+    }
+    fm = hc_yaml_parse(rel, split.yaml.p, split.yaml.len, split.yaml_line, d);
+    if (!fm) goto out;
+    if (hc_yr_expect(&r, fm, HC_Y_MAP, "front matter") != 0) goto out;
+    hc_yr_known_keys(&r, fm, is_case ? case_keys : page_keys, is_case ? "case study front matter" : "page front matter");
+    if (hc_yr_str(&r, hc_ymap_get(fm, "title"), "title", &doc->title) == 1)
+        hc_error(d, "required", rel, split.yaml_line > 1 ? split.yaml_line - 1 : 1, 1,
+                 "front matter needs a 'title'");
+    hc_yr_date(&r, hc_ymap_get(fm, "date"), "date", &doc->date);
+    hc_yr_str(&r, hc_ymap_get(fm, "summary"), "summary", &doc->summary);
+    hc_yr_bool(&r, hc_ymap_get(fm, "draft"), "draft", &doc->draft);
+    if (is_case) {
+        const hc_yval *tw = hc_ymap_get(fm, "township");
+        if (hc_yr_str(&r, tw, "township", &doc->township) == 0) {
+            for (size_t k = 0; k < m->config.ntownships; k++)
+                if (!strcmp(m->config.townships[k].name, doc->township)) doc->township_idx = k;
+            if (doc->township_idx == HC_NONE)
+                hc_error(d, "township", rel, tw->line, tw->col,
+                         "township '%s' is not declared in site.yaml 'townships'", doc->township);
+        }
+        const hc_yval *pv = hc_ymap_get(fm, "projects");
+        doc->projects_loc = hc_loc_of(doc->path, pv);
+        hc_yr_strlist(&r, pv, "projects", &doc->project_ids, &doc->nprojects);
+        hc_yr_strlist(&r, hc_ymap_get(fm, "tags"), "tags", &doc->tags, &doc->ntags);
+    } else {
+        hc_yr_int(&r, hc_ymap_get(fm, "weight"), "weight", &doc->weight);
+        hc_yr_bool(&r, hc_ymap_get(fm, "menu"), "menu", &doc->menu);
+    }
+    if (doc->draft && !o->drafts) goto out;
+    render_body(doc, split.body, m->config.unsafe_html);
+    kept = 1;
+out:
+    if (!doc->title) doc->title = hc_xstrdup("");
+    hc_yval_free(fm);
+    hc_buf_free(&text);
+    return kept;
+}
+
+void hc_doc_clear(hc_doc *doc);
+
+static void load_folder(hc_model *m, const char *folder, int is_case, const hc_load_opts *o,
+                        hc_doc **arr, size_t *count, hc_diags *d)
+{
+    char **names;
+    size_t n;
+    hc_buf dir = HC_BUF_INIT, rel = HC_BUF_INIT;
+    hc_buf_printf(&dir, "%s/%s", m->root, folder);
+    if (hc_fs_list(hc_buf_cstr(&dir), ".md", &names, &n) != 0) {
+        hc_error(d, "read", folder, 0, 0, "cannot read the folder");
+        goto out;
+    }
+    *arr = hc_xcalloc(n ? n : 1, sizeof **arr);
+    for (size_t i = 0; i < n; i++) {
+        hc_buf_reset(&rel);
+        hc_buf_printf(&rel, "%s/%s", folder, names[i]);
+        if (load_doc(m, hc_buf_cstr(&rel), names[i], is_case, o, &(*arr)[*count], d))
+            (*count)++;
+        else
+            hc_doc_clear(&(*arr)[*count]);
+    }
+    hc_fs_names_free(names, n);
+out:
+    hc_buf_free(&dir);
+    hc_buf_free(&rel);
+}
+
+int hc_load_docs(hc_model *m, const hc_load_opts *o, hc_diags *d)
+{
+    load_folder(m, "content/cases", 1, o, &m->cases, &m->ncases, d);
+    load_folder(m, "content", 0, o, &m->pages, &m->npages, d);
+    return 0;
+}

@@ -1,0 +1,49 @@
+#include "load_int.h"
+#include "../base/fs.h"
+#include "../base/utf8.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int hc_load_text(const char *root, const char *rel, hc_buf *text, hc_diags *d)
+{
+    hc_buf full = HC_BUF_INIT;
+    int rc = -1;
+    hc_buf_printf(&full, "%s/%s", root, rel);
+    if (hc_fs_read(hc_buf_cstr(&full), text) != 0) {
+        hc_error(d, "read", rel, 0, 0, "cannot read file: %s", strerror(errno));
+        goto out;
+    }
+    size_t bad = hc_utf8_invalid_at(hc_buf_cstr(text), text->len);
+    if (bad != (size_t)-1) {
+        int line, col;
+        hc_utf8_line_col(hc_buf_cstr(text), text->len, bad, &line, &col);
+        hc_error(d, "encoding", rel, line, col, "invalid UTF-8 (byte 0x%02X): save the file as UTF-8",
+                 (unsigned char)text->data[bad]);
+        goto out;
+    }
+    rc = 0;
+out:
+    hc_buf_free(&full);
+    return rc;
+}
+
+hc_yval *hc_load_yaml(const char *root, const char *rel, hc_diags *d)
+{
+    hc_buf text = HC_BUF_INIT;
+    hc_yval *v = NULL;
+    if (hc_load_text(root, rel, &text, d) == 0)
+        v = hc_yaml_parse(rel, hc_buf_cstr(&text), text.len, 1, d);
+    hc_buf_free(&text);
+    return v;
+}
+
+int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d)
+{
+    size_t before = hc_diags_errors(d);
+    if (hc_load_config(m, d) != 0 || hc_load_standards(m, d) != 0)
+        return -1;  /* nothing else can be checked without them */
+    hc_load_projects(m, d);
+    hc_load_docs(m, o, d);
+    return hc_diags_errors(d) > before ? -1 : 0;
+}

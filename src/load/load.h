@@ -1,0 +1,21 @@
+/* load.h — the load stage: site folder → hc_model (not yet linked).
+ *
+ * hc_load_site reads site.yaml, seeds/standards.yaml, content/projects/<f>.yaml
+ * and content/ (all .md) under m->root into m, reporting every problem to d with
+ * its location (path relative to the site folder). It keeps going after an
+ * error so that one run shows them all; the caller checks hc_diags_errors.
+ * Markdown bodies are rendered to HTML here (cmark; raw HTML omitted unless
+ * site.yaml sets unsafe_html: true).
+ */
+#ifndef HC_LOAD_H
+#define HC_LOAD_H
+#include "../base/diag.h"
+#include "../model/model.h"
+
+typedef struct {
+    int drafts;               /* include draft: true documents */
+} hc_load_opts;
+
+int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d);
+
+#endif

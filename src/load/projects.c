@@ -1,0 +1,339 @@
+/* projects.c — content/projects/<file>.yaml → hc_project. */
+#include "load_int.h"
+#include "../base/alloc.h"
+#include "../base/fs.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const project_keys[] = {
+    "id", "name", "domain", "level", "townships", "brand", "lead", "status", "grade", "assessed",
+    "funding", "milestones", "nodes", "route", "standard", "baseline", "applying", "supervision",
+    "observation", "photos", "tags", "summary", NULL
+};
+
+static int id_ok(const char *s)
+{
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+              *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* Resolves the key at v against a standards list; reports unknown keys with
+ * the expected ones. Returns the index or HC_NONE. */
+static size_t read_key(const hc_yreader *r, const hc_yval *v, const char *what, const hc_standards *s,
+                       size_t (*find)(const hc_standards *, const char *),
+                       const char *(*name_at)(const hc_standards *, size_t), size_t count)
+{
+    char *k = NULL;
+    size_t idx = HC_NONE;
+    if (hc_yr_str(r, v, what, &k) != 0) return HC_NONE;
+    idx = find(s, k);
+    if (idx == HC_NONE) {
+        hc_buf exp = HC_BUF_INIT;
+        for (size_t i = 0; i < count; i++) hc_buf_printf(&exp, "%s%s", i ? ", " : "", name_at(s, i));
+        hc_error(r->d, what, r->path, v->line, v->col, "unknown %s '%s' (expected %s)", what, k, hc_buf_cstr(&exp));
+        hc_buf_free(&exp);
+    }
+    free(k);
+    return idx;
+}
+
+static const char *domain_at(const hc_standards *s, size_t i) { return s->domains[i].key; }
+static const char *level_at(const hc_standards *s, size_t i) { return s->levels[i].key; }
+static const char *status_at(const hc_standards *s, size_t i) { return s->statuses[i].key; }
+static const char *grade_at(const hc_standards *s, size_t i) { return s->grades[i].name; }
+
+static void read_status(const hc_yreader *r, const hc_yval *v, const hc_standards *s, size_t *out)
+{
+    *out = read_key(r, v, "status", s, hc_std_status, status_at, s->nstatuses);
+}
+
+static void read_milestones(const hc_yreader *r, const hc_yval *v, hc_project *p)
+{
+    if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "milestones") != 0) return;
+    static const char *const keys[] = { "date", "title", "done", NULL };
+    p->milestones = hc_xcalloc(v->n ? v->n : 1, sizeof *p->milestones);
+    for (size_t i = 0; i < v->n; i++) {
+        const hc_yval *it = v->items[i];
+        if (hc_yr_expect(r, it, HC_Y_MAP, "milestones[]") != 0) continue;
+        hc_yr_known_keys(r, it, keys, "a milestone");
+        hc_milestone *ms = &p->milestones[p->nmilestones];
+        ms->date = HC_NO_DATE;
+        ms->loc = hc_loc_of(p->path, it);
+        if (hc_yr_str(r, hc_ymap_get(it, "title"), "milestones[].title", &ms->title) == 1)
+            hc_error(r->d, "required", r->path, it->line, it->col, "a milestone needs a 'title'");
+        if (hc_yr_date(r, hc_ymap_get(it, "date"), "milestones[].date", &ms->date) == 1)
+            hc_error(r->d, "required", r->path, it->line, it->col, "a milestone needs a 'date'");
+        hc_yr_bool(r, hc_ymap_get(it, "done"), "milestones[].done", &ms->done);
+        if (!ms->title) ms->title = hc_xstrdup("");
+        p->nmilestones++;
+    }
+}
+
+static void read_nodes(const hc_yreader *r, const hc_yval *v, hc_project *p, const hc_standards *s)
+{
+    if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "nodes") != 0) return;
+    static const char *const keys[] = { "id", "name", "kind", "lon", "lat", "status", NULL };
+    p->nodes = hc_xcalloc(v->n ? v->n : 1, sizeof *p->nodes);
+    for (size_t i = 0; i < v->n; i++) {
+        const hc_yval *it = v->items[i];
+        if (hc_yr_expect(r, it, HC_Y_MAP, "nodes[]") != 0) continue;
+        hc_yr_known_keys(r, it, keys, "a node");
+        hc_node *nd = &p->nodes[p->nnodes];
+        nd->loc = hc_loc_of(p->path, it);
+        nd->status = HC_NONE;
+        const hc_yval *idv = hc_ymap_get(it, "id");
+        if (hc_yr_str(r, idv, "nodes[].id", &nd->id) == 1 ||
+            hc_yr_str(r, hc_ymap_get(it, "name"), "nodes[].name", &nd->name) == 1)
+            hc_error(r->d, "required", r->path, it->line, it->col, "a node needs 'id' and 'name'");
+        hc_yr_str(r, hc_ymap_get(it, "kind"), "nodes[].kind", &nd->kind);
+        const hc_yval *lon = hc_ymap_get(it, "lon"), *lat = hc_ymap_get(it, "lat");
+        int has_lon = hc_yr_num(r, lon, "nodes[].lon", &nd->lon);
+        int has_lat = hc_yr_num(r, lat, "nodes[].lat", &nd->lat);
+        if (has_lon == 1 || has_lat == 1)
+            hc_error(r->d, "required", r->path, it->line, it->col, "a node needs 'lon' and 'lat'");
+        if (has_lon == 0 && (nd->lon < -180 || nd->lon > 180))
+            hc_error(r->d, "coordinates", r->path, lon->line, lon->col, "longitude %g is outside -180..180", nd->lon);
+        if (has_lat == 0 && (nd->lat < -90 || nd->lat > 90))
+            hc_error(r->d, "coordinates", r->path, lat->line, lat->col, "latitude %g is outside -90..90", nd->lat);
+        const hc_yval *st = hc_ymap_get(it, "status");
+        if (st) read_status(r, st, s, &nd->status);
+        if (nd->id) {
+            for (size_t j = 0; j < p->nnodes; j++)
+                if (p->nodes[j].id && !strcmp(p->nodes[j].id, nd->id))
+                    hc_error(r->d, "duplicate-node", r->path, idv->line, idv->col,
+                             "node id '%s' is used twice in this project (first at line %d)", nd->id,
+                             p->nodes[j].loc.line);
+        }
+        if (!nd->id) nd->id = hc_xstrdup("");
+        if (!nd->name) nd->name = hc_xstrdup("");
+        p->nnodes++;
+    }
+}
+
+static void read_route(const hc_yreader *r, const hc_yval *v, hc_project *p)
+{
+    if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "route") != 0) return;
+    p->route_loc = hc_loc_of(p->path, v);
+    p->route = hc_xcalloc(v->n ? v->n : 1, sizeof *p->route);
+    for (size_t i = 0; i < v->n; i++) {
+        const hc_yval *it = v->items[i];
+        if (it->kind != HC_Y_SCALAR) {
+            hc_error(r->d, "type", r->path, it->line, it->col, "route entries must be node ids");
+            continue;
+        }
+        size_t k;
+        for (k = 0; k < p->nnodes; k++)
+            if (!strcmp(p->nodes[k].id, it->str)) break;
+        if (k == p->nnodes) {
+            hc_error(r->d, "route-node", r->path, it->line, it->col, "route names node '%s', which is not in 'nodes'",
+                     it->str);
+            continue;
+        }
+        p->route[p->nroute++] = k;
+    }
+}
+
+static void read_standard(const hc_yreader *r, const hc_yval *v, hc_project *p, const hc_standards *s)
+{
+    p->standard = hc_xmalloc(s->nitems ? s->nitems : 1);
+    memset(p->standard, -1, s->nitems ? s->nitems : 1);
+    if (!v || hc_yr_expect(r, v, HC_Y_MAP, "standard") != 0) return;
+    p->standard_loc = hc_loc_of(p->path, v);
+    for (size_t i = 0; i < v->n; i++) {
+        const hc_yval *k = v->keys[i];
+        size_t j;
+        for (j = 0; j < s->nitems; j++)
+            if (!strcmp(s->items[j].key, k->str)) break;
+        if (j == s->nitems) {
+            hc_buf exp = HC_BUF_INIT;
+            for (size_t x = 0; x < s->nitems; x++) hc_buf_printf(&exp, "%s%s", x ? ", " : "", s->items[x].key);
+            hc_warn(r->d, "unknown-key", r->path, k->line, k->col,
+                    "'%s' is not an item of the standard (expected %s)", k->str, hc_buf_cstr(&exp));
+            hc_buf_free(&exp);
+            continue;
+        }
+        int b;
+        if (hc_yr_bool(r, v->items[i], k->str, &b) == 0) p->standard[j] = (signed char)b;
+    }
+}
+
+static void read_supervision(const hc_yreader *r, const hc_yval *v, hc_project *p)
+{
+    if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "supervision") != 0) return;
+    static const char *const keys[] = { "matter", "owner", "deadline", "done", NULL };
+    p->supervision = hc_xcalloc(v->n ? v->n : 1, sizeof *p->supervision);
+    for (size_t i = 0; i < v->n; i++) {
+        const hc_yval *it = v->items[i];
+        if (hc_yr_expect(r, it, HC_Y_MAP, "supervision[]") != 0) continue;
+        hc_yr_known_keys(r, it, keys, "a supervision item");
+        hc_supervision *sv = &p->supervision[p->nsupervision];
+        sv->loc = hc_loc_of(p->path, it);
+        sv->deadline = HC_NO_DATE;
+        if (hc_yr_str(r, hc_ymap_get(it, "matter"), "supervision[].matter", &sv->matter) == 1)
+            hc_error(r->d, "required", r->path, it->line, it->col, "a supervision item needs a 'matter'");
+        hc_yr_str(r, hc_ymap_get(it, "owner"), "supervision[].owner", &sv->owner);
+        hc_yr_date(r, hc_ymap_get(it, "deadline"), "supervision[].deadline", &sv->deadline);
+        hc_yr_bool(r, hc_ymap_get(it, "done"), "supervision[].done", &sv->done);
+        if (!sv->matter) sv->matter = hc_xstrdup("");
+        if (!sv->owner) sv->owner = hc_xstrdup("");
+        p->nsupervision++;
+    }
+}
+
+static void read_photos(const hc_yreader *r, const hc_yval *v, hc_project *p)
+{
+    if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "photos") != 0) return;
+    static const char *const keys[] = { "src", "alt", "caption", NULL };
+    p->photos = hc_xcalloc(v->n ? v->n : 1, sizeof *p->photos);
+    for (size_t i = 0; i < v->n; i++) {
+        const hc_yval *it = v->items[i];
+        if (hc_yr_expect(r, it, HC_Y_MAP, "photos[]") != 0) continue;
+        hc_yr_known_keys(r, it, keys, "a photo");
+        hc_photo *ph = &p->photos[p->nphotos];
+        ph->loc = hc_loc_of(p->path, it);
+        if (hc_yr_str(r, hc_ymap_get(it, "src"), "photos[].src", &ph->src) == 1) {
+            hc_error(r->d, "required", r->path, it->line, it->col, "a photo needs 'src'");
+            continue;
+        }
+        hc_yr_str(r, hc_ymap_get(it, "alt"), "photos[].alt", &ph->alt);
+        hc_yr_str(r, hc_ymap_get(it, "caption"), "photos[].caption", &ph->caption);
+        if (ph->src && (ph->src[0] == '/' || strstr(ph->src, "..") || strncmp(ph->src, "assets/", 7) != 0)) {
+            const hc_yval *sv = hc_ymap_get(it, "src");
+            hc_error(r->d, "path", r->path, sv->line, sv->col,
+                     "photo '%s' must be a path under assets/ without '..'", ph->src);
+        }
+        p->nphotos++;
+    }
+}
+
+static void load_one(hc_model *m, const char *rel, hc_diags *d)
+{
+    hc_yval *root = hc_load_yaml(m->root, rel, d);
+    if (!root) {
+        m->broken_projects++;
+        return;
+    }
+    m->projects = hc_xrealloc(m->projects, (m->nprojects + 1) * sizeof *m->projects);
+    hc_project *p = &m->projects[m->nprojects++];
+    memset(p, 0, sizeof *p);
+    p->path = hc_xstrdup(rel);
+    hc_yreader r = { p->path, d };
+    const hc_standards *s = &m->std;
+    p->domain = p->level = p->status = p->grade = HC_NONE;
+    p->assessed = p->obs_date = HC_NO_DATE;
+    p->loc = hc_loc_of(p->path, root);
+    if (hc_yr_expect(&r, root, HC_Y_MAP, "a project file") != 0) goto out;
+    hc_yr_known_keys(&r, root, project_keys, "a project");
+
+    const hc_yval *idv = hc_ymap_get(root, "id");
+    p->id_loc = hc_loc_of(p->path, idv ? idv : root);
+    if (hc_yr_str(&r, idv, "id", &p->id) == 1)
+        hc_error(d, "required", rel, root->line, root->col, "a project needs an 'id' (its 挂号 number, e.g. QJ-B-01)");
+    else if (p->id && !id_ok(p->id))
+        hc_error(d, "id", rel, idv->line, idv->col, "project id '%s' may only use letters, digits, '-' and '_'", p->id);
+    if (hc_yr_str(&r, hc_ymap_get(root, "name"), "name", &p->name) == 1)
+        hc_error(d, "required", rel, root->line, root->col, "a project needs a 'name'");
+    const hc_yval *dv = hc_ymap_get(root, "domain");
+    if (!dv)
+        hc_error(d, "required", rel, root->line, root->col, "a project needs a 'domain'");
+    else
+        p->domain = read_key(&r, dv, "domain", s, hc_std_domain, domain_at, s->ndomains);
+    const hc_yval *lv = hc_ymap_get(root, "level");
+    p->level_loc = hc_loc_of(p->path, lv ? lv : root);
+    if (lv) p->level = read_key(&r, lv, "level", s, hc_std_level, level_at, s->nlevels);
+    const hc_yval *sv = hc_ymap_get(root, "status");
+    p->status_loc = hc_loc_of(p->path, sv ? sv : root);
+    if (sv) read_status(&r, sv, s, &p->status);
+    const hc_yval *gv = hc_ymap_get(root, "grade");
+    p->grade_loc = hc_loc_of(p->path, gv ? gv : root);
+    if (gv) p->grade = read_key(&r, gv, "grade", s, hc_std_grade, grade_at, s->ngrades);
+    hc_yr_date(&r, hc_ymap_get(root, "assessed"), "assessed", &p->assessed);
+    hc_yr_str(&r, hc_ymap_get(root, "brand"), "brand", &p->brand);
+    hc_yr_str(&r, hc_ymap_get(root, "summary"), "summary", &p->summary);
+    p->has_funding = hc_yr_num(&r, hc_ymap_get(root, "funding"), "funding", &p->funding) == 0;
+
+    const hc_yval *lead = hc_ymap_get(root, "lead");
+    if (lead && hc_yr_expect(&r, lead, HC_Y_MAP, "lead") == 0) {
+        static const char *const keys[] = { "name", "title", NULL };
+        hc_yr_known_keys(&r, lead, keys, "lead");
+        hc_yr_str(&r, hc_ymap_get(lead, "name"), "lead.name", &p->lead_name);
+        hc_yr_str(&r, hc_ymap_get(lead, "title"), "lead.title", &p->lead_title);
+    }
+    const hc_yval *tw = hc_ymap_get(root, "townships");
+    if (hc_yr_strlist(&r, tw, "townships", &p->townships, &p->ntownships) == 0) {
+        p->township_idx = hc_xcalloc(p->ntownships ? p->ntownships : 1, sizeof *p->township_idx);
+        for (size_t i = 0; i < p->ntownships; i++) {
+            size_t k;
+            for (k = 0; k < m->config.ntownships; k++)
+                if (!strcmp(m->config.townships[k].name, p->townships[i])) break;
+            p->township_idx[i] = k < m->config.ntownships ? k : HC_NONE;
+            if (k == m->config.ntownships) {
+                const hc_yval *at = tw->kind == HC_Y_SEQ ? tw->items[i] : tw;
+                hc_error(d, "township", rel, at->line, at->col,
+                         "township '%s' is not declared in site.yaml 'townships'", p->townships[i]);
+            }
+        }
+    }
+    hc_yr_strlist(&r, hc_ymap_get(root, "tags"), "tags", &p->tags, &p->ntags);
+    read_milestones(&r, hc_ymap_get(root, "milestones"), p);
+    read_nodes(&r, hc_ymap_get(root, "nodes"), p, s);
+    read_route(&r, hc_ymap_get(root, "route"), p);
+    read_standard(&r, hc_ymap_get(root, "standard"), p, s);
+    const hc_yval *bl = hc_ymap_get(root, "baseline");
+    if (bl && hc_yr_expect(&r, bl, HC_Y_MAP, "baseline") == 0) {
+        static const char *const keys[] = { "passed", "total", NULL };
+        hc_yr_known_keys(&r, bl, keys, "baseline");
+        p->baseline_total = s->baseline_total;
+        p->has_baseline = hc_yr_int(&r, hc_ymap_get(bl, "passed"), "baseline.passed", &p->baseline_passed) == 0;
+        hc_yr_int(&r, hc_ymap_get(bl, "total"), "baseline.total", &p->baseline_total);
+        const hc_yval *pv = hc_ymap_get(bl, "passed");
+        if (p->has_baseline && (p->baseline_passed < 0 || p->baseline_passed > p->baseline_total))
+            hc_error(d, "range", rel, pv->line, pv->col, "baseline.passed (%ld) must be between 0 and %ld",
+                     p->baseline_passed, p->baseline_total);
+    }
+    hc_yr_bool(&r, hc_ymap_get(root, "applying"), "applying", &p->applying);
+    read_supervision(&r, hc_ymap_get(root, "supervision"), p);
+    const hc_yval *ob = hc_ymap_get(root, "observation");
+    if (ob && hc_yr_expect(&r, ob, HC_Y_MAP, "observation") == 0) {
+        static const char *const keys[] = { "number", "date", "place", NULL };
+        hc_yr_known_keys(&r, ob, keys, "observation");
+        p->has_observation = 1;
+        p->obs_loc = hc_loc_of(p->path, ob);
+        hc_yr_int(&r, hc_ymap_get(ob, "number"), "observation.number", &p->obs_number);
+        hc_yr_date(&r, hc_ymap_get(ob, "date"), "observation.date", &p->obs_date);
+        hc_yr_str(&r, hc_ymap_get(ob, "place"), "observation.place", &p->obs_place);
+    }
+    read_photos(&r, hc_ymap_get(root, "photos"), p);
+out:
+    if (!p->id || !p->id[0]) m->broken_projects++;
+    if (!p->id) p->id = hc_xstrdup("");
+    if (!p->name) p->name = hc_xstrdup("");
+    if (!p->standard) read_standard(&r, NULL, p, s);
+    hc_yval_free(root);
+}
+
+int hc_load_projects(hc_model *m, hc_diags *d)
+{
+    char **names;
+    size_t n;
+    hc_buf dir = HC_BUF_INIT, rel = HC_BUF_INIT;
+    hc_buf_printf(&dir, "%s/content/projects", m->root);
+    if (hc_fs_list(hc_buf_cstr(&dir), ".yaml", &names, &n) != 0) {
+        hc_error(d, "read", "content/projects", 0, 0, "cannot read the folder");
+        hc_buf_free(&dir);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        hc_buf_reset(&rel);
+        hc_buf_printf(&rel, "content/projects/%s", names[i]);
+        load_one(m, hc_buf_cstr(&rel), d);
+    }
+    hc_fs_names_free(names, n);
+    hc_buf_free(&dir);
+    hc_buf_free(&rel);
+    return 0;
+}

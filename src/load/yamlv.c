@@ -1,0 +1,335 @@
+#include "yamlv.h"
+#include "../base/alloc.h"
+#include "../base/date.h"
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct {
+    const char *path;
+    hc_diags *d;
+    int first_line;
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    int failed;
+} yparse;
+
+static hc_yval *node_new(hc_ykind kind, const yparse *p, yaml_mark_t m)
+{
+    hc_yval *v = hc_xcalloc(1, sizeof *v);
+    v->kind = kind;
+    v->line = (int)m.line + p->first_line;
+    v->col = (int)m.column + 1;
+    return v;
+}
+
+void hc_yval_free(hc_yval *v)
+{
+    if (!v) return;
+    for (size_t i = 0; i < v->n; i++) {
+        hc_yval_free(v->items[i]);
+        if (v->keys) hc_yval_free(v->keys[i]);
+    }
+    free(v->items);
+    free(v->keys);
+    free(v->str);
+    free(v);
+}
+
+static int next_event(yparse *p)
+{
+    if (!yaml_parser_parse(&p->parser, &p->ev)) {
+        yaml_mark_t m = p->parser.problem_mark;
+        const char *ctx = p->parser.context;
+        hc_error(p->d, "yaml-syntax", p->path, (int)m.line + p->first_line, (int)m.column + 1,
+                 "invalid YAML: %s%s%s", p->parser.problem ? p->parser.problem : "syntax error",
+                 ctx ? " " : "", ctx ? ctx : "");
+        p->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+static hc_yval *parse_node(yparse *p, int depth);
+
+static void push(hc_yval *v, hc_yval *key, hc_yval *item, size_t *cap)
+{
+    size_t c = *cap;
+    v->items = hc_xgrow(v->items, &c, v->n + 1, sizeof *v->items);
+    if (key) {
+        size_t c2 = *cap;
+        v->keys = hc_xgrow(v->keys, &c2, v->n + 1, sizeof *v->keys);
+        v->keys[v->n] = key;
+    }
+    *cap = c;
+    v->items[v->n++] = item;
+}
+
+/* Current event is the start of a node; consumes through its end. */
+static hc_yval *parse_node(yparse *p, int depth)
+{
+    yaml_event_t *e = &p->ev;
+    hc_yval *v = NULL;
+    if (depth > 64) {
+        hc_error(p->d, "yaml-syntax", p->path, (int)e->start_mark.line + p->first_line,
+                 (int)e->start_mark.column + 1, "YAML nested too deeply");
+        p->failed = 1;
+        yaml_event_delete(e);
+        return NULL;
+    }
+    switch (e->type) {
+    case YAML_SCALAR_EVENT:
+        v = node_new(HC_Y_SCALAR, p, e->start_mark);
+        v->str = hc_xstrndup((const char *)e->data.scalar.value, e->data.scalar.length);
+        v->len = e->data.scalar.length;
+        v->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        if (e->data.scalar.anchor) goto anchor;
+        yaml_event_delete(e);
+        return v;
+    case YAML_ALIAS_EVENT:
+        hc_error(p->d, "yaml-alias", p->path, (int)e->start_mark.line + p->first_line,
+                 (int)e->start_mark.column + 1, "YAML aliases (*name) are not supported: write the value out");
+        p->failed = 1;
+        yaml_event_delete(e);
+        return NULL;
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT: {
+        int is_map = e->type == YAML_MAPPING_START_EVENT;
+        v = node_new(is_map ? HC_Y_MAP : HC_Y_SEQ, p, e->start_mark);
+        if (is_map ? e->data.mapping_start.anchor != NULL : e->data.sequence_start.anchor != NULL)
+            goto anchor;
+        yaml_event_delete(e);
+        size_t cap = 0;
+        for (;;) {
+            if (next_event(p)) goto fail;
+            if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT) {
+                yaml_event_delete(e);
+                return v;
+            }
+            hc_yval *key = NULL;
+            if (is_map) {
+                key = parse_node(p, depth + 1);
+                if (!key) goto fail;
+                if (key->kind != HC_Y_SCALAR) {
+                    hc_error(p->d, "yaml-key", p->path, key->line, key->col, "map keys must be plain text");
+                    p->failed = 1;
+                    hc_yval_free(key);
+                    goto fail;
+                }
+                for (size_t i = 0; i < v->n; i++) {
+                    if (strcmp(v->keys[i]->str, key->str) == 0) {
+                        hc_error(p->d, "yaml-duplicate-key", p->path, key->line, key->col,
+                                 "duplicate key '%s' (first at line %d)", key->str, v->keys[i]->line);
+                        p->failed = 1;
+                        hc_yval_free(key);
+                        goto fail;
+                    }
+                }
+                if (next_event(p)) { hc_yval_free(key); goto fail; }
+            }
+            hc_yval *item = parse_node(p, depth + 1);
+            if (!item) { hc_yval_free(key); goto fail; }
+            push(v, key, item, &cap);
+        }
+    }
+    default:
+        yaml_event_delete(e);
+        return NULL;
+    }
+anchor:
+    hc_error(p->d, "yaml-alias", p->path, v->line, v->col,
+             "YAML anchors (&name) are not supported: write the value out");
+    p->failed = 1;
+    yaml_event_delete(e);
+fail:
+    hc_yval_free(v);
+    return NULL;
+}
+
+hc_yval *hc_yaml_parse(const char *path, const char *text, size_t len, int first_line, hc_diags *d)
+{
+    yparse p = { .path = path, .d = d, .first_line = first_line };
+    hc_yval *root = NULL;
+    yaml_parser_initialize(&p.parser);
+    yaml_parser_set_input_string(&p.parser, (const unsigned char *)text, len);
+    yaml_parser_set_encoding(&p.parser, YAML_UTF8_ENCODING);
+    int docs = 0;
+    for (;;) {
+        if (next_event(&p)) goto fail;
+        yaml_event_type_t t = p.ev.type;
+        if (t == YAML_STREAM_END_EVENT) { yaml_event_delete(&p.ev); break; }
+        if (t == YAML_DOCUMENT_START_EVENT) {
+            if (++docs > 1) {
+                hc_error(d, "yaml-syntax", path, (int)p.ev.start_mark.line + first_line,
+                         (int)p.ev.start_mark.column + 1, "more than one YAML document ('---') in one file");
+                yaml_event_delete(&p.ev);
+                goto fail;
+            }
+            yaml_event_delete(&p.ev);
+            continue;
+        }
+        if (t == YAML_STREAM_START_EVENT || t == YAML_DOCUMENT_END_EVENT) {
+            yaml_event_delete(&p.ev);
+            continue;
+        }
+        root = parse_node(&p, 0);
+        if (!root) goto fail;
+    }
+    yaml_parser_delete(&p.parser);
+    if (!root) {
+        root = hc_xcalloc(1, sizeof *root);
+        root->kind = HC_Y_MAP;
+        root->line = first_line;
+        root->col = 1;
+    }
+    return root;
+fail:
+    yaml_parser_delete(&p.parser);
+    hc_yval_free(root);
+    return NULL;
+}
+
+int hc_y_is_null(const hc_yval *v)
+{
+    return v && v->kind == HC_Y_SCALAR && v->plain &&
+           (v->len == 0 || !strcmp(v->str, "~") || !strcmp(v->str, "null") || !strcmp(v->str, "Null") ||
+            !strcmp(v->str, "NULL"));
+}
+
+const hc_yval *hc_ymap_key(const hc_yval *map, const char *key)
+{
+    if (!map || map->kind != HC_Y_MAP) return NULL;
+    for (size_t i = 0; i < map->n; i++)
+        if (strcmp(map->keys[i]->str, key) == 0) return map->keys[i];
+    return NULL;
+}
+
+const hc_yval *hc_ymap_get(const hc_yval *map, const char *key)
+{
+    if (!map || map->kind != HC_Y_MAP) return NULL;
+    for (size_t i = 0; i < map->n; i++)
+        if (strcmp(map->keys[i]->str, key) == 0) return map->items[i];
+    return NULL;
+}
+
+static const char *kind_name(const hc_yval *v)
+{
+    if (v->kind == HC_Y_MAP) return "a map";
+    if (v->kind == HC_Y_SEQ) return "a list";
+    return "text";
+}
+
+static int want_scalar(const hc_yreader *r, const hc_yval *v, const char *what, const char *expected)
+{
+    if (v->kind == HC_Y_SCALAR) return 0;
+    hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be %s, not %s", what, expected, kind_name(v));
+    return -1;
+}
+
+int hc_yr_str(const hc_yreader *r, const hc_yval *v, const char *what, char **out)
+{
+    if (!v || hc_y_is_null(v)) return 1;
+    if (want_scalar(r, v, what, "text")) return -1;
+    *out = hc_xstrdup(v->str);
+    return 0;
+}
+
+int hc_yr_bool(const hc_yreader *r, const hc_yval *v, const char *what, int *out)
+{
+    if (!v || hc_y_is_null(v)) return 1;
+    if (want_scalar(r, v, what, "true or false")) return -1;
+    static const char *const t[] = { "true", "True", "TRUE", "yes", "Yes", "YES", NULL };
+    static const char *const f[] = { "false", "False", "FALSE", "no", "No", "NO", NULL };
+    if (v->plain) {
+        for (int i = 0; t[i]; i++) if (!strcmp(v->str, t[i])) { *out = 1; return 0; }
+        for (int i = 0; f[i]; i++) if (!strcmp(v->str, f[i])) { *out = 0; return 0; }
+    }
+    hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be true or false, not '%s'", what, v->str);
+    return -1;
+}
+
+int hc_yr_num(const hc_yreader *r, const hc_yval *v, const char *what, double *out)
+{
+    if (!v || hc_y_is_null(v)) return 1;
+    if (want_scalar(r, v, what, "a number")) return -1;
+    char *end;
+    errno = 0;
+    double x = strtod(v->str, &end);
+    if (!v->plain || v->len == 0 || *end || errno || !isfinite(x)) {
+        hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be a number, not '%s'", what, v->str);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+int hc_yr_int(const hc_yreader *r, const hc_yval *v, const char *what, long *out)
+{
+    if (!v || hc_y_is_null(v)) return 1;
+    if (want_scalar(r, v, what, "a whole number")) return -1;
+    char *end;
+    errno = 0;
+    long x = strtol(v->str, &end, 10);
+    if (!v->plain || v->len == 0 || *end || errno) {
+        hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be a whole number, not '%s'", what, v->str);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+int hc_yr_date(const hc_yreader *r, const hc_yval *v, const char *what, int *out)
+{
+    if (!v || hc_y_is_null(v)) return 1;
+    if (want_scalar(r, v, what, "a date (YYYY-MM-DD)")) return -1;
+    if (hc_date_parse(v->str, out) != 0) {
+        hc_error(r->d, "date", r->path, v->line, v->col, "'%s' must be a date YYYY-MM-DD, not '%s'", what, v->str);
+        return -1;
+    }
+    return 0;
+}
+
+int hc_yr_strlist(const hc_yreader *r, const hc_yval *v, const char *what, char ***out, size_t *n)
+{
+    if (!v || hc_y_is_null(v)) return 1;
+    if (v->kind == HC_Y_SCALAR) {
+        *out = hc_xmalloc(sizeof **out);
+        (*out)[0] = hc_xstrdup(v->str);
+        *n = 1;
+        return 0;
+    }
+    if (v->kind != HC_Y_SEQ) {
+        hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be a list, not a map", what);
+        return -1;
+    }
+    for (size_t i = 0; i < v->n; i++)
+        if (want_scalar(r, v->items[i], what, "a list of text")) return -1;
+    *out = hc_xcalloc(v->n ? v->n : 1, sizeof **out);
+    for (size_t i = 0; i < v->n; i++) (*out)[i] = hc_xstrdup(v->items[i]->str);
+    *n = v->n;
+    return 0;
+}
+
+int hc_yr_expect(const hc_yreader *r, const hc_yval *v, hc_ykind kind, const char *what)
+{
+    if (v && v->kind == kind) return 0;
+    if (!v) return -1;
+    hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be %s, not %s", what,
+             kind == HC_Y_MAP ? "a map" : kind == HC_Y_SEQ ? "a list" : "text", kind_name(v));
+    return -1;
+}
+
+void hc_yr_known_keys(const hc_yreader *r, const hc_yval *map, const char *const *known, const char *where)
+{
+    if (!map || map->kind != HC_Y_MAP) return;
+    for (size_t i = 0; i < map->n; i++) {
+        const hc_yval *k = map->keys[i];
+        int ok = 0;
+        for (size_t j = 0; known[j]; j++)
+            if (!strcmp(k->str, known[j])) { ok = 1; break; }
+        if (!ok)
+            hc_warn(r->d, "unknown-key", r->path, k->line, k->col, "unknown key '%s' in %s (ignored)", k->str, where);
+    }
+}

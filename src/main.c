@@ -1,0 +1,88 @@
+/* main.c — subcommand table → build / check / version / help. */
+#include "build.h"
+#include "cli.h"
+#include <stdio.h>
+#include <string.h>
+
+#ifndef HC_VERSION
+#define HC_VERSION "0.1.0"
+#endif
+
+typedef struct {
+    const char *name;
+    const char *allowed;      /* option letters, see cli.h */
+    int (*run)(const hc_opts *o);
+    const char *usage;
+    const char *help;
+} command;
+
+static int cmd_version(const hc_opts *o);
+static int cmd_help(const hc_opts *o);
+
+static const command commands[] = {
+    { "build", "sodbtjqT", hc_cmd_build,
+      "huace build [-s SRC] [-o OUT] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings]",
+      "Builds the site in SRC (default .) into OUT (default SRC/public). On any error the\n"
+      "previous OUT is left as it was. Exit status 0 success, 1 input errors, 2 usage." },
+    { "check", "stf", hc_cmd_check,
+      "huace check [-s SRC] [--today YYYY-MM-DD] [--format text|json]",
+      "Checks the site's content and data without writing anything. Exit status 0 clean or\n"
+      "warnings only, 1 errors, 2 usage." },
+    { "version", "", cmd_version, "huace version", "Prints the version." },
+    { "help", "", cmd_help, "huace help [COMMAND]", "Shows how to use huace or one command." },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static int cmd_version(const hc_opts *o)
+{
+    (void)o;
+    printf("huace %s\n", HC_VERSION);
+    return 0;
+}
+
+static void overview(FILE *out)
+{
+    fputs("huace — builds the party-building showcase site, album and maps.\n\nUsage:\n", out);
+    for (size_t i = 0; i < NCOMMANDS; i++) fprintf(out, "  %s\n", commands[i].usage);
+    fputs("\nRun 'huace help COMMAND' for one command.\n", out);
+}
+
+static int cmd_help(const hc_opts *o)
+{
+    if (o->nargs == 0) {
+        overview(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(o->args[0], commands[i].name)) {
+            printf("Usage: %s\n\n%s\n", commands[i].usage, commands[i].help);
+            return 0;
+        }
+    fprintf(stderr, "huace help: no command '%s'\n", o->args[0]);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        overview(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) argv[1] = "version";
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) argv[1] = "help";
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        if (strcmp(argv[1], commands[i].name)) continue;
+        hc_opts o;
+        int rc = hc_cli_parse(commands[i].name, commands[i].allowed, argc - 2, argv + 2, &o);
+        if (rc) return rc;
+        if (o.nargs > (commands[i].run == cmd_help ? 1 : 0)) {
+            fprintf(stderr, "huace %s: unexpected argument '%s'\n(see 'huace help %s')\n", commands[i].name,
+                    o.args[o.nargs - 1], commands[i].name);
+            return 2;
+        }
+        return commands[i].run(&o);
+    }
+    fprintf(stderr, "huace: unknown command '%s'\n\n", argv[1]);
+    overview(stderr);
+    return 2;
+}

@@ -1,0 +1,132 @@
+#include "model.h"
+#include "../base/alloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+hc_model *hc_model_new(const char *root)
+{
+    hc_model *m = hc_xcalloc(1, sizeof *m);
+    m->root = hc_xstrdup(root);
+    m->today = HC_NO_DATE;
+    return m;
+}
+
+static void free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+void hc_doc_clear(hc_doc *doc)
+{
+    free(doc->path); free(doc->slug); free(doc->title); free(doc->summary);
+    free(doc->township); free(doc->html);
+    free_strv(doc->project_ids, doc->nprojects);
+    free(doc->projects);
+    free_strv(doc->tags, doc->ntags);
+    memset(doc, 0, sizeof *doc);
+}
+
+static void project_clear(hc_project *p)
+{
+    free(p->path); free(p->id); free(p->name); free(p->brand); free(p->summary);
+    free(p->lead_name); free(p->lead_title); free(p->obs_place);
+    free_strv(p->townships, p->ntownships);
+    free(p->township_idx);
+    for (size_t i = 0; i < p->nmilestones; i++) free(p->milestones[i].title);
+    free(p->milestones);
+    for (size_t i = 0; i < p->nnodes; i++) {
+        free(p->nodes[i].id); free(p->nodes[i].name); free(p->nodes[i].kind);
+    }
+    free(p->nodes);
+    free(p->route);
+    free(p->standard);
+    for (size_t i = 0; i < p->nsupervision; i++) {
+        free(p->supervision[i].matter); free(p->supervision[i].owner);
+    }
+    free(p->supervision);
+    for (size_t i = 0; i < p->nphotos; i++) {
+        free(p->photos[i].src); free(p->photos[i].alt); free(p->photos[i].caption);
+    }
+    free(p->photos);
+    free_strv(p->tags, p->ntags);
+    free(p->cases);
+}
+
+static void standards_clear(hc_standards *s)
+{
+    for (size_t i = 0; i < s->ndomains; i++) {
+        free(s->domains[i].key); free(s->domains[i].name); free(s->domains[i].full); free(s->domains[i].prefix);
+    }
+    free(s->domains);
+    for (size_t i = 0; i < s->nlevels; i++) { free(s->levels[i].key); free(s->levels[i].name); }
+    free(s->levels);
+    for (size_t i = 0; i < s->ngrades; i++) { free(s->grades[i].name); free(s->grades[i].slug); }
+    free(s->grades);
+    for (size_t i = 0; i < s->nstatuses; i++) {
+        free(s->statuses[i].key); free(s->statuses[i].name); free(s->statuses[i].meaning); free(s->statuses[i].color);
+    }
+    free(s->statuses);
+    for (size_t i = 0; i < s->nitems; i++) { free(s->items[i].key); free(s->items[i].name); }
+    free(s->items);
+}
+
+static void config_clear(hc_config *c)
+{
+    free(c->title); free(c->district); free(c->description); free(c->author);
+    free(c->base_url); free(c->language); free(c->theme);
+    for (size_t i = 0; i < c->ntownships; i++) { free(c->townships[i].name); free(c->townships[i].slug); }
+    free(c->townships);
+}
+
+void hc_model_free(hc_model *m)
+{
+    if (!m) return;
+    for (size_t i = 0; i < m->nprojects; i++) project_clear(&m->projects[i]);
+    free(m->projects);
+    for (size_t i = 0; i < m->ncases; i++) hc_doc_clear(&m->cases[i]);
+    free(m->cases);
+    for (size_t i = 0; i < m->npages; i++) hc_doc_clear(&m->pages[i]);
+    free(m->pages);
+    for (int t = 0; t < HC_TAX_COUNT; t++) {
+        hc_taxonomy *tx = &m->tax[t];
+        for (size_t i = 0; i < tx->nterms; i++) {
+            free(tx->terms[i].key); free(tx->terms[i].name); free(tx->terms[i].slug);
+            free(tx->terms[i].projects); free(tx->terms[i].cases);
+        }
+        free(tx->terms);
+    }
+    for (size_t i = 0; i < m->nareas; i++) {
+        free(m->areas[i].name); free(m->areas[i].lon); free(m->areas[i].lat); free(m->areas[i].path);
+    }
+    free(m->areas);
+    standards_clear(&m->std);
+    config_clear(&m->config);
+    free(m->root);
+    free(m);
+}
+
+size_t hc_model_find_project(const hc_model *m, const char *id)
+{
+    size_t lo = 0, hi = m->nprojects;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(m->projects[mid].id, id);
+        if (c == 0) return mid;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return HC_NONE;
+}
+
+#define FIND_BY(fn, arr, n, field)                                   \
+    size_t fn(const hc_standards *s, const char *key)                \
+    {                                                                \
+        for (size_t i = 0; i < s->n; i++)                            \
+            if (!strcmp(s->arr[i].field, key)) return i;             \
+        return HC_NONE;                                              \
+    }
+FIND_BY(hc_std_domain, domains, ndomains, key)
+FIND_BY(hc_std_level, levels, nlevels, key)
+FIND_BY(hc_std_status, statuses, nstatuses, key)
+FIND_BY(hc_std_grade, grades, ngrades, name)

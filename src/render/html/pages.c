@@ -1,0 +1,445 @@
+/* pages.c — what each page shows. */
+#include "pages.h"
+#include "../../base/alloc.h"
+#include "../../model/permalink.h"
+#include <stdio.h>
+#include <string.h>
+
+#define LATEST_CASES 6
+
+static size_t page_count(size_t items, long size)
+{
+    size_t s = size > 0 ? (size_t)size : 10;
+    return items ? (items + s - 1) / s : 1;
+}
+
+static void push_job(hc_job **jobs, size_t *n, size_t *cap, hc_job_kind k, size_t a, size_t b, size_t page_no)
+{
+    *jobs = hc_xgrow(*jobs, cap, *n + 1, sizeof **jobs);
+    (*jobs)[(*n)++] = (hc_job){ k, a, b, page_no };
+}
+
+void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n)
+{
+    const hc_model *m = sh->m;
+    size_t cap = 0;
+    long ps = m->config.page_size;
+    *jobs = NULL;
+    *n = 0;
+    push_job(jobs, n, &cap, HC_JOB_HOME, 0, 0, 1);
+    push_job(jobs, n, &cap, HC_JOB_404, 0, 0, 1);
+    push_job(jobs, n, &cap, HC_JOB_STANDARDS, 0, 0, 1);
+    for (size_t i = 0; i < m->nprojects; i++) push_job(jobs, n, &cap, HC_JOB_PROJECT, i, 0, 1);
+    for (size_t i = 0; i < m->ncases; i++) push_job(jobs, n, &cap, HC_JOB_CASE, i, 0, 1);
+    for (size_t i = 0; i < m->npages; i++) push_job(jobs, n, &cap, HC_JOB_PAGE, i, 0, 1);
+    for (size_t k = 1, pc = page_count(m->nprojects, ps); k <= pc; k++)
+        push_job(jobs, n, &cap, HC_JOB_PROJECTS, 0, 0, k);
+    for (size_t k = 1, pc = page_count(m->ncases, ps); k <= pc; k++)
+        push_job(jobs, n, &cap, HC_JOB_CASES, 0, 0, k);
+    for (int t = 0; t < HC_TAX_COUNT; t++) {
+        const hc_taxonomy *tx = &m->tax[t];
+        push_job(jobs, n, &cap, HC_JOB_TAXONOMY, (size_t)t, 0, 1);
+        for (size_t i = 0; i < tx->nterms; i++)
+            for (size_t k = 1, pc = page_count(tx->terms[i].nprojects + tx->terms[i].ncases, ps); k <= pc; k++)
+                push_job(jobs, n, &cap, HC_JOB_TERM, (size_t)t, i, k);
+    }
+}
+
+/* ---- shared pieces ---- */
+
+static hc_tv *base(const hc_shared *sh, hc_arena *a, const char *dir, const char *title, const char *desc)
+{
+    hc_tv *c = hc_tv_map(a);
+    hc_buf b = HC_BUF_INIT;
+    hc_root_prefix(&b, dir);
+    hc_tv_set(a, c, "root", hc_tv_strn(a, hc_buf_cstr(&b), b.len));
+    hc_buf_free(&b);
+    hc_tv_set(a, c, "site", sh->site);
+    if (title) hc_tv_set(a, c, "page_title", hc_tv_str_ref(a, title));
+    const hc_tv *sd = hc_tv_get(sh->site, "description");
+    hc_tv_set(a, c, "description", desc ? hc_tv_str_ref(a, desc) : sd ? (hc_tv *)sd : hc_tv_str(a, ""));
+    if (sh->m->config.base_url) {
+        hc_buf u = HC_BUF_INIT;
+        const char *bu = sh->m->config.base_url;
+        hc_buf_puts(&u, bu);
+        if (!u.len || u.data[u.len - 1] != '/') hc_buf_putc(&u, '/');
+        hc_href(&u, "", dir);
+        hc_tv_set(a, c, "canonical", hc_tv_strn(a, hc_buf_cstr(&u), u.len));
+        hc_buf_free(&u);
+    }
+    return c;
+}
+
+/* Pager over `total` items for a listing whose page k lives at path_of(k). */
+typedef void (*path_fn)(const hc_shared *sh, const hc_job *j, size_t page_no, hc_buf *out);
+
+static hc_tv *pager(const hc_shared *sh, const hc_job *j, hc_arena *a, size_t total, path_fn path_of)
+{
+    size_t pages = page_count(total, sh->m->config.page_size);
+    hc_tv *p = hc_tv_map(a);
+    if (pages <= 1) return p;
+    hc_buf b = HC_BUF_INIT;
+    hc_tv *list = hc_tv_list(a);
+    for (size_t k = 1; k <= pages; k++) {
+        hc_buf_reset(&b);
+        path_of(sh, j, k, &b);
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set_num(a, e, "n", (double)k);
+        hc_tv_set(a, e, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(&b))));
+        if (k == j->page_no) hc_tv_set_bool(a, e, "current", 1);
+        hc_tv_push(a, list, e);
+        if (k + 1 == j->page_no) hc_tv_set(a, p, "prev", e);
+        if (k == j->page_no + 1) hc_tv_set(a, p, "next", e);
+    }
+    hc_tv_set(a, p, "pages", list);
+    hc_tv_set_num(a, p, "current", (double)j->page_no);
+    hc_tv_set_num(a, p, "total", (double)pages);
+    hc_tv_set_bool(a, p, "show", 1);
+    hc_buf_free(&b);
+    return p;
+}
+
+/* Slice [from, to) of page j->page_no over total items. */
+static void page_range(const hc_shared *sh, const hc_job *j, size_t total, size_t *from, size_t *to)
+{
+    size_t s = (size_t)sh->m->config.page_size;
+    *from = (j->page_no - 1) * s;
+    *to = *from + s < total ? *from + s : total;
+    if (*from > total) *from = total;
+}
+
+/* ---- home ---- */
+
+static hc_tv *home(const hc_shared *sh, hc_arena *a, hc_tv *c)
+{
+    const hc_model *m = sh->m;
+    hc_tv *doms = hc_tv_list(a);
+    const hc_taxonomy *dt = &m->tax[HC_TAX_DOMAIN];
+    for (size_t i = 0; i < m->std.ndomains; i++) {
+        const hc_domain *dm = &m->std.domains[i];
+        hc_tv *e = hc_ctx_term_link(a, m, HC_TAX_DOMAIN, i);
+        hc_tv_set(a, e, "full", hc_tv_str_ref(a, dm->full));
+        hc_tv_set_num(a, e, "count", (double)dt->terms[i].nprojects);
+        hc_tv_set_num(a, e, "planned", (double)dm->planned);
+        double pct = dm->planned > 0 ? 100.0 * (double)dt->terms[i].nprojects / (double)dm->planned : 0;
+        hc_tv_set_num(a, e, "percent", (double)(int)(pct > 100 ? 100 : pct + 0.5));
+        hc_tv_push(a, doms, e);
+    }
+    hc_tv_set(a, c, "domains", doms);
+    hc_tv *sts = hc_tv_list(a);
+    const hc_taxonomy *st = &m->tax[HC_TAX_STATUS];
+    for (size_t i = 0; i < m->std.nstatuses; i++) {
+        hc_tv *e = hc_ctx_status(a, m, i);
+        hc_tv_set_num(a, e, "count", (double)st->terms[i].nprojects);
+        hc_tv_set(a, e, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_ctx_term_path(a, m, HC_TAX_STATUS, i))));
+        hc_tv_push(a, sts, e);
+    }
+    hc_tv_set(a, c, "status_tally", sts);
+    hc_tv_set_num(a, c, "project_count", (double)m->nprojects);
+    hc_tv_set_num(a, c, "case_count", (double)m->ncases);
+    size_t tw = 0;
+    for (size_t i = 0; i < m->tax[HC_TAX_TOWNSHIP].nterms; i++) tw += m->tax[HC_TAX_TOWNSHIP].terms[i].nprojects > 0;
+    hc_tv_set_num(a, c, "township_count", (double)tw);
+    hc_tv *latest = hc_tv_list(a);
+    for (size_t i = 0; i < m->ncases && i < LATEST_CASES; i++) hc_tv_push(a, latest, sh->case_cards[i]);
+    hc_tv_set(a, c, "latest_cases", latest);
+    return c;
+}
+
+/* ---- one project ---- */
+
+static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
+{
+    const hc_model *m = sh->m;
+    const hc_project *p = &m->projects[pi];
+    hc_tv_set(a, c, "p", sh->project_cards[pi]);
+    hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, p->tags, p->ntags));
+    if (p->has_funding) hc_tv_set(a, c, "funding", hc_tv_str(a, hc_arena_printf(a, "%g", p->funding)));
+    if (p->assessed != HC_NO_DATE) hc_tv_set(a, c, "assessed", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->assessed)));
+    hc_tv *ms = hc_tv_list(a);
+    for (size_t i = 0; i < p->nmilestones; i++) {
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, p->milestones[i].date)));
+        hc_tv_set(a, e, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->milestones[i].date)));
+        hc_tv_set(a, e, "title", hc_tv_str_ref(a, p->milestones[i].title));
+        hc_tv_set_bool(a, e, "done", p->milestones[i].done);
+        hc_tv_push(a, ms, e);
+    }
+    hc_tv_set(a, c, "milestones", ms);
+    hc_tv *nodes = hc_tv_list(a);
+    for (size_t i = 0; i < p->nnodes; i++) {
+        const hc_node *nd = &p->nodes[i];
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set_num(a, e, "n", (double)(i + 1));
+        hc_tv_set(a, e, "id", hc_tv_str_ref(a, nd->id));
+        hc_tv_set(a, e, "name", hc_tv_str_ref(a, nd->name));
+        if (nd->kind) hc_tv_set(a, e, "kind", hc_tv_str_ref(a, nd->kind));
+        hc_tv_set(a, e, "lon", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lon)));
+        hc_tv_set(a, e, "lat", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lat)));
+        hc_tv_set(a, e, "status", hc_ctx_status(a, m, nd->status));
+        hc_tv_push(a, nodes, e);
+    }
+    hc_tv_set(a, c, "nodes", nodes);
+    hc_tv *route = hc_tv_list(a);
+    for (size_t i = 0; i < p->nroute; i++) {
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set(a, e, "name", hc_tv_str_ref(a, p->nodes[p->route[i]].name));
+        hc_tv_set_num(a, e, "n", (double)(p->route[i] + 1));
+        hc_tv_push(a, route, e);
+    }
+    hc_tv_set(a, c, "route", route);
+    hc_tv *std = hc_tv_list(a);
+    size_t met = 0;
+    for (size_t i = 0; i < m->std.nitems; i++) {
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set(a, e, "name", hc_tv_str_ref(a, m->std.items[i].name));
+        hc_tv_set(a, e, "key", hc_tv_str_ref(a, m->std.items[i].key));
+        hc_tv_set_bool(a, e, "yes", p->standard[i] == 1);
+        hc_tv_set_bool(a, e, "no", p->standard[i] == 0);
+        hc_tv_set_bool(a, e, "unknown", p->standard[i] < 0);
+        met += p->standard[i] == 1;
+        hc_tv_push(a, std, e);
+    }
+    hc_tv_set(a, c, "standard", std);
+    hc_tv_set_num(a, c, "standard_met", (double)met);
+    hc_tv_set_num(a, c, "standard_total", (double)m->std.nitems);
+    if (p->has_baseline) {
+        hc_tv *b = hc_tv_map(a);
+        hc_tv_set_num(a, b, "passed", (double)p->baseline_passed);
+        hc_tv_set_num(a, b, "total", (double)p->baseline_total);
+        hc_tv_set_bool(a, b, "met", p->baseline_passed >= m->std.baseline_threshold);
+        hc_tv_set(a, c, "baseline", b);
+    }
+    hc_tv_set_bool(a, c, "applying", p->applying);
+    hc_tv *sup = hc_tv_list(a);
+    for (size_t i = 0; i < p->nsupervision; i++) {
+        const hc_supervision *s = &p->supervision[i];
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set(a, e, "matter", hc_tv_str_ref(a, s->matter));
+        hc_tv_set(a, e, "owner", hc_tv_str_ref(a, s->owner));
+        hc_tv_set(a, e, "deadline", hc_tv_str_ref(a, hc_ctx_date(a, s->deadline)));
+        hc_tv_set_bool(a, e, "done", s->done);
+        hc_tv_set_bool(a, e, "overdue", !s->done && s->deadline != HC_NO_DATE && s->deadline < m->today);
+        hc_tv_push(a, sup, e);
+    }
+    hc_tv_set(a, c, "supervision", sup);
+    if (p->has_observation) {
+        hc_tv *o = hc_tv_map(a);
+        if (p->obs_number) hc_tv_set_num(a, o, "number", (double)p->obs_number);
+        hc_tv_set(a, o, "date", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->obs_date)));
+        if (p->obs_place) hc_tv_set(a, o, "place", hc_tv_str_ref(a, p->obs_place));
+        hc_tv_set(a, c, "observation", o);
+    }
+    hc_tv *photos = hc_tv_list(a);
+    for (size_t i = 0; i < p->nphotos; i++) {
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set(a, e, "src", hc_tv_str_ref(a, hc_ctx_path(a, p->photos[i].src)));
+        hc_tv_set(a, e, "alt", hc_tv_str_ref(a, p->photos[i].alt ? p->photos[i].alt : ""));
+        if (p->photos[i].caption) hc_tv_set(a, e, "caption", hc_tv_str_ref(a, p->photos[i].caption));
+        hc_tv_push(a, photos, e);
+    }
+    hc_tv_set(a, c, "photos", photos);
+    hc_tv *cases = hc_tv_list(a);
+    for (size_t i = 0; i < p->ncases; i++) hc_tv_push(a, cases, sh->case_cards[p->cases[i]]);
+    hc_tv_set(a, c, "cases", cases);
+    return c;
+}
+
+/* ---- one case study / page ---- */
+
+static hc_tv *case_page(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t ci)
+{
+    const hc_model *m = sh->m;
+    const hc_doc *d = &m->cases[ci];
+    hc_tv_set(a, c, "c", sh->case_cards[ci]);
+    hc_tv_set(a, c, "body", hc_tv_str_ref(a, d->html));
+    hc_tv_set_num(a, c, "minutes", (double)(d->words / 400 + 1));
+    hc_tv *ps = hc_tv_list(a);
+    for (size_t i = 0; i < d->nprojects; i++)
+        if (d->projects[i] != HC_NONE) hc_tv_push(a, ps, sh->project_cards[d->projects[i]]);
+    hc_tv_set(a, c, "projects", ps);
+    return c;
+}
+
+/* ---- listings ---- */
+
+static void projects_path(const hc_shared *sh, const hc_job *j, size_t k, hc_buf *out)
+{
+    (void)sh; (void)j;
+    hc_buf_puts(out, "projects/");
+    if (k > 1) hc_buf_printf(out, "page/%zu/", k);
+}
+
+static void cases_path(const hc_shared *sh, const hc_job *j, size_t k, hc_buf *out)
+{
+    (void)sh; (void)j;
+    hc_buf_puts(out, "cases/");
+    if (k > 1) hc_buf_printf(out, "page/%zu/", k);
+}
+
+static void term_path(const hc_shared *sh, const hc_job *j, size_t k, hc_buf *out)
+{
+    const hc_taxonomy *tx = &sh->m->tax[j->a];
+    hc_path_term(out, tx, &tx->terms[j->b], k);
+}
+
+static hc_tv *term_page(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_tv *c)
+{
+    const hc_model *m = sh->m;
+    const hc_taxonomy *tx = &m->tax[j->a];
+    const hc_term *t = &tx->terms[j->b];
+    size_t total = t->nprojects + t->ncases, from, to;
+    page_range(sh, j, total, &from, &to);
+    hc_tv *ps = hc_tv_list(a), *cs = hc_tv_list(a);
+    for (size_t i = from; i < to; i++) {
+        if (i < t->nprojects) hc_tv_push(a, ps, sh->project_cards[t->projects[i]]);
+        else hc_tv_push(a, cs, sh->case_cards[t->cases[i - t->nprojects]]);
+    }
+    hc_tv_set(a, c, "projects", ps);
+    hc_tv_set(a, c, "cases", cs);
+    hc_tv_set(a, c, "taxonomy", hc_ctx_link(a, tx->title, hc_arena_printf(a, "%s/", tx->kind_slug)));
+    hc_tv_set(a, c, "term", hc_tv_str_ref(a, t->name));
+    hc_tv_set_num(a, c, "project_count", (double)t->nprojects);
+    hc_tv_set_num(a, c, "case_count", (double)t->ncases);
+    if (j->a == HC_TAX_DOMAIN) {
+        const hc_domain *dm = &m->std.domains[j->b];
+        hc_tv_set(a, c, "intro", hc_tv_str(a, hc_arena_printf(a, "%s：项目库规划 %ld 个，本站收录 %zu 个。", dm->full,
+                                                               dm->planned, t->nprojects)));
+    } else if (j->a == HC_TAX_STATUS) {
+        hc_tv_set(a, c, "intro", hc_tv_str_ref(a, m->std.statuses[j->b].meaning));
+    }
+    hc_tv_set(a, c, "pager", pager(sh, j, a, total, term_path));
+    return c;
+}
+
+static hc_tv *taxonomy_page(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_tv *c)
+{
+    const hc_model *m = sh->m;
+    const hc_taxonomy *tx = &m->tax[j->a];
+    hc_tv *terms = hc_tv_list(a);
+    for (size_t i = 0; i < tx->nterms; i++) {
+        hc_tv *e = hc_ctx_term_link(a, m, (hc_tax_kind)j->a, i);
+        hc_tv_set_num(a, e, "projects", (double)tx->terms[i].nprojects);
+        hc_tv_set_num(a, e, "cases", (double)tx->terms[i].ncases);
+        if (j->a == HC_TAX_STATUS) hc_tv_set(a, e, "status", hc_ctx_status(a, m, i));
+        hc_tv_push(a, terms, e);
+    }
+    hc_tv_set(a, c, "terms", terms);
+    return c;
+}
+
+static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
+{
+    const hc_model *m = sh->m;
+    hc_tv *items = hc_tv_list(a);
+    for (size_t i = 0; i < m->std.nitems; i++) {
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set_num(a, e, "n", (double)(i + 1));
+        hc_tv_set(a, e, "name", hc_tv_str_ref(a, m->std.items[i].name));
+        hc_tv_set(a, e, "key", hc_tv_str_ref(a, m->std.items[i].key));
+        size_t met = 0;
+        for (size_t k = 0; k < m->nprojects; k++) met += m->projects[k].standard[i] == 1;
+        hc_tv_set_num(a, e, "met", (double)met);
+        hc_tv_push(a, items, e);
+    }
+    hc_tv_set(a, c, "items", items);
+    hc_tv *rows = hc_tv_list(a);
+    for (size_t k = 0; k < m->nprojects; k++) {
+        const hc_project *p = &m->projects[k];
+        hc_tv *r = hc_tv_map(a);
+        hc_tv_set(a, r, "p", sh->project_cards[k]);
+        hc_tv *cells = hc_tv_list(a);
+        size_t met = 0;
+        for (size_t i = 0; i < m->std.nitems; i++) {
+            hc_tv *e = hc_tv_map(a);
+            hc_tv_set(a, e, "name", hc_tv_str_ref(a, m->std.items[i].name));
+            hc_tv_set_bool(a, e, "yes", p->standard[i] == 1);
+            hc_tv_set_bool(a, e, "no", p->standard[i] == 0);
+            hc_tv_set_bool(a, e, "unknown", p->standard[i] < 0);
+            met += p->standard[i] == 1;
+            hc_tv_push(a, cells, e);
+        }
+        hc_tv_set(a, r, "cells", cells);
+        hc_tv_set_num(a, r, "met", (double)met);
+        hc_tv_push(a, rows, r);
+    }
+    hc_tv_set(a, c, "rows", rows);
+    hc_tv_set_num(a, c, "baseline_total", (double)m->std.baseline_total);
+    hc_tv_set_num(a, c, "baseline_threshold", (double)m->std.baseline_threshold);
+    hc_tv *grades = hc_tv_list(a);
+    for (size_t i = 0; i < m->std.ngrades; i++) hc_tv_push(a, grades, hc_ctx_term_link(a, m, HC_TAX_GRADE, i));
+    hc_tv_set(a, c, "grades", grades);
+    return c;
+}
+
+const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_buf *dir, hc_tv **ctx)
+{
+    const hc_model *m = sh->m;
+    size_t from, to;
+    hc_tv *c, *l;
+    switch (j->kind) {
+    case HC_JOB_HOME:
+        *ctx = home(sh, a, base(sh, a, "", NULL, NULL));
+        return "home";
+    case HC_JOB_404:
+        c = base(sh, a, "", "页面未找到", NULL);
+        /* served at any depth: link back with absolute URLs when we know them */
+        if (m->config.base_url) hc_tv_set(a, c, "root", hc_tv_str_ref(a, m->config.base_url));
+        *ctx = c;
+        return "404";
+    case HC_JOB_STANDARDS:
+        hc_buf_puts(dir, "standards/");
+        *ctx = standards_page(sh, a, base(sh, a, hc_buf_cstr(dir), "十个一 创建标准", NULL));
+        return "standards";
+    case HC_JOB_PROJECT:
+        hc_path_project(dir, &m->projects[j->a]);
+        *ctx = project(sh, a, base(sh, a, hc_buf_cstr(dir), m->projects[j->a].name, m->projects[j->a].summary), j->a);
+        return "project";
+    case HC_JOB_CASE:
+        hc_path_case(dir, &m->cases[j->a]);
+        *ctx = case_page(sh, a, base(sh, a, hc_buf_cstr(dir), m->cases[j->a].title, m->cases[j->a].summary), j->a);
+        return "case";
+    case HC_JOB_PAGE:
+        hc_path_page(dir, &m->pages[j->a]);
+        c = base(sh, a, hc_buf_cstr(dir), m->pages[j->a].title, m->pages[j->a].summary);
+        hc_tv_set(a, c, "body", hc_tv_str_ref(a, m->pages[j->a].html));
+        *ctx = c;
+        return "page";
+    case HC_JOB_PROJECTS:
+        projects_path(sh, j, j->page_no, dir);
+        c = base(sh, a, hc_buf_cstr(dir), "示范项目", NULL);
+        page_range(sh, j, m->nprojects, &from, &to);
+        l = hc_tv_list(a);
+        for (size_t i = from; i < to; i++) hc_tv_push(a, l, sh->project_cards[i]);
+        hc_tv_set(a, c, "projects", l);
+        hc_tv_set(a, c, "term", hc_tv_str(a, "全部示范项目"));
+        hc_tv_set_num(a, c, "project_count", (double)m->nprojects);
+        hc_tv_set(a, c, "pager", pager(sh, j, a, m->nprojects, projects_path));
+        *ctx = c;
+        return "list";
+    case HC_JOB_CASES:
+        cases_path(sh, j, j->page_no, dir);
+        c = base(sh, a, hc_buf_cstr(dir), "案例", NULL);
+        page_range(sh, j, m->ncases, &from, &to);
+        l = hc_tv_list(a);
+        for (size_t i = from; i < to; i++) hc_tv_push(a, l, sh->case_cards[i]);
+        hc_tv_set(a, c, "cases", l);
+        hc_tv_set(a, c, "term", hc_tv_str(a, "全部案例"));
+        hc_tv_set_num(a, c, "case_count", (double)m->ncases);
+        hc_tv_set(a, c, "pager", pager(sh, j, a, m->ncases, cases_path));
+        *ctx = c;
+        return "list";
+    case HC_JOB_TAXONOMY:
+        hc_path_taxonomy(dir, &m->tax[j->a]);
+        *ctx = taxonomy_page(sh, j, a, base(sh, a, hc_buf_cstr(dir), m->tax[j->a].title, NULL));
+        return "taxonomy";
+    case HC_JOB_TERM: {
+        const hc_taxonomy *tx = &m->tax[j->a];
+        term_path(sh, j, j->page_no, dir);
+        const char *title = hc_arena_printf(a, "%s：%s", tx->title, tx->terms[j->b].name);
+        *ctx = term_page(sh, j, a, base(sh, a, hc_buf_cstr(dir), title, NULL));
+        return "list";
+    }
+    }
+    return NULL;
+}

@@ -1,0 +1,29 @@
+/* pages.h — the list of pages to write, and the values each one renders with.
+ *
+ * hc_pages_plan lists every page of the site as a job (kind + indices); a
+ * job knows its folder and template, and builds its own values in the arena
+ * it is given (per worker thread), referring to the shared values for the
+ * rest. Jobs are independent: any thread may run any job.
+ */
+#ifndef HC_PAGES_H
+#define HC_PAGES_H
+#include "render_int.h"
+
+typedef enum {
+    HC_JOB_HOME, HC_JOB_PROJECT, HC_JOB_CASE, HC_JOB_PAGE, HC_JOB_PROJECTS, HC_JOB_CASES,
+    HC_JOB_TAXONOMY, HC_JOB_TERM, HC_JOB_STANDARDS, HC_JOB_404
+} hc_job_kind;
+
+typedef struct {
+    hc_job_kind kind;
+    size_t a, b;          /* project/case/page index; or taxonomy kind + term index */
+    size_t page_no;       /* 1-based, for paginated listings */
+} hc_job;
+
+/* All jobs, in a fixed order. *jobs is malloc'd. */
+void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n);
+/* The job's folder (site path, "" for the home page; 404 writes 404.html at
+ * the root) appended to dir; its values built in a; returns the template name. */
+const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_buf *dir, hc_tv **ctx);
+
+#endif

@@ -1,0 +1,102 @@
+/* render.c — runs the page jobs on worker threads and writes the files. */
+#include "pages.h"
+#include "../../base/alloc.h"
+#include "../../base/fs.h"
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    const hc_shared *sh;
+    const hc_job *jobs;
+    size_t njobs;
+    atomic_size_t next;
+    atomic_size_t written;
+    const char *out_dir;
+    hc_diags *d;
+} work;
+
+static void run_job(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *html, hc_buf *path)
+{
+    hc_tv *ctx = NULL;
+    hc_buf_reset(dir);
+    hc_buf_reset(html);
+    hc_buf_reset(path);
+    const char *tmpl = hc_page_values(w->sh, j, a, dir, &ctx);
+    if (hc_mustache_render(w->sh->tmpl, tmpl, ctx, html) != 0) {
+        hc_error(w->d, "template", tmpl, 0, 0, "the theme has no template '%s.mustache'", tmpl);
+        return;
+    }
+    if (j->kind == HC_JOB_404) hc_buf_printf(path, "%s/404.html", w->out_dir);
+    else hc_buf_printf(path, "%s/%sindex.html", w->out_dir, hc_buf_cstr(dir));
+    if (hc_fs_write(hc_buf_cstr(path), hc_buf_cstr(html), html->len) != 0) {
+        hc_error(w->d, "write", hc_buf_cstr(path), 0, 0, "cannot write: %s", strerror(errno));
+        return;
+    }
+    atomic_fetch_add(&w->written, 1);
+}
+
+static void *worker(void *arg)
+{
+    work *w = arg;
+    hc_arena a = HC_ARENA_INIT;
+    hc_buf dir = HC_BUF_INIT, html = HC_BUF_INIT, path = HC_BUF_INIT;
+    for (;;) {
+        size_t i = atomic_fetch_add(&w->next, 1);
+        if (i >= w->njobs) break;
+        run_job(w, &w->jobs[i], &a, &dir, &html, &path);
+        hc_arena_reset(&a);
+    }
+    hc_arena_free(&a);
+    hc_buf_free(&dir);
+    hc_buf_free(&html);
+    hc_buf_free(&path);
+    return NULL;
+}
+
+int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_render_stats *st)
+{
+    int rc = -1;
+    size_t before = hc_diags_errors(d);
+    hc_shared sh;
+    memset(&sh, 0, sizeof sh);
+    sh.m = m;
+    sh.arena.block_size = 1 << 20;
+    sh.tmpl = hc_mustache_set_new();
+    hc_job *jobs = NULL;
+    size_t njobs = 0;
+    pthread_t *threads = NULL;
+    hc_date_format(m->today, sh.build_date);
+
+    if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
+    if (hc_static_copy(m, &sh, o->out_dir, d, &st->files) != 0) goto out;
+    hc_shared_build(&sh);
+    hc_pages_plan(&sh, &jobs, &njobs);
+
+    work w = { .sh = &sh, .jobs = jobs, .njobs = njobs, .out_dir = o->out_dir, .d = d };
+    atomic_init(&w.next, 0);
+    atomic_init(&w.written, 0);
+    int nthreads = o->jobs > 0 ? o->jobs : 1;
+    if ((size_t)nthreads > njobs) nthreads = njobs ? (int)njobs : 1;
+    threads = hc_xcalloc((size_t)nthreads, sizeof *threads);
+    int started = 0;
+    for (int i = 1; i < nthreads; i++)
+        if (pthread_create(&threads[i], NULL, worker, &w) == 0) started = i;
+        else break;
+    worker(&w);  /* the main thread works too */
+    for (int i = 1; i <= started; i++) pthread_join(threads[i], NULL);
+    st->pages = atomic_load(&w.written);
+    st->files += st->pages;
+    if (hc_diags_errors(d) > before) goto out;
+    if (hc_feeds_write(&sh, o->out_dir, d, &st->files) != 0) goto out;
+    rc = hc_diags_errors(d) > before ? -1 : 0;
+out:
+    free(threads);
+    free(jobs);
+    hc_mustache_set_free(sh.tmpl);
+    hc_arena_free(&sh.arena);
+    return rc;
+}

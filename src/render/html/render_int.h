@@ -1,0 +1,48 @@
+/* render_int.h — shared by the HTML renderer's files only. */
+#ifndef HC_RENDER_INT_H
+#define HC_RENDER_INT_H
+#include "site.h"
+#include "../../base/arena.h"
+#include "../../base/buf.h"
+#include "../../tmpl/mustache.h"
+#include "../../tmpl/value.h"
+
+/* Read-only after hc_shared_build: safe to share between worker threads. */
+typedef struct {
+    const hc_model *m;
+    hc_mustache_set *tmpl;
+    hc_arena arena;           /* owns everything below */
+    hc_tv *site;              /* site-wide values: title, menu, css/js paths, standards */
+    hc_tv **project_cards;    /* per project: summary values for listings */
+    hc_tv **case_cards;       /* per case */
+    const char *css_path, *js_path;   /* hashed static file names, site-relative */
+    char build_date[11];
+} hc_shared;
+
+/* The theme folder: SRC/themes/<theme>, else themes/<theme> beside the huace
+ * binary. Appends to out; -1 if neither exists. */
+int hc_theme_dir(const hc_model *m, hc_buf *out);
+/* Loads the theme's and the site's templates (site overrides theme by name). */
+int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d);
+/* Copies theme static files (css/js get a content hash in their names) and
+ * site assets into out_dir; sets sh->css_path / js_path. Counts files. */
+int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
+/* Builds sh->site and the cards. */
+void hc_shared_build(hc_shared *sh);
+/* sitemap.xml, feed.xml, robots.txt. */
+int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
+
+/* Helpers for building values. */
+hc_tv *hc_ctx_status(hc_arena *a, const hc_model *m, size_t status);
+/* Appends the site-relative href of a path (percent-encoded, index.html added). */
+const char *hc_ctx_path(hc_arena *a, const char *site_path);
+
+const char *hc_ctx_date(hc_arena *a, int days);          /* "2026-05-12", "" if none */
+const char *hc_ctx_date_zh(hc_arena *a, int days);       /* "2026年5月12日" */
+hc_tv *hc_ctx_strs(hc_arena *a, char **v, size_t n);     /* list of strings (not copied) */
+hc_tv *hc_ctx_link(hc_arena *a, const char *name, const char *site_path);  /* {name, url} */
+const char *hc_ctx_term_path(hc_arena *a, const hc_model *m, hc_tax_kind k, size_t term);
+hc_tv *hc_ctx_term_link(hc_arena *a, const hc_model *m, hc_tax_kind k, size_t term);
+hc_tv *hc_ctx_tags(hc_arena *a, const hc_model *m, char **tags, size_t n);
+
+#endif

@@ -1,0 +1,29 @@
+/* site.h — the HTML renderer: model → pages, listings, feeds, static files.
+ *
+ * hc_render_site writes the whole website into o->out_dir (an empty staging
+ * folder). It only reads the model. Templates are parsed once, then pages
+ * are rendered by o->jobs worker threads, each with its own arena and
+ * buffers; the shared template values (site, cards) are built before the
+ * threads start and only read by them. Problems (template syntax, unreadable
+ * theme, write failures) are reported to d; returns 0, or -1 on error.
+ */
+#ifndef HC_RENDER_SITE_H
+#define HC_RENDER_SITE_H
+#include <stddef.h>
+#include "../../base/diag.h"
+#include "../../model/model.h"
+
+typedef struct {
+    const char *out_dir;
+    int jobs;
+    int quiet;
+} hc_render_opts;
+
+typedef struct {
+    size_t pages;     /* HTML pages written */
+    size_t files;     /* every file written, pages included */
+} hc_render_stats;
+
+int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_render_stats *st);
+
+#endif

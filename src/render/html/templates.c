@@ -1,0 +1,104 @@
+/* templates.c — loading the theme's and the site's Mustache templates. */
+#include "render_int.h"
+#include "../../base/fs.h"
+#include "../../base/utf8.h"
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Adds every .mustache file in dir (shown to the user as rel), named by file name without
+ * the extension. Later calls replace earlier names: the site's own layouts
+ * are loaded after the theme's. */
+static int load_dir(const char *dir, const char *rel, hc_mustache_set *set, hc_diags *d)
+{
+    char **names;
+    size_t n;
+    int rc = 0;
+    hc_buf file = HC_BUF_INIT, relf = HC_BUF_INIT, text = HC_BUF_INIT;
+    if (hc_fs_list(dir, ".mustache", &names, &n) != 0) {
+        hc_error(d, "read", rel, 0, 0, "cannot read the template folder");
+        rc = -1;
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        hc_buf_reset(&file);
+        hc_buf_reset(&relf);
+        hc_buf_printf(&file, "%s/%s", dir, names[i]);
+        hc_buf_printf(&relf, "%s/%s", rel, names[i]);
+        if (hc_fs_read(hc_buf_cstr(&file), &text) != 0) {
+            hc_error(d, "read", hc_buf_cstr(&relf), 0, 0, "cannot read template");
+            rc = -1;
+            continue;
+        }
+        size_t bad = hc_utf8_invalid_at(hc_buf_cstr(&text), text.len);
+        if (bad != (size_t)-1) {
+            int line, col;
+            hc_utf8_line_col(hc_buf_cstr(&text), text.len, bad, &line, &col);
+            hc_error(d, "encoding", hc_buf_cstr(&relf), line, col, "invalid UTF-8 in template");
+            rc = -1;
+            continue;
+        }
+        names[i][strlen(names[i]) - strlen(".mustache")] = '\0';
+        if (hc_mustache_set_add(set, names[i], hc_buf_cstr(&relf), hc_buf_cstr(&text), text.len, d) != 0) rc = -1;
+    }
+    hc_fs_names_free(names, n);
+out:
+    hc_buf_free(&file);
+    hc_buf_free(&relf);
+    hc_buf_free(&text);
+    return rc;
+}
+
+int hc_theme_dir(const hc_model *m, hc_buf *out)
+{
+    hc_buf_printf(out, "%s/themes/%s", m->root, m->config.theme);
+    if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
+    /* themes installed with the huace binary: beside it, one folder up (a
+     * build tree), or in ../share/huace (an installed prefix) */
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) *slash = '\0';
+        static const char *const rel[] = { "", "/..", "/../share/huace" };
+        for (int i = 0; i < 3; i++) {
+            hc_buf_reset(out);
+            hc_buf_printf(out, "%s%s/themes/%s", exe, rel[i], m->config.theme);
+            if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
+        }
+    }
+    hc_buf_reset(out);
+    hc_buf_printf(out, "%s/themes/%s", m->root, m->config.theme);
+    return -1;
+}
+
+int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d)
+{
+    hc_buf theme = HC_BUF_INIT, dir = HC_BUF_INIT, rel = HC_BUF_INIT;
+    int rc = 0;
+    if (hc_theme_dir(m, &theme) != 0) {
+        hc_error(d, "theme", "site.yaml", 0, 0, "theme '%s' not found: no folder themes/%s", m->config.theme,
+                 m->config.theme);
+        rc = -1;
+        goto out;
+    }
+    static const char *const sub[] = { "layouts", "layouts/partials" };
+    for (int i = 0; i < 2; i++) {
+        hc_buf_reset(&dir);
+        hc_buf_reset(&rel);
+        hc_buf_printf(&dir, "%s/%s", hc_buf_cstr(&theme), sub[i]);
+        hc_buf_printf(&rel, "themes/%s/%s", m->config.theme, sub[i]);
+        if (load_dir(hc_buf_cstr(&dir), hc_buf_cstr(&rel), set, d) != 0) rc = -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        hc_buf_reset(&dir);
+        hc_buf_printf(&dir, "%s/%s", m->root, sub[i]);
+        if (load_dir(hc_buf_cstr(&dir), sub[i], set, d) != 0) rc = -1;
+    }
+out:
+    hc_buf_free(&theme);
+    hc_buf_free(&dir);
+    hc_buf_free(&rel);
+    return rc;
+}

@@ -1,0 +1,53 @@
+/* maps.h — map images drawn with libgd from the model (挂图作战).
+ *
+ * Reads the model only; never changes it. Every image is deterministic: the
+ * same model gives the same bytes (no time stamps, fixed fonts and sizes).
+ * Labels use a CJK font found through fontconfig (Noto Sans CJK SC); if none
+ * is found, hc_maps_font reports an error naming the Debian package
+ * fonts-noto-cjk.
+ *
+ * Files written by hc_maps_render into out_dir (site paths):
+ *   projects/<id>/route.png, route@2x.png, route.webp   (units with ≥1 node)
+ *   map/overview.png, map/overview@2x.png
+ *   board/board.png, print/board-a2.png (A2 portrait, 300 dpi, 4961×7016)
+ *   townships/<slug>/guide.png                           (工作导图)
+ * Images whose inputs did not change since the last build may be copied from
+ * prev_dir (the previous output) instead of drawn again (content hash).
+ */
+#ifndef HC_MAPS_H
+#define HC_MAPS_H
+#include <stddef.h>
+#include "../../base/buf.h"
+#include "../../base/diag.h"
+#include "../../model/model.h"
+
+typedef struct {
+    const char *out_dir;      /* staging folder */
+    const char *prev_dir;     /* previous output, may be NULL */
+    int width, height;        /* web route map size in px (default 1200×800) */
+    int jobs;                 /* worker threads */
+} hc_maps_opts;
+
+typedef struct {
+    size_t drawn, reused;     /* images drawn / copied unchanged */
+    double seconds;
+} hc_maps_stats;
+
+int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_maps_stats *st);
+
+/* A unit's route map as PNG bytes (appended to png) at a print size:
+ * width_mm × height_mm at dpi. For the album. Returns 0, -1 after reporting. */
+int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
+                           hc_buf *png, hc_diags *d);
+
+/* Where the overview map draws each project's marker, in overview.png pixel
+ * coordinates (for the clickable HTML image map). x, y, r per project;
+ * r = 0 if the project has no nodes. Arrays are malloc'd, one per project. */
+typedef struct { int x, y, r; } hc_marker_pos;
+int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos);
+
+/* The path of a CJK font file found through fontconfig, or NULL after
+ * reporting an error (rule "font") that names fonts-noto-cjk. Not owned. */
+const char *hc_maps_font(hc_diags *d);
+
+#endif

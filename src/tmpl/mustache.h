@@ -1,0 +1,66 @@
+/* mustache.h — huace's Mustache template engine.
+ *
+ * A set holds named templates, each parsed once (at add time) into an op
+ * tree; rendering walks that tree and never re-scans template text. Partials
+ * {{>x}}, parents {{<x}} and dynamic names {{>*x}} are looked up by name in
+ * the same set when rendering, so templates may be added in any order.
+ *
+ * Implements the Mustache spec: interpolation, sections, inverted sections,
+ * comments, set delimiters, partials, and the optional inheritance ({{<x}},
+ * {{$x}}) and dynamic-names ({{>*x}}) modules; lambdas are not supported.
+ * {{x}} escapes & < > " ' (the last as &#39;). Numbers print like "%.15g",
+ * booleans as true/false; lists and maps interpolate as nothing.
+ *
+ * Indentation: a standalone partial, parent or block is indented by the
+ * whitespace before its tag, on each line of its own template text (not on
+ * newlines coming from interpolated values). Empty lines are not indented,
+ * so no trailing whitespace is produced.
+ *
+ * Ownership: the set owns copies of everything passed to it (names, paths
+ * are only used in error locations and not kept, text is copied). The
+ * context tree is only read during rendering and never retained.
+ *
+ * Threads: adding and freeing need exclusive access to the set. Rendering
+ * only reads it and keeps all its state on the caller's stack and in local
+ * buffers (there is no global or static mutable state), so any number of
+ * threads may render from one set at once once it is filled.
+ *
+ * Nesting deeper than HC_MUSTACHE_MAX_DEPTH (sections, partials, parents and
+ * blocks together) renders as nothing, so recursive partials terminate; a
+ * template nesting sections deeper than that is a syntax error.
+ */
+#ifndef HC_MUSTACHE_H
+#define HC_MUSTACHE_H
+#include <stddef.h>
+#include "../base/buf.h"
+#include "../base/diag.h"
+#include "value.h"
+
+#define HC_MUSTACHE_MAX_DEPTH 100
+
+typedef struct hc_mustache_set hc_mustache_set;
+
+hc_mustache_set *hc_mustache_set_new(void);
+/* Frees the set and every template in it; NULL is fine. */
+void hc_mustache_set_free(hc_mustache_set *s);
+
+/* Parses text (len bytes, need not be NUL-terminated) now, into an op tree,
+ * and stores it under name, replacing an existing template of that name.
+ * path is only used in error locations. Returns 0, or -1 after reporting a
+ * located error (rule "template-syntax", 1-based line and column of the
+ * offending tag) to d (d may be NULL): unclosed tag, unclosed section,
+ * mismatched or stray closing tag, bad delimiter change, empty or invalid
+ * name, nesting too deep. On error the set is left unchanged. */
+int hc_mustache_set_add(hc_mustache_set *s, const char *name, const char *path,
+                        const char *text, size_t len, hc_diags *d);
+
+/* 1 if a template of that name is in the set, else 0. */
+int hc_mustache_set_has(const hc_mustache_set *s, const char *name);
+
+/* Renders template name against ctx (NULL renders against nothing),
+ * appending to out. Missing partials and parents render as empty. Returns 0,
+ * or -1 (out untouched) if name is not in the set. */
+int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *ctx,
+                       hc_buf *out);
+
+#endif

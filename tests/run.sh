@@ -1,0 +1,60 @@
+#!/bin/sh
+# Runs every test and prints "N passed, N failed[, N skipped]".
+# Each test program speaks TAP ("ok N - name" / "not ok N - name"); a program
+# that exits non-zero without reporting a failure counts as one failure.
+# Pass 1 uses the optimised build, pass 2 the ASan+UBSan build.
+set -u
+cd "$(dirname "$0")/.."
+SPEC_DIR=${SPEC_DIR:-tests/spec/mustache}
+LOG=build/test-log
+mkdir -p "$LOG"
+pass=0 fail=0 skip=0
+
+run() { # name, command…
+    name=$1; shift
+    out="$LOG/$(echo "$name" | tr '/ ' '__').tap"
+    "$@" >"$out" 2>"$out.err"
+    rc=$?
+    p=$(grep -c '^ok ' "$out" | tr -d ' ')
+    s=$(grep -c '^ok .*# SKIP' "$out" | tr -d ' ')
+    f=$(grep -c '^not ok ' "$out" | tr -d ' ')
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        f=1
+        echo "not ok - $name exited with status $rc" >>"$out"
+    fi
+    # sanitizer reports fail the run even when every assertion held
+    if grep -q -E '^(==[0-9]+==ERROR|SUMMARY: (Address|Undefined|Leak)Sanitizer)|runtime error:' "$out.err"; then
+        f=$((f + 1))
+        echo "not ok - $name: sanitizer report (see $out.err)" >>"$out"
+    fi
+    pass=$((pass + p - s)); skip=$((skip + s)); fail=$((fail + f))
+    printf '%-44s %4d passed %3d failed\n' "$name" "$((p - s))" "$f"
+    if [ "$f" -gt 0 ]; then
+        grep -A3 '^not ok' "$out" | head -40 | sed 's/^/    /'
+        tail -n 20 "$out.err" | sed 's/^/    | /'
+    fi
+}
+
+suite() { # label, bindir, huace binary
+    label=$1 bindir=$2 bin=$3
+    for t in "$bindir"/test_*; do
+        [ -x "$t" ] || continue
+        run "$label unit/$(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+    done
+    run "$label spec/mustache" "$bindir/mustache_spec" "$SPEC_DIR"
+    for t in tests/e2e/*.sh; do
+        run "$label e2e/$(basename "$t" .sh)" env HUACE="$PWD/$bin" sh "$t"
+    done
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+suite "" build/tests ./huace
+suite "[asan+ubsan]" build/tests-san build/huace-san
+
+if [ "$skip" -gt 0 ]; then
+    echo "$pass passed, $fail failed, $skip skipped"
+else
+    echo "$pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ]
