@@ -65,6 +65,11 @@ test-bins: huace build/huace-san $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_sp
 test: test-bins
 	@SPEC_DIR="$(SPEC_DIR)" tests/run.sh
 
+N ?= 10000
+bench: huace
+	./scripts/install-deps.sh --bench
+	tests/bench/run.sh $(N)
+
 clean:
 	rm -rf build huace public public.tmp-huace
 

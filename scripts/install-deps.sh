@@ -7,6 +7,10 @@ PKGS="build-essential pkg-config
  libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev
  fonts-noto-cjk
  tidy python3 poppler-utils qpdf zbar-tools"
+# `--bench` adds what `make bench` compares against (Hugo, WeasyPrint, time).
+if [ "${1:-}" = "--bench" ]; then
+    PKGS="$PKGS hugo weasyprint time"
+fi
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -40,7 +40,7 @@ static int newest_date(const hc_model *m)
 
 /* Loads, links and checks the site. Returns the model (NULL only if the site
  * folder is unusable); errors are in d. */
-static hc_model *open_site(const hc_opts *o, int drafts, hc_diags *d, double *t_load)
+static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, double *t_load)
 {
     double t0 = now_s();
     if (!hc_fs_is_dir(o->src)) {
@@ -66,7 +66,7 @@ static hc_model *open_site(const hc_opts *o, int drafts, hc_diags *d, double *t_
     if (hc_load_site(m, &lo, d) == 0 || m->std.nitems) {
         hc_model_link(m, d);
         m->today = today != HC_NO_DATE ? today : newest_date(m);
-        hc_check_model(m, d);
+        hc_check_model(m, overdue, d);
     }
     if (t_load) *t_load = now_s() - t0;
     return m;
@@ -82,11 +82,12 @@ static void report(hc_diags *d, int quiet)
 int hc_cmd_check(const hc_opts *o)
 {
     hc_diags *d = hc_diags_new();
-    hc_model *m = open_site(o, 1, d, NULL);
+    hc_model *m = open_site(o, 1, 1, d, NULL);
     if (o->format == HC_FMT_JSON) {
         hc_diags_print_json(d, stdout);
     } else {
         hc_diags_print_text(d, stdout);
+        if (m && m->today != HC_NO_DATE) hc_check_print_overdue(m, stdout);
         hc_diags_print_summary(d, stdout);
     }
     int rc = hc_diags_errors(d) ? 1 : 0;
@@ -104,7 +105,7 @@ int hc_cmd_build(const hc_opts *o)
     if (o->out) hc_buf_puts(&out, o->out);
     else hc_buf_printf(&out, "%s/public", o->src);
     while (out.len > 1 && out.data[out.len - 1] == '/') hc_buf_truncate(&out, out.len - 1);
-    hc_model *m = open_site(o, o->drafts, d, &t_load);
+    hc_model *m = open_site(o, o->drafts, 0, d, &t_load);
     if (!m || hc_diags_errors(d)) goto fail;
     if (o->base_url) {
         free(m->config.base_url);
@@ -135,6 +136,13 @@ int hc_cmd_build(const hc_opts *o)
         goto fail;
     }
     report(d, o->quiet);
+    size_t overdue = hc_check_count_overdue(m);
+    if (!o->quiet && overdue) {
+        char day[11];
+        hc_date_format(m->today, day);
+        printf("huace: %zu supervision item%s overdue as of %s: see supervision/ or run 'huace check'\n", overdue,
+               overdue == 1 ? " is" : "s are", day);
+    }
     if (!o->quiet)
         printf("huace: wrote %zu pages (%zu files) to %s/ in %.2f s\n", st.pages, st.files, hc_buf_cstr(&out),
                now_s() - t_start);

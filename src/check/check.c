@@ -1,9 +1,71 @@
-/* check.c — campaign rules over the model. */
+/* check.c — campaign rules over the linked model. Each finding carries a
+ * stable rule id; the loader has already reported syntax, type, unknown-key
+ * and reference errors. */
 #include "check.h"
+#include "../base/alloc.h"
+#include "../base/buf.h"
+#include "../base/fs.h"
+#include <stdlib.h>
 #include <string.h>
 
-/* Route entries that name no node are reported by the loader; here: nodes
- * that no route visits (a scenic route should pass every node). */
+/* 十个一: every item recorded for every unit. */
+static void check_standard(const hc_model *m, const hc_project *p, hc_diags *d)
+{
+    hc_buf missing = HC_BUF_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < m->std.nitems; i++) {
+        if (p->standard[i] >= 0) continue;
+        hc_buf_printf(&missing, "%s%s (%s)", n ? ", " : "", m->std.items[i].name, m->std.items[i].key);
+        n++;
+    }
+    if (n) {
+        hc_loc at = p->standard_loc.line ? p->standard_loc : p->id_loc;
+        hc_warn(d, "standard-missing", p->path, at.line, at.col, "%s does not record %zu of the %zu standard items: %s",
+                p->id, n, m->std.nitems, hc_buf_cstr(&missing));
+    }
+    hc_buf_free(&missing);
+}
+
+/* 不达标不得申报: below the baseline threshold and applying. */
+static void check_baseline(const hc_model *m, const hc_project *p, hc_diags *d)
+{
+    if (!p->applying) return;
+    if (!p->has_baseline) {
+        hc_warn(d, "baseline-missing", p->path, p->id_loc.line, p->id_loc.col,
+                "%s applies for demonstration status but records no baseline (双%ld条)", p->id,
+                m->std.baseline_total);
+        return;
+    }
+    if (p->baseline_passed < m->std.baseline_threshold)
+        hc_error(d, "baseline-gate", p->path, p->id_loc.line, p->id_loc.col,
+                 "%s meets %ld of %ld baseline items (needs %ld) and may not apply: 不达标不得申报", p->id,
+                 p->baseline_passed, p->baseline_total, m->std.baseline_threshold);
+}
+
+static void check_grade(const hc_project *p, hc_diags *d)
+{
+    if (p->grade != HC_NONE && p->assessed == HC_NO_DATE)
+        hc_warn(d, "grade-undated", p->path, p->grade_loc.line, p->grade_loc.col,
+                "%s has a grade but no 'assessed' date", p->id);
+}
+
+static void check_supervision(const hc_model *m, const hc_project *p, hc_diags *d)
+{
+    for (size_t i = 0; i < p->nsupervision; i++) {
+        const hc_supervision *s = &p->supervision[i];
+        if (s->deadline == HC_NO_DATE) {
+            hc_warn(d, "supervision-undated", p->path, s->loc.line, s->loc.col,
+                    "supervision item '%s' has no deadline (限时督办 needs one)", s->matter);
+            continue;
+        }
+        if (s->done || s->deadline >= m->today) continue;
+        char dl[11];
+        hc_date_format(s->deadline, dl);
+        hc_warn(d, "overdue", p->path, s->loc.line, s->loc.col, "overdue since %s (%d days): %s — owner %s", dl,
+                m->today - s->deadline, s->matter, s->owner[0] ? s->owner : "(none)");
+    }
+}
+
 static void check_routes(const hc_project *p, hc_diags *d)
 {
     if (!p->nroute) return;
@@ -16,7 +78,262 @@ static void check_routes(const hc_project *p, hc_diags *d)
     }
 }
 
-void hc_check_model(const hc_model *m, hc_diags *d)
+static void check_observation(const hc_project *p, hc_diags *d)
 {
-    for (size_t i = 0; i < m->nprojects; i++) check_routes(&m->projects[i], d);
+    if (!p->has_observation) return;
+    if (p->obs_date == HC_NO_DATE)
+        hc_warn(d, "observation-undated", p->path, p->obs_loc.line, p->obs_loc.col,
+                "%s: observation meeting has no date", p->id);
+    if (!p->obs_number)
+        hc_warn(d, "observation-unnumbered", p->path, p->obs_loc.line, p->obs_loc.col,
+                "%s: observation meeting has no 挂号 number", p->id);
+}
+
+typedef struct { long number; size_t project; } numbered;
+
+static int cmp_numbered(const void *a, const void *b)
+{
+    const numbered *x = a, *y = b;
+    if (x->number != y->number) return x->number < y->number ? -1 : 1;
+    return x->project < y->project ? -1 : x->project > y->project;
+}
+
+/* 挂号 numbers of observation meetings are unique. */
+static void check_numbers(const hc_model *m, hc_diags *d)
+{
+    numbered *v = hc_xcalloc(m->nprojects + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (m->projects[i].has_observation && m->projects[i].obs_number)
+            v[n++] = (numbered){ m->projects[i].obs_number, i };
+    qsort(v, n, sizeof *v, cmp_numbered);
+    for (size_t i = 1; i < n; i++) {
+        if (v[i].number != v[i - 1].number) continue;
+        const hc_project *a = &m->projects[v[i - 1].project], *b = &m->projects[v[i].project];
+        hc_error(d, "duplicate-number", b->path, b->obs_loc.line, b->obs_loc.col,
+                 "observation number %ld is already called for %s (%s:%d)", b->obs_number, a->id, a->path,
+                 a->obs_loc.line);
+    }
+    free(v);
+}
+
+/* ---- links and images ---- */
+
+static int has_doc(const hc_doc *docs, size_t n, const char *slug, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(docs[i].slug) == len && !memcmp(docs[i].slug, slug, len)) return 1;
+    return 0;
+}
+
+static int has_term(const hc_taxonomy *tx, const char *slug, size_t len)
+{
+    for (size_t i = 0; i < tx->nterms; i++)
+        if (strlen(tx->terms[i].slug) == len && !memcmp(tx->terms[i].slug, slug, len)) return 1;
+    return 0;
+}
+
+/* Does the site have something at this site path (already normalised,
+ * without "index.html")? */
+static int site_has(const hc_model *m, const char *path)
+{
+    static const char *const fixed[] = {
+        "", "projects/", "cases/", "standards/", "supervision/", "schedule/", "board/", "map/",
+        "search/", "feed.xml", "sitemap.xml", "404.html", "schedule/schedule.ics", "print/album.html", NULL
+    };
+    for (size_t i = 0; fixed[i]; i++)
+        if (!strcmp(path, fixed[i])) return 1;
+    const char *slash = strchr(path, '/');
+    if (!slash) return 0;
+    size_t head = (size_t)(slash - path);
+    const char *rest = slash + 1;
+    size_t rl = strlen(rest);
+    int folder = rl > 0 && rest[rl - 1] == '/' && !memchr(rest, '/', rl - 1);
+    if (head == 8 && !memcmp(path, "projects", 8) && folder) {
+        char *id = hc_xstrndup(rest, rl - 1);
+        int ok = hc_model_find_project(m, id) != HC_NONE;
+        free(id);
+        return ok;
+    }
+    if (head == 5 && !memcmp(path, "cases", 5) && folder) return has_doc(m->cases, m->ncases, rest, rl - 1);
+    if (rl == 0) {
+        if (has_doc(m->pages, m->npages, path, head)) return 1;
+        for (int t = 0; t < HC_TAX_COUNT; t++)
+            if (strlen(m->tax[t].kind_slug) == head && !memcmp(path, m->tax[t].kind_slug, head)) return 1;
+        return 0;
+    }
+    for (int t = 0; t < HC_TAX_COUNT; t++)
+        if (strlen(m->tax[t].kind_slug) == head && !memcmp(path, m->tax[t].kind_slug, head) && folder)
+            return has_term(&m->tax[t], rest, rl - 1);
+    return 0;
+}
+
+/* Resolves url (relative to the page folder `from`, e.g. "cases/x/") into a
+ * site path in out; -1 if it climbs above the site root. */
+static int resolve(const char *from, const char *url, hc_buf *out)
+{
+    hc_buf_reset(out);
+    hc_buf_puts(out, from);
+    size_t ul = strcspn(url, "?#");
+    const char *p = url, *end = url + ul;
+    while (p < end) {
+        const char *seg_end = memchr(p, '/', (size_t)(end - p));
+        size_t sl = seg_end ? (size_t)(seg_end - p) : (size_t)(end - p);
+        int dir = seg_end != NULL;
+        if (sl == 2 && !memcmp(p, "..", 2)) {
+            if (!out->len) return -1;
+            size_t k = out->len - 1;                  /* drop the last folder */
+            while (k > 0 && out->data[k - 1] != '/') k--;
+            hc_buf_truncate(out, k);
+        } else if (!(sl == 1 && p[0] == '.') && sl) {
+            hc_buf_put(out, p, sl);
+            if (dir) hc_buf_putc(out, '/');
+        }
+        p += sl + (dir ? 1 : 0);
+    }
+    const char *s = hc_buf_cstr(out);
+    size_t n = out->len;
+    if (n >= 10 && !strcmp(s + n - 10, "index.html") && (n == 10 || s[n - 11] == '/')) hc_buf_truncate(out, n - 10);
+    return 0;
+}
+
+static void percent_decode(hc_buf *b)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < b->len; r++) {
+        char c = b->data[r];
+        if (c == '%' && r + 2 < b->len + 0 && r + 2 <= b->len - 1) {
+            char hx[3] = { b->data[r + 1], b->data[r + 2], 0 };
+            char *e;
+            long v = strtol(hx, &e, 16);
+            if (!*e) { b->data[w++] = (char)v; r += 2; continue; }
+        }
+        b->data[w++] = c;
+    }
+    hc_buf_truncate(b, w);
+}
+
+static int asset_exists(const hc_model *m, const char *site_path)
+{
+    hc_buf full = HC_BUF_INIT;
+    hc_buf_printf(&full, "%s/%s", m->root, site_path);
+    int ok = !hc_fs_is_dir(hc_buf_cstr(&full)) && hc_fs_exists(hc_buf_cstr(&full));
+    hc_buf_free(&full);
+    return ok;
+}
+
+static void check_doc_refs(const hc_model *m, const hc_doc *doc, const char *from, hc_diags *d)
+{
+    hc_buf target = HC_BUF_INIT;
+    for (size_t i = 0; i < doc->nrefs; i++) {
+        const hc_ref *r = &doc->refs[i];
+        const char *u = r->url;
+        if (!u[0] || u[0] == '#' || strchr(u, ':') || (u[0] == '/' && u[1] == '/')) goto alt;
+        if (u[0] == '/') {
+            hc_error(d, "link", doc->path, r->line, r->col,
+                     "'%s' starts with '/': write a relative link so the site works from a sub-path and file://", u);
+            continue;
+        }
+        if (resolve(from, u, &target) != 0) {
+            hc_error(d, "link", doc->path, r->line, r->col, "'%s' points outside the site", u);
+            continue;
+        }
+        percent_decode(&target);
+        const char *t = hc_buf_cstr(&target);
+        int ok = !strncmp(t, "assets/", 7) && !strstr(t, "..") ? asset_exists(m, t) : site_has(m, t);
+        if (!ok)
+            hc_error(d, r->image ? "image" : "link", doc->path, r->line, r->col,
+                     "%s '%s' does not resolve: nothing is published at %s", r->image ? "image" : "link", u,
+                     t[0] ? t : "(the site root)");
+    alt:
+        if (r->image && !r->has_alt)
+            hc_warn(d, "image-alt", doc->path, r->line, r->col, "image '%s' has no alt text: describe it for screen readers", u);
+    }
+    hc_buf_free(&target);
+}
+
+static void check_photos(const hc_model *m, const hc_project *p, hc_diags *d)
+{
+    for (size_t i = 0; i < p->nphotos; i++) {
+        const hc_photo *ph = &p->photos[i];
+        if (!ph->src) continue;
+        if (!strncmp(ph->src, "assets/", 7) && !strstr(ph->src, "..") && !asset_exists(m, ph->src))
+            hc_error(d, "image", p->path, ph->loc.line, ph->loc.col, "photo '%s' does not exist", ph->src);
+        if (!ph->alt || !ph->alt[0])
+            hc_warn(d, "image-alt", p->path, ph->loc.line, ph->loc.col,
+                    "photo '%s' has no alt text: describe it for screen readers", ph->src);
+    }
+}
+
+static int is_overdue(const hc_model *m, const hc_supervision *s)
+{
+    return !s->done && s->deadline != HC_NO_DATE && s->deadline < m->today;
+}
+
+size_t hc_check_count_overdue(const hc_model *m)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nprojects; i++)
+        for (size_t k = 0; k < m->projects[i].nsupervision; k++) n += is_overdue(m, &m->projects[i].supervision[k]);
+    return n;
+}
+
+typedef struct { const char *owner; const hc_project *p; const hc_supervision *s; } overdue_item;
+
+static int cmp_overdue(const void *a, const void *b)
+{
+    const overdue_item *x = a, *y = b;
+    int c = strcmp(x->owner, y->owner);
+    if (c) return c;
+    if (x->s->deadline != y->s->deadline) return x->s->deadline < y->s->deadline ? -1 : 1;
+    return strcmp(x->p->id, y->p->id);
+}
+
+void hc_check_print_overdue(const hc_model *m, FILE *out)
+{
+    size_t n = hc_check_count_overdue(m), k = 0;
+    if (!n) return;
+    overdue_item *v = hc_xcalloc(n, sizeof *v);
+    for (size_t i = 0; i < m->nprojects; i++)
+        for (size_t j = 0; j < m->projects[i].nsupervision; j++) {
+            const hc_supervision *s = &m->projects[i].supervision[j];
+            if (is_overdue(m, s)) v[k++] = (overdue_item){ s->owner[0] ? s->owner : "(no owner)", &m->projects[i], s };
+        }
+    qsort(v, n, sizeof *v, cmp_overdue);
+    fprintf(out, "\nOverdue supervision items by owner (挂牌督战):\n");
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || strcmp(v[i].owner, v[i - 1].owner)) fprintf(out, "  %s\n", v[i].owner);
+        char dl[11];
+        hc_date_format(v[i].s->deadline, dl);
+        fprintf(out, "    %s  %s  %s (%d days overdue)\n", dl, v[i].p->id, v[i].s->matter, m->today - v[i].s->deadline);
+    }
+    fputc('\n', out);
+    free(v);
+}
+
+void hc_check_model(const hc_model *m, int overdue, hc_diags *d)
+{
+    hc_buf from = HC_BUF_INIT;
+    for (size_t i = 0; i < m->nprojects; i++) {
+        const hc_project *p = &m->projects[i];
+        check_standard(m, p, d);
+        check_baseline(m, p, d);
+        check_grade(p, d);
+        if (overdue) check_supervision(m, p, d);
+        check_routes(p, d);
+        check_observation(p, d);
+        check_photos(m, p, d);
+    }
+    check_numbers(m, d);
+    for (size_t i = 0; i < m->ncases; i++) {
+        hc_buf_reset(&from);
+        hc_buf_printf(&from, "cases/%s/", m->cases[i].slug);
+        check_doc_refs(m, &m->cases[i], hc_buf_cstr(&from), d);
+    }
+    for (size_t i = 0; i < m->npages; i++) {
+        hc_buf_reset(&from);
+        hc_buf_printf(&from, "%s/", m->pages[i].slug);
+        check_doc_refs(m, &m->pages[i], hc_buf_cstr(&from), d);
+    }
+    hc_buf_free(&from);
 }

@@ -6,7 +6,14 @@
 #define HC_CHECK_H
 #include "../base/diag.h"
 #include "../model/model.h"
+#include <stdio.h>
 
-void hc_check_model(const hc_model *m, hc_diags *d);
+/* overdue: also report supervision items past their deadline (rule
+ * "overdue", warnings) — `huace check` does; a build only summarises them. */
+void hc_check_model(const hc_model *m, int overdue, hc_diags *d);
+/* Supervision items past their deadline and not done, as of m->today. */
+size_t hc_check_count_overdue(const hc_model *m);
+/* Text list of overdue items grouped by owner (nothing if none). */
+void hc_check_print_overdue(const hc_model *m, FILE *out);
 
 #endif

@@ -50,10 +50,53 @@ static void plain_text(cmark_node *root, hc_buf *out)
     cmark_iter_free(it);
 }
 
-static void render_body(hc_doc *doc, hc_slice body, int unsafe)
+static int is_external(const char *url)
+{
+    for (const char *p = url; *p; p++) {
+        if (*p == ':') return 1;                    /* http:, mailto:, … */
+        if (*p == '/' || *p == '?' || *p == '#') break;
+    }
+    return url[0] == '#' || (url[0] == '/' && url[1] == '/');
+}
+
+/* Records every link and image with its file position for the checks, and
+ * points links to a folder ("../x/") at its index.html so they also work from
+ * file://. */
+static void collect_refs(cmark_node *root, hc_doc *doc, int body_line)
+{
+    cmark_iter *it = cmark_iter_new(root);
+    cmark_event_type ev;
+    size_t cap = 0;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) continue;
+        const char *url = cmark_node_get_url(n);
+        if (!url) url = "";
+        doc->refs = hc_xgrow(doc->refs, &cap, doc->nrefs + 1, sizeof *doc->refs);
+        hc_ref *r = &doc->refs[doc->nrefs++];
+        r->url = hc_xstrdup(url);
+        r->line = cmark_node_get_start_line(n) + body_line - 1;
+        r->col = cmark_node_get_start_column(n);
+        r->image = t == CMARK_NODE_IMAGE;
+        r->has_alt = r->image && cmark_node_first_child(n) != NULL;
+        size_t ul = strlen(url);
+        if (!r->image && ul && url[ul - 1] == '/' && !is_external(url)) {
+            hc_buf b = HC_BUF_INIT;
+            hc_buf_printf(&b, "%sindex.html", url);
+            cmark_node_set_url(n, hc_buf_cstr(&b));
+            hc_buf_free(&b);
+        }
+    }
+    cmark_iter_free(it);
+}
+
+static void render_body(hc_doc *doc, hc_slice body, int body_line, int unsafe)
 {
     int opts = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0);
     cmark_node *root = cmark_parse_document(body.p, body.len, opts);
+    collect_refs(root, doc, body_line);
     char *html = cmark_render_html(root, opts);
     hc_buf text = HC_BUF_INIT;
     plain_text(root, &text);
@@ -127,7 +170,7 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
         hc_yr_bool(&r, hc_ymap_get(fm, "menu"), "menu", &doc->menu);
     }
     if (doc->draft && !o->drafts) goto out;
-    render_body(doc, split.body, m->config.unsafe_html);
+    render_body(doc, split.body, split.body_line, m->config.unsafe_html);
     kept = 1;
 out:
     if (!doc->title) doc->title = hc_xstrdup("");

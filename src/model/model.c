@@ -24,6 +24,8 @@ void hc_doc_clear(hc_doc *doc)
     free_strv(doc->project_ids, doc->nprojects);
     free(doc->projects);
     free_strv(doc->tags, doc->ntags);
+    for (size_t i = 0; i < doc->nrefs; i++) free(doc->refs[i].url);
+    free(doc->refs);
     memset(doc, 0, sizeof *doc);
 }
 

@@ -85,6 +85,9 @@ typedef struct {
 } hc_project;
 
 /* ---- Markdown documents (cases and pages) ---- */
+/* A link or image in a Markdown body, where it was written (file line/col). */
+typedef struct { char *url; int line, col; int image; int has_alt; } hc_ref;
+
 typedef struct {
     char *path;               /* relative to the site folder */
     char *slug;               /* file name without .md */
@@ -98,6 +101,7 @@ typedef struct {
     long weight; int menu;
     char *html;               /* rendered body (cmark) */
     size_t words;             /* CJK-aware word count of the body text */
+    hc_ref *refs; size_t nrefs;   /* links and images in the body */
 } hc_doc;
 
 /* ---- taxonomies (computed) ---- */

@@ -164,6 +164,8 @@ static hc_tv *nav(hc_arena *a, const hc_model *m)
     hc_tv_push(a, l, hc_ctx_link(a, "示范项目", "projects/"));
     hc_tv_push(a, l, hc_ctx_link(a, "案例", "cases/"));
     hc_tv_push(a, l, hc_ctx_link(a, "十个一", "standards/"));
+    hc_tv_push(a, l, hc_ctx_link(a, "督战", "supervision/"));
+    hc_tv_push(a, l, hc_ctx_link(a, "比战", "schedule/"));
     hc_tv_push(a, l, hc_ctx_link(a, "领域", "domains/"));
     hc_tv_push(a, l, hc_ctx_link(a, "乡镇", "townships/"));
     for (size_t i = 0; i < m->npages; i++) {

@@ -1,6 +1,7 @@
-/* feeds.c — sitemap.xml, feed.xml (Atom) and robots.txt. Absolute URLs come
+/* feeds.c — sitemap.xml, feed.xml (Atom), robots.txt and schedule.ics. Absolute URLs come
  * from base_url; dates from the content and the build date, never the clock. */
 #include "render_int.h"
+#include "campaign.h"
 #include "../../base/fs.h"
 #include "../../base/utf8.h"
 #include "../../model/permalink.h"
@@ -113,6 +114,10 @@ int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t
     hc_buf_put(&b, p.data, p.len);
     hc_buf_putc(&b, '\n');
     rc |= write_file(out_dir, "robots.txt", &b, d, files);
+
+    hc_buf_reset(&b);
+    hc_campaign_ics(sh, &b);
+    rc |= write_file(out_dir, "schedule/schedule.ics", &b, d, files);
     hc_buf_free(&b);
     hc_buf_free(&p);
     return rc ? -1 : 0;

@@ -1,5 +1,6 @@
 /* pages.c — what each page shows. */
 #include "pages.h"
+#include "campaign.h"
 #include "../../base/alloc.h"
 #include "../../model/permalink.h"
 #include <stdio.h>
@@ -29,6 +30,8 @@ void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n)
     push_job(jobs, n, &cap, HC_JOB_HOME, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_404, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_STANDARDS, 0, 0, 1);
+    push_job(jobs, n, &cap, HC_JOB_SUPERVISION, 0, 0, 1);
+    push_job(jobs, n, &cap, HC_JOB_SCHEDULE, 0, 0, 1);
     for (size_t i = 0; i < m->nprojects; i++) push_job(jobs, n, &cap, HC_JOB_PROJECT, i, 0, 1);
     for (size_t i = 0; i < m->ncases; i++) push_job(jobs, n, &cap, HC_JOB_CASE, i, 0, 1);
     for (size_t i = 0; i < m->npages; i++) push_job(jobs, n, &cap, HC_JOB_PAGE, i, 0, 1);
@@ -143,6 +146,7 @@ static hc_tv *home(const hc_shared *sh, hc_arena *a, hc_tv *c)
     hc_tv *latest = hc_tv_list(a);
     for (size_t i = 0; i < m->ncases && i < LATEST_CASES; i++) hc_tv_push(a, latest, sh->case_cards[i]);
     hc_tv_set(a, c, "latest_cases", latest);
+    hc_campaign_assessment(sh, a, c);
     return c;
 }
 
@@ -348,6 +352,7 @@ static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
         const hc_project *p = &m->projects[k];
         hc_tv *r = hc_tv_map(a);
         hc_tv_set(a, r, "p", sh->project_cards[k]);
+        if (p->domain != HC_NONE) hc_tv_set(a, r, "domain_key", hc_tv_str_ref(a, m->std.domains[p->domain].key));
         hc_tv *cells = hc_tv_list(a);
         size_t met = 0;
         for (size_t i = 0; i < m->std.nitems; i++) {
@@ -369,6 +374,14 @@ static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
     hc_tv *grades = hc_tv_list(a);
     for (size_t i = 0; i < m->std.ngrades; i++) hc_tv_push(a, grades, hc_ctx_term_link(a, m, HC_TAX_GRADE, i));
     hc_tv_set(a, c, "grades", grades);
+    hc_tv *doms = hc_tv_list(a);
+    for (size_t i = 0; i < m->std.ndomains; i++) {
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set(a, e, "key", hc_tv_str_ref(a, m->std.domains[i].key));
+        hc_tv_set(a, e, "name", hc_tv_str_ref(a, m->std.domains[i].name));
+        hc_tv_push(a, doms, e);
+    }
+    hc_tv_set(a, c, "domains", doms);
     return c;
 }
 
@@ -391,6 +404,18 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
         hc_buf_puts(dir, "standards/");
         *ctx = standards_page(sh, a, base(sh, a, hc_buf_cstr(dir), "十个一 创建标准", NULL));
         return "standards";
+    case HC_JOB_SUPERVISION:
+        hc_buf_puts(dir, "supervision/");
+        c = base(sh, a, hc_buf_cstr(dir), "挂牌督战", NULL);
+        hc_campaign_supervision(sh, a, c);
+        *ctx = c;
+        return "supervision";
+    case HC_JOB_SCHEDULE:
+        hc_buf_puts(dir, "schedule/");
+        c = base(sh, a, hc_buf_cstr(dir), "挂号比战", NULL);
+        hc_campaign_schedule(sh, a, c);
+        *ctx = c;
+        return "schedule";
     case HC_JOB_PROJECT:
         hc_path_project(dir, &m->projects[j->a]);
         *ctx = project(sh, a, base(sh, a, hc_buf_cstr(dir), m->projects[j->a].name, m->projects[j->a].summary), j->a);

@@ -29,7 +29,7 @@ int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d);
 int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 /* Builds sh->site and the cards. */
 void hc_shared_build(hc_shared *sh);
-/* sitemap.xml, feed.xml, robots.txt. */
+/* sitemap.xml, feed.xml, robots.txt, schedule/schedule.ics. */
 int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 
 /* Helpers for building values. */

@@ -1,0 +1,95 @@
+/* cache.c — content hashes of each image's inputs, and the small cache file
+ * (".huace-maps-cache": lines "path hash") that lets a build copy an image
+ * from the previous output when its inputs did not change. */
+#include "maps_int.h"
+#include "../../base/alloc.h"
+#include "../../base/fs.h"
+#include "../../base/hash.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void hc_hk_init(hc_hkey *k, const char *what)
+{
+    k->h = HC_HASH_INIT;
+    hc_hk_str(k, HC_MAPS_VERSION);
+    hc_hk_str(k, what);
+}
+
+void hc_hk_str(hc_hkey *k, const char *s)
+{
+    /* length-prefixed, so that ("ab","c") and ("a","bc") differ; NULL ≠ "" */
+    long len = s ? (long)strlen(s) : -1;
+    k->h = hc_hash(k->h, &len, sizeof len);
+    if (s) k->h = hc_hash(k->h, s, (size_t)len);
+}
+
+void hc_hk_num(hc_hkey *k, double v)
+{
+    char t[40];
+    snprintf(t, sizeof t, "%.17g", v);
+    hc_hk_str(k, t);
+}
+
+void hc_hk_int(hc_hkey *k, long v)
+{
+    k->h = hc_hash(k->h, &v, sizeof v);
+}
+
+void hc_hk_common(hc_hkey *k, const hc_model *m)
+{
+    hc_hk_str(k, hc_maps_font(NULL));
+    hc_hk_str(k, hc_maps_font_bold());
+    hc_hk_int(k, (long)m->std.nstatuses);
+    for (size_t i = 0; i < m->std.nstatuses; i++) {
+        const hc_status *s = &m->std.statuses[i];
+        hc_hk_str(k, s->key);
+        hc_hk_str(k, s->name);
+        hc_hk_str(k, s->meaning);
+        hc_hk_str(k, s->color);
+    }
+}
+
+void hc_mcache_load(hc_mcache *c, const char *dir)
+{
+    c->e = NULL;
+    c->n = 0;
+    if (!dir) return;
+    hc_buf path = HC_BUF_INIT, text = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", dir, HC_MAPS_CACHE_FILE);
+    if (hc_fs_read(hc_buf_cstr(&path), &text) != 0) goto out;
+    size_t cap = 0;
+    char *s = text.data;
+    while (s && *s) {
+        char *nl = strchr(s, '\n');
+        if (!nl) break;
+        *nl = 0;
+        char *sp = strrchr(s, ' ');
+        if (sp && strlen(sp + 1) == 16 && sp > s) {
+            *sp = 0;
+            c->e = hc_xgrow(c->e, &cap, c->n + 1, sizeof *c->e);
+            c->e[c->n].path = hc_xstrdup(s);
+            memcpy(c->e[c->n].hash, sp + 1, 17);
+            c->n++;
+        }
+        s = nl + 1;
+    }
+out:
+    hc_buf_free(&path);
+    hc_buf_free(&text);
+}
+
+const char *hc_mcache_get(const hc_mcache *c, const char *path)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->e[i].path, path)) return c->e[i].hash;
+    return NULL;
+}
+
+void hc_mcache_free(hc_mcache *c)
+{
+    for (size_t i = 0; i < c->n; i++) free(c->e[i].path);
+    free(c->e);
+    c->e = NULL;
+    c->n = 0;
+}

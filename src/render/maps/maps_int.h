@@ -1,0 +1,167 @@
+/* maps_int.h — shared by the files of the map renderer only.
+ *
+ * Every image is drawn on a libgd truecolor canvas whose sizes derive from a
+ * design scale k (1.0 = the 1200×800 web route map; 2.0 = @2x; print sizes
+ * follow from millimetres and dpi). All drawing is deterministic: integer
+ * blending on the pixels, fixed fonts, fixed encoder settings.
+ */
+#ifndef HC_MAPS_INT_H
+#define HC_MAPS_INT_H
+#include <gd.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "maps.h"
+
+/* Bumped whenever drawing changes, so cached images are redrawn. */
+#define HC_MAPS_VERSION "huace-maps/1"
+#define HC_MAPS_PNG_LEVEL 4          /* zlib level for every PNG */
+#define HC_MAPS_WEBP_QUALITY 82      /* lossy WebP quality */
+#define HC_MAPS_CACHE_FILE ".huace-maps-cache"
+
+/* ---- geometry ---- */
+typedef struct { double x, y; } hc_pt;
+typedef struct { double x, y, w, h; } hc_rect;
+typedef struct { int x, y, w, h; } hc_box;
+
+/* Boxes that share at least one pixel. Empty boxes (w or h ≤ 0) never overlap. */
+int hc_box_overlap(hc_box a, hc_box b);
+/* b lies entirely inside r. */
+int hc_box_inside(hc_box b, hc_box r);
+
+/* ---- projection.c: equirectangular with the cos(latitude) correction ---- */
+typedef struct { double lon_min, lon_max, lat_min, lat_max; size_t n; } hc_geo_bounds;
+typedef struct {
+    double lon_c, lat_c;      /* centre of the fitted bounds */
+    double coslat;            /* cos(lat_c): x shrink so that a km is a km both ways */
+    double scale;             /* px per degree of latitude */
+    double cx, cy;            /* pixel centre of the target rectangle */
+} hc_proj;
+
+void hc_geo_bounds_init(hc_geo_bounds *b);
+void hc_geo_bounds_add(hc_geo_bounds *b, double lon, double lat);
+/* Fits b into r leaving margin px on every side. Bounds smaller than
+ * min_span_km (or empty) are widened around their centre to that span, so a
+ * single point gets a sensible scale. */
+void hc_proj_fit(hc_proj *p, const hc_geo_bounds *b, hc_rect r, double margin, double min_span_km);
+hc_pt hc_proj_apply(const hc_proj *p, double lon, double lat);
+double hc_proj_km_per_px(const hc_proj *p);
+
+/* ---- spread.c: markers that would hide each other are moved apart ---- */
+/* Moves positions (in order, earlier ones keep their place) so that no two are
+ * closer than min_dist, staying inside r when possible: identical coordinates
+ * fan out on a sunflower spiral around their common point. Deterministic. */
+void hc_spread(hc_pt *pos, size_t n, double min_dist, hc_rect r);
+
+/* ---- labels.c: label placement without overlaps ---- */
+enum { HC_LABEL_NONE, HC_LABEL_FULL, HC_LABEL_NUMBER };
+typedef struct {
+    double ax, ay, ar;        /* anchor: marker centre and its outer radius */
+    int full_w, full_h;       /* the whole label, padding included */
+    int num_w, num_h;         /* the number alone (0×0: no fallback) */
+    /* results */
+    hc_box box;
+    int mode;                 /* HC_LABEL_* */
+    int leader;               /* placed away from the marker: draw a leader line */
+} hc_label;
+/* Places labels in order: the first candidate (8 positions around the marker,
+ * then rings further out with a leader line) that stays inside bounds and
+ * touches no placed label and no obstacle wins; then the same for the number
+ * alone; otherwise mode NONE. */
+void hc_labels_place(hc_label *l, size_t n, const hc_box *obst, size_t nobst, hc_box bounds);
+
+/* ---- font.c ---- */
+/* The bold face (falls back to the regular one); NULL if hc_maps_font failed. */
+const char *hc_maps_font_bold(void);
+
+/* ---- text.c: UTF-8 text through gdImageStringFTEx ---- */
+/* Text is placed by its em box: (x, y) is the top-left, the box is px high
+ * and width wide. */
+int hc_text_width(const char *font, double px, const char *s);
+void hc_text_draw(gdImagePtr im, const char *font, double px, int x, int y, int color, const char *s);
+/* s, cut with "…" so that it is at most max_w px wide, into out (reset first). */
+void hc_text_fit(hc_buf *out, const char *font, double px, const char *s, int max_w);
+
+/* ---- draw.c: anti-aliased primitives on truecolor images ---- */
+int hc_color(const char *hex, int fallback);        /* "#rrggbb" → gd truecolor */
+int hc_color_mix(int a, int b, double t);           /* a·(1−t) + b·t */
+int hc_color_text_on(int bg);                       /* dark or white ink for a fill */
+gdImagePtr hc_canvas(int w, int h, int bg);
+void hc_blend(gdImagePtr im, int x, int y, int color, int alpha256);
+void hc_fill_rect(gdImagePtr im, double x, double y, double w, double h, int color);
+void hc_stroke_rect(gdImagePtr im, double x, double y, double w, double h, double width, int color);
+void hc_disc(gdImagePtr im, double cx, double cy, double r, int color);
+void hc_capsule(gdImagePtr im, double x0, double y0, double x1, double y1, double width, int color);
+void hc_polyline(gdImagePtr im, const hc_pt *p, size_t n, double width, int color);
+/* Even-odd fill with 4× vertical and exact horizontal coverage; opacity 0..1. */
+void hc_polygon(gdImagePtr im, const hc_pt *p, size_t n, int color, double opacity);
+void hc_polygon_outline(gdImagePtr im, const hc_pt *p, size_t n, double width, int color);
+void hc_arrowhead(gdImagePtr im, double x, double y, double dx, double dy, double size, int color);
+
+/* Marker shapes (domains on the overview, node kinds on route maps). */
+enum { HC_SHAPE_CIRCLE, HC_SHAPE_SQUARE, HC_SHAPE_TRIANGLE, HC_SHAPE_DIAMOND, HC_SHAPE_PENTAGON,
+       HC_SHAPE_HEXAGON, HC_SHAPE_COUNT };
+/* A filled shape of radius r at (cx, cy) with a ring of width ring around it. */
+void hc_marker(gdImagePtr im, int shape, double cx, double cy, double r, double ring, int fill, int ring_color);
+/* Half the side of the square that holds a marker with its ring. */
+double hc_marker_extent(double r, double ring);
+
+/* ---- decor.c: map furniture shared by the maps ---- */
+typedef struct {
+    const char *font, *bold;  /* font files */
+    double k;                 /* design scale */
+} hc_ink;
+/* North arrow in box b (square). */
+void hc_north_arrow(gdImagePtr im, const hc_ink *ink, hc_box b);
+/* Scale bar whose left end is at (x, y_bottom): a nice round length ≤ max_px. */
+void hc_scale_bar(gdImagePtr im, const hc_ink *ink, const hc_proj *p, int x, int y_bottom, int max_px);
+/* The box a scale bar at (x, y_bottom) with max_px occupies. */
+hc_box hc_scale_bar_box(const hc_ink *ink, int x, int y_bottom, int max_px);
+/* Colour of status index s (HC_NONE: grey). */
+int hc_status_color(const hc_model *m, size_t s);
+/* Title bar across the top: title and subtitle. Returns its height. */
+int hc_title_bar(gdImagePtr im, const hc_ink *ink, const char *title, const char *subtitle);
+int hc_title_bar_height(const hc_ink *ink, int has_subtitle);
+/* Legend of statuses (swatch, name, meaning) from (x, y) within width w.
+ * Returns the y after it. draw = 0 only measures. */
+int hc_legend_statuses(gdImagePtr im, const hc_ink *ink, const hc_model *m, int x, int y, int w, int draw);
+
+/* ---- hashing of inputs (cache.c) ---- */
+typedef struct { uint64_t h; } hc_hkey;
+void hc_hk_init(hc_hkey *k, const char *what);
+void hc_hk_str(hc_hkey *k, const char *s);          /* NULL and "" differ */
+void hc_hk_num(hc_hkey *k, double v);
+void hc_hk_int(hc_hkey *k, long v);
+/* Status table and font: inputs of every image. */
+void hc_hk_common(hc_hkey *k, const hc_model *m);
+
+typedef struct { char *path; char hash[17]; } hc_mcache_entry;
+typedef struct { hc_mcache_entry *e; size_t n; } hc_mcache;
+/* Reads dir/.huace-maps-cache; a missing or malformed file gives an empty cache. */
+void hc_mcache_load(hc_mcache *c, const char *dir);
+const char *hc_mcache_get(const hc_mcache *c, const char *path);
+void hc_mcache_free(hc_mcache *c);
+
+/* ---- the images ---- */
+/* Route map of project p at w×h px with design scale k. NULL if the project
+ * has no nodes. */
+gdImagePtr hc_route_image(const hc_model *m, size_t p, int w, int h, double k);
+void hc_route_hash(hc_hkey *key, const hc_model *m, size_t p);
+/* Label/marker boxes of the route map as JSON (see maps.h). */
+int hc_route_layout_json(const hc_model *m, size_t p, int w, int h, double k, hc_buf *json);
+
+gdImagePtr hc_overview_image(const hc_model *m, int w, int h, double k);
+void hc_overview_hash(hc_hkey *key, const hc_model *m);
+
+/* Board at width w (height follows the data) or at exactly w×h (poster). */
+gdImagePtr hc_board_image(const hc_model *m, int w, int h);
+void hc_board_hash(hc_hkey *key, const hc_model *m);
+
+/* Work guide of township t (index into config.townships). */
+gdImagePtr hc_guide_image(const hc_model *m, size_t t, int w);
+void hc_guide_hash(hc_hkey *key, const hc_model *m, size_t t);
+
+/* Encoders (fixed settings, deterministic). Append to out; 0 or -1. */
+int hc_encode_png(gdImagePtr im, hc_buf *out);
+int hc_encode_webp(gdImagePtr im, hc_buf *out);
+
+#endif
