@@ -1,0 +1,299 @@
+/* overview.c — the district overview (map/overview.png): every unit as a
+ * marker whose shape is its domain and colour its status, over the township
+ * outlines from content/geo/ when there are any. */
+#include "maps_int.h"
+#include "../../base/alloc.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAPER 0xfaf8f3
+#define MAP_BG 0xdfe8ec
+#define FRAME 0xc9c2b2
+#define AREA_FILL 0xf6f2e6
+#define AREA_LINE 0xa89a7c
+#define AREA_INK 0x857756
+#define INK 0x222222
+#define MUTED 0x666666
+#define SHAPE_INK 0x707070
+
+typedef struct {
+    const hc_model *m;
+    double k;
+    hc_ink ink;
+    hc_box frame, panel;
+    hc_proj proj;
+    size_t n;                 /* = nprojects */
+    int *has;                 /* project has nodes */
+    hc_pt *pos;
+    double r, ring, ext;
+    hc_pt **area_pts;         /* projected outlines */
+    hc_box *area_name;        /* where each township name goes */
+    hc_label *labels;         /* per project */
+    hc_box north, scale;
+} layout;
+
+static int iround(double v) { return (int)lround(v); }
+
+static void layout_free(layout *L)
+{
+    for (size_t i = 0; L->area_pts && i < L->m->nareas; i++) free(L->area_pts[i]);
+    free(L->area_pts); free(L->area_name); free(L->has); free(L->pos); free(L->labels);
+}
+
+/* Area-weighted centroid of a polygon (vertex mean if degenerate). */
+static hc_pt centroid(const hc_pt *p, size_t n)
+{
+    double a = 0, cx = 0, cy = 0, mx = 0, my = 0;
+    for (size_t i = 0; i < n; i++) {
+        const hc_pt *s = &p[i], *t = &p[(i + 1) % n];
+        double c = s->x * t->y - t->x * s->y;
+        a += c;
+        cx += (s->x + t->x) * c;
+        cy += (s->y + t->y) * c;
+        mx += s->x;
+        my += s->y;
+    }
+    hc_pt r = { mx / n, my / n };
+    if (fabs(a) > 1e-9) {
+        r.x = cx / (3 * a);
+        r.y = cy / (3 * a);
+    }
+    return r;
+}
+
+static int shape_of(const hc_project *p) { return p->domain == HC_NONE ? HC_SHAPE_HEXAGON : (int)(p->domain % 5); }
+
+static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
+{
+    memset(L, 0, sizeof *L);
+    L->m = m;
+    L->k = k;
+    L->n = m->nprojects;
+    L->ink.font = hc_maps_font(NULL);
+    L->ink.bold = hc_maps_font_bold();
+    L->ink.k = k;
+    int th = hc_title_bar_height(&L->ink, 1), pw = iround(250 * k), gap = iround(16 * k);
+    L->panel = (hc_box){ w - pw, th, pw, h - th };
+    L->frame = (hc_box){ gap, th + gap, w - pw - 2 * gap, h - th - 2 * gap };
+    L->has = hc_xcalloc(L->n + 1, sizeof *L->has);
+    L->pos = hc_xcalloc(L->n + 1, sizeof *L->pos);
+    L->labels = hc_xcalloc(L->n + 1, sizeof *L->labels);
+    L->r = 9 * k;
+    L->ring = 2 * k;
+    L->ext = hc_marker_extent(L->r, L->ring);
+
+    hc_geo_bounds gb;
+    hc_geo_bounds_init(&gb);
+    for (size_t a = 0; a < m->nareas; a++)
+        for (size_t i = 0; i < m->areas[a].npoints; i++) hc_geo_bounds_add(&gb, m->areas[a].lon[i], m->areas[a].lat[i]);
+    for (size_t i = 0; i < L->n; i++)
+        for (size_t j = 0; j < m->projects[i].nnodes; j++)
+            hc_geo_bounds_add(&gb, m->projects[i].nodes[j].lon, m->projects[i].nodes[j].lat);
+    hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
+    hc_proj_fit(&L->proj, &gb, fr, 40 * k, 2.0);
+
+    L->area_pts = hc_xcalloc(m->nareas + 1, sizeof *L->area_pts);
+    L->area_name = hc_xcalloc(m->nareas + 1, sizeof *L->area_name);
+    for (size_t a = 0; a < m->nareas; a++) {
+        const hc_geo_area *ar = &m->areas[a];
+        L->area_pts[a] = hc_xcalloc(ar->npoints, sizeof **L->area_pts);
+        for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
+        hc_pt c = centroid(L->area_pts[a], ar->npoints);
+        int tw = hc_text_width(L->ink.font, 13 * k, ar->name), th2 = iround(13 * k);
+        L->area_name[a] = (hc_box){ iround(c.x - tw / 2.0), iround(c.y - th2 / 2.0), tw, th2 };
+    }
+
+    /* a unit sits at the mean of its nodes */
+    for (size_t i = 0; i < L->n; i++) {
+        const hc_project *p = &m->projects[i];
+        if (!p->nnodes) continue;
+        double lon = 0, lat = 0;
+        for (size_t j = 0; j < p->nnodes; j++) {
+            lon += p->nodes[j].lon;
+            lat += p->nodes[j].lat;
+        }
+        L->has[i] = 1;
+        L->pos[i] = hc_proj_apply(&L->proj, lon / p->nnodes, lat / p->nnodes);
+    }
+    /* spread only the units that have a place */
+    size_t np = 0;
+    hc_pt *tmp = hc_xcalloc(L->n + 1, sizeof *tmp);
+    for (size_t i = 0; i < L->n; i++)
+        if (L->has[i]) tmp[np++] = L->pos[i];
+    double inset = L->ext + 2 * k;
+    hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
+    hc_spread(tmp, np, 2 * L->ext + 2 * k, sr);
+    np = 0;
+    for (size_t i = 0; i < L->n; i++)
+        if (L->has[i]) L->pos[i] = tmp[np++];
+    free(tmp);
+
+    int ns = iround(44 * k);
+    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
+    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
+                                iround(150 * k));
+    size_t nob = L->n + m->nareas + 2, o = 0;
+    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
+    for (size_t i = 0; i < L->n; i++)
+        if (L->has[i])
+            obst[o++] = (hc_box){ (int)floor(L->pos[i].x - L->ext), (int)floor(L->pos[i].y - L->ext),
+                                  (int)ceil(2 * L->ext) + 1, (int)ceil(2 * L->ext) + 1 };
+    for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
+    obst[o++] = L->north;
+    obst[o++] = L->scale;
+    int lh = iround(12 * k + 6 * k);
+    for (size_t i = 0; i < L->n; i++) {
+        hc_label *lb = &L->labels[i];
+        lb->ax = L->pos[i].x;
+        lb->ay = L->pos[i].y;
+        lb->ar = L->ext;
+        if (!L->has[i]) continue;
+        lb->full_w = hc_text_width(L->ink.bold, 12 * k, m->projects[i].id) + iround(6 * k);
+        lb->full_h = lh;
+    }
+    hc_labels_place(L->labels, L->n, obst, o, L->frame);
+    free(obst);
+}
+
+static void draw_areas(gdImagePtr im, const layout *L)
+{
+    const hc_model *m = L->m;
+    for (size_t a = 0; a < m->nareas; a++) hc_polygon(im, L->area_pts[a], m->areas[a].npoints, AREA_FILL, 1.0);
+    for (size_t a = 0; a < m->nareas; a++)
+        hc_polygon_outline(im, L->area_pts[a], m->areas[a].npoints, 1.3 * L->k, AREA_LINE);
+    for (size_t a = 0; a < m->nareas; a++)
+        hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+}
+
+static void draw_units(gdImagePtr im, const layout *L)
+{
+    const hc_model *m = L->m;
+    double k = L->k;
+    for (size_t i = 0; i < L->n; i++) {
+        if (!L->has[i]) continue;
+        const hc_project *p = &m->projects[i];
+        hc_marker(im, shape_of(p), L->pos[i].x, L->pos[i].y, L->r, L->ring, hc_status_color(m, p->status), 0xffffff);
+    }
+    for (size_t i = 0; i < L->n; i++) {
+        const hc_label *lb = &L->labels[i];
+        if (lb->mode == HC_LABEL_NONE) continue;
+        if (lb->leader) {
+            double cx = lb->box.x + lb->box.w / 2.0, cy = lb->box.y + lb->box.h / 2.0;
+            double dx = cx - lb->ax, dy = cy - lb->ay, d = sqrt(dx * dx + dy * dy);
+            if (d > L->ext) hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, cx, cy, 1 * k, MUTED);
+        }
+        hc_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
+                        { lb->box.x + lb->box.w, lb->box.y + lb->box.h }, { lb->box.x, lb->box.y + lb->box.h } };
+        hc_polygon(im, bg, 4, 0xffffff, 0.85);
+        hc_text_draw(im, L->ink.bold, 12 * k, lb->box.x + iround(3 * k), lb->box.y + iround(3 * k), INK,
+                     m->projects[i].id);
+    }
+}
+
+static void draw_panel(gdImagePtr im, const layout *L)
+{
+    const hc_model *m = L->m;
+    double k = L->k;
+    hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
+    hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
+    int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k), y = L->panel.y + iround(14 * k);
+    int row = iround(22 * k);
+    hc_buf t = HC_BUF_INIT;
+    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "领域（形状）");
+    y += iround(28 * k);
+    for (size_t d = 0; d < m->std.ndomains; d++) {
+        size_t count = 0;
+        for (size_t i = 0; i < m->nprojects; i++) count += m->projects[i].domain == d;
+        hc_marker(im, (int)(d % 5), x + 9 * k, y + 10 * k, 6.5 * k, 0, SHAPE_INK, 0);
+        hc_buf_reset(&t);
+        hc_buf_printf(&t, "%s  %zu 个", m->std.domains[d].name, count);
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 28 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
+        y += row;
+    }
+    y += iround(12 * k);
+    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "进展（颜色）");
+    y += iround(28 * k);
+    y = hc_legend_statuses(im, &L->ink, m, x, y, w, 1);
+    size_t missing = 0;
+    for (size_t i = 0; i < m->nprojects; i++) missing += !m->projects[i].nnodes;
+    if (missing) {
+        y += iround(12 * k);
+        hc_buf_reset(&t);
+        hc_buf_printf(&t, "另有 %zu 个单位暂无坐标", missing);
+        hc_text_draw(im, L->ink.font, 12 * k, x, y, MUTED, hc_buf_cstr(&t));
+    }
+    hc_buf_free(&t);
+}
+
+gdImagePtr hc_overview_image(const hc_model *m, int w, int h, double k)
+{
+    layout L;
+    make_layout(&L, m, w, h, k);
+    gdImagePtr im = hc_canvas(w, h, PAPER);
+    if (im) {
+        hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
+        hc_buf_printf(&title, "%s示范单位分布图", m->config.district ? m->config.district : "");
+        size_t placed = 0;
+        for (size_t i = 0; i < m->nprojects; i++) placed += L.has[i];
+        hc_buf_printf(&sub, "共 %zu 个示范单位 · 形状表示领域，颜色表示进展", placed);
+        hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        hc_buf_free(&title);
+        hc_buf_free(&sub);
+        hc_fill_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, MAP_BG);
+        draw_areas(im, &L);
+        hc_stroke_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, 1 * k, FRAME);
+        draw_units(im, &L);
+        hc_north_arrow(im, &L.ink, L.north);
+        hc_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(150 * k));
+        draw_panel(im, &L);
+    }
+    layout_free(&L);
+    return im;
+}
+
+void hc_overview_hash(hc_hkey *key, const hc_model *m)
+{
+    hc_hk_init(key, "overview");
+    hc_hk_common(key, m);
+    hc_hk_str(key, m->config.district);
+    for (size_t d = 0; d < m->std.ndomains; d++) hc_hk_str(key, m->std.domains[d].name);
+    hc_hk_int(key, (long)m->nprojects);
+    for (size_t i = 0; i < m->nprojects; i++) {
+        const hc_project *p = &m->projects[i];
+        hc_hk_str(key, p->id);
+        hc_hk_int(key, (long)p->domain);
+        hc_hk_int(key, (long)p->status);
+        hc_hk_int(key, (long)p->nnodes);
+        for (size_t j = 0; j < p->nnodes; j++) {
+            hc_hk_num(key, p->nodes[j].lon);
+            hc_hk_num(key, p->nodes[j].lat);
+        }
+    }
+    hc_hk_int(key, (long)m->nareas);
+    for (size_t a = 0; a < m->nareas; a++) {
+        hc_hk_str(key, m->areas[a].name);
+        hc_hk_int(key, (long)m->areas[a].npoints);
+        for (size_t i = 0; i < m->areas[a].npoints; i++) {
+            hc_hk_num(key, m->areas[a].lon[i]);
+            hc_hk_num(key, m->areas[a].lat[i]);
+        }
+    }
+}
+
+int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos)
+{
+    double kx = width / 1200.0, ky = height / 800.0;
+    layout L;
+    make_layout(&L, m, width, height, kx < ky ? kx : ky);
+    *pos = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof **pos);
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (L.has[i]) {
+            (*pos)[i].x = iround(L.pos[i].x);
+            (*pos)[i].y = iround(L.pos[i].y);
+            (*pos)[i].r = (int)ceil(L.ext);
+        }
+    layout_free(&L);
+    return 0;
+}

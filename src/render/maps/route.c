@@ -1,0 +1,419 @@
+/* route.c — a unit's route map (路线图): the nodes on a map fitted to them,
+ * the scenic route as a thick line with direction arrows, numbered markers in
+ * the status colours, labels that never overlap, and a side panel with the
+ * node list and the legend. */
+#include "maps_int.h"
+#include "../../base/alloc.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAPER 0xfaf8f3
+#define MAP_BG 0xe6ede8
+#define FRAME 0xc9c2b2
+#define INK 0x222222
+#define MUTED 0x666666
+#define ROUTE 0x3d4b5c
+#define NUMBER_INK 0xa4161a
+#define KIND_INK 0x707070
+
+typedef struct {
+    const hc_model *m;
+    const hc_project *p;
+    int w, h;
+    double k;
+    hc_ink ink;
+    int title_h;
+    hc_box frame;             /* the map */
+    hc_box panel;             /* node list and legend */
+    hc_proj proj;
+    size_t n;
+    hc_pt *home, *pos;        /* projected, and where the marker is drawn */
+    double r, ring, ext;
+    size_t *order;            /* node indices by number (route first) */
+    size_t *number;           /* per node: its number, 1-based */
+    int *shape;               /* per node */
+    const char **kinds;       /* distinct kinds, first seen first */
+    size_t nkinds;
+    hc_label *labels;         /* per number (labels[i] is order[i]) */
+    int *num_w;               /* width of the bold number, per number */
+    hc_box north, scale;
+    double label_px, number_px, pad;
+} layout;
+
+static void layout_free(layout *L)
+{
+    free(L->home); free(L->pos); free(L->order); free(L->number); free(L->shape);
+    free(L->kinds); free(L->labels); free(L->num_w);
+}
+
+static const char *kind_of(const hc_node *nd) { return nd->kind && *nd->kind ? nd->kind : "其他"; }
+
+static int node_color(const layout *L, size_t i)
+{
+    size_t s = L->p->nodes[i].status;
+    return hc_status_color(L->m, s != HC_NONE ? s : L->p->status);
+}
+
+/* Route nodes first (first visit), then the others in file order. */
+static void number_nodes(layout *L)
+{
+    const hc_project *p = L->p;
+    size_t c = 0;
+    for (size_t i = 0; i < L->n; i++) L->number[i] = 0;
+    for (size_t i = 0; i < p->nroute; i++) {
+        size_t j = p->route[i];
+        if (j < L->n && !L->number[j]) {
+            L->number[j] = ++c;
+            L->order[c - 1] = j;
+        }
+    }
+    for (size_t j = 0; j < L->n; j++)
+        if (!L->number[j]) {
+            L->number[j] = ++c;
+            L->order[c - 1] = j;
+        }
+}
+
+static void assign_kinds(layout *L)
+{
+    for (size_t i = 0; i < L->n; i++) {
+        const char *kd = kind_of(&L->p->nodes[i]);
+        size_t j;
+        for (j = 0; j < L->nkinds; j++)
+            if (!strcmp(L->kinds[j], kd)) break;
+        if (j == L->nkinds) L->kinds[L->nkinds++] = kd;
+        L->shape[i] = (int)(j % HC_SHAPE_COUNT);
+    }
+}
+
+static int iround(double v) { return (int)lround(v); }
+
+static hc_box marker_box(const layout *L, size_t i)
+{
+    int x0 = (int)floor(L->pos[i].x - L->ext), y0 = (int)floor(L->pos[i].y - L->ext);
+    int x1 = (int)ceil(L->pos[i].x + L->ext), y1 = (int)ceil(L->pos[i].y + L->ext);
+    hc_box b = { x0, y0, x1 - x0, y1 - y0 };
+    return b;
+}
+
+static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, double k)
+{
+    memset(L, 0, sizeof *L);
+    const hc_project *p = &m->projects[pi];
+    if (!p->nnodes) return -1;
+    L->m = m;
+    L->p = p;
+    L->w = w;
+    L->h = h;
+    L->k = k;
+    L->n = p->nnodes;
+    L->ink.font = hc_maps_font(NULL);
+    L->ink.bold = hc_maps_font_bold();
+    L->ink.k = k;
+    L->title_h = hc_title_bar_height(&L->ink, 1);
+    int pw = iround(300 * k), gap = iround(16 * k);
+    L->panel = (hc_box){ w - pw, L->title_h, pw, h - L->title_h };
+    L->frame = (hc_box){ gap, L->title_h + gap, w - pw - 2 * gap, h - L->title_h - 2 * gap };
+
+    L->home = hc_xcalloc(L->n, sizeof *L->home);
+    L->pos = hc_xcalloc(L->n, sizeof *L->pos);
+    L->order = hc_xcalloc(L->n, sizeof *L->order);
+    L->number = hc_xcalloc(L->n, sizeof *L->number);
+    L->shape = hc_xcalloc(L->n, sizeof *L->shape);
+    L->kinds = hc_xcalloc(L->n, sizeof *L->kinds);
+    L->labels = hc_xcalloc(L->n, sizeof *L->labels);
+    L->num_w = hc_xcalloc(L->n, sizeof *L->num_w);
+    number_nodes(L);
+    assign_kinds(L);
+
+    L->r = (L->n <= 30 ? 10 : L->n <= 80 ? 8 : 6) * k;
+    L->ring = 2 * k;
+    L->ext = hc_marker_extent(L->r, L->ring);
+    hc_geo_bounds gb;
+    hc_geo_bounds_init(&gb);
+    for (size_t i = 0; i < L->n; i++) hc_geo_bounds_add(&gb, p->nodes[i].lon, p->nodes[i].lat);
+    hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
+    hc_proj_fit(&L->proj, &gb, fr, 70 * k, 0.8);
+    for (size_t i = 0; i < L->n; i++) L->home[i] = L->pos[i] = hc_proj_apply(&L->proj, p->nodes[i].lon, p->nodes[i].lat);
+    /* spread in number order so that the route's first nodes keep their place */
+    hc_pt *tmp = hc_xcalloc(L->n, sizeof *tmp);
+    for (size_t i = 0; i < L->n; i++) tmp[i] = L->pos[L->order[i]];
+    double inset = L->ext + 2 * k;
+    hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
+    hc_spread(tmp, L->n, 2 * L->ext + 2 * k, sr);
+    for (size_t i = 0; i < L->n; i++) L->pos[L->order[i]] = tmp[i];
+    free(tmp);
+
+    int ns = iround(44 * k);
+    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
+    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
+                                iround(150 * k));
+
+    /* labels: "N name" beside each marker, else "N", placed in number order */
+    L->label_px = 14 * k;
+    L->number_px = 14 * k;
+    L->pad = 4 * k;
+    size_t nob = L->n + 2;
+    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
+    for (size_t i = 0; i < L->n; i++) obst[i] = marker_box(L, i);
+    obst[L->n] = L->north;
+    obst[L->n + 1] = L->scale;
+    char num[24];
+    int lh = iround(L->label_px + 2 * L->pad);
+    for (size_t c = 0; c < L->n; c++) {
+        size_t i = L->order[c];
+        hc_label *lb = &L->labels[c];
+        snprintf(num, sizeof num, "%zu", c + 1);
+        L->num_w[c] = hc_text_width(L->ink.bold, L->number_px, num);
+        int tw = hc_text_width(L->ink.font, L->label_px, p->nodes[i].name);
+        lb->ax = L->pos[i].x;
+        lb->ay = L->pos[i].y;
+        lb->ar = L->ext;
+        lb->full_w = tw ? L->num_w[c] + iround(5 * k) + tw + iround(2 * L->pad) : 0;
+        lb->full_h = lh;
+        lb->num_w = L->num_w[c] + iround(2 * L->pad);
+        lb->num_h = lh;
+    }
+    hc_labels_place(L->labels, L->n, obst, nob, L->frame);
+    free(obst);
+    return 0;
+}
+
+/* ---- drawing ---- */
+
+static void draw_route(gdImagePtr im, const layout *L)
+{
+    const hc_project *p = L->p;
+    double k = L->k;
+    if (p->nroute < 2) return;
+    hc_pt *pts = hc_xcalloc(p->nroute, sizeof *pts);
+    size_t n = 0;
+    for (size_t i = 0; i < p->nroute; i++)
+        if (p->route[i] < L->n) pts[n++] = L->pos[p->route[i]];
+    hc_polyline(im, pts, n, 9 * k, 0xffffff);
+    hc_polyline(im, pts, n, 5 * k, ROUTE);
+    double size = 14 * k;
+    for (size_t i = 1; i < n; i++) {
+        double dx = pts[i].x - pts[i - 1].x, dy = pts[i].y - pts[i - 1].y;
+        double len = sqrt(dx * dx + dy * dy);
+        if (len < 2 * L->ext + 2.2 * size) continue;
+        double mx = (pts[i].x + pts[i - 1].x) / 2, my = (pts[i].y + pts[i - 1].y) / 2;
+        hc_arrowhead(im, mx, my, dx, dy, size + 4 * k, 0xffffff);
+        hc_arrowhead(im, mx, my, dx, dy, size, ROUTE);
+    }
+    free(pts);
+}
+
+static void draw_label(gdImagePtr im, const layout *L, size_t c)
+{
+    const hc_label *lb = &L->labels[c];
+    size_t i = L->order[c];
+    double k = L->k;
+    if (lb->mode == HC_LABEL_NONE) return;
+    if (lb->leader) {
+        double bx = lb->ax < lb->box.x ? lb->box.x : lb->ax > lb->box.x + lb->box.w ? lb->box.x + lb->box.w : lb->ax;
+        double by = lb->ay < lb->box.y ? lb->box.y : lb->ay > lb->box.y + lb->box.h ? lb->box.y + lb->box.h : lb->ay;
+        double dx = bx - lb->ax, dy = by - lb->ay, d = sqrt(dx * dx + dy * dy);
+        if (d > L->ext)
+            hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, bx, by, 1.2 * k, MUTED);
+    }
+    hc_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
+                    { lb->box.x + lb->box.w, lb->box.y + lb->box.h }, { lb->box.x, lb->box.y + lb->box.h } };
+    hc_polygon(im, bg, 4, 0xffffff, 0.88);
+    hc_polygon_outline(im, bg, 4, 0.8 * k, FRAME);
+    char num[24];
+    snprintf(num, sizeof num, "%zu", c + 1);
+    int x = iround(lb->box.x + L->pad), y = iround(lb->box.y + L->pad);
+    hc_text_draw(im, L->ink.bold, L->number_px, x, y, NUMBER_INK, num);
+    if (lb->mode == HC_LABEL_FULL)
+        hc_text_draw(im, L->ink.font, L->label_px, x + L->num_w[c] + iround(5 * k), y, INK, L->p->nodes[i].name);
+}
+
+/* Legend block at the bottom of the panel; returns its top (draw = 0: only measures). */
+static int draw_legend(gdImagePtr im, const layout *L, int draw)
+{
+    double k = L->k;
+    int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k);
+    size_t kinds = L->nkinds > 8 ? 8 : L->nkinds;
+    int row = iround(22 * k);
+    int height = iround(30 * k) + (int)L->m->std.nstatuses * row + iround(8 * k) + (int)kinds * row +
+                 (L->nkinds > kinds ? row : 0) + (L->p->nroute >= 2 ? row : 0) + iround(14 * k);
+    int top = L->panel.y + L->panel.h - height;
+    if (!draw) return top;
+    hc_capsule(im, x, top, x + w, top, 1 * k, FRAME);
+    int y = top + iround(8 * k);
+    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "图例");
+    y += iround(26 * k);
+    y = hc_legend_statuses(im, &L->ink, L->m, x, y, w, 1) + iround(8 * k);
+    hc_buf t = HC_BUF_INIT;
+    for (size_t j = 0; j < kinds; j++) {
+        hc_marker(im, (int)(j % HC_SHAPE_COUNT), x + 11 * k, y + 10 * k, 6 * k, 0, KIND_INK, 0);
+        hc_text_fit(&t, L->ink.font, 13 * k, L->kinds[j], w - iround(30 * k));
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
+        y += row;
+    }
+    if (L->nkinds > kinds) {
+        hc_buf_reset(&t);
+        hc_buf_printf(&t, "另有 %zu 类节点", L->nkinds - kinds);
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), MUTED, hc_buf_cstr(&t));
+        y += row;
+    }
+    if (L->p->nroute >= 2) {
+        hc_capsule(im, x, y + 10 * k, x + 22 * k, y + 10 * k, 5 * k, ROUTE);
+        hc_arrowhead(im, x + 13 * k, y + 10 * k, 1, 0, 12 * k, ROUTE);
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), INK, "参观线路（箭头示方向）");
+    }
+    hc_buf_free(&t);
+    return top;
+}
+
+static void draw_panel(gdImagePtr im, const layout *L)
+{
+    double k = L->k;
+    const hc_project *p = L->p;
+    hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
+    hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
+    int legend_top = draw_legend(im, L, 1);
+    int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k);
+    int y = L->panel.y + iround(14 * k), row = iround(22 * k);
+    char head[64];
+    snprintf(head, sizeof head, "节点（%zu）", L->n);
+    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, head);
+    y += iround(28 * k);
+    size_t fit = (size_t)((legend_top - iround(8 * k) - y) / row);
+    size_t show = L->n <= fit ? L->n : fit > 0 ? fit - 1 : 0;
+    hc_buf t = HC_BUF_INIT;
+    char num[24];
+    for (size_t c = 0; c < show; c++) {
+        size_t i = L->order[c];
+        hc_marker(im, L->shape[i], x + 7 * k, y + 10 * k, 5.5 * k, 0, node_color(L, i), 0);
+        snprintf(num, sizeof num, "%zu", c + 1);
+        hc_text_draw(im, L->ink.bold, 13 * k, iround(x + 18 * k), iround(y + 1 * k), NUMBER_INK, num);
+        hc_text_fit(&t, L->ink.font, 13 * k, p->nodes[i].name, w - iround(46 * k));
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 44 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
+        y += row;
+    }
+    if (show < L->n) {
+        hc_buf_reset(&t);
+        hc_buf_printf(&t, "…… 另有 %zu 个节点", L->n - show);
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 18 * k), iround(y + 1 * k), MUTED, hc_buf_cstr(&t));
+    }
+    hc_buf_free(&t);
+}
+
+static void subtitle(hc_buf *b, const hc_model *m, const hc_project *p)
+{
+    const char *sep = "";
+    if (p->domain != HC_NONE && p->domain < m->std.ndomains) {
+        const hc_domain *d = &m->std.domains[p->domain];
+        hc_buf_puts(b, d->full ? d->full : d->name);
+        sep = " · ";
+    }
+    if (p->level != HC_NONE && p->level < m->std.nlevels) {
+        hc_buf_printf(b, "%s%s", sep, m->std.levels[p->level].name);
+        sep = " · ";
+    }
+    for (size_t i = 0; i < p->ntownships; i++) {
+        hc_buf_printf(b, "%s%s", i ? "、" : sep, p->townships[i]);
+        sep = " · ";
+    }
+    if (p->lead_name) hc_buf_printf(b, "%s挂帅：%s", sep, p->lead_name);
+}
+
+static void draw_map(gdImagePtr im, const layout *L)
+{
+    double k = L->k;
+    hc_fill_rect(im, L->frame.x, L->frame.y, L->frame.w, L->frame.h, MAP_BG);
+    hc_stroke_rect(im, L->frame.x, L->frame.y, L->frame.w, L->frame.h, 1 * k, FRAME);
+    /* fanned-out markers keep a thin line to where they really are */
+    for (size_t i = 0; i < L->n; i++) {
+        double dx = L->pos[i].x - L->home[i].x, dy = L->pos[i].y - L->home[i].y;
+        if (dx * dx + dy * dy < 0.25) continue;
+        hc_capsule(im, L->home[i].x, L->home[i].y, L->pos[i].x, L->pos[i].y, 1.2 * k, MUTED);
+        hc_disc(im, L->home[i].x, L->home[i].y, 2.2 * k, MUTED);
+    }
+    draw_route(im, L);
+    for (size_t c = 0; c < L->n; c++) {
+        size_t i = L->order[c];
+        hc_marker(im, L->shape[i], L->pos[i].x, L->pos[i].y, L->r, L->ring, node_color(L, i), 0xffffff);
+    }
+    for (size_t c = 0; c < L->n; c++) draw_label(im, L, c);
+    hc_north_arrow(im, &L->ink, L->north);
+    hc_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(150 * k));
+}
+
+gdImagePtr hc_route_image(const hc_model *m, size_t pi, int w, int h, double k)
+{
+    layout L;
+    if (make_layout(&L, m, pi, w, h, k) != 0) return NULL;
+    gdImagePtr im = hc_canvas(w, h, PAPER);
+    if (im) {
+        hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
+        hc_buf_printf(&title, "%s  %s", L.p->id, L.p->name);
+        subtitle(&sub, m, L.p);
+        hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        hc_buf_free(&title);
+        hc_buf_free(&sub);
+        draw_map(im, &L);
+        draw_panel(im, &L);
+    }
+    layout_free(&L);
+    return im;
+}
+
+void hc_route_hash(hc_hkey *key, const hc_model *m, size_t pi)
+{
+    const hc_project *p = &m->projects[pi];
+    hc_hk_init(key, "route");
+    hc_hk_common(key, m);
+    hc_hk_str(key, p->id);
+    hc_hk_str(key, p->name);
+    hc_buf sub = HC_BUF_INIT;
+    subtitle(&sub, m, p);
+    hc_hk_str(key, hc_buf_cstr(&sub));
+    hc_buf_free(&sub);
+    hc_hk_int(key, (long)p->status);
+    hc_hk_int(key, (long)p->nnodes);
+    for (size_t i = 0; i < p->nnodes; i++) {
+        const hc_node *nd = &p->nodes[i];
+        hc_hk_str(key, nd->id);
+        hc_hk_str(key, nd->name);
+        hc_hk_str(key, nd->kind);
+        hc_hk_num(key, nd->lon);
+        hc_hk_num(key, nd->lat);
+        hc_hk_int(key, (long)nd->status);
+    }
+    hc_hk_int(key, (long)p->nroute);
+    for (size_t i = 0; i < p->nroute; i++) hc_hk_int(key, (long)p->route[i]);
+}
+
+/* One box of the layout; text is "full" or "number" for labels, NULL for
+ * markers, which also give their centre c. */
+static void json_box(hc_buf *j, hc_box b, const char *text, hc_pt c, size_t node, int *first)
+{
+    hc_buf_printf(j, "%s{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"kind\":\"%s\",", *first ? "" : ",", b.x, b.y,
+                  b.w, b.h, text ? "label" : "marker");
+    if (text) hc_buf_printf(j, "\"text\":\"%s\",", text);
+    else hc_buf_printf(j, "\"cx\":%.2f,\"cy\":%.2f,", c.x, c.y);
+    hc_buf_printf(j, "\"node\":%zu}", node);
+    *first = 0;
+}
+
+int hc_route_layout_json(const hc_model *m, size_t pi, int w, int h, double k, hc_buf *json)
+{
+    layout L;
+    hc_buf_printf(json, "{\"width\":%d,\"height\":%d,\"boxes\":[", w, h);
+    if (pi < m->nprojects && make_layout(&L, m, pi, w, h, k) == 0) {
+        int first = 1;
+        for (size_t i = 0; i < L.n; i++) json_box(json, marker_box(&L, i), NULL, L.pos[i], i, &first);
+        for (size_t c = 0; c < L.n; c++)
+            if (L.labels[c].mode != HC_LABEL_NONE)
+                json_box(json, L.labels[c].box, L.labels[c].mode == HC_LABEL_FULL ? "full" : "number",
+                         L.pos[L.order[c]], L.order[c], &first);
+        layout_free(&L);
+    }
+    hc_buf_puts(json, "]}");
+    return 0;
+}
