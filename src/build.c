@@ -1,5 +1,6 @@
 /* build.c — the build and check commands. */
 #include "build.h"
+#include "cache.h"
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/diag.h"
@@ -96,16 +97,39 @@ int hc_cmd_check(const hc_opts *o)
     return rc;
 }
 
+/* The options that change the output, for the inputs hash. */
+static void options_key(const hc_opts *o, hc_buf *b)
+{
+    int today;
+    hc_cli_today(o, &today);
+    hc_buf_printf(b, "today=%d drafts=%d base=%s", today, o->drafts, o->base_url ? o->base_url : "");
+}
+
 int hc_cmd_build(const hc_opts *o)
 {
     int rc = 1;
     hc_diags *d = hc_diags_new();
-    hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT;
-    double t_start = now_s(), t_load = 0;
+    hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT, key = HC_BUF_INIT;
+    hc_model *m = NULL;
+    double t_start = now_s(), t_load = 0, t_html = 0;
     if (o->out) hc_buf_puts(&out, o->out);
     else hc_buf_printf(&out, "%s/public", o->src);
     while (out.len > 1 && out.data[out.len - 1] == '/') hc_buf_truncate(&out, out.len - 1);
-    hc_model *m = open_site(o, o->drafts, 0, d, &t_load);
+
+    /* no-op rebuild: same inputs as the build that wrote OUT */
+    options_key(o, &key);
+    uint64_t inputs = hc_cache_inputs(o->src, NULL, hc_buf_cstr(&key));
+    size_t cached_pages;
+    if (hc_cache_fresh(hc_buf_cstr(&out), inputs, &cached_pages)) {
+        if (!o->quiet)
+            printf("huace: nothing changed since the last build: 0 pages written, %zu skipped (%s/, %.2f s)\n",
+                   cached_pages, hc_buf_cstr(&out), now_s() - t_start);
+        if (o->timings) fprintf(stderr, "timings: inputs hash %.3f s\n", now_s() - t_start);
+        rc = 0;
+        goto out;
+    }
+
+    m = open_site(o, o->drafts, 0, d, &t_load);
     if (!m || hc_diags_errors(d)) goto fail;
     if (o->base_url) {
         free(m->config.base_url);
@@ -117,24 +141,24 @@ int hc_cmd_build(const hc_opts *o)
         goto fail;
     }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    hc_render_opts ro = {
-        .out_dir = hc_buf_cstr(&staging),
-        .jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1),
-        .quiet = o->quiet,
-    };
+    int jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1);
+    hc_render_opts ro = { .out_dir = hc_buf_cstr(&staging), .jobs = jobs, .quiet = o->quiet };
     hc_render_stats st;
     memset(&st, 0, sizeof st);
-    double t_render = now_s();
-    if (hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d)) {
+    t_html = now_s();
+    int failed = hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d);
+    t_html = now_s() - t_html;
+    if (failed) {
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
     }
-    t_render = now_s() - t_render;
+    hc_cache_drop(hc_buf_cstr(&out));
     if (hc_fs_swap_in(hc_buf_cstr(&staging), hc_buf_cstr(&out)) != 0) {
         hc_error(d, "write", hc_buf_cstr(&out), 0, 0, "cannot move the new site into place: %s", strerror(errno));
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
     }
+    hc_cache_save(hc_buf_cstr(&out), inputs, st.pages);
     report(d, o->quiet);
     size_t overdue = hc_check_count_overdue(m);
     if (!o->quiet && overdue) {
@@ -146,9 +170,13 @@ int hc_cmd_build(const hc_opts *o)
     if (!o->quiet)
         printf("huace: wrote %zu pages (%zu files) to %s/ in %.2f s\n", st.pages, st.files, hc_buf_cstr(&out),
                now_s() - t_start);
-    if (o->timings)
-        fprintf(stderr, "timings: load+check %.3f s (%zu projects, %zu cases, %zu pages); render+write %.3f s (%zu files)\n",
-                t_load, m->nprojects, m->ncases, m->npages, t_render, st.files);
+    if (o->timings) {
+        fprintf(stderr, "timings: load+parse+check %.3f s (%zu projects, %zu cases, %zu pages)\n", t_load,
+                m->nprojects, m->ncases, m->npages);
+        fprintf(stderr, "timings: render+write html %.3f s (%zu pages, %zu files, %d threads)\n", t_html, st.pages,
+                st.files, jobs);
+        fprintf(stderr, "timings: total %.3f s\n", now_s() - t_start);
+    }
     rc = 0;
     goto out;
 fail:
@@ -161,5 +189,6 @@ out:
     hc_diags_free(d);
     hc_buf_free(&out);
     hc_buf_free(&staging);
+    hc_buf_free(&key);
     return rc;
 }

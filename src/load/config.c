@@ -17,12 +17,62 @@ static int slug_ok(const char *s)
     return 1;
 }
 
+static void range_num(const hc_yreader *r, const hc_yval *v, const char *what, double lo, double hi, double *out)
+{
+    double x;
+    if (hc_yr_num(r, v, what, &x) != 0) return;
+    if (x < lo || x > hi) {
+        hc_error(r->d, "range", r->path, v->line, v->col, "%s must be between %g and %g, not %g", what, lo, hi, x);
+        return;
+    }
+    *out = x;
+}
+
+/* maps: and print: — which outputs to make and at what size. */
+static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config *c)
+{
+    double w;
+    const hc_yval *mp = hc_ymap_get(root, "maps");
+    if (mp && hc_yr_expect(r, mp, HC_Y_MAP, "maps") == 0) {
+        static const char *const keys[] = { "enabled", "width", "height", NULL };
+        hc_yr_known_keys(r, mp, keys, "maps");
+        hc_yr_bool(r, hc_ymap_get(mp, "enabled"), "maps.enabled", &c->maps_enabled);
+        w = (double)c->map_width;
+        range_num(r, hc_ymap_get(mp, "width"), "maps.width", 200, 8000, &w);
+        c->map_width = (long)w;
+        w = (double)c->map_height;
+        range_num(r, hc_ymap_get(mp, "height"), "maps.height", 200, 8000, &w);
+        c->map_height = (long)w;
+    }
+    const hc_yval *pr = hc_ymap_get(root, "print");
+    if (pr && hc_yr_expect(r, pr, HC_Y_MAP, "print") == 0) {
+        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", NULL };
+        hc_yr_known_keys(r, pr, keys, "print");
+        hc_yr_bool(r, hc_ymap_get(pr, "enabled"), "print.enabled", &c->print_enabled);
+        hc_yr_bool(r, hc_ymap_get(pr, "pdfx"), "print.pdfx", &c->pdfx);
+        range_num(r, hc_ymap_get(pr, "bleed"), "print.bleed", 0, 10, &c->bleed);
+        const hc_yval *t = hc_ymap_get(pr, "trim");
+        if (t && hc_yr_expect(r, t, HC_Y_MAP, "print.trim") == 0) {
+            static const char *const tkeys[] = { "width", "height", NULL };
+            hc_yr_known_keys(r, t, tkeys, "print.trim");
+            range_num(r, hc_ymap_get(t, "width"), "print.trim.width", 50, 1000, &c->trim_w);
+            range_num(r, hc_ymap_get(t, "height"), "print.trim.height", 50, 1000, &c->trim_h);
+        }
+    }
+}
+
 int hc_load_config(hc_model *m, hc_diags *d)
 {
     const char *path = "site.yaml";
     hc_yreader r = { path, d };
     hc_config *c = &m->config;
     size_t before = hc_diags_errors(d);
+    c->maps_enabled = c->print_enabled = 1;
+    c->map_width = 1200;
+    c->map_height = 800;
+    c->trim_w = 210;
+    c->trim_h = 285;
+    c->bleed = 3;
     hc_yval *root = hc_load_yaml(m->root, path, d);
     if (!root) return -1;
     if (hc_yr_expect(&r, root, HC_Y_MAP, "site.yaml") != 0) goto out;
@@ -74,6 +124,7 @@ int hc_load_config(hc_model *m, hc_diags *d)
             c->ntownships++;
         }
     }
+    read_output_keys(&r, root, c);
 out:
     if (!c->language) c->language = hc_xstrdup("zh-CN");
     if (!c->theme) c->theme = hc_xstrdup("default");

@@ -40,6 +40,10 @@ typedef struct {
     long page_size;
     int unsafe_html;
     hc_township_decl *townships; size_t ntownships;
+    /* maps: {enabled, width, height} */
+    int maps_enabled; long map_width, map_height;
+    /* print: {enabled, trim: {width, height}, bleed, pdfx} (millimetres) */
+    int print_enabled, pdfx; double trim_w, trim_h, bleed;
 } hc_config;
 
 /* A source location, for diagnostics raised after loading. */

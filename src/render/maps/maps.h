@@ -11,8 +11,11 @@
  *   map/overview.png, map/overview@2x.png
  *   board/board.png, print/board-a2.png (A2 portrait, 300 dpi, 4961×7016)
  *   townships/<slug>/guide.png                           (工作导图)
+ *   .huace-maps-cache                                    (lines "path hash")
  * Images whose inputs did not change since the last build may be copied from
  * prev_dir (the previous output) instead of drawn again (content hash).
+ * Web sizes: route maps and the overview at width×height (@2x: double),
+ * board.png 1600 px wide (height follows the data), guides 1000 px wide.
  */
 #ifndef HC_MAPS_H
 #define HC_MAPS_H
@@ -36,7 +39,9 @@ typedef struct {
 int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_maps_stats *st);
 
 /* A unit's route map as PNG bytes (appended to png) at a print size:
- * width_mm × height_mm at dpi. For the album. Returns 0, -1 after reporting. */
+ * width_mm × height_mm at dpi (the PNG records the dpi). For the album.
+ * Returns 0; 1 when the unit has no nodes (nothing appended, not an error);
+ * -1 after reporting (size out of range, no CJK font). */
 int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
                            hc_buf *png, hc_diags *d);
 
@@ -47,7 +52,22 @@ typedef struct { int x, y, r; } hc_marker_pos;
 int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos);
 
 /* The path of a CJK font file found through fontconfig, or NULL after
- * reporting an error (rule "font") that names fonts-noto-cjk. Not owned. */
+ * reporting an error (rule "font") that names fonts-noto-cjk (d may be NULL:
+ * no report). Looked up once per process. Not owned. */
 const char *hc_maps_font(hc_diags *d);
+
+/* The label layout of a unit's web route map at w×h, for tests, appended to
+ * json: {"width":W,"height":H,"boxes":[…]} with one box per marker
+ *   {"x","y","w","h","kind":"marker","cx","cy","node"}   (cx, cy: its centre)
+ * and one per placed label
+ *   {"x","y","w","h","kind":"label","text":"full"|"number","node"}
+ * (node: index into the project's nodes). A unit without nodes gives no
+ * boxes. Returns 0, or -1 if no CJK font is available. */
+int hc_map_route_layout_json(const hc_model *m, size_t project, int w, int h, hc_buf *json);
+
+/* Releases the font caches (libgd's and the looked-up paths). Call once at
+ * exit, after every render; a later call to a map function looks the font up
+ * again. Does not call FcFini (other parts of the program may use fontconfig). */
+void hc_maps_shutdown(void);
 
 #endif

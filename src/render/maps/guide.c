@@ -1,0 +1,168 @@
+/* guide.c — a township's work guide (工作导图): the township, its domains and
+ * its units as a small tree, each unit coloured by its status. */
+#include "maps_int.h"
+#include "../../base/alloc.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAPER 0xfaf8f3
+#define INK 0x222222
+#define MUTED 0x666666
+#define LINK 0xb9ad94
+#define ROOT_BG 0xa4161a
+#define DOMAIN_BG 0xf6efe2
+#define DOMAIN_LINE 0xc9b990
+#define BASE_WIDTH 1000.0
+
+static int iround(double v) { return (int)lround(v); }
+
+static int in_township(const hc_project *p, size_t t)
+{
+    for (size_t j = 0; j < p->ntownships; j++)
+        if (p->township_idx && p->township_idx[j] == t) return 1;
+    return 0;
+}
+
+/* Smooth S-shaped connector from (x0, y0) to (x1, y1). */
+static void connector(gdImagePtr im, double x0, double y0, double x1, double y1, double width)
+{
+    hc_pt pts[17];
+    for (int i = 0; i <= 16; i++) {
+        double t = i / 16.0, u = 1 - t;
+        double mx = (x0 + x1) / 2;
+        /* cubic Bézier with horizontal tangents */
+        pts[i].x = u * u * u * x0 + 3 * u * u * t * mx + 3 * u * t * t * mx + t * t * t * x1;
+        pts[i].y = u * u * u * y0 + 3 * u * u * t * y0 + 3 * u * t * t * y1 + t * t * t * y1;
+    }
+    hc_polyline(im, pts, 17, width, LINK);
+}
+
+static void box_text(gdImagePtr im, const hc_ink *ink, const char *font, double px, double x, double y, double w,
+                     double h, int color, const char *s)
+{
+    hc_buf t = HC_BUF_INIT;
+    hc_text_fit(&t, font, px, s, (int)(w - 12 * ink->k));
+    int tw = hc_text_width(font, px, hc_buf_cstr(&t));
+    hc_text_draw(im, font, px, iround(x + (w - tw) / 2), iround(y + (h - px) / 2), color, hc_buf_cstr(&t));
+    hc_buf_free(&t);
+}
+
+gdImagePtr hc_guide_image(const hc_model *m, size_t t, int w)
+{
+    double k = w / BASE_WIDTH;
+    hc_ink ink = { hc_maps_font(NULL), hc_maps_font_bold(), k };
+    const char *name = m->config.townships[t].name;
+    size_t n = 0, *counts = hc_xcalloc(m->std.nstatuses + 1, sizeof *counts);
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (in_township(&m->projects[i], t) && m->projects[i].domain < m->std.ndomains) {
+            n++;
+            if (m->projects[i].status < m->std.nstatuses) counts[m->projects[i].status]++;
+        }
+    int th = hc_title_bar_height(&ink, 1), pad = iround(24 * k);
+    int chip_h = iround(46 * k), gap = iround(10 * k);
+    int legend_h = iround(36 * k);
+    int body_h = (int)(n ? n : 1) * (chip_h + gap) - gap;
+    int h = th + pad + body_h + pad + legend_h + pad;
+    gdImagePtr im = hc_canvas(w, h, PAPER);
+    if (!im) {
+        free(counts);
+        return NULL;
+    }
+
+    hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
+    hc_buf_printf(&title, "%s 工作导图", name);
+    hc_buf_printf(&sub, "示范单位 %zu 个", n);
+    for (size_t s = 0; s < m->std.nstatuses; s++)
+        hc_buf_printf(&sub, " · %s %zu", m->std.statuses[s].name ? m->std.statuses[s].name : m->std.statuses[s].key,
+                      counts[s]);
+    hc_title_bar(im, &ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+
+    int top = th + pad;
+    double root_x = 24 * k, root_w = 160 * k, root_h = 56 * k;
+    double dom_x = 250 * k, dom_w = 150 * k, dom_h = 40 * k;
+    double chip_x = 470 * k, chip_w = w - chip_x - 24 * k;
+    double root_y = top + body_h / 2.0 - root_h / 2;
+    hc_fill_rect(im, root_x, root_y, root_w, root_h, ROOT_BG);
+    box_text(im, &ink, ink.bold, 20 * k, root_x, root_y, root_w, root_h, 0xffffff, name);
+    if (!n) {
+        hc_text_draw(im, ink.font, 16 * k, iround(dom_x), iround(top + (body_h - 16 * k) / 2), MUTED,
+                     "暂无示范单位");
+    }
+    int y = top;
+    for (size_t d = 0; d < m->std.ndomains; d++) {
+        int first = y, count = 0;
+        for (size_t i = 0; i < m->nprojects; i++) {
+            const hc_project *p = &m->projects[i];
+            if (p->domain != d || !in_township(p, t)) continue;
+            int c = hc_status_color(m, p->status);
+            hc_fill_rect(im, chip_x, y, chip_w, chip_h, c);
+            int ink_c = hc_color_text_on(c);
+            hc_buf_reset(&title);
+            hc_buf_printf(&title, "%s %s", p->id, p->name);
+            hc_buf fit = HC_BUF_INIT;
+            hc_text_fit(&fit, ink.bold, 15 * k, hc_buf_cstr(&title), (int)(chip_w - 20 * k));
+            hc_text_draw(im, ink.bold, 15 * k, iround(chip_x + 10 * k), iround(y + 5 * k), ink_c, hc_buf_cstr(&fit));
+            hc_buf_reset(&title);
+            const char *sep = "";
+            if (p->lead_name) {
+                hc_buf_printf(&title, "挂帅：%s", p->lead_name);
+                sep = " · ";
+            }
+            if (p->status < m->std.nstatuses && m->std.statuses[p->status].name)
+                hc_buf_printf(&title, "%s%s", sep, m->std.statuses[p->status].name);
+            hc_text_fit(&fit, ink.font, 12 * k, hc_buf_cstr(&title), (int)(chip_w - 20 * k));
+            hc_text_draw(im, ink.font, 12 * k, iround(chip_x + 10 * k), iround(y + 26 * k), ink_c, hc_buf_cstr(&fit));
+            hc_buf_free(&fit);
+            y += chip_h + gap;
+            count++;
+        }
+        if (!count) continue;
+        double mid = (first + y - gap) / 2.0;
+        for (int c = 0; c < count; c++) {
+            double cy = first + c * (chip_h + gap) + chip_h / 2.0;
+            connector(im, dom_x + dom_w, mid, chip_x, cy, 2 * k);
+        }
+        connector(im, root_x + root_w, root_y + root_h / 2, dom_x, mid, 2.5 * k);
+        hc_fill_rect(im, dom_x, mid - dom_h / 2, dom_w, dom_h, DOMAIN_BG);
+        hc_stroke_rect(im, dom_x, mid - dom_h / 2, dom_w, dom_h, 1.2 * k, DOMAIN_LINE);
+        hc_buf_reset(&sub);
+        hc_buf_printf(&sub, "%s（%d）", m->std.domains[d].name, count);
+        box_text(im, &ink, ink.bold, 15 * k, dom_x, mid - dom_h / 2, dom_w, dom_h, INK, hc_buf_cstr(&sub));
+    }
+    /* legend along the bottom */
+    int ly = h - pad - legend_h + iround(8 * k), lx = iround(24 * k);
+    int step = m->std.nstatuses ? (w - 2 * lx) / (int)m->std.nstatuses : w;
+    for (size_t s = 0; s < m->std.nstatuses; s++) {
+        hc_fill_rect(im, lx + (int)s * step, ly + 2 * k, 22 * k, 14 * k, hc_status_color(m, s));
+        hc_buf_reset(&sub);
+        hc_buf_printf(&sub, "%s", m->std.statuses[s].name ? m->std.statuses[s].name : m->std.statuses[s].key);
+        if (m->std.statuses[s].meaning) hc_buf_printf(&sub, "：%s", m->std.statuses[s].meaning);
+        hc_buf fit = HC_BUF_INIT;
+        hc_text_fit(&fit, ink.font, 13 * k, hc_buf_cstr(&sub), step - iround(36 * k));
+        hc_text_draw(im, ink.font, 13 * k, iround(lx + (int)s * step + 30 * k), ly, INK, hc_buf_cstr(&fit));
+        hc_buf_free(&fit);
+    }
+    hc_buf_free(&title);
+    hc_buf_free(&sub);
+    free(counts);
+    return im;
+}
+
+void hc_guide_hash(hc_hkey *key, const hc_model *m, size_t t)
+{
+    hc_hk_init(key, "guide");
+    hc_hk_common(key, m);
+    hc_hk_str(key, m->config.townships[t].name);
+    for (size_t d = 0; d < m->std.ndomains; d++) hc_hk_str(key, m->std.domains[d].name);
+    for (size_t i = 0; i < m->nprojects; i++) {
+        const hc_project *p = &m->projects[i];
+        if (!in_township(p, t)) continue;
+        hc_hk_str(key, p->id);
+        hc_hk_str(key, p->name);
+        hc_hk_str(key, p->lead_name);
+        hc_hk_int(key, (long)p->domain);
+        hc_hk_int(key, (long)p->status);
+    }
+}

@@ -1,0 +1,208 @@
+#!/bin/sh
+# run.sh — huace vs Hugo on a generated corpus (issue 3). See tests/bench/README.md.
+#
+#   tests/bench/run.sh [N]                      benchmark with N case studies (default 10000)
+#   tests/bench/run.sh --generate-only DIR [N]  only write the huace corpus into DIR
+#   tests/bench/run.sh --generate-hugo DIR [N]  only write the Hugo version into DIR
+#
+# Environment: HUGO=0 skips Hugo; WEASY=0 skips the maps/print section; RUNS (default 3)
+# timed runs per measurement, after one warm-up; HUACE (default ./huace) the binary;
+# KEEP=1 keeps the temporary folder; STAGE_TIMEOUT (default 900 s) limits the
+# maps/print build and WeasyPrint.
+set -eu
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+GEN="$HERE/gen.py"
+
+case "${1:-}" in
+--generate-only|--generate-hugo)
+    [ $# -ge 2 ] || { echo "usage: $0 $1 DIR [N]" >&2; exit 2; }
+    kind=huace; [ "$1" = --generate-hugo ] && kind=hugo
+    exec python3 "$GEN" "$kind" "$2" "${3:-10000}"
+    ;;
+-h|--help)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+esac
+
+N=${1:-10000}
+case "$N" in ''|*[!0-9]*) echo "run.sh: N must be a number, got '$N'" >&2; exit 2 ;; esac
+RUNS=${RUNS:-3}
+HUACE=${HUACE:-$ROOT/huace}
+HUGO=${HUGO:-1}
+WEASY=${WEASY:-1}
+STAGE_TIMEOUT=${STAGE_TIMEOUT:-900}
+TIME=/usr/bin/time
+
+die() { echo "run.sh: error: $*" >&2; exit 1; }
+[ -x "$HUACE" ] || die "no huace binary at $HUACE (run make huace)"
+"$TIME" -f '%e' true >/dev/null 2>&1 || die "GNU time not found at $TIME (apt-get install time)"
+command -v python3 >/dev/null || die "python3 not found"
+if [ "$HUGO" != 0 ] && ! command -v hugo >/dev/null; then
+    echo "run.sh: hugo not installed (apt-get install hugo): skipping the Hugo part" >&2
+    HUGO=0
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/huace-bench.XXXXXX")
+cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "run.sh: kept $TMP" >&2; else rm -rf "$TMP"; fi; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+now() { date +%s.%N; }
+# sub A B: A - B, 2 decimals
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+add() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a + b }'; }
+
+# measure NAME CMD...: runs CMD under GNU time; sets W (wall s), C (user+sys s), M (peak RSS KB);
+# the command's stderr is kept in $TMP/NAME.err.
+measure() {
+    name=$1; shift
+    if ! "$TIME" -f '%e %U %S %M' -o "$TMP/time.out" "$@" >"$TMP/$name.out" 2>"$TMP/$name.err"; then
+        echo "run.sh: '$*' failed:" >&2
+        tail -n 20 "$TMP/$name.err" >&2
+        tail -n 3 "$TMP/time.out" >&2
+        exit 1
+    fi
+    set -- $(tail -n 1 "$TMP/time.out")
+    W=$1; C=$(add "$2" "$3"); M=$4
+}
+
+# record FILE: appends the last measurement to FILE (one "wall cpu rss" line per run)
+record() { echo "$W $C $M" >>"$1"; }
+# median FILE COLUMN
+median() { awk -v c="$2" '{ print $c }' "$1" | sort -g | awk -v r="$RUNS" 'NR == int((r + 1) / 2) { print; exit }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+pages() { find "$1" -name index.html | wc -l | tr -d ' '; }
+
+echo "== huace benchmark: N=$N case studies, $(( N / 10 > 0 ? N / 10 : 1 )) projects; median of $RUNS runs after 1 warm-up"
+echo "machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.1f GB RAM", $2 / 1048576 }' /proc/meminfo)"
+echo "huace: $("$HUACE" version 2>&1 | head -n 1) ($HUACE)"
+[ "$HUGO" != 0 ] && echo "hugo:  $(hugo version 2>&1 | head -n 1)"
+echo "tmp:   $TMP"
+echo
+
+# ---------------------------------------------------------------- huace
+HC_SITE="$TMP/huace"
+T_HC0=$(now)
+measure gen-huace python3 "$GEN" huace "$HC_SITE" "$N"
+GEN_HC=$W
+echo "corpus (huace site): $GEN_HC s — $(du -sh "$HC_SITE/content" | cut -f1) of content"
+
+TIMINGS=""
+"$HUACE" help build 2>&1 | grep -q -- --timings && TIMINGS=--timings
+
+hc_build() {  # fresh output folder each time: a full build, never served from a cache
+    rm -rf "$TMP/hc-out"; mkdir "$TMP/hc-out"
+    measure hc-build "$HUACE" build -s "$HC_SITE" -o "$TMP/hc-out/site" --quiet $TIMINGS
+}
+hc_build                                      # warm-up
+i=0; while [ $i -lt "$RUNS" ]; do hc_build; record "$TMP/hc.full"; i=$((i + 1)); done
+HC_PAGES=$(pages "$TMP/hc-out/site")
+HC_FILES=$(find "$TMP/hc-out/site" -type f | wc -l | tr -d ' ')
+HC_BYTES=$(du -sh "$TMP/hc-out/site" | cut -f1)
+HC_T=$(grep '^timings:' "$TMP/hc-build.err" || true)
+HC_WARN=$(grep -c 'warning:' "$TMP/hc-build.err" || true)
+i=0; while [ $i -lt "$RUNS" ]; do
+    measure hc-noop "$HUACE" build -s "$HC_SITE" -o "$TMP/hc-out/site" --quiet $TIMINGS
+    record "$TMP/hc.noop"; i=$((i + 1))
+done
+HC_NOOP_T=$(grep '^timings:' "$TMP/hc-noop.err" || true)
+HC_NOOP_PAGES=$(pages "$TMP/hc-out/site")
+T_HC1=$(now)
+HC_TOTAL=$(sub "$T_HC1" "$T_HC0")
+rm -rf "$TMP/hc-out"
+
+# ---------------------------------------------------------------- Hugo
+if [ "$HUGO" != 0 ]; then
+    HG_SITE="$TMP/hugo"
+    measure gen-hugo python3 "$GEN" hugo "$HG_SITE" "$N"
+    GEN_HG=$W
+    echo "corpus (Hugo site):  $GEN_HG s"
+    hg_build() {
+        rm -rf "$TMP/hg-out"; mkdir "$TMP/hg-out"
+        measure hg-build env -u HUGO hugo --quiet -s "$HG_SITE" -d "$TMP/hg-out/site"
+    }
+    hg_build                                  # warm-up
+    i=0; while [ $i -lt "$RUNS" ]; do hg_build; record "$TMP/hg.full"; i=$((i + 1)); done
+    HG_PAGES=$(pages "$TMP/hg-out/site")
+    HG_FILES=$(find "$TMP/hg-out/site" -type f | wc -l | tr -d ' ')
+    HG_BYTES=$(du -sh "$TMP/hg-out/site" | cut -f1)
+    rm -rf "$TMP/hg-out" "$HG_SITE"
+fi
+
+# ---------------------------------------------------------------- report
+HW=$(median "$TMP/hc.full" 1); HC=$(median "$TMP/hc.full" 2); HM=$(median "$TMP/hc.full" 3)
+NW=$(median "$TMP/hc.noop" 1); NC=$(median "$TMP/hc.noop" 2); NM=$(median "$TMP/hc.noop" 3)
+echo
+printf '%-16s %7s %9s %8s %8s %10s\n' tool pages "wall s" "CPU s" "RSS MB" output
+printf '%-16s %7s %9s %8s %8s %10s\n' "huace" "$HC_PAGES" "$HW" "$HC" "$(mb "$HM")" "$HC_BYTES"
+printf '%-16s %7s %9s %8s %8s %10s\n' "huace no-op" "-" "$NW" "$NC" "$(mb "$NM")" ""
+if [ "$HUGO" != 0 ]; then
+    GW=$(median "$TMP/hg.full" 1); GC=$(median "$TMP/hg.full" 2); GM=$(median "$TMP/hg.full" 3)
+    printf '%-16s %7s %9s %8s %8s %10s\n' "hugo" "$HG_PAGES" "$GW" "$GC" "$(mb "$GM")" "$HG_BYTES"
+fi
+if [ "$HUGO" != 0 ]; then
+    echo "(pages = index.html files written; all files: huace $HC_FILES, hugo $HG_FILES, Hugo's counting its page/1/ redirect stubs)"
+else
+    echo "(pages = index.html files written; all files: huace $HC_FILES)"
+fi
+[ -n "$HC_T" ] && echo "huace full build: $HC_T"
+[ -n "$HC_NOOP_T" ] && echo "huace no-op:      $HC_NOOP_T"
+[ "$HC_WARN" != 0 ] && echo "huace printed $HC_WARN warnings (see a run with KEEP=1)"
+[ "$HC_NOOP_PAGES" = "$HC_PAGES" ] || echo "note: the no-op rebuild left $HC_NOOP_PAGES pages, the full build $HC_PAGES"
+
+# verdict TARGET_TEXT VALUE LIMIT: PASS when VALUE <= LIMIT
+verdict() { awk -v v="$2" -v l="$3" -v t="$1" 'BEGIN { printf "  %-46s %9s  %s\n", t, v, (v + 0 <= l + 0 ? "PASS" : "MISS") }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.3f", a / b; else print "inf" }'; }
+echo
+echo "targets (issue 3):"
+if [ "$HUGO" != 0 ]; then
+    RW=$(ratio "$HW" "$GW"); RM=$(ratio "$HM" "$GM")
+    echo "  huace/Hugo: wall $RW (Hugo is $(ratio "$GW" "$HW")x slower), CPU $(ratio "$HC" "$GC"), RSS $RM"
+    verdict "wall huace/Hugo <= 1/8 (0.125)" "$RW" 0.125
+    verdict "peak RSS huace/Hugo <= 1/10 (0.100)" "$RM" 0.100
+fi
+NP=$(awk -v a="$NW" -v b="$HW" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
+verdict "no-op rebuild <= 10 % of full build (%)" "$NP" 10
+verdict "huace part of make bench <= 60 s (N=10000)" "$HC_TOTAL" 60
+[ "$N" -ge 100000 ] && verdict "peak RSS < 256 MB at N>=100000 (MB)" "$(mb "$HM")" 255.99
+echo "  huace part: corpus $GEN_HC s + warm-up + $RUNS full builds + $RUNS no-op builds = $HC_TOTAL s"
+echo "  per 1000 case studies: huace $(awk -v w="$HW" -v n="$N" 'BEGIN { printf "%.3f", 1000 * w / n }') s wall (linear-growth check: compare N=10000 with N=100000, target <= 11x)"
+
+# ---------------------------------------------------------------- maps and print stages
+if [ "$WEASY" != 0 ]; then
+    echo
+    echo "== maps and print stages (one build with maps and print on; WEASY=0 skips)"
+    sed -e 's/^maps: {enabled: false}/maps: {enabled: true}/' -e 's/^print: {enabled: false}/print: {enabled: true}/' \
+        "$HC_SITE/site.yaml" >"$TMP/site.full.yaml"
+    cp "$HC_SITE/site.yaml" "$TMP/site.html.yaml"
+    cp "$TMP/site.full.yaml" "$HC_SITE/site.yaml"
+    rm -rf "$TMP/full-out"; mkdir "$TMP/full-out"
+    if "$TIME" -f '%e %U %S %M' -o "$TMP/time.out" timeout "$STAGE_TIMEOUT" \
+        "$HUACE" build -s "$HC_SITE" -o "$TMP/full-out/site" --quiet $TIMINGS >/dev/null 2>"$TMP/full.err"; then
+        set -- $(tail -n 1 "$TMP/time.out")
+        echo "huace build with maps+print: wall $1 s, CPU $(add "$2" "$3") s, RSS $(mb "$4") MB"
+        grep '^timings:' "$TMP/full.err" || echo "(no --timings output: stage times unknown)"
+        OUT="$TMP/full-out/site"
+        echo "images: $(find "$OUT" -name '*.png' -o -name '*.svg' | wc -l | tr -d ' '), PDFs: $(find "$OUT" -name '*.pdf' | wc -l | tr -d ' ')"
+        PDF_STAGE=$(grep '^timings:' "$TMP/full.err" | grep -o 'pdf[^0-9;]*[0-9][0-9.]*' | grep -o '[0-9][0-9.]*$' | head -n 1 || true)
+        if [ ! -f "$OUT/print/album.html" ]; then
+            echo "no print/album.html in the output: WeasyPrint comparison skipped"
+        elif ! command -v weasyprint >/dev/null; then
+            echo "weasyprint not installed: comparison skipped"
+        elif "$TIME" -f '%e %U %S %M' -o "$TMP/time.out" timeout "$STAGE_TIMEOUT" \
+            weasyprint "$OUT/print/album.html" "$TMP/weasy.pdf" >/dev/null 2>"$TMP/weasy.err"; then
+            set -- $(tail -n 1 "$TMP/time.out")
+            echo "weasyprint print/album.html: wall $1 s, RSS $(mb "$4") MB${PDF_STAGE:+; huace PDF stage $PDF_STAGE s (ratio $(ratio "$PDF_STAGE" "$1"))}"
+        else
+            echo "weasyprint failed or took longer than $STAGE_TIMEOUT s: $(tail -n 1 "$TMP/weasy.err")"
+        fi
+    else
+        echo "huace build with maps+print failed or took longer than $STAGE_TIMEOUT s:"
+        tail -n 5 "$TMP/full.err"
+    fi
+    cp "$TMP/site.html.yaml" "$HC_SITE/site.yaml"
+    rm -rf "$TMP/full-out"
+fi
