@@ -6,7 +6,8 @@ PKGS="build-essential pkg-config
  libcmark-dev libyaml-dev libgd-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
  libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev
  fonts-noto-cjk
- tidy python3 poppler-utils qpdf zbar-tools"
+ tidy python3 poppler-utils qpdf zbar-tools
+ chromium"
 # `--bench` adds what `make bench` compares against (Hugo, WeasyPrint, time).
 if [ "${1:-}" = "--bench" ]; then
     PKGS="$PKGS hugo weasyprint time"
@@ -15,6 +16,8 @@ missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
 done
+# Browser tests also need Node.js >= 20 (`node`), which this machine kind provides;
+# playwright-core comes from the npm registry (tests/browser/package-lock.json).
 if [ -z "$missing" ]; then
     echo "install-deps: all packages present"
     exit 0
