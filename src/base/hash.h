@@ -1,4 +1,4 @@
-/* hash.h — 64-bit FNV-1a, for content hashes in file names and caches.
+/* hash.h — fast 64-bit hash for content hashes in file names and caches.
  * Not cryptographic. Stable across machines and runs. */
 #ifndef HC_HASH_H
 #define HC_HASH_H

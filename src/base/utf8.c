@@ -93,6 +93,14 @@ size_t hc_utf8_word_count(const char *s, size_t len)
     size_t words = 0;
     int in_word = 0;
     for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {  /* ASCII fast path */
+            int w = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == '\'';
+            words += w && !in_word;
+            in_word = w;
+            i++;
+            continue;
+        }
         size_t adv;
         uint32_t cp = hc_utf8_decode(s + i, len - i, &adv);
         i += adv;

@@ -119,11 +119,25 @@ static void check_numbers(const hc_model *m, hc_diags *d)
 
 /* ---- links and images ---- */
 
-static int has_doc(const hc_doc *docs, size_t n, const char *slug, size_t len)
+/* Slugs of a document list, sorted, for lookups by URL. */
+typedef struct { const char **v; size_t n; } slug_index;
+
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+static slug_index index_slugs(const hc_doc *docs, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strlen(docs[i].slug) == len && !memcmp(docs[i].slug, slug, len)) return 1;
-    return 0;
+    slug_index ix = { hc_xcalloc(n + 1, sizeof *ix.v), n };
+    for (size_t i = 0; i < n; i++) ix.v[i] = docs[i].slug;
+    qsort(ix.v, n, sizeof *ix.v, cmp_cstr);
+    return ix;
+}
+
+static int has_slug(const slug_index *ix, const char *slug, size_t len)
+{
+    char *key = hc_xstrndup(slug, len);
+    int found = bsearch(&key, ix->v, ix->n, sizeof *ix->v, cmp_cstr) != NULL;
+    free(key);
+    return found;
 }
 
 static int has_term(const hc_taxonomy *tx, const char *slug, size_t len)
@@ -135,7 +149,9 @@ static int has_term(const hc_taxonomy *tx, const char *slug, size_t len)
 
 /* Does the site have something at this site path (already normalised,
  * without "index.html")? */
-static int site_has(const hc_model *m, const char *path)
+typedef struct { slug_index cases, pages; } site_index;
+
+static int site_has(const hc_model *m, const site_index *ix, const char *path)
 {
     static const char *const fixed[] = {
         "", "projects/", "cases/", "standards/", "supervision/", "schedule/", "board/", "map/",
@@ -155,9 +171,9 @@ static int site_has(const hc_model *m, const char *path)
         free(id);
         return ok;
     }
-    if (head == 5 && !memcmp(path, "cases", 5) && folder) return has_doc(m->cases, m->ncases, rest, rl - 1);
+    if (head == 5 && !memcmp(path, "cases", 5) && folder) return has_slug(&ix->cases, rest, rl - 1);
     if (rl == 0) {
-        if (has_doc(m->pages, m->npages, path, head)) return 1;
+        if (has_slug(&ix->pages, path, head)) return 1;
         for (int t = 0; t < HC_TAX_COUNT; t++)
             if (strlen(m->tax[t].kind_slug) == head && !memcmp(path, m->tax[t].kind_slug, head)) return 1;
         return 0;
@@ -222,7 +238,7 @@ static int asset_exists(const hc_model *m, const char *site_path)
     return ok;
 }
 
-static void check_doc_refs(const hc_model *m, const hc_doc *doc, const char *from, hc_diags *d)
+static void check_doc_refs(const hc_model *m, const site_index *ix, const hc_doc *doc, const char *from, hc_diags *d)
 {
     hc_buf target = HC_BUF_INIT;
     for (size_t i = 0; i < doc->nrefs; i++) {
@@ -240,7 +256,7 @@ static void check_doc_refs(const hc_model *m, const hc_doc *doc, const char *fro
         }
         percent_decode(&target);
         const char *t = hc_buf_cstr(&target);
-        int ok = !strncmp(t, "assets/", 7) && !strstr(t, "..") ? asset_exists(m, t) : site_has(m, t);
+        int ok = !strncmp(t, "assets/", 7) && !strstr(t, "..") ? asset_exists(m, t) : site_has(m, ix, t);
         if (!ok)
             hc_error(d, r->image ? "image" : "link", doc->path, r->line, r->col,
                      "%s '%s' does not resolve: nothing is published at %s", r->image ? "image" : "link", u,
@@ -325,15 +341,18 @@ void hc_check_model(const hc_model *m, int overdue, hc_diags *d)
         check_photos(m, p, d);
     }
     check_numbers(m, d);
+    site_index ix = { index_slugs(m->cases, m->ncases), index_slugs(m->pages, m->npages) };
     for (size_t i = 0; i < m->ncases; i++) {
         hc_buf_reset(&from);
         hc_buf_printf(&from, "cases/%s/", m->cases[i].slug);
-        check_doc_refs(m, &m->cases[i], hc_buf_cstr(&from), d);
+        check_doc_refs(m, &ix, &m->cases[i], hc_buf_cstr(&from), d);
     }
     for (size_t i = 0; i < m->npages; i++) {
         hc_buf_reset(&from);
         hc_buf_printf(&from, "%s/", m->pages[i].slug);
-        check_doc_refs(m, &m->pages[i], hc_buf_cstr(&from), d);
+        check_doc_refs(m, &ix, &m->pages[i], hc_buf_cstr(&from), d);
     }
+    free(ix.cases.v);
+    free(ix.pages.v);
     hc_buf_free(&from);
 }

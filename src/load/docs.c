@@ -6,6 +6,8 @@
 #include "../base/fs.h"
 #include "../base/utf8.h"
 #include <cmark.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,14 +102,13 @@ static void render_body(hc_doc *doc, hc_slice body, int body_line, int unsafe)
     char *html = cmark_render_html(root, opts);
     hc_buf text = HC_BUF_INIT;
     plain_text(root, &text);
-    doc->html = hc_xstrdup(html);
+    doc->html = html;  /* cmark's default allocator is malloc: ours to free() */
     doc->words = hc_utf8_word_count(hc_buf_cstr(&text), text.len);
     if (!doc->summary) {
         hc_buf s = HC_BUF_INIT;
         hc_utf8_summary(&s, hc_buf_cstr(&text), text.len, SUMMARY_CHARS);
         doc->summary = hc_buf_detach(&s, NULL);
     }
-    free(html);
     hc_buf_free(&text);
     cmark_node_free(root);
 }
@@ -181,30 +182,68 @@ out:
 
 void hc_doc_clear(hc_doc *doc);
 
+typedef struct {
+    hc_model *m;
+    const char *folder;
+    int is_case;
+    const hc_load_opts *o;
+    char **names;
+    hc_doc *docs;
+    char *kept;
+    size_t n;
+    atomic_size_t next;
+    hc_diags *d;
+} folder_work;
+
+/* Documents are independent: workers take the next file and fill its slot;
+ * the model (config, standards) is only read. */
+static void *load_worker(void *arg)
+{
+    folder_work *w = arg;
+    hc_buf rel = HC_BUF_INIT;
+    for (;;) {
+        size_t i = atomic_fetch_add(&w->next, 1);
+        if (i >= w->n) break;
+        hc_buf_reset(&rel);
+        hc_buf_printf(&rel, "%s/%s", w->folder, w->names[i]);
+        w->kept[i] = (char)load_doc(w->m, hc_buf_cstr(&rel), w->names[i], w->is_case, w->o, &w->docs[i], w->d);
+        if (!w->kept[i]) hc_doc_clear(&w->docs[i]);
+    }
+    hc_buf_free(&rel);
+    return NULL;
+}
+
 static void load_folder(hc_model *m, const char *folder, int is_case, const hc_load_opts *o,
                         hc_doc **arr, size_t *count, hc_diags *d)
 {
-    char **names;
-    size_t n;
-    hc_buf dir = HC_BUF_INIT, rel = HC_BUF_INIT;
+    hc_buf dir = HC_BUF_INIT;
+    folder_work w = { .m = m, .folder = folder, .is_case = is_case, .o = o, .d = d };
     hc_buf_printf(&dir, "%s/%s", m->root, folder);
-    if (hc_fs_list(hc_buf_cstr(&dir), ".md", &names, &n) != 0) {
+    if (hc_fs_list(hc_buf_cstr(&dir), ".md", &w.names, &w.n) != 0) {
         hc_error(d, "read", folder, 0, 0, "cannot read the folder");
         goto out;
     }
-    *arr = hc_xcalloc(n ? n : 1, sizeof **arr);
-    for (size_t i = 0; i < n; i++) {
-        hc_buf_reset(&rel);
-        hc_buf_printf(&rel, "%s/%s", folder, names[i]);
-        if (load_doc(m, hc_buf_cstr(&rel), names[i], is_case, o, &(*arr)[*count], d))
-            (*count)++;
-        else
-            hc_doc_clear(&(*arr)[*count]);
+    w.docs = hc_xcalloc(w.n ? w.n : 1, sizeof *w.docs);
+    w.kept = hc_xcalloc(w.n ? w.n : 1, 1);
+    atomic_init(&w.next, 0);
+    int nthreads = o->jobs > 1 && w.n > 64 ? o->jobs : 1;
+    pthread_t *threads = hc_xcalloc((size_t)nthreads, sizeof *threads);
+    int started = 0;
+    for (int i = 1; i < nthreads; i++) {
+        if (pthread_create(&threads[i], NULL, load_worker, &w) != 0) break;
+        started = i;
     }
-    hc_fs_names_free(names, n);
+    load_worker(&w);
+    for (int i = 1; i <= started; i++) pthread_join(threads[i], NULL);
+    free(threads);
+    /* keep the loaded ones, in file name order */
+    for (size_t i = 0; i < w.n; i++)
+        if (w.kept[i]) w.docs[(*count)++] = w.docs[i];
+    *arr = w.docs;
+    free(w.kept);
+    hc_fs_names_free(w.names, w.n);
 out:
     hc_buf_free(&dir);
-    hc_buf_free(&rel);
 }
 
 int hc_load_docs(hc_model *m, const hc_load_opts *o, hc_diags *d)

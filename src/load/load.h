@@ -4,6 +4,7 @@
  * and content/ (all .md) under m->root into m, reporting every problem to d with
  * its location (path relative to the site folder). It keeps going after an
  * error so that one run shows them all; the caller checks hc_diags_errors.
+ * Documents are read on o->jobs threads; the result does not depend on it.
  * Markdown bodies are rendered to HTML here (cmark; raw HTML omitted unless
  * site.yaml sets unsafe_html: true).
  */
@@ -14,6 +15,7 @@
 
 typedef struct {
     int drafts;               /* include draft: true documents */
+    int jobs;                 /* threads for reading documents (0 or 1: one) */
 } hc_load_opts;
 
 int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d);

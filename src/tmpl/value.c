@@ -113,7 +113,7 @@ const hc_tv *hc_tv_getn(const hc_tv *map, const char *key, size_t keylen)
     if (!map || map->kind != HC_TV_MAP) return NULL;
     for (size_t i = 0; i < map->n; i++) {
         const char *k = map->keys[i];
-        if (strlen(k) == keylen && memcmp(k, key, keylen) == 0) return map->items[i];
+        if (k[0] == key[0] && strncmp(k, key, keylen) == 0 && k[keylen] == '\0') return map->items[i];
     }
     return NULL;
 }
