@@ -1,7 +1,7 @@
 #include "utf8.h"
 #include <string.h>
 
-uint32_t hc_utf8_decode(const char *str, size_t len, size_t *adv)
+static inline __attribute__((always_inline)) uint32_t decode(const char *str, size_t len, size_t *adv)
 {
     const unsigned char *s = (const unsigned char *)str;
     unsigned char c = s[0];
@@ -25,13 +25,30 @@ bad:
     return 0xFFFD;
 }
 
+uint32_t hc_utf8_decode(const char *str, size_t len, size_t *adv) { return decode(str, len, adv); }
+
 size_t hc_utf8_invalid_at(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        if ((unsigned char)s[i] < 0x80) { i++; continue; }
+        /* skip ASCII eight bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & UINT64_C(0x8080808080808080)) break;
+            i += 8;
+        }
+        if (i >= len) break;
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { i++; continue; }
+        /* the common case in Chinese text: U+1000..U+CFFF, three bytes */
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t adv;
-        uint32_t cp = hc_utf8_decode(s + i, len - i, &adv);
+        uint32_t cp = decode(s + i, len - i, &adv);
         if (cp == 0xFFFD && adv == 1) return i;
         i += adv;
     }
@@ -101,8 +118,15 @@ size_t hc_utf8_word_count(const char *s, size_t len)
             i++;
             continue;
         }
+        /* U+3000..U+9FFF (lead bytes E3..E9): ideographs and CJK punctuation */
+        if (c >= 0xE3 && c <= 0xE9 && i + 2 < len) {
+            words += !(c == 0xE3 && (unsigned char)s[i + 1] == 0x80);  /* U+3000..303F: punctuation */
+            in_word = 0;
+            i += 3;
+            continue;
+        }
         size_t adv;
-        uint32_t cp = hc_utf8_decode(s + i, len - i, &adv);
+        uint32_t cp = decode(s + i, len - i, &adv);
         i += adv;
         if (hc_utf8_is_cjk(cp)) {
             if (!is_cjk_punct(cp)) words++;
