@@ -30,6 +30,13 @@ STATUSES = ["red", "yellow", "blue"]
 GRADES = ["优秀", "良好", "达标", "不合格"]
 STANDARD_KEYS = ["brand", "taskforce", "route", "nodes", "sign", "station", "park", "album",
                  "guides", "film"]
+def read_threshold():
+    with open(os.path.join(REPO, "seeds", "standards.yaml"), encoding="utf-8") as f:
+        m = re.search(r"^\s+threshold:\s*(\d+)", f.read(), re.M)
+    return int(m.group(1)) if m else 40
+
+
+THRESHOLD = read_threshold()
 LINK_WORDS = ["相关案例", "同类做法", "兄弟村的经验", "另一个示范点", "类似的尝试", "前期报道"]
 
 
@@ -165,6 +172,14 @@ def project_of_case(k, n):
     return (k - 1) % nprojects(n) + 1
 
 
+def supervision(r, matter, year):
+    """Open items are due in 2027, after every content date, so none is overdue."""
+    done = r.random() < 0.5
+    y = year if done else 2027
+    return {"matter": matter, "owner": r.choice(W.OWNERS),
+            "deadline": f"{y}-{r.randint(3, 12):02d}-{r.randint(1, 28):02d}", "done": done}
+
+
 def project(k, towns):
     """Project k (1-based) as a dict of plain values."""
     r = random.Random(1_000_000 + k)
@@ -189,7 +204,7 @@ def project(k, towns):
     ms = []
     for i, t in enumerate(sorted(r.sample(W.MILESTONES, r.randint(2, 5)), key=W.MILESTONES.index)):
         ms.append({"date": f"{year}-{2 + 2 * i:02d}-{r.randint(1, 28):02d}", "title": t, "done": r.random() < 0.6})
-    passed = r.randint(30, 40)
+    passed = r.randint(max(0, THRESHOLD - 8), 40)
     p = {
         "id": pid,
         "name": f"{ts[0]}{theme}党建{dname}{k}号",
@@ -207,10 +222,8 @@ def project(k, towns):
         "route": route,
         "standard": {key: r.random() < 0.7 for key in STANDARD_KEYS},
         "baseline": {"passed": passed, "total": 40},
-        "applying": passed >= 36 and r.random() < 0.8,
-        "supervision": [{"matter": m, "owner": r.choice(W.OWNERS),
-                         "deadline": f"{year}-{r.randint(3, 12):02d}-{r.randint(1, 28):02d}",
-                         "done": r.random() < 0.5} for m in r.sample(W.MATTERS, r.randint(0, 3))],
+        "applying": passed >= THRESHOLD and r.random() < 0.8,  # 不达标不得申报
+        "supervision": [supervision(r, m, year) for m in r.sample(W.MATTERS, r.randint(0, 3))],
         "observation": {"number": k, "date": f"{year}-12-{r.randint(1, 28):02d}",
                         "place": f"{ts[0]}{place_name(r)}党群服务中心"},
         "tags": r.sample(W.TAGS, r.randint(2, 4)),

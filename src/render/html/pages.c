@@ -76,6 +76,21 @@ static hc_tv *base(const hc_shared *sh, hc_arena *a, const char *dir, const char
 /* Pager over `total` items for a listing whose page k lives at path_of(k). */
 typedef void (*path_fn)(const hc_shared *sh, const hc_job *j, size_t page_no, hc_buf *out);
 
+#define PAGER_WINDOW 2   /* pages shown on each side of the current one */
+
+static hc_tv *pager_entry(const hc_shared *sh, const hc_job *j, hc_arena *a, size_t k, path_fn path_of, hc_buf *b)
+{
+    hc_buf_reset(b);
+    path_of(sh, j, k, b);
+    hc_tv *e = hc_tv_map(a);
+    hc_tv_set_num(a, e, "n", (double)k);
+    hc_tv_set(a, e, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(b))));
+    if (k == j->page_no) hc_tv_set_bool(a, e, "current", 1);
+    return e;
+}
+
+/* A windowed pager: first, last, and PAGER_WINDOW pages around the current
+ * one, with gaps marked — its size does not grow with the number of pages. */
 static hc_tv *pager(const hc_shared *sh, const hc_job *j, hc_arena *a, size_t total, path_fn path_of)
 {
     size_t pages = page_count(total, sh->m->config.page_size);
@@ -83,19 +98,26 @@ static hc_tv *pager(const hc_shared *sh, const hc_job *j, hc_arena *a, size_t to
     if (pages <= 1) return p;
     hc_buf b = HC_BUF_INIT;
     hc_tv *list = hc_tv_list(a);
-    for (size_t k = 1; k <= pages; k++) {
-        hc_buf_reset(&b);
-        path_of(sh, j, k, &b);
-        hc_tv *e = hc_tv_map(a);
-        hc_tv_set_num(a, e, "n", (double)k);
-        hc_tv_set(a, e, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(&b))));
-        if (k == j->page_no) hc_tv_set_bool(a, e, "current", 1);
-        hc_tv_push(a, list, e);
-        if (k + 1 == j->page_no) hc_tv_set(a, p, "prev", e);
-        if (k == j->page_no + 1) hc_tv_set(a, p, "next", e);
+    size_t cur = j->page_no;
+    size_t lo = cur > PAGER_WINDOW + 1 ? cur - PAGER_WINDOW : 1;
+    size_t hi = cur + PAGER_WINDOW < pages ? cur + PAGER_WINDOW : pages;
+    if (lo > 1) hc_tv_push(a, list, pager_entry(sh, j, a, 1, path_of, &b));
+    if (lo > 2) {
+        hc_tv *gap = hc_tv_map(a);
+        hc_tv_set_bool(a, gap, "gap", 1);
+        hc_tv_push(a, list, gap);
     }
+    for (size_t k = lo; k <= hi; k++) hc_tv_push(a, list, pager_entry(sh, j, a, k, path_of, &b));
+    if (hi + 1 < pages) {
+        hc_tv *gap = hc_tv_map(a);
+        hc_tv_set_bool(a, gap, "gap", 1);
+        hc_tv_push(a, list, gap);
+    }
+    if (hi < pages) hc_tv_push(a, list, pager_entry(sh, j, a, pages, path_of, &b));
+    if (cur > 1) hc_tv_set(a, p, "prev", pager_entry(sh, j, a, cur - 1, path_of, &b));
+    if (cur < pages) hc_tv_set(a, p, "next", pager_entry(sh, j, a, cur + 1, path_of, &b));
     hc_tv_set(a, p, "pages", list);
-    hc_tv_set_num(a, p, "current", (double)j->page_no);
+    hc_tv_set_num(a, p, "current", (double)cur);
     hc_tv_set_num(a, p, "total", (double)pages);
     hc_tv_set_bool(a, p, "show", 1);
     hc_buf_free(&b);
