@@ -4,6 +4,7 @@
 #include "frontmatter.h"
 #include "../base/alloc.h"
 #include "../base/fs.h"
+#include "../base/hash.h"
 #include "../base/utf8.h"
 #include <cmark.h>
 #include <pthread.h>
@@ -94,15 +95,16 @@ static void collect_refs(cmark_node *root, hc_doc *doc, int body_line)
     cmark_iter_free(it);
 }
 
-static void render_body(hc_doc *doc, hc_slice body, int body_line, int unsafe)
+/* Reads the body: links and images (for the checks), word count, summary,
+ * and, when keep_html, the HTML (otherwise renderers ask hc_doc_body_html). */
+static void read_body(hc_doc *doc, hc_slice body, int body_line, int unsafe, int keep_html)
 {
     int opts = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0);
     cmark_node *root = cmark_parse_document(body.p, body.len, opts);
     collect_refs(root, doc, body_line);
-    char *html = cmark_render_html(root, opts);
     hc_buf text = HC_BUF_INIT;
     plain_text(root, &text);
-    doc->html = html;  /* cmark's default allocator is malloc: ours to free() */
+    if (keep_html) doc->html = cmark_render_html(root, opts);  /* cmark allocates with malloc: ours to free() */
     doc->words = hc_utf8_word_count(hc_buf_cstr(&text), text.len);
     if (!doc->summary) {
         hc_buf s = HC_BUF_INIT;
@@ -171,7 +173,8 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
         hc_yr_bool(&r, hc_ymap_get(fm, "menu"), "menu", &doc->menu);
     }
     if (doc->draft && !o->drafts) goto out;
-    render_body(doc, split.body, split.body_line, m->config.unsafe_html);
+    doc->src_hash = hc_hash(HC_HASH_INIT, text.data, text.len);
+    read_body(doc, split.body, split.body_line, m->config.unsafe_html, o->keep_html || m->config.print_enabled);
     kept = 1;
 out:
     if (!doc->title) doc->title = hc_xstrdup("");
@@ -244,6 +247,38 @@ static void load_folder(hc_model *m, const char *folder, int is_case, const hc_l
     hc_fs_names_free(w.names, w.n);
 out:
     hc_buf_free(&dir);
+}
+
+int hc_doc_body_html(const hc_model *m, const hc_doc *doc, hc_buf *out, hc_diags *d)
+{
+    if (doc->html) {
+        hc_buf_puts(out, doc->html);
+        return 0;
+    }
+    hc_buf text = HC_BUF_INIT;
+    hc_fm split;
+    int rc = -1;
+    if (hc_load_text(m->root, doc->path, &text, d) != 0) goto out;
+    if (hc_hash(HC_HASH_INIT, text.data, text.len) != doc->src_hash) {
+        hc_error(d, "changed", doc->path, 0, 0, "the file changed while the site was being built: build again");
+        goto out;
+    }
+    hc_frontmatter_split(hc_buf_cstr(&text), text.len, &split);
+    int opts = CMARK_OPT_DEFAULT | (m->config.unsafe_html ? CMARK_OPT_UNSAFE : 0);
+    cmark_node *root = cmark_parse_document(split.body.p, split.body.len, opts);
+    hc_doc scratch;
+    memset(&scratch, 0, sizeof scratch);
+    collect_refs(root, &scratch, split.body_line);   /* same link rewriting as at load */
+    for (size_t i = 0; i < scratch.nrefs; i++) free(scratch.refs[i].url);
+    free(scratch.refs);
+    char *html = cmark_render_html(root, opts);
+    hc_buf_puts(out, html);
+    free(html);
+    cmark_node_free(root);
+    rc = 0;
+out:
+    hc_buf_free(&text);
+    return rc;
 }
 
 int hc_load_docs(hc_model *m, const hc_load_opts *o, hc_diags *d)

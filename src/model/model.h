@@ -103,7 +103,8 @@ typedef struct {
     char **tags; size_t ntags;
     int draft;
     long weight; int menu;
-    char *html;               /* rendered body (cmark) */
+    char *html;               /* rendered body, only if loaded with keep_html (see hc_doc_body_html) */
+    unsigned long long src_hash;   /* hash of the file as loaded */
     size_t words;             /* CJK-aware word count of the body text */
     hc_ref *refs; size_t nrefs;   /* links and images in the body */
 } hc_doc;

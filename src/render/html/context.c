@@ -111,8 +111,9 @@ hc_tv *hc_ctx_tags(hc_arena *a, const hc_model *m, char **tags, size_t n)
     return l;
 }
 
-static hc_tv *project_card(hc_arena *a, const hc_model *m, size_t pi)
+hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t pi)
 {
+    const hc_model *m = sh->m;
     const hc_project *p = &m->projects[pi];
     hc_tv *c = hc_tv_map(a);
     hc_buf b = HC_BUF_INIT;
@@ -139,8 +140,9 @@ static hc_tv *project_card(hc_arena *a, const hc_model *m, size_t pi)
     return c;
 }
 
-static hc_tv *case_card(hc_arena *a, const hc_model *m, size_t ci)
+hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t ci)
 {
+    const hc_model *m = sh->m;
     const hc_doc *d = &m->cases[ci];
     hc_tv *c = hc_tv_map(a);
     hc_buf b = HC_BUF_INIT;
@@ -202,8 +204,4 @@ void hc_shared_build(hc_shared *sh)
     hc_tv_set(a, s, "statuses", sts);
     sh->site = s;
 
-    sh->project_cards = hc_arena_alloc(a, (m->nprojects + 1) * sizeof *sh->project_cards);
-    for (size_t i = 0; i < m->nprojects; i++) sh->project_cards[i] = project_card(a, m, i);
-    sh->case_cards = hc_arena_alloc(a, (m->ncases + 1) * sizeof *sh->case_cards);
-    for (size_t i = 0; i < m->ncases; i++) sh->case_cards[i] = case_card(a, m, i);
 }

@@ -1,6 +1,7 @@
 /* pages.c — what each page shows. */
 #include "pages.h"
 #include "campaign.h"
+#include "../../load/load.h"
 #include "../../base/alloc.h"
 #include "../../model/permalink.h"
 #include <stdio.h>
@@ -166,7 +167,7 @@ static hc_tv *home(const hc_shared *sh, hc_arena *a, hc_tv *c)
     for (size_t i = 0; i < m->tax[HC_TAX_TOWNSHIP].nterms; i++) tw += m->tax[HC_TAX_TOWNSHIP].terms[i].nprojects > 0;
     hc_tv_set_num(a, c, "township_count", (double)tw);
     hc_tv *latest = hc_tv_list(a);
-    for (size_t i = 0; i < m->ncases && i < LATEST_CASES; i++) hc_tv_push(a, latest, sh->case_cards[i]);
+    for (size_t i = 0; i < m->ncases && i < LATEST_CASES; i++) hc_tv_push(a, latest, hc_card_case(sh, a, i));
     hc_tv_set(a, c, "latest_cases", latest);
     hc_campaign_assessment(sh, a, c);
     return c;
@@ -178,7 +179,7 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
 {
     const hc_model *m = sh->m;
     const hc_project *p = &m->projects[pi];
-    hc_tv_set(a, c, "p", sh->project_cards[pi]);
+    hc_tv_set(a, c, "p", hc_card_project(sh, a, pi));
     hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, p->tags, p->ntags));
     if (p->has_funding) hc_tv_set(a, c, "funding", hc_tv_str(a, hc_arena_printf(a, "%g", p->funding)));
     if (p->assessed != HC_NO_DATE) hc_tv_set(a, c, "assessed", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->assessed)));
@@ -266,23 +267,32 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
     }
     hc_tv_set(a, c, "photos", photos);
     hc_tv *cases = hc_tv_list(a);
-    for (size_t i = 0; i < p->ncases; i++) hc_tv_push(a, cases, sh->case_cards[p->cases[i]]);
+    for (size_t i = 0; i < p->ncases; i++) hc_tv_push(a, cases, hc_card_case(sh, a, p->cases[i]));
     hc_tv_set(a, c, "cases", cases);
     return c;
 }
 
 /* ---- one case study / page ---- */
 
+static hc_tv *body_html(const hc_shared *sh, hc_arena *a, const hc_doc *doc)
+{
+    hc_buf b = HC_BUF_INIT;
+    hc_doc_body_html(sh->m, doc, &b, sh->d);
+    hc_tv *v = hc_tv_strn(a, hc_buf_cstr(&b), b.len);
+    hc_buf_free(&b);
+    return v;
+}
+
 static hc_tv *case_page(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t ci)
 {
     const hc_model *m = sh->m;
     const hc_doc *d = &m->cases[ci];
-    hc_tv_set(a, c, "c", sh->case_cards[ci]);
-    hc_tv_set(a, c, "body", hc_tv_str_ref(a, d->html));
+    hc_tv_set(a, c, "c", hc_card_case(sh, a, ci));
+    hc_tv_set(a, c, "body", body_html(sh, a, d));
     hc_tv_set_num(a, c, "minutes", (double)(d->words / 400 + 1));
     hc_tv *ps = hc_tv_list(a);
     for (size_t i = 0; i < d->nprojects; i++)
-        if (d->projects[i] != HC_NONE) hc_tv_push(a, ps, sh->project_cards[d->projects[i]]);
+        if (d->projects[i] != HC_NONE) hc_tv_push(a, ps, hc_card_project(sh, a, d->projects[i]));
     hc_tv_set(a, c, "projects", ps);
     return c;
 }
@@ -318,8 +328,8 @@ static hc_tv *term_page(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_tv
     page_range(sh, j, total, &from, &to);
     hc_tv *ps = hc_tv_list(a), *cs = hc_tv_list(a);
     for (size_t i = from; i < to; i++) {
-        if (i < t->nprojects) hc_tv_push(a, ps, sh->project_cards[t->projects[i]]);
-        else hc_tv_push(a, cs, sh->case_cards[t->cases[i - t->nprojects]]);
+        if (i < t->nprojects) hc_tv_push(a, ps, hc_card_project(sh, a, t->projects[i]));
+        else hc_tv_push(a, cs, hc_card_case(sh, a, t->cases[i - t->nprojects]));
     }
     hc_tv_set(a, c, "projects", ps);
     hc_tv_set(a, c, "cases", cs);
@@ -373,7 +383,7 @@ static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
     for (size_t k = 0; k < m->nprojects; k++) {
         const hc_project *p = &m->projects[k];
         hc_tv *r = hc_tv_map(a);
-        hc_tv_set(a, r, "p", sh->project_cards[k]);
+        hc_tv_set(a, r, "p", hc_card_project(sh, a, k));
         if (p->domain != HC_NONE) hc_tv_set(a, r, "domain_key", hc_tv_str_ref(a, m->std.domains[p->domain].key));
         hc_tv *cells = hc_tv_list(a);
         size_t met = 0;
@@ -449,7 +459,7 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
     case HC_JOB_PAGE:
         hc_path_page(dir, &m->pages[j->a]);
         c = base(sh, a, hc_buf_cstr(dir), m->pages[j->a].title, m->pages[j->a].summary);
-        hc_tv_set(a, c, "body", hc_tv_str_ref(a, m->pages[j->a].html));
+        hc_tv_set(a, c, "body", body_html(sh, a, &m->pages[j->a]));
         *ctx = c;
         return "page";
     case HC_JOB_PROJECTS:
@@ -457,7 +467,7 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
         c = base(sh, a, hc_buf_cstr(dir), "示范项目", NULL);
         page_range(sh, j, m->nprojects, &from, &to);
         l = hc_tv_list(a);
-        for (size_t i = from; i < to; i++) hc_tv_push(a, l, sh->project_cards[i]);
+        for (size_t i = from; i < to; i++) hc_tv_push(a, l, hc_card_project(sh, a, i));
         hc_tv_set(a, c, "projects", l);
         hc_tv_set(a, c, "term", hc_tv_str(a, "全部示范项目"));
         hc_tv_set_num(a, c, "project_count", (double)m->nprojects);
@@ -469,7 +479,7 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
         c = base(sh, a, hc_buf_cstr(dir), "案例", NULL);
         page_range(sh, j, m->ncases, &from, &to);
         l = hc_tv_list(a);
-        for (size_t i = from; i < to; i++) hc_tv_push(a, l, sh->case_cards[i]);
+        for (size_t i = from; i < to; i++) hc_tv_push(a, l, hc_card_case(sh, a, i));
         hc_tv_set(a, c, "cases", l);
         hc_tv_set(a, c, "term", hc_tv_str(a, "全部案例"));
         hc_tv_set_num(a, c, "case_count", (double)m->ncases);

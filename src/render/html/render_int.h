@@ -8,13 +8,13 @@
 #include "../../tmpl/value.h"
 
 /* Read-only after hc_shared_build: safe to share between worker threads. */
+
 typedef struct {
     const hc_model *m;
+    hc_diags *d;              /* thread-safe sink for problems found while rendering */
     hc_mustache_set *tmpl;
     hc_arena arena;           /* owns everything below */
     hc_tv *site;              /* site-wide values: title, menu, css/js paths, standards */
-    hc_tv **project_cards;    /* per project: summary values for listings */
-    hc_tv **case_cards;       /* per case */
     const char *css_path, *js_path;   /* hashed static file names, site-relative */
     char build_date[11];
 } hc_shared;
@@ -27,8 +27,13 @@ int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d);
 /* Copies theme static files (css/js get a content hash in their names) and
  * site assets into out_dir; sets sh->css_path / js_path. Counts files. */
 int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
-/* Builds sh->site and the cards. */
+/* Builds sh->site. */
 void hc_shared_build(hc_shared *sh);
+/* The summary values of a project / case study for cards and listings, built
+ * in a (the page's arena: built per page, so memory does not grow with the
+ * number of pages). */
+hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t project);
+hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t c);
 /* sitemap.xml, feed.xml, robots.txt, schedule/schedule.ics. */
 int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 
