@@ -41,8 +41,12 @@ static int newest_date(const hc_model *m)
 
 /* Loads, links and checks the site. Returns the model (NULL only if the site
  * folder is unusable); errors are in d. */
-static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, double *t_load)
+typedef struct { double load, link, check; } stage_times;
+
+static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, stage_times *t)
 {
+    stage_times dummy;
+    if (!t) t = &dummy;
     double t0 = now_s();
     if (!hc_fs_is_dir(o->src)) {
         hc_error(d, "read", o->src, 0, 0, "site folder does not exist");
@@ -65,12 +69,17 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
         hc_model_free(m);
         return NULL;
     }
-    if (hc_load_site(m, &lo, d) == 0 || m->std.nitems) {
+    int loaded = hc_load_site(m, &lo, d) == 0 || m->std.nitems;
+    t->load = now_s() - t0;
+    if (loaded) {
+        t0 = now_s();
         hc_model_link(m, d);
         m->today = today != HC_NO_DATE ? today : newest_date(m);
+        t->link = now_s() - t0;
+        t0 = now_s();
         hc_check_model(m, overdue, d);
+        t->check = now_s() - t0;
     }
-    if (t_load) *t_load = now_s() - t0;
     return m;
 }
 
@@ -112,7 +121,8 @@ int hc_cmd_build(const hc_opts *o)
     hc_diags *d = hc_diags_new();
     hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT, key = HC_BUF_INIT;
     hc_model *m = NULL;
-    double t_start = now_s(), t_load = 0, t_html = 0;
+    double t_start = now_s(), t_html = 0;
+    stage_times ts = { 0, 0, 0 };
     if (o->out) hc_buf_puts(&out, o->out);
     else hc_buf_printf(&out, "%s/public", o->src);
     while (out.len > 1 && out.data[out.len - 1] == '/') hc_buf_truncate(&out, out.len - 1);
@@ -130,7 +140,7 @@ int hc_cmd_build(const hc_opts *o)
         goto out;
     }
 
-    m = open_site(o, o->drafts, 0, d, &t_load);
+    m = open_site(o, o->drafts, 0, d, &ts);
     if (!m || hc_diags_errors(d)) goto fail;
     if (o->base_url) {
         free(m->config.base_url);
@@ -172,10 +182,11 @@ int hc_cmd_build(const hc_opts *o)
         printf("huace: wrote %zu pages (%zu files) to %s/ in %.2f s\n", st.pages, st.files, hc_buf_cstr(&out),
                now_s() - t_start);
     if (o->timings) {
-        fprintf(stderr, "timings: load+parse+check %.3f s (%zu projects, %zu cases, %zu pages)\n", t_load,
-                m->nprojects, m->ncases, m->npages);
-        fprintf(stderr, "timings: render+write html %.3f s (%zu pages, %zu files, %d threads)\n", t_html, st.pages,
-                st.files, jobs);
+        fprintf(stderr, "timings: load+parse %.3f s (%zu projects, %zu case studies, %zu pages; %d threads)\n",
+                ts.load, m->nprojects, m->ncases, m->npages, jobs);
+        fprintf(stderr, "timings: link %.3f s, check %.3f s\n", ts.link, ts.check);
+        fprintf(stderr, "timings: html %.3f s (%zu pages, %zu files): render %.3f s + write %.3f s, summed over %d threads\n",
+                t_html, st.pages, st.files, st.render_s, st.write_s, jobs);
         fprintf(stderr, "timings: total %.3f s\n", now_s() - t_start);
     }
     rc = 0;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct {
     const hc_shared *sh;
@@ -15,12 +16,23 @@ typedef struct {
     size_t njobs;
     atomic_size_t next;
     atomic_size_t written;
+    pthread_mutex_t mu;       /* guards the time sums */
+    double render_s, write_s;
     const char *out_dir;
     hc_diags *d;
 } work;
 
-static void run_job(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *html, hc_buf *path)
+static double now_s(void)
 {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void run_job(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *html, hc_buf *path, double *t_render,
+                    double *t_write)
+{
+    double t0 = now_s();
     hc_tv *ctx = NULL;
     hc_buf_reset(dir);
     hc_buf_reset(html);
@@ -30,6 +42,8 @@ static void run_job(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *
         hc_error(w->d, "template", tmpl, 0, 0, "the theme has no template '%s.mustache'", tmpl);
         return;
     }
+    double t1 = now_s();
+    *t_render += t1 - t0;
     if (j->kind == HC_JOB_404) hc_buf_printf(path, "%s/404.html", w->out_dir);
     else hc_buf_printf(path, "%s/%sindex.html", w->out_dir, hc_buf_cstr(dir));
     if (hc_fs_write(hc_buf_cstr(path), hc_buf_cstr(html), html->len) != 0) {
@@ -37,6 +51,7 @@ static void run_job(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *
         return;
     }
     atomic_fetch_add(&w->written, 1);
+    *t_write += now_s() - t1;
 }
 
 static void *worker(void *arg)
@@ -44,12 +59,17 @@ static void *worker(void *arg)
     work *w = arg;
     hc_arena a = HC_ARENA_INIT;
     hc_buf dir = HC_BUF_INIT, html = HC_BUF_INIT, path = HC_BUF_INIT;
+    double t_render = 0, t_write = 0;
     for (;;) {
         size_t i = atomic_fetch_add(&w->next, 1);
         if (i >= w->njobs) break;
-        run_job(w, &w->jobs[i], &a, &dir, &html, &path);
+        run_job(w, &w->jobs[i], &a, &dir, &html, &path, &t_render, &t_write);
         hc_arena_reset(&a);
     }
+    pthread_mutex_lock(&w->mu);
+    w->render_s += t_render;
+    w->write_s += t_write;
+    pthread_mutex_unlock(&w->mu);
     hc_arena_free(&a);
     hc_buf_free(&dir);
     hc_buf_free(&html);
@@ -80,6 +100,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     work w = { .sh = &sh, .jobs = jobs, .njobs = njobs, .out_dir = o->out_dir, .d = d };
     atomic_init(&w.next, 0);
     atomic_init(&w.written, 0);
+    pthread_mutex_init(&w.mu, NULL);
     int nthreads = o->jobs > 0 ? o->jobs : 1;
     if ((size_t)nthreads > njobs) nthreads = njobs ? (int)njobs : 1;
     threads = hc_xcalloc((size_t)nthreads, sizeof *threads);
@@ -90,6 +111,9 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     worker(&w);  /* the main thread works too */
     for (int i = 1; i <= started; i++) pthread_join(threads[i], NULL);
     st->pages = atomic_load(&w.written);
+    st->render_s = w.render_s;
+    st->write_s = w.write_s;
+    pthread_mutex_destroy(&w.mu);
     st->files += st->pages;
     if (hc_diags_errors(d) > before) goto out;
     if (hc_feeds_write(&sh, o->out_dir, d, &st->files) != 0) goto out;

@@ -22,6 +22,8 @@ typedef struct {
 typedef struct {
     size_t pages;     /* HTML pages written */
     size_t files;     /* every file written, pages included */
+    double render_s;  /* time building values and rendering templates, summed over threads */
+    double write_s;   /* time writing pages, summed over threads */
 } hc_render_stats;
 
 int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_render_stats *st);
