@@ -1,10 +1,10 @@
 # huace — see README.md. `make demo` sets up and builds the example site; `make test` runs every test.
 CC      ?= cc
-PKGS     = libcmark yaml-0.1 gdlib cairo pangocairo fontconfig libqrencode libqpdf libmicrohttpd zlib
+PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf libmicrohttpd zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -pthread -Isrc $(PKG_CFLAGS)
+CFLAGS  += -std=c11 -D_GNU_SOURCE -DHC_WITH_LIBWEBP -Wall -Wextra -pthread -Isrc $(PKG_CFLAGS)
 LDLIBS  += $(PKG_LIBS) -lm -pthread
 
 SRC      := $(sort $(shell find src -name '*.c'))

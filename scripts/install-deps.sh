@@ -3,10 +3,10 @@
 # Idempotent: packages already present are left alone. Used by `make demo` and .ci/run.
 set -eu
 PKGS="build-essential pkg-config
- libcmark-dev libyaml-dev libgd-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
+ libcmark-dev libyaml-dev libgd-dev libwebp-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
  libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev
  fonts-noto-cjk
- tidy python3 poppler-utils qpdf zbar-tools
+ tidy python3 poppler-utils qpdf zbar-tools ghostscript
  chromium"
 # `--bench` adds what `make bench` compares against (Hugo, WeasyPrint, time).
 if [ "${1:-}" = "--bench" ]; then

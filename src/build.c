@@ -9,6 +9,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "render/html/site.h"
+#include "render/maps/maps.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,21 @@ int hc_cmd_build(const hc_opts *o)
     t_html = now_s();
     int failed = hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d);
     t_html = now_s() - t_html;
+    hc_maps_stats ms;
+    memset(&ms, 0, sizeof ms);
+    double t_maps = now_s();
+    if (!failed && m->config.maps_enabled) {
+        hc_maps_opts mo = {
+            .out_dir = hc_buf_cstr(&staging),
+            .prev_dir = hc_fs_is_dir(hc_buf_cstr(&out)) ? hc_buf_cstr(&out) : NULL,
+            .width = (int)m->config.map_width,
+            .height = (int)m->config.map_height,
+            .jobs = jobs,
+        };
+        failed = hc_maps_render(m, &mo, d, &ms) != 0 || hc_diags_errors(d);
+        st.files += ms.drawn + ms.reused;
+    }
+    t_maps = now_s() - t_maps;
     if (failed) {
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
@@ -187,6 +203,8 @@ int hc_cmd_build(const hc_opts *o)
         fprintf(stderr, "timings: link %.3f s, check %.3f s\n", ts.link, ts.check);
         fprintf(stderr, "timings: html %.3f s (%zu pages, %zu files): render %.3f s + write %.3f s, summed over %d threads\n",
                 t_html, st.pages, st.files, st.render_s, st.write_s, jobs);
+        if (m->config.maps_enabled)
+            fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
         fprintf(stderr, "timings: total %.3f s\n", now_s() - t_start);
     }
     rc = 0;
@@ -202,5 +220,6 @@ out:
     hc_buf_free(&out);
     hc_buf_free(&staging);
     hc_buf_free(&key);
+    hc_maps_shutdown();
     return rc;
 }

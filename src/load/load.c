@@ -44,6 +44,7 @@ int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d)
     if (hc_load_config(m, d) != 0 || hc_load_standards(m, d) != 0)
         return -1;  /* nothing else can be checked without them */
     hc_load_projects(m, d);
+    hc_load_geo(m, d);
     hc_load_docs(m, o, d);
     return hc_diags_errors(d) > before ? -1 : 0;
 }

@@ -10,6 +10,7 @@
  */
 #ifndef HC_LOAD_H
 #define HC_LOAD_H
+#include "../base/buf.h"
 #include "../base/diag.h"
 #include "../model/model.h"
 

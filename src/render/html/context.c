@@ -165,11 +165,11 @@ static hc_tv *nav(hc_arena *a, const hc_model *m)
     hc_tv_push(a, l, hc_ctx_link(a, "首页", ""));
     hc_tv_push(a, l, hc_ctx_link(a, "示范项目", "projects/"));
     hc_tv_push(a, l, hc_ctx_link(a, "案例", "cases/"));
+    if (m->config.maps_enabled) hc_tv_push(a, l, hc_ctx_link(a, "地图", "map/"));
+    hc_tv_push(a, l, hc_ctx_link(a, "作战图", "board/"));
     hc_tv_push(a, l, hc_ctx_link(a, "十个一", "standards/"));
     hc_tv_push(a, l, hc_ctx_link(a, "督战", "supervision/"));
     hc_tv_push(a, l, hc_ctx_link(a, "比战", "schedule/"));
-    hc_tv_push(a, l, hc_ctx_link(a, "领域", "domains/"));
-    hc_tv_push(a, l, hc_ctx_link(a, "乡镇", "townships/"));
     for (size_t i = 0; i < m->npages; i++) {
         if (!m->pages[i].menu) continue;
         hc_buf b = HC_BUF_INIT;

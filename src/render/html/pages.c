@@ -2,6 +2,8 @@
 #include "pages.h"
 #include "campaign.h"
 #include "../../load/load.h"
+#include "../maps/maps.h"
+#include <stdlib.h>
 #include "../../base/alloc.h"
 #include "../../model/permalink.h"
 #include <stdio.h>
@@ -33,6 +35,8 @@ void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n)
     push_job(jobs, n, &cap, HC_JOB_STANDARDS, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_SUPERVISION, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_SCHEDULE, 0, 0, 1);
+    push_job(jobs, n, &cap, HC_JOB_BOARD, 0, 0, 1);
+    if (m->config.maps_enabled) push_job(jobs, n, &cap, HC_JOB_MAP, 0, 0, 1);
     for (size_t i = 0; i < m->nprojects; i++) push_job(jobs, n, &cap, HC_JOB_PROJECT, i, 0, 1);
     for (size_t i = 0; i < m->ncases; i++) push_job(jobs, n, &cap, HC_JOB_CASE, i, 0, 1);
     for (size_t i = 0; i < m->npages; i++) push_job(jobs, n, &cap, HC_JOB_PAGE, i, 0, 1);
@@ -215,6 +219,18 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_push(a, route, e);
     }
     hc_tv_set(a, c, "route", route);
+    if (m->config.maps_enabled && p->nnodes) {
+        hc_tv *mp = hc_tv_map(a);
+        hc_buf b = HC_BUF_INIT;
+        hc_path_project(&b, p);
+        hc_tv_set(a, mp, "png", hc_tv_str(a, hc_arena_printf(a, "%sroute.png", hc_buf_cstr(&b))));
+        hc_tv_set(a, mp, "png2x", hc_tv_str(a, hc_arena_printf(a, "%sroute@2x.png", hc_buf_cstr(&b))));
+        hc_tv_set(a, mp, "webp", hc_tv_str(a, hc_arena_printf(a, "%sroute.webp", hc_buf_cstr(&b))));
+        hc_tv_set_num(a, mp, "width", (double)m->config.map_width);
+        hc_tv_set_num(a, mp, "height", (double)m->config.map_height);
+        hc_buf_free(&b);
+        hc_tv_set(a, c, "route_map", mp);
+    }
     hc_tv *std = hc_tv_list(a);
     size_t met = 0;
     for (size_t i = 0; i < m->std.nitems; i++) {
@@ -341,6 +357,8 @@ static hc_tv *term_page(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_tv
         const hc_domain *dm = &m->std.domains[j->b];
         hc_tv_set(a, c, "intro", hc_tv_str(a, hc_arena_printf(a, "%s：项目库规划 %ld 个，本站收录 %zu 个。", dm->full,
                                                                dm->planned, t->nprojects)));
+    } else if (j->a == HC_TAX_TOWNSHIP && m->config.maps_enabled && j->page_no == 1) {
+        hc_tv_set(a, c, "guide", hc_tv_str(a, hc_arena_printf(a, "townships/%s/guide.png", t->slug)));
     } else if (j->a == HC_TAX_STATUS) {
         hc_tv_set(a, c, "intro", hc_tv_str_ref(a, m->std.statuses[j->b].meaning));
     }
@@ -417,6 +435,83 @@ static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
     return c;
 }
 
+/* map/: the overview image with a link over each unit's marker, placed in
+ * percent of the image so it stays right when the image scales. */
+static hc_tv *map_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
+{
+    const hc_model *m = sh->m;
+    double w = (double)m->config.map_width, h = (double)m->config.map_height;
+    hc_tv *markers = hc_tv_list(a), *units = hc_tv_list(a);
+    for (size_t i = 0; i < m->nprojects; i++) {
+        hc_tv *card = hc_card_project(sh, a, i);
+        hc_tv_push(a, units, card);
+        if (!sh->overview || sh->overview[i].r <= 0) continue;
+        hc_tv *e = hc_tv_map(a);
+        hc_tv_set(a, e, "p", card);
+        hc_tv_set(a, e, "left", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * (sh->overview[i].x - sh->overview[i].r) / w)));
+        hc_tv_set(a, e, "top", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * (sh->overview[i].y - sh->overview[i].r) / h)));
+        hc_tv_set(a, e, "size", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * 2 * sh->overview[i].r / w)));
+        hc_tv_push(a, markers, e);
+    }
+    hc_tv_set(a, c, "markers", markers);
+    hc_tv_set(a, c, "units", units);
+    hc_tv_set_num(a, c, "width", w);
+    hc_tv_set_num(a, c, "height", h);
+    return c;
+}
+
+/* board/: townships × domains, each unit a coloured cell, counts per colour. */
+static hc_tv *board_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
+{
+    const hc_model *m = sh->m;
+    const hc_standards *s = &m->std;
+    hc_tv *heads = hc_tv_list(a), *rows = hc_tv_list(a), *totals = hc_tv_list(a);
+    size_t *total = hc_xcalloc(s->nstatuses + 1, sizeof *total);
+    for (size_t dm = 0; dm < s->ndomains; dm++) hc_tv_push(a, heads, hc_ctx_term_link(a, m, HC_TAX_DOMAIN, dm));
+    const hc_taxonomy *tw = &m->tax[HC_TAX_TOWNSHIP];
+    for (size_t t = 0; t < tw->nterms; t++) {
+        const hc_term *term = &tw->terms[t];
+        if (!term->nprojects) continue;
+        hc_tv *r = hc_ctx_term_link(a, m, HC_TAX_TOWNSHIP, t), *cells = hc_tv_list(a);
+        size_t *cnt = hc_xcalloc(s->nstatuses + 1, sizeof *cnt);
+        for (size_t dm = 0; dm < s->ndomains; dm++) {
+            hc_tv *cell = hc_tv_map(a), *us = hc_tv_list(a);
+            for (size_t k = 0; k < term->nprojects; k++) {
+                const hc_project *p = &m->projects[term->projects[k]];
+                if (p->domain != dm) continue;
+                hc_tv_push(a, us, hc_card_project(sh, a, term->projects[k]));
+                cnt[p->status != HC_NONE ? p->status : s->nstatuses]++;
+            }
+            hc_tv_set(a, cell, "units", us);
+            hc_tv_set(a, cell, "domain", hc_tv_str_ref(a, s->domains[dm].name));
+            hc_tv_push(a, cells, cell);
+        }
+        hc_tv *counts = hc_tv_list(a);
+        for (size_t k = 0; k < s->nstatuses; k++) {
+            hc_tv *e = hc_ctx_status(a, m, k);
+            hc_tv_set_num(a, e, "count", (double)cnt[k]);
+            hc_tv_push(a, counts, e);
+        }
+        hc_tv_set(a, r, "cells", cells);
+        hc_tv_set(a, r, "counts", counts);
+        hc_tv_push(a, rows, r);
+        free(cnt);
+    }
+    for (size_t i = 0; i < m->nprojects; i++)
+        total[m->projects[i].status != HC_NONE ? m->projects[i].status : s->nstatuses]++;
+    for (size_t k = 0; k < s->nstatuses; k++) {
+        hc_tv *e = hc_ctx_status(a, m, k);
+        hc_tv_set_num(a, e, "count", (double)total[k]);
+        hc_tv_push(a, totals, e);
+    }
+    free(total);
+    hc_tv_set(a, c, "domains", heads);
+    hc_tv_set(a, c, "rows", rows);
+    hc_tv_set(a, c, "totals", totals);
+    hc_tv_set_bool(a, c, "maps", m->config.maps_enabled);
+    return c;
+}
+
 const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_buf *dir, hc_tv **ctx)
 {
     const hc_model *m = sh->m;
@@ -448,6 +543,14 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
         hc_campaign_schedule(sh, a, c);
         *ctx = c;
         return "schedule";
+    case HC_JOB_MAP:
+        hc_buf_puts(dir, "map/");
+        *ctx = map_page(sh, a, base(sh, a, hc_buf_cstr(dir), "示范地图", NULL));
+        return "map";
+    case HC_JOB_BOARD:
+        hc_buf_puts(dir, "board/");
+        *ctx = board_page(sh, a, base(sh, a, hc_buf_cstr(dir), "挂图作战", NULL));
+        return "board";
     case HC_JOB_PROJECT:
         hc_path_project(dir, &m->projects[j->a]);
         *ctx = project(sh, a, base(sh, a, hc_buf_cstr(dir), m->projects[j->a].name, m->projects[j->a].summary), j->a);

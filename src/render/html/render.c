@@ -1,5 +1,6 @@
 /* render.c — runs the page jobs on worker threads and writes the files. */
 #include "pages.h"
+#include "../maps/maps.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include <errno.h>
@@ -94,6 +95,8 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
 
     if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
     if (hc_static_copy(m, &sh, o->out_dir, d, &st->files) != 0) goto out;
+    if (m->config.maps_enabled)
+        hc_map_overview_positions(m, (int)m->config.map_width, (int)m->config.map_height, &sh.overview);
     hc_shared_build(&sh);
     hc_pages_plan(&sh, &jobs, &njobs);
 
@@ -121,6 +124,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
 out:
     free(threads);
     free(jobs);
+    free(sh.overview);
     hc_mustache_set_free(sh.tmpl);
     hc_arena_free(&sh.arena);
     return rc;

@@ -16,6 +16,7 @@ typedef struct {
     hc_arena arena;           /* owns everything below */
     hc_tv *site;              /* site-wide values: title, menu, css/js paths, standards */
     const char *css_path, *js_path;   /* hashed static file names, site-relative */
+    struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
     char build_date[11];
 } hc_shared;
 

@@ -20,7 +20,9 @@
 typedef struct {
     const hc_model *m;
     int w, h;
-    double k;
+    double k;                 /* scale of text and heights; widths follow kw */
+    double kw;
+    int two_lines;            /* chips show the id and the name on two lines (poster) */
     hc_ink ink;
     int margin, title_h, legend_h, head_h, total_h, foot_h;
     int town_w, count_w, dom_w;
@@ -56,23 +58,25 @@ static size_t cell_count(const layout *L, size_t r, size_t d)
     return c;
 }
 
-/* Sizes at scale k for width w; rows at their natural height. Returns the total height. */
-static int measure(layout *L, double k)
+/* Sizes for width w: widths at scale kw, text and heights at k; rows at
+ * their natural height. Returns the total height. */
+static int measure(layout *L, double kw, double k)
 {
     const hc_model *m = L->m;
     L->k = k;
+    L->kw = kw;
     L->ink.k = k;
-    L->margin = iround(40 * k);
+    L->margin = iround(40 * kw);
+    L->town_w = iround(170 * kw);
+    L->count_w = iround(190 * kw);
+    size_t nd = m->std.ndomains ? m->std.ndomains : 1;
+    L->dom_w = (L->w - 2 * L->margin - L->town_w - L->count_w) / (int)nd;
     L->title_h = iround(96 * k);
     L->legend_h = iround(44 * k);
     L->head_h = iround(58 * k);
     L->total_h = iround(46 * k);
     L->foot_h = iround(34 * k);
-    L->town_w = iround(150 * k);
-    L->count_w = iround(190 * k);
-    size_t nd = m->std.ndomains ? m->std.ndomains : 1;
-    L->dom_w = (L->w - 2 * L->margin - L->town_w - L->count_w) / (int)nd;
-    L->chip_h = iround(26 * k);
+    L->chip_h = iround((L->two_lines ? 72 : 26) * k);
     L->chip_gap = iround(6 * k);
     L->cell_pad = iround(9 * k);
     int total = 2 * L->margin + L->title_h + L->legend_h + L->head_h + L->total_h + L->foot_h;
@@ -85,16 +89,20 @@ static int measure(layout *L, double k)
         L->row_h[r] = 2 * L->cell_pad + (int)most * (L->chip_h + L->chip_gap) - L->chip_gap;
         total += L->row_h[r];
     }
+    L->grid_y = L->margin + L->title_h + L->legend_h;
     return total;
 }
 
+/* Web board: w wide, as high as the data needs (h = 0). Poster: exactly w×h;
+ * text grows (up to 1.35×) or shrinks to fill the height, spare height goes to
+ * the township rows. */
 static void make_layout(layout *L, const hc_model *m, int w, int h)
 {
     memset(L, 0, sizeof *L);
     L->m = m;
     L->w = w;
-    L->ink.font = hc_maps_font(NULL);
-    L->ink.bold = hc_maps_font_bold();
+    L->ink.font = hc_maps_face(0);
+    L->ink.bold = hc_maps_face(1);
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
         int any = 0;
@@ -103,24 +111,24 @@ static void make_layout(layout *L, const hc_model *m, int w, int h)
     }
     L->nrows = m->config.ntownships + (size_t)L->other_row;
     L->row_h = hc_xcalloc(L->nrows + 1, sizeof *L->row_h);
-    double k = w / WEB_WIDTH;
-    int natural = measure(L, k);
+    double kw = w / WEB_WIDTH;
+    L->two_lines = h > 0;
+    int natural = measure(L, kw, kw);
     if (h <= 0) {
         L->h = natural;
-    } else {
-        L->h = h;
-        if (natural > h) natural = measure(L, k * h / natural);
-        while (natural > h && L->k > 0.05) natural = measure(L, L->k * 0.98);   /* rounding */
-        /* fill the page: the spare height goes to the township rows */
-        int spare = h - natural;
-        if (L->nrows && spare > 0) {
-            for (size_t r = 0; r < L->nrows; r++) L->row_h[r] += spare / (int)L->nrows;
-        }
+        return;
     }
-    L->grid_y = L->margin + L->title_h + L->legend_h;
+    L->h = h;
+    double f = (double)h / natural;
+    if (f > 1.35) f = 1.35;
+    natural = measure(L, kw, kw * f);
+    while (natural > h && L->k > 0.05) natural = measure(L, kw, L->k * 0.98);   /* rounding, tiny pages */
+    int spare = h - natural;
+    if (L->nrows && spare > 0)
+        for (size_t r = 0; r < L->nrows; r++) L->row_h[r] += spare / (int)L->nrows;
 }
 
-static void text_center(gdImagePtr im, const char *font, double px, int x, int w, int y, int color, const char *s)
+static void text_center(gdImagePtr im, const hc_font *font, double px, int x, int w, int y, int color, const char *s)
 {
     hc_buf t = HC_BUF_INIT;
     hc_text_fit(&t, font, px, s, w);
@@ -155,7 +163,7 @@ static void draw_header(gdImagePtr im, const layout *L)
     hc_buf_printf(&t, "%s示范创建作战图", m->config.district ? m->config.district : "");
     hc_text_draw(im, L->ink.bold, 34 * k, x, y, 0xa4161a, hc_buf_cstr(&t));
     hc_buf_reset(&t);
-    hc_buf_printf(&t, "数据日期：%s    示范单位 %zu 个    挂图作战 · 红黄蓝三色标示进展", date, m->nprojects);
+    hc_buf_printf(&t, "数据日期：%s    示范单位 %zu 个    挂图作战，颜色标示进展", date, m->nprojects);
     hc_text_draw(im, L->ink.font, 17 * k, x, iround(y + 50 * k), MUTED, hc_buf_cstr(&t));
     /* legend: every status with its meaning and its total */
     int ly = L->margin + L->title_h;
@@ -181,13 +189,24 @@ static void draw_header(gdImagePtr im, const layout *L)
 static void draw_chip(gdImagePtr im, const layout *L, const hc_project *p, int x, int y, int w)
 {
     double k = L->k;
-    int c = hc_status_color(L->m, p->status);
+    int c = hc_status_color(L->m, p->status), ink = hc_color_text_on(c);
     hc_fill_rect(im, x, y, w, L->chip_h, c);
     hc_buf s = HC_BUF_INIT, t = HC_BUF_INIT;
-    hc_buf_printf(&s, "%s %s", p->id, p->name);
-    hc_text_fit(&t, L->ink.font, 13 * k, hc_buf_cstr(&s), w - iround(12 * k));
-    hc_text_draw(im, L->ink.font, 13 * k, iround(x + 6 * k), iround(y + (L->chip_h - 13 * k) / 2), hc_color_text_on(c),
-                 hc_buf_cstr(&t));
+    int tx = iround(x + 6 * k), tw = w - iround(12 * k);
+    if (L->two_lines) {
+        hc_text_fit(&t, L->ink.bold, 17 * k, p->id, tw);
+        hc_text_draw(im, L->ink.bold, 17 * k, tx, iround(y + 5 * k), ink, hc_buf_cstr(&t));
+        /* the name on up to two lines */
+        size_t first = hc_text_prefix(L->ink.font, 14 * k, p->name, tw);
+        hc_buf_put(&s, p->name, first);
+        hc_text_draw(im, L->ink.font, 14 * k, tx, iround(y + 29 * k), ink, hc_buf_cstr(&s));
+        hc_text_fit(&t, L->ink.font, 14 * k, p->name + first, tw);
+        hc_text_draw(im, L->ink.font, 14 * k, tx, iround(y + 49 * k), ink, hc_buf_cstr(&t));
+    } else {
+        hc_buf_printf(&s, "%s %s", p->id, p->name);
+        hc_text_fit(&t, L->ink.font, 13 * k, hc_buf_cstr(&s), tw);
+        hc_text_draw(im, L->ink.font, 13 * k, tx, iround(y + (L->chip_h - 13 * k) / 2), ink, hc_buf_cstr(&t));
+    }
     hc_buf_free(&s);
     hc_buf_free(&t);
 }

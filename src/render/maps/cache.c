@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void hc_hk_init(hc_hkey *k, const char *what)
 {
     k->h = HC_HASH_INIT;
     hc_hk_str(k, HC_MAPS_VERSION);
+    hc_hk_str(k, HC_MAPS_ENCODERS);
     hc_hk_str(k, what);
 }
 
@@ -38,8 +40,13 @@ void hc_hk_int(hc_hkey *k, long v)
 
 void hc_hk_common(hc_hkey *k, const hc_model *m)
 {
-    hc_hk_str(k, hc_maps_font(NULL));
-    hc_hk_str(k, hc_maps_font_bold());
+    for (int b = 0; b < 2; b++) {
+        const hc_font *f = hc_maps_face(b);
+        struct stat st;
+        hc_hk_str(k, f ? f->path : NULL);
+        hc_hk_int(k, f ? f->index : -1);
+        hc_hk_int(k, f && stat(f->path, &st) == 0 ? (long)st.st_size : -1);   /* a font upgrade redraws */
+    }
     hc_hk_int(k, (long)m->std.nstatuses);
     for (size_t i = 0; i < m->std.nstatuses; i++) {
         const hc_status *s = &m->std.statuses[i];
@@ -47,6 +54,19 @@ void hc_hk_common(hc_hkey *k, const hc_model *m)
         hc_hk_str(k, s->name);
         hc_hk_str(k, s->meaning);
         hc_hk_str(k, s->color);
+    }
+}
+
+void hc_hk_areas(hc_hkey *k, const hc_model *m)
+{
+    hc_hk_int(k, (long)m->nareas);
+    for (size_t a = 0; a < m->nareas; a++) {
+        hc_hk_str(k, m->areas[a].name);
+        hc_hk_int(k, (long)m->areas[a].npoints);
+        for (size_t i = 0; i < m->areas[a].npoints; i++) {
+            hc_hk_num(k, m->areas[a].lon[i]);
+            hc_hk_num(k, m->areas[a].lat[i]);
+        }
     }
 }
 

@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #define INK 0x222222
-#define MUTED 0x5f6368
 #define TITLE_BG 0xa4161a
 #define TITLE_RULE 0xf2c14e
 #define NO_STATUS 0x9e9e9e
@@ -40,8 +39,7 @@ static double nice_km(double max_km)
 
 static void km_text(char *out, size_t n, double km)
 {
-    if (km >= 1) snprintf(out, n, "%g km", km);
-    else snprintf(out, n, "%g m", km * 1000);
+    snprintf(out, n, "%g km", km);
 }
 
 hc_box hc_scale_bar_box(const hc_ink *ink, int x, int y_bottom, int max_px)

@@ -24,6 +24,13 @@ int hc_color(const char *hex, int fallback)
     return v;
 }
 
+static int cov256(double c)
+{
+    if (c <= 0) return 0;
+    if (c >= 1) return 256;
+    return (int)(c * 256 + 0.5);
+}
+
 int hc_color_mix(int a, int b, double t)
 {
     int r = (int)lround(gdTrueColorGetRed(a) * (1 - t) + gdTrueColorGetRed(b) * t);
@@ -40,6 +47,7 @@ int hc_color_text_on(int bg)
 
 gdImagePtr hc_canvas(int w, int h, int bg)
 {
+    if (w < 1 || h < 1) return NULL;
     gdImagePtr im = gdImageCreateTrueColor(w, h);
     if (!im) return NULL;
     for (int y = 0; y < h; y++) {
@@ -66,17 +74,38 @@ void hc_blend(gdImagePtr im, int x, int y, int c, int a)
     *px = gdTrueColor(r, g, b);
 }
 
-static int cov256(double c)
+/* Coverage of pixel i by [a, b) along one axis. */
+static double axis_cov(int i, double a, double b)
 {
-    if (c <= 0) return 0;
-    if (c >= 1) return 256;
-    return (int)(c * 256 + 0.5);
+    double lo = i > a ? i : a, hi = i + 1 < b ? i + 1 : b;
+    return hi > lo ? hi - lo : 0;
 }
 
 void hc_fill_rect(gdImagePtr im, double x, double y, double w, double h, int color)
 {
-    hc_pt p[4] = { { x, y }, { x + w, y }, { x + w, y + h }, { x, y + h } };
-    hc_polygon(im, p, 4, color, 1.0);
+    if (w <= 0 || h <= 0) return;
+    int x0 = (int)floor(x), x1 = (int)ceil(x + w), y0 = (int)floor(y), y1 = (int)ceil(y + h);
+    if (x0 < 0) x0 = 0;
+    if (y0 < 0) y0 = 0;
+    if (x1 > gdImageSX(im)) x1 = gdImageSX(im);
+    if (y1 > gdImageSY(im)) y1 = gdImageSY(im);
+    /* columns [ix0, ix1) are fully covered; the edges blend */
+    int ix0 = (int)ceil(x), ix1 = (int)floor(x + w);
+    if (ix0 < x0) ix0 = x0;
+    if (ix1 > x1) ix1 = x1;
+    if (ix1 < ix0) ix1 = ix0;
+    int c = color & 0xffffff;
+    for (int py = y0; py < y1; py++) {
+        double cy = axis_cov(py, y, y + h);
+        if (cy >= 1) {
+            int *row = im->tpixels[py];
+            for (int px = ix0; px < ix1; px++) row[px] = c;
+            for (int px = x0; px < ix0; px++) hc_blend(im, px, py, c, cov256(axis_cov(px, x, x + w)));
+            for (int px = ix1; px < x1; px++) hc_blend(im, px, py, c, cov256(axis_cov(px, x, x + w)));
+        } else {
+            for (int px = x0; px < x1; px++) hc_blend(im, px, py, c, cov256(cy * axis_cov(px, x, x + w)));
+        }
+    }
 }
 
 void hc_stroke_rect(gdImagePtr im, double x, double y, double w, double h, double width, int color)
@@ -101,22 +130,37 @@ void hc_disc(gdImagePtr im, double cx, double cy, double r, int color)
 
 void hc_capsule(gdImagePtr im, double x0, double y0, double x1, double y1, double width, int color)
 {
-    double hw = width / 2, vx = x1 - x0, vy = y1 - y0, len2 = vx * vx + vy * vy;
-    int bx0 = (int)floor((x0 < x1 ? x0 : x1) - hw - 1), bx1 = (int)ceil((x0 > x1 ? x0 : x1) + hw + 1);
-    int by0 = (int)floor((y0 < y1 ? y0 : y1) - hw - 1), by1 = (int)ceil((y0 > y1 ? y0 : y1) + hw + 1);
-    if (bx0 < 0) bx0 = 0;
+    double hw = width / 2, reach = hw + 1, vx = x1 - x0, vy = y1 - y0, len2 = vx * vx + vy * vy;
+    int by0 = (int)floor((y0 < y1 ? y0 : y1) - reach), by1 = (int)ceil((y0 > y1 ? y0 : y1) + reach);
     if (by0 < 0) by0 = 0;
-    if (bx1 >= gdImageSX(im)) bx1 = gdImageSX(im) - 1;
     if (by1 >= gdImageSY(im)) by1 = gdImageSY(im) - 1;
-    for (int y = by0; y <= by1; y++)
+    for (int y = by0; y <= by1; y++) {
+        /* the part of the segment within reach of this row bounds the columns to visit */
+        double yc = y + 0.5, ta = 0, tb = 1;
+        if (fabs(vy) > 1e-9) {
+            ta = (yc - reach - y0) / vy;
+            tb = (yc + reach - y0) / vy;
+            if (ta > tb) { double t = ta; ta = tb; tb = t; }
+            if (ta < 0) ta = 0;
+            if (tb > 1) tb = 1;
+            if (ta > tb) continue;
+        } else if (fabs(yc - y0) > reach) {
+            continue;
+        }
+        double xa = x0 + ta * vx, xb = x0 + tb * vx;
+        int bx0 = (int)floor((xa < xb ? xa : xb) - reach), bx1 = (int)ceil((xa > xb ? xa : xb) + reach);
+        if (bx0 < 0) bx0 = 0;
+        if (bx1 >= gdImageSX(im)) bx1 = gdImageSX(im) - 1;
         for (int x = bx0; x <= bx1; x++) {
-            double px = x + 0.5 - x0, py = y + 0.5 - y0;
+            double px = x + 0.5 - x0, py = yc - y0;
             double t = len2 > 0 ? (px * vx + py * vy) / len2 : 0;
             if (t < 0) t = 0;
             if (t > 1) t = 1;
-            double dx = px - t * vx, dy = py - t * vy;
-            hc_blend(im, x, y, color, cov256(hw - sqrt(dx * dx + dy * dy) + 0.5));
+            double dx = px - t * vx, dy = py - t * vy, d2 = dx * dx + dy * dy;
+            if (d2 >= reach * reach) continue;
+            hc_blend(im, x, y, color, cov256(hw - sqrt(d2) + 0.5));
         }
+    }
 }
 
 void hc_polyline(gdImagePtr im, const hc_pt *p, size_t n, double width, int color)
@@ -149,6 +193,24 @@ static void add_span(float *acc, int x0, int nx, double xa, double xb, float wei
     if (ib < nx) acc[ib] += (float)((lb - ib) * weight);
 }
 
+/* Crossings of the polygon's edges with the horizontal line y = sy, sorted. */
+static size_t crossings(const hc_pt *p, size_t n, double sy, double *xs)
+{
+    size_t nxs = 0;
+    for (size_t i = 0; i < n; i++) {
+        const hc_pt *a = &p[i], *b = &p[(i + 1) % n];
+        if ((a->y <= sy && b->y > sy) || (b->y <= sy && a->y > sy))
+            xs[nxs++] = a->x + (sy - a->y) * (b->x - a->x) / (b->y - a->y);
+    }
+    if (nxs > 2) qsort(xs, nxs, sizeof *xs, cmp_double);
+    else if (nxs == 2 && xs[1] < xs[0]) {
+        double t = xs[0];
+        xs[0] = xs[1];
+        xs[1] = t;
+    }
+    return nxs;
+}
+
 void hc_polygon(gdImagePtr im, const hc_pt *p, size_t n, int color, double opacity)
 {
     if (n < 3) return;
@@ -165,28 +227,47 @@ void hc_polygon(gdImagePtr im, const hc_pt *p, size_t n, int color, double opaci
     if (x1 > gdImageSX(im)) x1 = gdImageSX(im);
     if (y1 > gdImageSY(im)) y1 = gdImageSY(im);
     if (x1 <= x0 || y1 <= y0) return;
-    int nx = x1 - x0;
+    int nx = x1 - x0, full = cov256(opacity + 1e-6);
     float *acc = hc_xcalloc((size_t)nx + 1, sizeof *acc);
-    double *xs = hc_xmalloc(n * sizeof *xs);
+    double *xs = hc_xmalloc(4 * n * sizeof *xs);
+    size_t cnt[4];
     for (int y = y0; y < y1; y++) {
-        memset(acc, 0, ((size_t)nx + 1) * sizeof *acc);
-        int any = 0;
+        int simple = 1, any = 0;
         for (int s = 0; s < 4; s++) {
-            double sy = y + (s + 0.5) / 4;
-            size_t nxs = 0;
-            for (size_t i = 0; i < n; i++) {
-                const hc_pt *a = &p[i], *b = &p[(i + 1) % n];
-                if ((a->y <= sy && b->y > sy) || (b->y <= sy && a->y > sy))
-                    xs[nxs++] = a->x + (sy - a->y) * (b->x - a->x) / (b->y - a->y);
-            }
-            if (nxs < 2) continue;
-            qsort(xs, nxs, sizeof *xs, cmp_double);
-            for (size_t i = 0; i + 1 < nxs; i += 2) add_span(acc, x0, nx, xs[i], xs[i + 1], 0.25f);
-            any = 1;
+            cnt[s] = crossings(p, n, y + (s + 0.5) / 4, xs + (size_t)s * n);
+            simple &= cnt[s] == 2;
+            any |= cnt[s] >= 2;
         }
         if (!any) continue;
-        for (int i = 0; i < nx; i++)
+        /* one span on every sub-scanline: the pixels inside all four are
+         * filled directly, only the two edges are accumulated */
+        int in0 = x1, in1 = x1;
+        if (simple) {
+            double lo = xs[0], hi = xs[1];
+            for (int s = 1; s < 4; s++) {
+                if (xs[(size_t)s * n] > lo) lo = xs[(size_t)s * n];
+                if (xs[(size_t)s * n + 1] < hi) hi = xs[(size_t)s * n + 1];
+            }
+            in0 = (int)ceil(lo);
+            in1 = (int)floor(hi);
+            if (in0 < x0) in0 = x0;
+            if (in1 > x1) in1 = x1;
+            if (in1 <= in0) in0 = in1 = x1;
+        }
+        for (int s = 0; s < 4; s++) {
+            const double *c = xs + (size_t)s * n;
+            for (size_t i = 0; i + 1 < cnt[s]; i += 2) {
+                add_span(acc, x0, nx, c[i], c[i + 1] < in0 ? c[i + 1] : in0, 0.25f);
+                if (in1 < x1) add_span(acc, x0, nx, c[i] > in1 ? c[i] : in1, c[i + 1], 0.25f);
+            }
+        }
+        for (int x = in0; x < in1; x++) hc_blend(im, x, y, color, full);
+        for (int i = 0; i < nx; i++) {
+            if (x0 + i == in0) i = in1 - x0;      /* the interior is done */
+            if (i >= nx) break;
             if (acc[i] > 0) hc_blend(im, x0 + i, y, color, cov256(acc[i] * opacity + 1e-6));
+            acc[i] = 0;
+        }
     }
     free(xs);
     free(acc);

@@ -39,7 +39,7 @@ static void connector(gdImagePtr im, double x0, double y0, double x1, double y1,
     hc_polyline(im, pts, 17, width, LINK);
 }
 
-static void box_text(gdImagePtr im, const hc_ink *ink, const char *font, double px, double x, double y, double w,
+static void box_text(gdImagePtr im, const hc_ink *ink, const hc_font *font, double px, double x, double y, double w,
                      double h, int color, const char *s)
 {
     hc_buf t = HC_BUF_INIT;
@@ -52,7 +52,7 @@ static void box_text(gdImagePtr im, const hc_ink *ink, const char *font, double 
 gdImagePtr hc_guide_image(const hc_model *m, size_t t, int w)
 {
     double k = w / BASE_WIDTH;
-    hc_ink ink = { hc_maps_font(NULL), hc_maps_font_bold(), k };
+    hc_ink ink = { hc_maps_face(0), hc_maps_face(1), k };
     const char *name = m->config.townships[t].name;
     size_t n = 0, *counts = hc_xcalloc(m->std.nstatuses + 1, sizeof *counts);
     for (size_t i = 0; i < m->nprojects; i++)

@@ -52,26 +52,6 @@ static double scale_for(int w, int h)
     return kx < ky ? kx : ky;
 }
 
-int hc_encode_png(gdImagePtr im, hc_buf *out)
-{
-    int size = 0;
-    void *p = gdImagePngPtrEx(im, &size, HC_MAPS_PNG_LEVEL);
-    if (!p) return -1;
-    hc_buf_put(out, p, (size_t)size);
-    gdFree(p);
-    return 0;
-}
-
-int hc_encode_webp(gdImagePtr im, hc_buf *out)
-{
-    int size = 0;
-    void *p = gdImageWebpPtrEx(im, &size, HC_MAPS_WEBP_QUALITY);
-    if (!p) return -1;
-    hc_buf_put(out, p, (size_t)size);
-    gdFree(p);
-    return 0;
-}
-
 /* ---- the job list ---- */
 
 static job *add_job(job **jobs, size_t *n, size_t *cap, job_kind kind, size_t index)
@@ -195,7 +175,7 @@ static void run_job(ctx *c, job *j)
         hc_buf_printf(&path, "%s/%s", o->out_dir, j->files[f]);
         int rc = f == 0 ? hc_encode_png(im, &bytes) : hc_encode_webp(im, &bytes);
         if (rc != 0) {
-            hc_error(c->d, "map", j->files[f], 0, 0, "libgd could not encode this image");
+            hc_error(c->d, "map", j->files[f], 0, 0, "could not encode this image");
             j->failed = 1;
         } else if (hc_fs_write(hc_buf_cstr(&path), bytes.data, bytes.len) != 0) {
             hc_error(c->d, "write", hc_buf_cstr(&path), 0, 0, "cannot write the map: %s", strerror(errno));
@@ -256,9 +236,8 @@ int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_map
     c.prev = &prev;
     c.jobs = plan(m, opts.width, opts.height, &c.njobs);
     pthread_mutex_init(&c.lock, NULL);
-    gdFontCacheSetup();           /* before any thread draws text */
     size_t nthreads = opts.jobs > 1 ? (size_t)opts.jobs : 1;
-    if (nthreads > c.njobs) nthreads = c.njobs;
+    if (nthreads > c.njobs && c.njobs > 0) nthreads = c.njobs;
     pthread_t *tids = hc_xcalloc(nthreads, sizeof *tids);
     size_t started = 0;
     for (size_t i = 1; i < nthreads; i++)
@@ -308,7 +287,7 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
     gdImageSetResolution(im, (unsigned)dpi, (unsigned)dpi);
     int rc = hc_encode_png(im, png);
     gdImageDestroy(im);
-    if (rc != 0) hc_error(d, "map", p->path, p->loc.line, p->loc.col, "libgd could not encode the route map");
+    if (rc != 0) hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not encode the route map");
     return rc;
 }
 

@@ -48,7 +48,7 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
 /* Where the overview map draws each project's marker, in overview.png pixel
  * coordinates (for the clickable HTML image map). x, y, r per project;
  * r = 0 if the project has no nodes. Arrays are malloc'd, one per project. */
-typedef struct { int x, y, r; } hc_marker_pos;
+typedef struct hc_marker_pos { int x, y, r; } hc_marker_pos;
 int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos);
 
 /* The path of a CJK font file found through fontconfig, or NULL after
@@ -65,9 +65,10 @@ const char *hc_maps_font(hc_diags *d);
  * boxes. Returns 0, or -1 if no CJK font is available. */
 int hc_map_route_layout_json(const hc_model *m, size_t project, int w, int h, hc_buf *json);
 
-/* Releases the font caches (libgd's and the looked-up paths). Call once at
- * exit, after every render; a later call to a map function looks the font up
- * again. Does not call FcFini (other parts of the program may use fontconfig). */
+/* Releases the font caches (glyphs, FreeType faces, the looked-up paths).
+ * Call once at exit, after every render; a later call to a map function looks
+ * the font up again. The maps keep no fontconfig state (the lookup uses a
+ * private configuration), so FcFini is not needed on their account. */
 void hc_maps_shutdown(void);
 
 #endif

@@ -14,9 +14,14 @@
 
 /* Bumped whenever drawing changes, so cached images are redrawn. */
 #define HC_MAPS_VERSION "huace-maps/1"
-#define HC_MAPS_PNG_LEVEL 4          /* zlib level for every PNG */
+#define HC_MAPS_PNG_LEVEL 3          /* zlib level for every PNG (png.c) */
 #define HC_MAPS_WEBP_QUALITY 82      /* lossy WebP quality */
 #define HC_MAPS_CACHE_FILE ".huace-maps-cache"
+#ifdef HC_WITH_LIBWEBP
+#define HC_MAPS_ENCODERS "png:zlib-sub; webp:libwebp-m2"
+#else
+#define HC_MAPS_ENCODERS "png:zlib-sub; webp:libgd"
+#endif
 
 /* ---- geometry ---- */
 typedef struct { double x, y; } hc_pt;
@@ -48,9 +53,11 @@ double hc_proj_km_per_px(const hc_proj *p);
 
 /* ---- spread.c: markers that would hide each other are moved apart ---- */
 /* Moves positions (in order, earlier ones keep their place) so that no two are
- * closer than min_dist, staying inside r when possible: identical coordinates
- * fan out on a sunflower spiral around their common point. Deterministic. */
-void hc_spread(hc_pt *pos, size_t n, double min_dist, hc_rect r);
+ * closer than min_dist in x or y (their boxes do not meet) and none comes
+ * within min_dist / 2 of an avoid box (map furniture), staying inside r when
+ * possible: identical coordinates fan out on a sunflower spiral around their
+ * common point. Deterministic. */
+void hc_spread(hc_pt *pos, size_t n, double min_dist, hc_rect r, const hc_box *avoid, size_t navoid);
 
 /* ---- labels.c: label placement without overlaps ---- */
 enum { HC_LABEL_NONE, HC_LABEL_FULL, HC_LABEL_NUMBER };
@@ -70,16 +77,26 @@ typedef struct {
 void hc_labels_place(hc_label *l, size_t n, const hc_box *obst, size_t nobst, hc_box bounds);
 
 /* ---- font.c ---- */
-/* The bold face (falls back to the regular one); NULL if hc_maps_font failed. */
-const char *hc_maps_font_bold(void);
+typedef struct {
+    char *path;               /* font file */
+    int index;                /* face in a collection (.ttc) */
+    int id;                   /* 0 regular, 1 bold */
+} hc_font;
+/* The regular (bold = 0) or bold face (the regular one if there is no bold),
+ * NULL if no CJK font was found. Valid until hc_maps_shutdown. */
+const hc_font *hc_maps_face(int bold);
 
-/* ---- text.c: UTF-8 text through gdImageStringFTEx ---- */
+/* ---- text.c: UTF-8 text with FreeType and a glyph cache ---- */
 /* Text is placed by its em box: (x, y) is the top-left, the box is px high
- * and width wide. */
-int hc_text_width(const char *font, double px, const char *s);
-void hc_text_draw(gdImagePtr im, const char *font, double px, int x, int y, int color, const char *s);
+ * and hc_text_width wide. Thread-safe. */
+int hc_text_width(const hc_font *f, double px, const char *s);
+void hc_text_draw(gdImagePtr im, const hc_font *f, double px, int x, int y, int color, const char *s);
+/* Bytes of the longest run of whole characters at the start of s that fits max_w px. */
+size_t hc_text_prefix(const hc_font *f, double px, const char *s, int max_w);
 /* s, cut with "…" so that it is at most max_w px wide, into out (reset first). */
-void hc_text_fit(hc_buf *out, const char *font, double px, const char *s, int max_w);
+void hc_text_fit(hc_buf *out, const hc_font *f, double px, const char *s, int max_w);
+/* Frees the glyph cache and the FreeType faces. */
+void hc_text_shutdown(void);
 
 /* ---- draw.c: anti-aliased primitives on truecolor images ---- */
 int hc_color(const char *hex, int fallback);        /* "#rrggbb" → gd truecolor */
@@ -107,7 +124,7 @@ double hc_marker_extent(double r, double ring);
 
 /* ---- decor.c: map furniture shared by the maps ---- */
 typedef struct {
-    const char *font, *bold;  /* font files */
+    const hc_font *font, *bold;
     double k;                 /* design scale */
 } hc_ink;
 /* North arrow in box b (square). */
@@ -133,6 +150,8 @@ void hc_hk_num(hc_hkey *k, double v);
 void hc_hk_int(hc_hkey *k, long v);
 /* Status table and font: inputs of every image. */
 void hc_hk_common(hc_hkey *k, const hc_model *m);
+/* The township outlines (base layer). */
+void hc_hk_areas(hc_hkey *k, const hc_model *m);
 
 typedef struct { char *path; char hash[17]; } hc_mcache_entry;
 typedef struct { hc_mcache_entry *e; size_t n; } hc_mcache;

@@ -63,6 +63,42 @@ static hc_pt centroid(const hc_pt *p, size_t n)
     return r;
 }
 
+static hc_box marker_box(const layout *L, size_t i)
+{
+    int x0 = (int)floor(L->pos[i].x - L->ext), y0 = (int)floor(L->pos[i].y - L->ext);
+    int x1 = (int)ceil(L->pos[i].x + L->ext), y1 = (int)ceil(L->pos[i].y + L->ext);
+    hc_box b = { x0, y0, x1 - x0, y1 - y0 };
+    return b;
+}
+
+/* Each township name at its centre, or moved up or down until it clears the
+ * unit markers and the names before it. */
+static void place_area_names(layout *L)
+{
+    static const double shifts[] = { 0, -1.6, 1.6, -3.2, 3.2 };
+    const hc_model *m = L->m;
+    double px = 13 * L->k;
+    for (size_t a = 0; a < m->nareas; a++) {
+        hc_pt c = centroid(L->area_pts[a], m->areas[a].npoints);
+        int tw = hc_text_width(L->ink.font, px, m->areas[a].name), th = iround(px);
+        hc_box best = { iround(c.x - tw / 2.0), iround(c.y - th / 2.0), tw, th };
+        for (size_t s = 0; s < sizeof shifts / sizeof *shifts; s++) {
+            hc_box b = best;
+            b.y = iround(c.y - th / 2.0 + shifts[s] * th);
+            int clear = 1;
+            for (size_t i = 0; i < L->n && clear; i++)
+                if (L->has[i] && hc_box_overlap(b, marker_box(L, i))) clear = 0;
+            for (size_t j = 0; j < a && clear; j++)
+                if (hc_box_overlap(b, L->area_name[j])) clear = 0;
+            if (clear) {
+                best = b;
+                break;
+            }
+        }
+        L->area_name[a] = best;
+    }
+}
+
 static int shape_of(const hc_project *p) { return p->domain == HC_NONE ? HC_SHAPE_HEXAGON : (int)(p->domain % 5); }
 
 static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
@@ -71,10 +107,10 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
     L->m = m;
     L->k = k;
     L->n = m->nprojects;
-    L->ink.font = hc_maps_font(NULL);
-    L->ink.bold = hc_maps_font_bold();
+    L->ink.font = hc_maps_face(0);
+    L->ink.bold = hc_maps_face(1);
     L->ink.k = k;
-    int th = hc_title_bar_height(&L->ink, 1), pw = iround(250 * k), gap = iround(16 * k);
+    int th = hc_title_bar_height(&L->ink, 1), pw = iround(280 * k), gap = iround(16 * k);
     L->panel = (hc_box){ w - pw, th, pw, h - th };
     L->frame = (hc_box){ gap, th + gap, w - pw - 2 * gap, h - th - 2 * gap };
     L->has = hc_xcalloc(L->n + 1, sizeof *L->has);
@@ -100,9 +136,6 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
         const hc_geo_area *ar = &m->areas[a];
         L->area_pts[a] = hc_xcalloc(ar->npoints, sizeof **L->area_pts);
         for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
-        hc_pt c = centroid(L->area_pts[a], ar->npoints);
-        int tw = hc_text_width(L->ink.font, 13 * k, ar->name), th2 = iround(13 * k);
-        L->area_name[a] = (hc_box){ iround(c.x - tw / 2.0), iround(c.y - th2 / 2.0), tw, th2 };
     }
 
     /* a unit sits at the mean of its nodes */
@@ -117,6 +150,11 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
         L->has[i] = 1;
         L->pos[i] = hc_proj_apply(&L->proj, lon / p->nnodes, lat / p->nnodes);
     }
+    int ns = iround(44 * k);
+    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
+    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
+                                iround(180 * k));
+    hc_box furniture[2] = { L->north, L->scale };
     /* spread only the units that have a place */
     size_t np = 0;
     hc_pt *tmp = hc_xcalloc(L->n + 1, sizeof *tmp);
@@ -124,22 +162,17 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
         if (L->has[i]) tmp[np++] = L->pos[i];
     double inset = L->ext + 2 * k;
     hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
-    hc_spread(tmp, np, 2 * L->ext + 2 * k, sr);
+    hc_spread(tmp, np, 2 * L->ext + 2 * k, sr, furniture, 2);
     np = 0;
     for (size_t i = 0; i < L->n; i++)
         if (L->has[i]) L->pos[i] = tmp[np++];
     free(tmp);
+    place_area_names(L);
 
-    int ns = iround(44 * k);
-    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
-    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
-                                iround(150 * k));
     size_t nob = L->n + m->nareas + 2, o = 0;
     hc_box *obst = hc_xcalloc(nob, sizeof *obst);
     for (size_t i = 0; i < L->n; i++)
-        if (L->has[i])
-            obst[o++] = (hc_box){ (int)floor(L->pos[i].x - L->ext), (int)floor(L->pos[i].y - L->ext),
-                                  (int)ceil(2 * L->ext) + 1, (int)ceil(2 * L->ext) + 1 };
+        if (L->has[i]) obst[o++] = marker_box(L, i);
     for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
@@ -171,6 +204,14 @@ static void draw_units(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
     double k = L->k;
+    /* leader lines first: they may cross markers but never hide one */
+    for (size_t i = 0; i < L->n; i++) {
+        const hc_label *lb = &L->labels[i];
+        if (lb->mode == HC_LABEL_NONE || !lb->leader) continue;
+        double cx = lb->box.x + lb->box.w / 2.0, cy = lb->box.y + lb->box.h / 2.0;
+        double dx = cx - lb->ax, dy = cy - lb->ay, d = sqrt(dx * dx + dy * dy);
+        if (d > L->ext) hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, cx, cy, 1 * k, MUTED);
+    }
     for (size_t i = 0; i < L->n; i++) {
         if (!L->has[i]) continue;
         const hc_project *p = &m->projects[i];
@@ -179,11 +220,6 @@ static void draw_units(gdImagePtr im, const layout *L)
     for (size_t i = 0; i < L->n; i++) {
         const hc_label *lb = &L->labels[i];
         if (lb->mode == HC_LABEL_NONE) continue;
-        if (lb->leader) {
-            double cx = lb->box.x + lb->box.w / 2.0, cy = lb->box.y + lb->box.h / 2.0;
-            double dx = cx - lb->ax, dy = cy - lb->ay, d = sqrt(dx * dx + dy * dy);
-            if (d > L->ext) hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, cx, cy, 1 * k, MUTED);
-        }
         hc_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
                         { lb->box.x + lb->box.w, lb->box.y + lb->box.h }, { lb->box.x, lb->box.y + lb->box.h } };
         hc_polygon(im, bg, 4, 0xffffff, 0.85);
@@ -246,7 +282,7 @@ gdImagePtr hc_overview_image(const hc_model *m, int w, int h, double k)
         hc_stroke_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, 1 * k, FRAME);
         draw_units(im, &L);
         hc_north_arrow(im, &L.ink, L.north);
-        hc_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(150 * k));
+        hc_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(180 * k));
         draw_panel(im, &L);
     }
     layout_free(&L);
@@ -271,15 +307,7 @@ void hc_overview_hash(hc_hkey *key, const hc_model *m)
             hc_hk_num(key, p->nodes[j].lat);
         }
     }
-    hc_hk_int(key, (long)m->nareas);
-    for (size_t a = 0; a < m->nareas; a++) {
-        hc_hk_str(key, m->areas[a].name);
-        hc_hk_int(key, (long)m->areas[a].npoints);
-        for (size_t i = 0; i < m->areas[a].npoints; i++) {
-            hc_hk_num(key, m->areas[a].lon[i]);
-            hc_hk_num(key, m->areas[a].lat[i]);
-        }
-    }
+    hc_hk_areas(key, m);
 }
 
 int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos)

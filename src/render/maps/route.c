@@ -17,6 +17,10 @@
 #define ROUTE 0x3d4b5c
 #define NUMBER_INK 0xa4161a
 #define KIND_INK 0x707070
+#define AREA_FILL 0xf3f0e4
+#define AREA_LINE 0xb9ad94
+#define AREA_INK 0x9a8d70
+#define SCALE_PX 180          /* longest scale bar at k = 1 */
 
 typedef struct {
     const hc_model *m;
@@ -39,13 +43,14 @@ typedef struct {
     hc_label *labels;         /* per number (labels[i] is order[i]) */
     int *num_w;               /* width of the bold number, per number */
     hc_box north, scale;
+    hc_box *area_name;        /* per township outline: where its name goes (w = 0: not shown) */
     double label_px, number_px, pad;
 } layout;
 
 static void layout_free(layout *L)
 {
     free(L->home); free(L->pos); free(L->order); free(L->number); free(L->shape);
-    free(L->kinds); free(L->labels); free(L->num_w);
+    free(L->kinds); free(L->labels); free(L->num_w); free(L->area_name);
 }
 
 static const char *kind_of(const hc_node *nd) { return nd->kind && *nd->kind ? nd->kind : "其他"; }
@@ -98,6 +103,135 @@ static hc_box marker_box(const layout *L, size_t i)
     return b;
 }
 
+/* Does segment a–b pass within pad of box r? (Liang–Barsky clipping) */
+static int seg_hits_box(hc_pt a, hc_pt b, hc_box r, double pad)
+{
+    double x0 = r.x - pad, y0 = r.y - pad, x1 = r.x + r.w + pad, y1 = r.y + r.h + pad;
+    double dx = b.x - a.x, dy = b.y - a.y, t0 = 0, t1 = 1;
+    double p[4] = { -dx, dx, -dy, dy }, q[4] = { a.x - x0, x1 - a.x, a.y - y0, y1 - a.y };
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return 0;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0 && t > t0) t0 = t;
+        if (p[i] > 0 && t < t1) t1 = t;
+        if (t0 > t1) return 0;
+    }
+    return 1;
+}
+
+static int hits_route(const layout *L, hc_box b)
+{
+    const hc_project *p = L->p;
+    for (size_t i = 1; i < p->nroute; i++)
+        if (p->route[i - 1] < L->n && p->route[i] < L->n &&
+            seg_hits_box(L->pos[p->route[i - 1]], L->pos[p->route[i]], b, 5 * L->k))
+            return 1;
+    return 0;
+}
+
+/* A township's name at the mean of its outline (or a little above or below),
+ * shown only if it lies in the map and clear of every marker and of the
+ * route; labels then keep clear of it. */
+static void place_area_names(layout *L)
+{
+    const hc_model *m = L->m;
+    double px = 15 * L->k;
+    L->area_name = hc_xcalloc(m->nareas + 1, sizeof *L->area_name);
+    for (size_t a = 0; a < m->nareas; a++) {
+        const hc_geo_area *ar = &m->areas[a];
+        double cx = 0, cy = 0;
+        for (size_t i = 0; i < ar->npoints; i++) {
+            hc_pt q = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
+            cx += q.x / ar->npoints;
+            cy += q.y / ar->npoints;
+        }
+        int tw = hc_text_width(L->ink.font, px, ar->name);
+        static const double shifts[] = { 0, -2, 2, -4, 4 };
+        for (size_t s = 0; s < sizeof shifts / sizeof *shifts; s++) {
+            hc_box b = { iround(cx - tw / 2.0), iround(cy - px / 2 + shifts[s] * px), tw, iround(px) };
+            int show = hc_box_inside(b, L->frame) && !hc_box_overlap(b, L->north) &&
+                       !hc_box_overlap(b, L->scale) && !hits_route(L, b);
+            for (size_t i = 0; i < L->n && show; i++)
+                if (hc_box_overlap(b, marker_box(L, i))) show = 0;
+            for (size_t j = 0; j < a && show; j++)
+                if (hc_box_overlap(b, L->area_name[j])) show = 0;
+            if (show) {
+                L->area_name[a] = b;
+                break;
+            }
+        }
+    }
+}
+
+/* Projects the nodes into the map frame and moves apart the markers that
+ * would hide each other or the map furniture. */
+static void place_markers(layout *L)
+{
+    const hc_project *p = L->p;
+    double k = L->k;
+    L->r = (L->n <= 30 ? 10 : L->n <= 80 ? 8 : 6) * k;
+    L->ring = 2 * k;
+    L->ext = hc_marker_extent(L->r, L->ring);
+    hc_geo_bounds gb;
+    hc_geo_bounds_init(&gb);
+    for (size_t i = 0; i < L->n; i++) hc_geo_bounds_add(&gb, p->nodes[i].lon, p->nodes[i].lat);
+    hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
+    hc_proj_fit(&L->proj, &gb, fr, 70 * k, 0.8);
+    for (size_t i = 0; i < L->n; i++)
+        L->home[i] = L->pos[i] = hc_proj_apply(&L->proj, p->nodes[i].lon, p->nodes[i].lat);
+    int ns = iround(44 * k);
+    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
+    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
+                                iround(SCALE_PX * k));
+    hc_box furniture[2] = { L->north, L->scale };
+    /* in number order, so that the route's first nodes keep their place */
+    hc_pt *tmp = hc_xcalloc(L->n, sizeof *tmp);
+    for (size_t i = 0; i < L->n; i++) tmp[i] = L->pos[L->order[i]];
+    double inset = L->ext + 2 * k;
+    hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
+    hc_spread(tmp, L->n, 2 * L->ext + 2 * k, sr, furniture, 2);
+    for (size_t i = 0; i < L->n; i++) L->pos[L->order[i]] = tmp[i];
+    free(tmp);
+}
+
+/* Labels "N name" beside each marker, else "N", placed in number order,
+ * clear of the markers, the furniture and the township names. */
+static void place_labels(layout *L)
+{
+    const hc_model *m = L->m;
+    double k = L->k;
+    L->label_px = 14 * k;
+    L->number_px = 14 * k;
+    L->pad = 4 * k;
+    size_t nob = L->n + 2 + m->nareas;
+    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
+    for (size_t i = 0; i < L->n; i++) obst[i] = marker_box(L, i);
+    obst[L->n] = L->north;
+    obst[L->n + 1] = L->scale;
+    for (size_t a = 0; a < m->nareas; a++) obst[L->n + 2 + a] = L->area_name[a];
+    char num[24];
+    int lh = iround(L->label_px + 2 * L->pad);
+    for (size_t c = 0; c < L->n; c++) {
+        size_t i = L->order[c];
+        hc_label *lb = &L->labels[c];
+        snprintf(num, sizeof num, "%zu", c + 1);
+        L->num_w[c] = hc_text_width(L->ink.bold, L->number_px, num);
+        int tw = hc_text_width(L->ink.font, L->label_px, L->p->nodes[i].name);
+        lb->ax = L->pos[i].x;
+        lb->ay = L->pos[i].y;
+        lb->ar = L->ext;
+        lb->full_w = tw ? L->num_w[c] + iround(5 * k) + tw + iround(2 * L->pad) : 0;
+        lb->full_h = lh;
+        lb->num_w = L->num_w[c] + iround(2 * L->pad);
+        lb->num_h = lh;
+    }
+    hc_labels_place(L->labels, L->n, obst, nob, L->frame);
+    free(obst);
+}
+
 static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, double k)
 {
     memset(L, 0, sizeof *L);
@@ -109,8 +243,8 @@ static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, do
     L->h = h;
     L->k = k;
     L->n = p->nnodes;
-    L->ink.font = hc_maps_font(NULL);
-    L->ink.bold = hc_maps_font_bold();
+    L->ink.font = hc_maps_face(0);
+    L->ink.bold = hc_maps_face(1);
     L->ink.k = k;
     L->title_h = hc_title_bar_height(&L->ink, 1);
     int pw = iround(300 * k), gap = iround(16 * k);
@@ -128,56 +262,9 @@ static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, do
     number_nodes(L);
     assign_kinds(L);
 
-    L->r = (L->n <= 30 ? 10 : L->n <= 80 ? 8 : 6) * k;
-    L->ring = 2 * k;
-    L->ext = hc_marker_extent(L->r, L->ring);
-    hc_geo_bounds gb;
-    hc_geo_bounds_init(&gb);
-    for (size_t i = 0; i < L->n; i++) hc_geo_bounds_add(&gb, p->nodes[i].lon, p->nodes[i].lat);
-    hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
-    hc_proj_fit(&L->proj, &gb, fr, 70 * k, 0.8);
-    for (size_t i = 0; i < L->n; i++) L->home[i] = L->pos[i] = hc_proj_apply(&L->proj, p->nodes[i].lon, p->nodes[i].lat);
-    /* spread in number order so that the route's first nodes keep their place */
-    hc_pt *tmp = hc_xcalloc(L->n, sizeof *tmp);
-    for (size_t i = 0; i < L->n; i++) tmp[i] = L->pos[L->order[i]];
-    double inset = L->ext + 2 * k;
-    hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
-    hc_spread(tmp, L->n, 2 * L->ext + 2 * k, sr);
-    for (size_t i = 0; i < L->n; i++) L->pos[L->order[i]] = tmp[i];
-    free(tmp);
-
-    int ns = iround(44 * k);
-    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
-    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
-                                iround(150 * k));
-
-    /* labels: "N name" beside each marker, else "N", placed in number order */
-    L->label_px = 14 * k;
-    L->number_px = 14 * k;
-    L->pad = 4 * k;
-    size_t nob = L->n + 2;
-    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
-    for (size_t i = 0; i < L->n; i++) obst[i] = marker_box(L, i);
-    obst[L->n] = L->north;
-    obst[L->n + 1] = L->scale;
-    char num[24];
-    int lh = iround(L->label_px + 2 * L->pad);
-    for (size_t c = 0; c < L->n; c++) {
-        size_t i = L->order[c];
-        hc_label *lb = &L->labels[c];
-        snprintf(num, sizeof num, "%zu", c + 1);
-        L->num_w[c] = hc_text_width(L->ink.bold, L->number_px, num);
-        int tw = hc_text_width(L->ink.font, L->label_px, p->nodes[i].name);
-        lb->ax = L->pos[i].x;
-        lb->ay = L->pos[i].y;
-        lb->ar = L->ext;
-        lb->full_w = tw ? L->num_w[c] + iround(5 * k) + tw + iround(2 * L->pad) : 0;
-        lb->full_h = lh;
-        lb->num_w = L->num_w[c] + iround(2 * L->pad);
-        lb->num_h = lh;
-    }
-    hc_labels_place(L->labels, L->n, obst, nob, L->frame);
-    free(obst);
+    place_markers(L);
+    place_area_names(L);
+    place_labels(L);
     return 0;
 }
 
@@ -194,7 +281,7 @@ static void draw_route(gdImagePtr im, const layout *L)
         if (p->route[i] < L->n) pts[n++] = L->pos[p->route[i]];
     hc_polyline(im, pts, n, 9 * k, 0xffffff);
     hc_polyline(im, pts, n, 5 * k, ROUTE);
-    double size = 14 * k;
+    double size = 17 * k;
     for (size_t i = 1; i < n; i++) {
         double dx = pts[i].x - pts[i - 1].x, dy = pts[i].y - pts[i - 1].y;
         double len = sqrt(dx * dx + dy * dy);
@@ -206,19 +293,23 @@ static void draw_route(gdImagePtr im, const layout *L)
     free(pts);
 }
 
+/* Leader lines go under the markers, so that they never hide one. */
+static void draw_leader(gdImagePtr im, const layout *L, size_t c)
+{
+    const hc_label *lb = &L->labels[c];
+    if (lb->mode == HC_LABEL_NONE || !lb->leader) return;
+    double bx = lb->ax < lb->box.x ? lb->box.x : lb->ax > lb->box.x + lb->box.w ? lb->box.x + lb->box.w : lb->ax;
+    double by = lb->ay < lb->box.y ? lb->box.y : lb->ay > lb->box.y + lb->box.h ? lb->box.y + lb->box.h : lb->ay;
+    double dx = bx - lb->ax, dy = by - lb->ay, d = sqrt(dx * dx + dy * dy);
+    if (d > L->ext) hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, bx, by, 1.2 * L->k, MUTED);
+}
+
 static void draw_label(gdImagePtr im, const layout *L, size_t c)
 {
     const hc_label *lb = &L->labels[c];
     size_t i = L->order[c];
     double k = L->k;
     if (lb->mode == HC_LABEL_NONE) return;
-    if (lb->leader) {
-        double bx = lb->ax < lb->box.x ? lb->box.x : lb->ax > lb->box.x + lb->box.w ? lb->box.x + lb->box.w : lb->ax;
-        double by = lb->ay < lb->box.y ? lb->box.y : lb->ay > lb->box.y + lb->box.h ? lb->box.y + lb->box.h : lb->ay;
-        double dx = bx - lb->ax, dy = by - lb->ay, d = sqrt(dx * dx + dy * dy);
-        if (d > L->ext)
-            hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, bx, by, 1.2 * k, MUTED);
-    }
     hc_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
                     { lb->box.x + lb->box.w, lb->box.y + lb->box.h }, { lb->box.x, lb->box.y + lb->box.h } };
     hc_polygon(im, bg, 4, 0xffffff, 0.88);
@@ -277,12 +368,13 @@ static void draw_panel(gdImagePtr im, const layout *L)
     hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
     int legend_top = draw_legend(im, L, 1);
     int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k);
-    int y = L->panel.y + iround(14 * k), row = iround(22 * k);
+    int y = L->panel.y + iround(14 * k), row = iround(22 * k) > 0 ? iround(22 * k) : 1;
     char head[64];
     snprintf(head, sizeof head, "节点（%zu）", L->n);
     hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, head);
     y += iround(28 * k);
-    size_t fit = (size_t)((legend_top - iround(8 * k) - y) / row);
+    int room = legend_top - iround(8 * k) - y;
+    size_t fit = room > 0 ? (size_t)(room / row) : 0;
     size_t show = L->n <= fit ? L->n : fit > 0 ? fit - 1 : 0;
     hc_buf t = HC_BUF_INIT;
     char num[24];
@@ -322,11 +414,35 @@ static void subtitle(hc_buf *b, const hc_model *m, const hc_project *p)
     if (p->lead_name) hc_buf_printf(b, "%s挂帅：%s", sep, p->lead_name);
 }
 
+/* Township outlines under the map, with the names placed by the layout. */
+static void draw_areas(gdImagePtr im, const layout *L)
+{
+    const hc_model *m = L->m;
+    for (size_t a = 0; a < m->nareas; a++) {
+        const hc_geo_area *ar = &m->areas[a];
+        hc_pt *pts = hc_xcalloc(ar->npoints, sizeof *pts);
+        for (size_t i = 0; i < ar->npoints; i++) pts[i] = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
+        hc_polygon(im, pts, ar->npoints, AREA_FILL, 1.0);
+        hc_polygon_outline(im, pts, ar->npoints, 1.2 * L->k, AREA_LINE);
+        free(pts);
+    }
+    for (size_t a = 0; a < m->nareas; a++)
+        if (L->area_name[a].w > 0)
+            hc_text_draw(im, L->ink.font, 15 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+}
+
 static void draw_map(gdImagePtr im, const layout *L)
 {
     double k = L->k;
-    hc_fill_rect(im, L->frame.x, L->frame.y, L->frame.w, L->frame.h, MAP_BG);
-    hc_stroke_rect(im, L->frame.x, L->frame.y, L->frame.w, L->frame.h, 1 * k, FRAME);
+    hc_box f = L->frame;
+    hc_fill_rect(im, f.x, f.y, f.w, f.h, MAP_BG);
+    draw_areas(im, L);
+    /* the base layer may reach past the frame: paper over the margins */
+    hc_fill_rect(im, 0, 0, L->w, f.y, PAPER);
+    hc_fill_rect(im, 0, f.y + f.h, L->w, L->h - f.y - f.h, PAPER);
+    hc_fill_rect(im, 0, f.y, f.x, f.h, PAPER);
+    hc_fill_rect(im, f.x + f.w, f.y, L->w - f.x - f.w, f.h, PAPER);
+    hc_stroke_rect(im, f.x, f.y, f.w, f.h, 1 * k, FRAME);
     /* fanned-out markers keep a thin line to where they really are */
     for (size_t i = 0; i < L->n; i++) {
         double dx = L->pos[i].x - L->home[i].x, dy = L->pos[i].y - L->home[i].y;
@@ -335,13 +451,14 @@ static void draw_map(gdImagePtr im, const layout *L)
         hc_disc(im, L->home[i].x, L->home[i].y, 2.2 * k, MUTED);
     }
     draw_route(im, L);
+    for (size_t c = 0; c < L->n; c++) draw_leader(im, L, c);
     for (size_t c = 0; c < L->n; c++) {
         size_t i = L->order[c];
         hc_marker(im, L->shape[i], L->pos[i].x, L->pos[i].y, L->r, L->ring, node_color(L, i), 0xffffff);
     }
     for (size_t c = 0; c < L->n; c++) draw_label(im, L, c);
     hc_north_arrow(im, &L->ink, L->north);
-    hc_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(150 * k));
+    hc_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(SCALE_PX * k));
 }
 
 gdImagePtr hc_route_image(const hc_model *m, size_t pi, int w, int h, double k)
@@ -350,13 +467,13 @@ gdImagePtr hc_route_image(const hc_model *m, size_t pi, int w, int h, double k)
     if (make_layout(&L, m, pi, w, h, k) != 0) return NULL;
     gdImagePtr im = hc_canvas(w, h, PAPER);
     if (im) {
+        draw_map(im, &L);
         hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
         hc_buf_printf(&title, "%s  %s", L.p->id, L.p->name);
         subtitle(&sub, m, L.p);
         hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
         hc_buf_free(&title);
         hc_buf_free(&sub);
-        draw_map(im, &L);
         draw_panel(im, &L);
     }
     layout_free(&L);
@@ -387,6 +504,7 @@ void hc_route_hash(hc_hkey *key, const hc_model *m, size_t pi)
     }
     hc_hk_int(key, (long)p->nroute);
     for (size_t i = 0; i < p->nroute; i++) hc_hk_int(key, (long)p->route[i]);
+    hc_hk_areas(key, m);
 }
 
 /* One box of the layout; text is "full" or "number" for labels, NULL for

@@ -1,18 +1,24 @@
 /* spread.c — keeping every marker visible: markers closer than their size
  * are moved apart, the later ones along a sunflower spiral around where they
- * belong, so that identical coordinates fan out evenly. */
+ * belong, so that identical coordinates fan out evenly. Distances are
+ * measured as boxes (the larger of |dx| and |dy|). */
 #include "maps_int.h"
 #include <math.h>
 
 #define GOLDEN_ANGLE 2.39996322972865332
 #define MAX_STEPS 20000
 
-static int free_at(const hc_pt *pos, size_t placed, hc_pt q, double min2)
+/* No placed position within the square of side 2·min around q: markers are
+ * kept apart as boxes, which is how labels see them. */
+static int free_at(const hc_pt *pos, size_t placed, hc_pt q, double min, const hc_box *avoid, size_t navoid)
 {
-    for (size_t j = 0; j < placed; j++) {
-        double dx = pos[j].x - q.x, dy = pos[j].y - q.y;
-        if (dx * dx + dy * dy < min2) return 0;
-    }
+    for (size_t j = 0; j < placed; j++)
+        if (fabs(pos[j].x - q.x) < min && fabs(pos[j].y - q.y) < min) return 0;
+    double h = min / 2;
+    for (size_t j = 0; j < navoid; j++)
+        if (q.x + h > avoid[j].x && q.x - h < avoid[j].x + avoid[j].w && q.y + h > avoid[j].y &&
+            q.y - h < avoid[j].y + avoid[j].h)
+            return 0;
     return 1;
 }
 
@@ -21,19 +27,18 @@ static int inside(hc_pt q, hc_rect r)
     return q.x >= r.x && q.y >= r.y && q.x <= r.x + r.w && q.y <= r.y + r.h;
 }
 
-void hc_spread(hc_pt *pos, size_t n, double min_dist, hc_rect r)
+void hc_spread(hc_pt *pos, size_t n, double min_dist, hc_rect r, const hc_box *avoid, size_t navoid)
 {
-    double min2 = min_dist * min_dist;
     for (size_t i = 0; i < n; i++) {
         hc_pt home = pos[i];
-        if (free_at(pos, i, home, min2)) continue;
+        if (free_at(pos, i, home, min_dist, avoid, navoid)) continue;
         hc_pt best = home;
         for (int t = 1; t <= MAX_STEPS; t++) {
             double rad = min_dist * 0.62 * sqrt((double)t);
             double a = t * GOLDEN_ANGLE;
             hc_pt q = { home.x + rad * cos(a), home.y + rad * sin(a) };
             if (!inside(q, r)) continue;
-            if (free_at(pos, i, q, min2)) {
+            if (free_at(pos, i, q, min_dist, avoid, navoid)) {
                 best = q;
                 break;
             }
