@@ -11,6 +11,7 @@
 #include "render/html/site.h"
 #include "render/maps/maps.h"
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,20 @@ static int newest_date(const hc_model *m)
 
 /* Loads, links and checks the site. Returns the model (NULL only if the site
  * folder is unusable); errors are in d. */
-typedef struct { double load, link, check; } stage_times;
+typedef struct { double load, link, check, peak_load; } stage_times;
+
+/* Peak resident memory so far in MB (VmHWM), for --timings. */
+static double peak_mb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    double kb = 0;
+    if (!f) return 0;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %lf kB", &kb) == 1) break;
+    fclose(f);
+    return kb / 1024;
+}
 
 static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, stage_times *t)
 {
@@ -72,6 +86,7 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
     }
     int loaded = hc_load_site(m, &lo, d) == 0 || m->std.nitems;
     t->load = now_s() - t0;
+    t->peak_load = peak_mb();
     if (loaded) {
         t0 = now_s();
         hc_model_link(m, d);
@@ -123,7 +138,7 @@ int hc_cmd_build(const hc_opts *o)
     hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT, key = HC_BUF_INIT;
     hc_model *m = NULL;
     double t_start = now_s(), t_html = 0;
-    stage_times ts = { 0, 0, 0 };
+    stage_times ts = { 0, 0, 0, 0 };
     if (o->out) hc_buf_puts(&out, o->out);
     else hc_buf_printf(&out, "%s/public", o->src);
     while (out.len > 1 && out.data[out.len - 1] == '/') hc_buf_truncate(&out, out.len - 1);
@@ -143,6 +158,8 @@ int hc_cmd_build(const hc_opts *o)
 
     m = open_site(o, o->drafts, 0, d, &ts);
     if (!m || hc_diags_errors(d)) goto fail;
+    hc_model_drop_check_data(m);
+    malloc_trim(0);   /* give back what loading used for a while (parsers, thread arenas) before rendering */
     if (o->base_url) {
         free(m->config.base_url);
         m->config.base_url = hc_xstrdup(o->base_url);
@@ -160,6 +177,7 @@ int hc_cmd_build(const hc_opts *o)
     t_html = now_s();
     int failed = hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d);
     t_html = now_s() - t_html;
+    double peak_html = peak_mb();
     hc_maps_stats ms;
     memset(&ms, 0, sizeof ms);
     double t_maps = now_s();
@@ -198,14 +216,14 @@ int hc_cmd_build(const hc_opts *o)
         printf("huace: wrote %zu pages (%zu files) to %s/ in %.2f s\n", st.pages, st.files, hc_buf_cstr(&out),
                now_s() - t_start);
     if (o->timings) {
-        fprintf(stderr, "timings: load+parse %.3f s (%zu projects, %zu case studies, %zu pages; %d threads)\n",
-                ts.load, m->nprojects, m->ncases, m->npages, jobs);
+        fprintf(stderr, "timings: load+parse %.3f s (%zu projects, %zu case studies, %zu pages; %d threads), peak %.0f MB\n",
+                ts.load, m->nprojects, m->ncases, m->npages, jobs, ts.peak_load);
         fprintf(stderr, "timings: link %.3f s, check %.3f s\n", ts.link, ts.check);
-        fprintf(stderr, "timings: html %.3f s (%zu pages, %zu files): render %.3f s + write %.3f s, summed over %d threads\n",
-                t_html, st.pages, st.files, st.render_s, st.write_s, jobs);
+        fprintf(stderr, "timings: html %.3f s (%zu pages, %zu files): render %.3f s + write %.3f s, summed over %d threads; peak %.0f MB\n",
+                t_html, st.pages, st.files, st.render_s, st.write_s, jobs, peak_html);
         if (m->config.maps_enabled)
             fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
-        fprintf(stderr, "timings: total %.3f s\n", now_s() - t_start);
+        fprintf(stderr, "timings: total %.3f s, peak memory %.0f MB\n", now_s() - t_start, peak_mb());
     }
     rc = 0;
     goto out;

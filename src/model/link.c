@@ -82,6 +82,19 @@ static hc_term *tag_term(hc_taxonomy *tx, const char *tag)
     return t;
 }
 
+static size_t *tag_indices(const hc_taxonomy *tx, char **tags, size_t n)
+{
+    size_t *v = hc_xcalloc(n ? n : 1, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        char *slug = tag_slug(tags[i]);
+        hc_term key = { .slug = slug };
+        const hc_term *t = bsearch(&key, tx->terms, tx->nterms, sizeof *tx->terms, cmp_term_slug);
+        v[i] = t ? (size_t)(t - tx->terms) : HC_NONE;
+        free(slug);
+    }
+    return v;
+}
+
 static void build_taxonomies(hc_model *m)
 {
     const hc_standards *s = &m->std;
@@ -130,6 +143,9 @@ static void build_taxonomies(hc_model *m)
     }
     hc_taxonomy *tags = &m->tax[HC_TAX_TAG];
     if (tags->nterms) qsort(tags->terms, tags->nterms, sizeof *tags->terms, cmp_term_slug);
+    /* each tag → its term, by slug (sorted now) */
+    for (size_t i = 0; i < m->nprojects; i++) m->projects[i].tag_terms = tag_indices(tags, m->projects[i].tags, m->projects[i].ntags);
+    for (size_t i = 0; i < m->ncases; i++) m->cases[i].tag_terms = tag_indices(tags, m->cases[i].tags, m->cases[i].ntags);
 }
 
 int hc_model_link(hc_model *m, hc_diags *d)

@@ -13,6 +13,7 @@ hc_model *hc_model_new(const char *root)
 
 static void free_strv(char **v, size_t n)
 {
+    if (!v) return;
     for (size_t i = 0; i < n; i++) free(v[i]);
     free(v);
 }
@@ -24,6 +25,7 @@ void hc_doc_clear(hc_doc *doc)
     free_strv(doc->project_ids, doc->nprojects);
     free(doc->projects);
     free_strv(doc->tags, doc->ntags);
+    free(doc->tag_terms);
     for (size_t i = 0; i < doc->nrefs; i++) free(doc->refs[i].url);
     free(doc->refs);
     memset(doc, 0, sizeof *doc);
@@ -52,6 +54,7 @@ static void project_clear(hc_project *p)
     }
     free(p->photos);
     free_strv(p->tags, p->ntags);
+    free(p->tag_terms);
     free(p->cases);
 }
 
@@ -106,6 +109,26 @@ void hc_model_free(hc_model *m)
     config_clear(&m->config);
     free(m->root);
     free(m);
+}
+
+static void drop_refs(hc_doc *docs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < docs[i].nrefs; k++) free(docs[i].refs[k].url);
+        free(docs[i].refs);
+        docs[i].refs = NULL;
+        docs[i].nrefs = 0;
+    }
+}
+
+void hc_model_drop_check_data(hc_model *m)
+{
+    for (size_t i = 0; i < m->ncases; i++) {   /* resolved into projects[] by linking */
+        free_strv(m->cases[i].project_ids, m->cases[i].nprojects);
+        m->cases[i].project_ids = NULL;
+    }
+    drop_refs(m->cases, m->ncases);
+    drop_refs(m->pages, m->npages);
 }
 
 size_t hc_model_find_project(const hc_model *m, const char *id)

@@ -85,6 +85,7 @@ typedef struct {
     hc_photo *photos; size_t nphotos;
     char **tags; size_t ntags;
     /* computed by hc_model_link */
+    size_t *tag_terms;        /* per tag: index into tax[HC_TAX_TAG].terms */
     size_t *cases; size_t ncases;          /* indices into model.cases, newest first */
 } hc_project;
 
@@ -98,9 +99,10 @@ typedef struct {
     char *title, *summary;    /* summary: from front matter or derived from the body */
     int date;
     char *township; size_t township_idx;
-    char **project_ids; size_t nprojects; hc_loc projects_loc;
+    char **project_ids; size_t nprojects; hc_loc projects_loc;   /* ids freed after checks */
     size_t *projects;         /* per project_ids: index into model.projects, HC_NONE if unknown */
     char **tags; size_t ntags;
+    size_t *tag_terms;        /* per tag: index into tax[HC_TAX_TAG].terms (linking) */
     int draft;
     long weight; int menu;
     char *html;               /* rendered body, only if loaded with keep_html (see hc_doc_body_html) */
@@ -161,6 +163,11 @@ void hc_doc_clear(hc_doc *doc);
  * taxonomies. Returns 0, or -1 if it reported errors. */
 struct hc_diags;
 int hc_model_link(hc_model *m, struct hc_diags *d);
+
+/* Frees what only the checks need (the links and images of every body, the
+ * project ids cases named), so
+ * that rendering a large site reuses that memory. After this, nrefs is 0. */
+void hc_model_drop_check_data(hc_model *m);
 
 /* Index of the project with this id, or HC_NONE. Valid after hc_model_link. */
 size_t hc_model_find_project(const hc_model *m, const char *id);

@@ -9,13 +9,20 @@ static hc_tv *node(hc_arena *a, hc_tv_kind kind)
     return v;
 }
 
-hc_tv *hc_tv_null(hc_arena *a) { return node(a, HC_TV_NULL); }
+static hc_tv tv_null = { .kind = HC_TV_NULL };
+static hc_tv tv_true = { .kind = HC_TV_BOOL, .b = 1 };
+static hc_tv tv_false = { .kind = HC_TV_BOOL, .b = 0 };
+
+hc_tv *hc_tv_null(hc_arena *a)
+{
+    (void)a;
+    return &tv_null;
+}
 
 hc_tv *hc_tv_bool(hc_arena *a, int b)
 {
-    hc_tv *v = node(a, HC_TV_BOOL);
-    v->b = b != 0;
-    return v;
+    (void)a;
+    return b ? &tv_true : &tv_false;
 }
 
 hc_tv *hc_tv_num(hc_arena *a, double n)
@@ -51,7 +58,7 @@ hc_tv *hc_tv_map(hc_arena *a) { return node(a, HC_TV_MAP); }
 static void reserve(hc_arena *a, hc_tv *c)
 {
     if (c->n < c->cap) return;
-    size_t cap = c->cap ? c->cap * 2 : 4;
+    uint32_t cap = c->cap ? c->cap * 2 : 4;
     hc_tv **items = hc_arena_alloc(a, cap * sizeof *items);
     if (c->n) memcpy(items, c->items, c->n * sizeof *items);
     c->items = items;

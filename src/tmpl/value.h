@@ -13,6 +13,7 @@
 #ifndef HC_VALUE_H
 #define HC_VALUE_H
 #include <stddef.h>
+#include <stdint.h>
 #include "../base/arena.h"
 
 typedef enum {
@@ -25,17 +26,25 @@ typedef enum {
 } hc_tv_kind;
 
 typedef struct hc_tv hc_tv;
+/* 32 bytes: a 100,000-page site builds millions of these per run. */
 struct hc_tv {
     hc_tv_kind kind;
-    int b;                 /* HC_TV_BOOL */
-    double num;            /* HC_TV_NUM */
-    const char *s;         /* HC_TV_STR: NUL-terminated, len bytes */
-    size_t len;
-    size_t n, cap;         /* HC_TV_LIST / HC_TV_MAP: item count */
-    hc_tv **items;         /* list items, or map values */
-    const char **keys;     /* HC_TV_MAP: keys, parallel to items */
+    uint32_t n, cap;           /* HC_TV_LIST / HC_TV_MAP: item count */
+    union {
+        int b;                 /* HC_TV_BOOL */
+        double num;            /* HC_TV_NUM */
+        struct {               /* HC_TV_STR: NUL-terminated, len bytes */
+            const char *s;
+            size_t len;
+        };
+        struct {               /* HC_TV_LIST / HC_TV_MAP */
+            hc_tv **items;     /* list items, or map values */
+            const char **keys; /* HC_TV_MAP: keys, parallel to items */
+        };
+    };
 };
 
+/* null, true and false are shared, immutable nodes (not in any arena). */
 hc_tv *hc_tv_null(hc_arena *a);
 hc_tv *hc_tv_bool(hc_arena *a, int b);
 hc_tv *hc_tv_num(hc_arena *a, double n);

@@ -30,7 +30,7 @@ static hc_tv *sup_value(const hc_shared *sh, hc_arena *a, const sup_ref *r)
     hc_tv_set_bool(a, e, "done", r->s->done);
     if (r->overdue) hc_tv_set_num(a, e, "days_over", (double)(m->today - r->s->deadline));
     else if (!r->s->done && r->s->deadline != HC_NO_DATE) hc_tv_set_num(a, e, "days_left", (double)(r->s->deadline - m->today));
-    hc_tv_set(a, e, "p", hc_card_project(sh, a, r->project));
+    hc_tv_set(a, e, "p", hc_card_unit(sh, a, r->project));
     return e;
 }
 
@@ -109,7 +109,7 @@ void hc_campaign_schedule(const hc_shared *sh, hc_arena *a, hc_tv *c)
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
         hc_tv *u = hc_tv_map(a);
-        hc_tv_set(a, u, "p", hc_card_project(sh, a, i));
+        hc_tv_set(a, u, "p", hc_card_unit(sh, a, i));
         hc_tv *ms = hc_tv_list(a);
         size_t done = 0;
         for (size_t k = 0; k < p->nmilestones; k++) {
@@ -138,7 +138,7 @@ void hc_campaign_schedule(const hc_shared *sh, hc_arena *a, hc_tv *c)
         hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, v[i].date)));
         hc_tv_set(a, e, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, v[i].date)));
         if (p->obs_place) hc_tv_set(a, e, "place", hc_tv_str_ref(a, p->obs_place));
-        hc_tv_set(a, e, "p", hc_card_project(sh, a, v[i].project));
+        hc_tv_set(a, e, "p", hc_card_unit(sh, a, v[i].project));
         if (v[i].date >= m->today) {
             hc_tv_set_num(a, e, "days_left", (double)(v[i].date - m->today));
             hc_tv_push(a, up, e);

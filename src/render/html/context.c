@@ -98,16 +98,11 @@ hc_tv *hc_ctx_term_link(hc_arena *a, const hc_model *m, hc_tax_kind k, size_t te
     return hc_ctx_link(a, m->tax[k].terms[term].name, hc_ctx_term_path(a, m, k, term));
 }
 
-hc_tv *hc_ctx_tags(hc_arena *a, const hc_model *m, char **tags, size_t n)
+hc_tv *hc_ctx_tags(hc_arena *a, const hc_model *m, const size_t *terms, size_t n)
 {
     hc_tv *l = hc_tv_list(a);
-    const hc_taxonomy *tx = &m->tax[HC_TAX_TAG];
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < tx->nterms; k++)
-            if (!strcmp(tx->terms[k].key, tags[i]) || !strcmp(tx->terms[k].name, tags[i])) {
-                hc_tv_push(a, l, hc_ctx_term_link(a, m, HC_TAX_TAG, k));
-                break;
-            }
+        if (terms && terms[i] != HC_NONE) hc_tv_push(a, l, hc_ctx_term_link(a, m, HC_TAX_TAG, terms[i]));
     return l;
 }
 
@@ -129,7 +124,7 @@ hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t pi)
     }
     if (p->level != HC_NONE) hc_tv_set(a, c, "level", hc_ctx_term_link(a, m, HC_TAX_LEVEL, p->level));
     if (p->grade != HC_NONE) hc_tv_set(a, c, "grade", hc_ctx_term_link(a, m, HC_TAX_GRADE, p->grade));
-    hc_tv_set(a, c, "status", hc_ctx_status(a, m, p->status));
+    hc_tv_set(a, c, "status", hc_shared_status(sh, p->status));
     hc_tv *tw = hc_tv_list(a);
     for (size_t i = 0; i < p->ntownships; i++)
         if (p->township_idx && p->township_idx[i] != HC_NONE)
@@ -137,6 +132,25 @@ hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t pi)
     hc_tv_set(a, c, "townships", tw);
     if (p->lead_name) hc_tv_set(a, c, "lead_name", hc_tv_str_ref(a, p->lead_name));
     if (p->lead_title) hc_tv_set(a, c, "lead_title", hc_tv_str_ref(a, p->lead_title));
+    return c;
+}
+
+hc_tv *hc_shared_status(const hc_shared *sh, size_t status)
+{
+    return sh->status[status == HC_NONE ? sh->m->std.nstatuses : status];
+}
+
+hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t pi)
+{
+    const hc_project *p = &sh->m->projects[pi];
+    hc_tv *c = hc_tv_map(a);
+    hc_buf b = HC_BUF_INIT;
+    hc_path_project(&b, p);
+    hc_tv_set(a, c, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(&b))));
+    hc_buf_free(&b);
+    hc_tv_set(a, c, "id", hc_tv_str_ref(a, p->id));
+    hc_tv_set(a, c, "name", hc_tv_str_ref(a, p->name));
+    hc_tv_set(a, c, "status", hc_shared_status(sh, p->status));
     return c;
 }
 
@@ -155,7 +169,7 @@ hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t ci)
     hc_tv_set(a, c, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, d->date)));
     if (d->township_idx != HC_NONE) hc_tv_set(a, c, "township", hc_ctx_term_link(a, m, HC_TAX_TOWNSHIP, d->township_idx));
     hc_tv_set_num(a, c, "words", (double)d->words);
-    hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, d->tags, d->ntags));
+    hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, d->tag_terms, d->ntags));
     return c;
 }
 
@@ -203,5 +217,8 @@ void hc_shared_build(hc_shared *sh)
     for (size_t i = 0; i < m->std.nstatuses; i++) hc_tv_push(a, sts, hc_ctx_status(a, m, i));
     hc_tv_set(a, s, "statuses", sts);
     sh->site = s;
+    sh->status = hc_arena_alloc(a, (m->std.nstatuses + 1) * sizeof *sh->status);
+    for (size_t i = 0; i < m->std.nstatuses; i++) sh->status[i] = hc_ctx_status(a, m, i);
+    sh->status[m->std.nstatuses] = hc_ctx_status(a, m, HC_NONE);
 
 }

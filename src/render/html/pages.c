@@ -184,7 +184,7 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
     const hc_model *m = sh->m;
     const hc_project *p = &m->projects[pi];
     hc_tv_set(a, c, "p", hc_card_project(sh, a, pi));
-    hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, p->tags, p->ntags));
+    hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, p->tag_terms, p->ntags));
     if (p->has_funding) hc_tv_set(a, c, "funding", hc_tv_str(a, hc_arena_printf(a, "%g", p->funding)));
     if (p->assessed != HC_NO_DATE) hc_tv_set(a, c, "assessed", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->assessed)));
     hc_tv *ms = hc_tv_list(a);
@@ -207,7 +207,7 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         if (nd->kind) hc_tv_set(a, e, "kind", hc_tv_str_ref(a, nd->kind));
         hc_tv_set(a, e, "lon", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lon)));
         hc_tv_set(a, e, "lat", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lat)));
-        hc_tv_set(a, e, "status", hc_ctx_status(a, m, nd->status));
+        hc_tv_set(a, e, "status", hc_shared_status(sh, nd->status));
         hc_tv_push(a, nodes, e);
     }
     hc_tv_set(a, c, "nodes", nodes);
@@ -401,7 +401,7 @@ static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
     for (size_t k = 0; k < m->nprojects; k++) {
         const hc_project *p = &m->projects[k];
         hc_tv *r = hc_tv_map(a);
-        hc_tv_set(a, r, "p", hc_card_project(sh, a, k));
+        hc_tv_set(a, r, "p", hc_card_unit(sh, a, k));
         if (p->domain != HC_NONE) hc_tv_set(a, r, "domain_key", hc_tv_str_ref(a, m->std.domains[p->domain].key));
         hc_tv *cells = hc_tv_list(a);
         size_t met = 0;
@@ -443,7 +443,7 @@ static hc_tv *map_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
     double w = (double)m->config.map_width, h = (double)m->config.map_height;
     hc_tv *markers = hc_tv_list(a), *units = hc_tv_list(a);
     for (size_t i = 0; i < m->nprojects; i++) {
-        hc_tv *card = hc_card_project(sh, a, i);
+        hc_tv *card = hc_card_unit(sh, a, i);
         hc_tv_push(a, units, card);
         if (!sh->overview || sh->overview[i].r <= 0) continue;
         hc_tv *e = hc_tv_map(a);
@@ -479,7 +479,7 @@ static hc_tv *board_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
             for (size_t k = 0; k < term->nprojects; k++) {
                 const hc_project *p = &m->projects[term->projects[k]];
                 if (p->domain != dm) continue;
-                hc_tv_push(a, us, hc_card_project(sh, a, term->projects[k]));
+                hc_tv_push(a, us, hc_card_unit(sh, a, term->projects[k]));
                 cnt[p->status != HC_NONE ? p->status : s->nstatuses]++;
             }
             hc_tv_set(a, cell, "units", us);

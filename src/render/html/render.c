@@ -18,6 +18,7 @@ typedef struct {
     atomic_size_t next;
     atomic_size_t written;
     pthread_mutex_t mu;       /* guards the time sums */
+    pthread_mutex_t heavy;    /* one page listing every unit at a time, to bound memory */
     double render_s, write_s;
     const char *out_dir;
     hc_diags *d;
@@ -30,8 +31,22 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *html, hc_buf *path, double *t_render,
+                     double *t_write);
+
+/* Pages that list every unit are large at scale: one at a time. */
 static void run_job(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *html, hc_buf *path, double *t_render,
                     double *t_write)
+{
+    int heavy = j->kind == HC_JOB_STANDARDS || j->kind == HC_JOB_SCHEDULE || j->kind == HC_JOB_SUPERVISION ||
+                j->kind == HC_JOB_MAP || j->kind == HC_JOB_BOARD;
+    if (heavy) pthread_mutex_lock(&w->heavy);
+    run_page(w, j, a, dir, html, path, t_render, t_write);
+    if (heavy) pthread_mutex_unlock(&w->heavy);
+}
+
+static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf *html, hc_buf *path, double *t_render,
+                     double *t_write)
 {
     double t0 = now_s();
     hc_tv *ctx = NULL;
@@ -104,6 +119,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     atomic_init(&w.next, 0);
     atomic_init(&w.written, 0);
     pthread_mutex_init(&w.mu, NULL);
+    pthread_mutex_init(&w.heavy, NULL);
     int nthreads = o->jobs > 0 ? o->jobs : 1;
     if ((size_t)nthreads > njobs) nthreads = njobs ? (int)njobs : 1;
     threads = hc_xcalloc((size_t)nthreads, sizeof *threads);
@@ -117,6 +133,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     st->render_s = w.render_s;
     st->write_s = w.write_s;
     pthread_mutex_destroy(&w.mu);
+    pthread_mutex_destroy(&w.heavy);
     st->files += st->pages;
     if (hc_diags_errors(d) > before) goto out;
     if (hc_feeds_write(&sh, o->out_dir, d, &st->files) != 0) goto out;

@@ -17,6 +17,7 @@ typedef struct {
     hc_tv *site;              /* site-wide values: title, menu, css/js paths, standards */
     const char *css_path, *js_path;   /* hashed static file names, site-relative */
     struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
+    hc_tv **status;           /* per status (and one more for "none"): shared, never changed */
     char build_date[11];
 } hc_shared;
 
@@ -35,6 +36,10 @@ void hc_shared_build(hc_shared *sh);
  * number of pages). */
 hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t project);
 hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t c);
+/* The light version for pages that list every unit: {url, id, name, status}. */
+hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t project);
+/* The shared status values ({key, name, meaning, color, fg}); read-only. */
+hc_tv *hc_shared_status(const hc_shared *sh, size_t status);
 /* sitemap.xml, feed.xml, robots.txt, schedule/schedule.ics. */
 int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 
@@ -49,6 +54,6 @@ hc_tv *hc_ctx_strs(hc_arena *a, char **v, size_t n);     /* list of strings (not
 hc_tv *hc_ctx_link(hc_arena *a, const char *name, const char *site_path);  /* {name, url} */
 const char *hc_ctx_term_path(hc_arena *a, const hc_model *m, hc_tax_kind k, size_t term);
 hc_tv *hc_ctx_term_link(hc_arena *a, const hc_model *m, hc_tax_kind k, size_t term);
-hc_tv *hc_ctx_tags(hc_arena *a, const hc_model *m, char **tags, size_t n);
+hc_tv *hc_ctx_tags(hc_arena *a, const hc_model *m, const size_t *terms, size_t n);  /* tag links */
 
 #endif
