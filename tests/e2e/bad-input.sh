@@ -4,13 +4,7 @@
 # tests/sites/bad/<case>.expect (its messages, source lines and carets),
 # exit with the status in <case>.status (default 1), and leave a previous
 # output folder byte for byte as it was.
-set -u
-HUACE=${HUACE:-./huace}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+. tests/e2e/lib.sh
 
 # the previous output every failing build must leave alone
 "$HUACE" build -s tests/sites/base -o "$T/out" --today 2026-11-30 --quiet || { echo "not ok 1 - base site builds"; exit 1; }
@@ -46,4 +40,4 @@ for dir in tests/sites/bad/*/; do
         if grep -q 'was left as it was' "$T/stderr"; then ok "$name: says the output was kept"; else notok "$name: says the output was kept"; fi
     fi
 done
-echo "1..$n"
+finish

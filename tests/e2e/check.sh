@@ -3,13 +3,7 @@
 # tests/sites/base/; its text output must equal <rule>.expect, its exit
 # status <rule>.status, and its --format json output, parsed, must equal
 # <rule>.json. The base site itself is clean.
-set -u
-HUACE=${HUACE:-./huace}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+. tests/e2e/lib.sh
 
 out=$("$HUACE" check -s tests/sites/base --today 2026-11-30)
 st=$?
@@ -50,4 +44,4 @@ cp -R tests/sites/check/baseline-gate/. "$T/b/"
 if [ $? = 1 ] && [ ! -e "$T/b-out" ]; then ok "an error from the rules stops the build"; else notok "an error from the rules stops the build"; fi
 "$HUACE" check --format yaml >/dev/null 2>&1
 if [ $? = 2 ]; then ok "bad --format is a usage error"; else notok "bad --format is a usage error"; fi
-echo "1..$n"
+finish

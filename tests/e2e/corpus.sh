@@ -2,13 +2,8 @@
 # The benchmark corpus generator (tests/bench) at a small size: the corpus
 # builds with zero errors and warnings and writes one page per case study and
 # per project; listings stay small (windowed pager); a second build is a no-op.
-set -u
-HUACE=${HUACE:-./huace}
+. tests/e2e/lib.sh
 N=${CORPUS_N:-200}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-check() { d=$1; shift; n=$((n + 1)); if "$@" >"$T/c.out" 2>&1; then echo "ok $n - $d"; else echo "not ok $n - $d"; sed 's/^/# /' "$T/c.out" | head; fi; }
 
 check "generate a corpus of $N case studies" tests/bench/run.sh --generate-only "$T/corpus" "$N"
 "$HUACE" build -s "$T/corpus" -o "$T/out" >"$T/stdout" 2>"$T/stderr"
@@ -25,4 +20,4 @@ mid=$(( (N / 10 + 1) / 2 ))
 check "a middle listing page links a bounded number of pages" sh -c "test \$(grep -o 'cases/page/[0-9]*/index.html' '$T/out/cases/page/$mid/index.html' | sort -u | wc -l) -le 8"
 "$HUACE" build -s "$T/corpus" -o "$T/out" >"$T/stdout2"
 check "second build writes nothing" grep -q '0 pages written' "$T/stdout2"
-echo "1..$n"
+finish

@@ -1,9 +1,6 @@
 #!/bin/sh
 # schedule/schedule.ics, checked line by line (tests/tools/icscheck.py).
-set -u
-HUACE=${HUACE:-./huace}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. tests/e2e/lib.sh
 cp -R tests/sites/base "$T/site"
 # a meeting whose place needs escaping and whose summary needs folding
 printf '%s\n' 'observation: {number: 12, date: 2026-12-20, place: "乙乡党群服务中心, 二楼; 会议室\\东"}' \

@@ -4,13 +4,7 @@
 # every build; `huace check` reports malformed map input with locations; a
 # missing CJK font fails the build with a message naming fonts-noto-cjk and
 # leaves the previous output as it was.
-set -u
-HUACE=${HUACE:-./huace}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); echo "not ok $n - $1"; }
+. tests/e2e/lib.sh
 SITE=tests/sites/maps-basic
 
 "$HUACE" build -s "$SITE" -o "$T/out" --today 2026-12-01 --quiet >"$T/log" 2>&1
@@ -101,4 +95,4 @@ if [ $st = 1 ] && grep -q "fonts-noto-cjk" "$T/nofont" && cmp -s "$T/before" "$T
 else
     notok "a missing CJK font fails the build and names fonts-noto-cjk (exit $st)"; sed 's/^/# /' "$T/nofont"
 fi
-echo "1..$n"
+finish

@@ -1,12 +1,7 @@
 #!/bin/sh
 # No-op rebuild: with nothing changed, a second build writes nothing (every
 # file keeps its inode and mtime) and says so; any change rebuilds.
-set -u
-HUACE=${HUACE:-./huace}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-check() { d=$1; shift; n=$((n + 1)); if "$@" >"$T/c.out" 2>&1; then echo "ok $n - $d"; else echo "not ok $n - $d"; sed 's/^/# /' "$T/c.out" | head; fi; }
+. tests/e2e/lib.sh
 stamp() { (cd "$T/out" && find . -type f -exec stat -c '%i %Y.%y %n' {} + | sort); }
 
 cp -R tests/sites/base "$T/site"
@@ -26,4 +21,4 @@ echo 'stray' >"$T/out/stray.txt"
 check "a file added to the output forces a rebuild" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q 'wrote' && ! test -e '$T/out/stray.txt'"
 rm "$T/out/index.html"
 check "a file removed from the output forces a rebuild" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q 'wrote' && test -s '$T/out/index.html'"
-echo "1..$n"
+finish

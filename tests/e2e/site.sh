@@ -2,16 +2,7 @@
 # The example site (the repository root) and the base fixture: pages, links
 # both ways between cases and projects, links that resolve from file://,
 # tidy on every page, escaping, theme override, and byte-identical rebuilds.
-set -u
-HUACE=${HUACE:-./huace}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-check() { # description, command…
-    d=$1; shift
-    n=$((n + 1))
-    if "$@" >"$T/check.out" 2>&1; then echo "ok $n - $d"; else echo "not ok $n - $d"; sed 's/^/# /' "$T/check.out" | head -20; fi
-}
+. tests/e2e/lib.sh
 
 check "example site builds with no warnings" sh -c "'$HUACE' build -s . -o '$T/a' --today 2026-11-30 2>'$T/a.err' && ! [ -s '$T/a.err' ] || { cat '$T/a.err'; false; }"
 check "rebuild is byte-identical" sh -c "'$HUACE' build -s . -o '$T/b' --today 2026-11-30 --quiet -j 1 && diff -r '$T/a' '$T/b'"
@@ -68,4 +59,4 @@ check "drafts are left out unless --drafts" sh -c "printf -- '---\ntitle: 草稿
 check "usage error exits 2" sh -c "'$HUACE' build --bogus 2>/dev/null; [ \$? -eq 2 ]"
 check "bad --today exits 2" sh -c "'$HUACE' build --today 2026-13-01 2>/dev/null; [ \$? -eq 2 ]"
 check "missing site folder exits 1" sh -c "'$HUACE' build -s '$T/nope' 2>/dev/null; [ \$? -eq 1 ]"
-echo "1..$n"
+finish

@@ -110,13 +110,7 @@ hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t pi)
 {
     const hc_model *m = sh->m;
     const hc_project *p = &m->projects[pi];
-    hc_tv *c = hc_tv_map(a);
-    hc_buf b = HC_BUF_INIT;
-    hc_path_project(&b, p);
-    hc_tv_set(a, c, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(&b))));
-    hc_buf_free(&b);
-    hc_tv_set(a, c, "id", hc_tv_str_ref(a, p->id));
-    hc_tv_set(a, c, "name", hc_tv_str_ref(a, p->name));
+    hc_tv *c = hc_card_unit(sh, a, pi);
     if (p->brand) hc_tv_set(a, c, "brand", hc_tv_str_ref(a, p->brand));
     if (p->summary) hc_tv_set(a, c, "summary", hc_tv_str_ref(a, p->summary));
     if (p->domain != HC_NONE) {
@@ -124,7 +118,6 @@ hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t pi)
     }
     if (p->level != HC_NONE) hc_tv_set(a, c, "level", hc_ctx_term_link(a, m, HC_TAX_LEVEL, p->level));
     if (p->grade != HC_NONE) hc_tv_set(a, c, "grade", hc_ctx_term_link(a, m, HC_TAX_GRADE, p->grade));
-    hc_tv_set(a, c, "status", hc_shared_status(sh, p->status));
     hc_tv *tw = hc_tv_list(a);
     for (size_t i = 0; i < p->ntownships; i++)
         if (p->township_idx && p->township_idx[i] != HC_NONE)
@@ -135,6 +128,15 @@ hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t pi)
     return c;
 }
 
+/* Sets "url" on c to the href (from the root) of the page path_of gives. */
+#define set_url(a, c, path_of, item)                                              \
+    do {                                                                          \
+        hc_buf b_ = HC_BUF_INIT;                                                  \
+        path_of(&b_, item);                                                       \
+        hc_tv_set(a, c, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(&b_)))); \
+        hc_buf_free(&b_);                                                         \
+    } while (0)
+
 hc_tv *hc_shared_status(const hc_shared *sh, size_t status)
 {
     return sh->status[status == HC_NONE ? sh->m->std.nstatuses : status];
@@ -144,10 +146,7 @@ hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t pi)
 {
     const hc_project *p = &sh->m->projects[pi];
     hc_tv *c = hc_tv_map(a);
-    hc_buf b = HC_BUF_INIT;
-    hc_path_project(&b, p);
-    hc_tv_set(a, c, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(&b))));
-    hc_buf_free(&b);
+    set_url(a, c, hc_path_project, p);
     hc_tv_set(a, c, "id", hc_tv_str_ref(a, p->id));
     hc_tv_set(a, c, "name", hc_tv_str_ref(a, p->name));
     hc_tv_set(a, c, "status", hc_shared_status(sh, p->status));
@@ -159,10 +158,7 @@ hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t ci)
     const hc_model *m = sh->m;
     const hc_doc *d = &m->cases[ci];
     hc_tv *c = hc_tv_map(a);
-    hc_buf b = HC_BUF_INIT;
-    hc_path_case(&b, d);
-    hc_tv_set(a, c, "url", hc_tv_str_ref(a, hc_ctx_path(a, hc_buf_cstr(&b))));
-    hc_buf_free(&b);
+    set_url(a, c, hc_path_case, d);
     hc_tv_set(a, c, "title", hc_tv_str_ref(a, d->title));
     hc_tv_set(a, c, "summary", hc_tv_str_ref(a, d->summary ? d->summary : ""));
     hc_tv_set(a, c, "date", hc_tv_str_ref(a, hc_ctx_date(a, d->date)));

@@ -512,11 +512,27 @@ static hc_tv *board_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
     return c;
 }
 
+/* projects/ and cases/: every item, paginated. */
+static hc_tv *all_listing(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_buf *dir, size_t total,
+                          const char *key, const char *title, const char *heading, path_fn path_of,
+                          hc_tv *(*card)(const hc_shared *, hc_arena *, size_t))
+{
+    size_t from, to;
+    path_of(sh, j, j->page_no, dir);
+    hc_tv *c = base(sh, a, hc_buf_cstr(dir), title, NULL), *l = hc_tv_list(a);
+    page_range(sh, j, total, &from, &to);
+    for (size_t i = from; i < to; i++) hc_tv_push(a, l, card(sh, a, i));
+    hc_tv_set(a, c, key, l);
+    hc_tv_set(a, c, "term", hc_tv_str_ref(a, heading));
+    hc_tv_set_num(a, c, !strcmp(key, "projects") ? "project_count" : "case_count", (double)total);
+    hc_tv_set(a, c, "pager", pager(sh, j, a, total, path_of));
+    return c;
+}
+
 const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_buf *dir, hc_tv **ctx)
 {
     const hc_model *m = sh->m;
-    size_t from, to;
-    hc_tv *c, *l;
+    hc_tv *c;
     switch (j->kind) {
     case HC_JOB_HOME:
         *ctx = home(sh, a, base(sh, a, "", NULL, NULL));
@@ -566,28 +582,11 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
         *ctx = c;
         return "page";
     case HC_JOB_PROJECTS:
-        projects_path(sh, j, j->page_no, dir);
-        c = base(sh, a, hc_buf_cstr(dir), "示范项目", NULL);
-        page_range(sh, j, m->nprojects, &from, &to);
-        l = hc_tv_list(a);
-        for (size_t i = from; i < to; i++) hc_tv_push(a, l, hc_card_project(sh, a, i));
-        hc_tv_set(a, c, "projects", l);
-        hc_tv_set(a, c, "term", hc_tv_str(a, "全部示范项目"));
-        hc_tv_set_num(a, c, "project_count", (double)m->nprojects);
-        hc_tv_set(a, c, "pager", pager(sh, j, a, m->nprojects, projects_path));
-        *ctx = c;
+        *ctx = all_listing(sh, j, a, dir, m->nprojects, "projects", "示范项目", "全部示范项目", projects_path,
+                           hc_card_project);
         return "list";
     case HC_JOB_CASES:
-        cases_path(sh, j, j->page_no, dir);
-        c = base(sh, a, hc_buf_cstr(dir), "案例", NULL);
-        page_range(sh, j, m->ncases, &from, &to);
-        l = hc_tv_list(a);
-        for (size_t i = from; i < to; i++) hc_tv_push(a, l, hc_card_case(sh, a, i));
-        hc_tv_set(a, c, "cases", l);
-        hc_tv_set(a, c, "term", hc_tv_str(a, "全部案例"));
-        hc_tv_set_num(a, c, "case_count", (double)m->ncases);
-        hc_tv_set(a, c, "pager", pager(sh, j, a, m->ncases, cases_path));
-        *ctx = c;
+        *ctx = all_listing(sh, j, a, dir, m->ncases, "cases", "案例", "全部案例", cases_path, hc_card_case);
         return "list";
     case HC_JOB_TAXONOMY:
         hc_path_taxonomy(dir, &m->tax[j->a]);
