@@ -10,6 +10,7 @@
 #include "model/model.h"
 #include "render/html/site.h"
 #include "render/maps/maps.h"
+#include "render/pdf/pdf.h"
 #include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -78,7 +79,7 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
     hc_diags_set_root(d, o->src);
     hc_model *m = hc_model_new(o->src);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    hc_load_opts lo = { .drafts = drafts, .jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1) };
+    hc_load_opts lo = { .drafts = drafts, .keep_html = 0, .jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1) };
     int today;
     if (hc_cli_today(o, &today) != 0) {
         hc_model_free(m);
@@ -128,7 +129,7 @@ static void options_key(const hc_opts *o, hc_buf *b)
 {
     int today;
     hc_cli_today(o, &today);
-    hc_buf_printf(b, "today=%d drafts=%d base=%s", today, o->drafts, o->base_url ? o->base_url : "");
+    hc_buf_printf(b, "today=%d drafts=%d base=%s pdfx=%d", today, o->drafts, o->base_url ? o->base_url : "", o->pdfx);
 }
 
 int hc_cmd_build(const hc_opts *o)
@@ -193,6 +194,28 @@ int hc_cmd_build(const hc_opts *o)
         st.files += ms.drawn + ms.reused;
     }
     t_maps = now_s() - t_maps;
+    hc_pdf_stats ps;
+    memset(&ps, 0, sizeof ps);
+    double t_pdf = now_s();
+    if (!failed && m->config.print_enabled) {
+        hc_buf icc = HC_BUF_INIT;
+        if (m->config.pdfx_icc) hc_buf_printf(&icc, "%s/%s", o->src, m->config.pdfx_icc);
+        hc_pdf_opts po = {
+            .out_dir = hc_buf_cstr(&staging),
+            .trim_w_mm = m->config.trim_w,
+            .trim_h_mm = m->config.trim_h,
+            .bleed_mm = m->config.bleed,
+            .pdfx = m->config.pdfx || o->pdfx,
+            .pdfx_icc = m->config.pdfx_icc ? hc_buf_cstr(&icc) : NULL,
+            .pdfx_condition = m->config.pdfx_condition,
+            .quiet = o->quiet,
+            .jobs = jobs,
+        };
+        failed = hc_pdf_render(m, &po, d, &ps) != 0 || hc_diags_errors(d);
+        st.files += ps.files;
+        hc_buf_free(&icc);
+    }
+    t_pdf = now_s() - t_pdf;
     if (failed) {
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
@@ -223,6 +246,8 @@ int hc_cmd_build(const hc_opts *o)
                 t_html, st.pages, st.files, st.render_s, st.write_s, jobs, peak_html);
         if (m->config.maps_enabled)
             fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
+        if (m->config.print_enabled)
+            fprintf(stderr, "timings: pdf %.3f s (%zu files, album %zu pages)\n", t_pdf, ps.files, ps.pages);
         fprintf(stderr, "timings: total %.3f s, peak memory %.0f MB\n", now_s() - t_start, peak_mb());
     }
     rc = 0;

@@ -15,7 +15,7 @@ static const opt_def defs[] = {
     { 's', "-s", "--source", 1 },   { 'o', "-o", "--output", 1 }, { 'd', NULL, "--drafts", 0 },
     { 'b', NULL, "--base-url", 1 }, { 't', NULL, "--today", 1 },  { 'j', "-j", "--jobs", 1 },
     { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'p', "-p", "--port", 1 },
-    { 'B', NULL, "--bind", 1 },     { 'T', NULL, "--timings", 0 },
+    { 'B', NULL, "--bind", 1 },     { 'T', NULL, "--timings", 0 }, { 'X', NULL, "--pdfx", 0 },
 };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
@@ -90,6 +90,7 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
             break;
         case 'q': o->quiet = 1; break;
         case 'T': o->timings = 1; break;
+        case 'X': o->pdfx = 1; break;
         case 'f':
             if (!strcmp(val, "text")) o->format = HC_FMT_TEXT;
             else if (!strcmp(val, "json")) o->format = HC_FMT_JSON;

@@ -14,7 +14,7 @@ typedef struct {
     const char *out;          /* -o, default SRC/public */
     const char *base_url;     /* --base-url */
     const char *today;        /* --today YYYY-MM-DD */
-    int drafts, quiet, timings;
+    int drafts, quiet, timings, pdfx;
     int jobs;                 /* -j, 0 = number of cores */
     hc_format format;         /* --format (check) */
     int port;                 /* -p (serve) */
@@ -24,7 +24,7 @@ typedef struct {
 } hc_opts;
 
 /* allowed: which options this command takes, as a string of option letters:
- * s o d b t j q f p B T (src out drafts base-url today jobs quiet format port bind timings). */
+ * s o d b t j q f p B T X (src out drafts base-url today jobs quiet format port bind timings pdfx). */
 int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc_opts *opts);
 
 /* The build date (days since 1970-01-01) from --today, else SOURCE_DATE_EPOCH,

@@ -20,10 +20,12 @@ static int cmd_version(const hc_opts *o);
 static int cmd_help(const hc_opts *o);
 
 static const command commands[] = {
-    { "build", "sodbtjqT", hc_cmd_build,
-      "huace build [-s SRC] [-o OUT] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings]",
-      "Builds the site in SRC (default .) into OUT (default SRC/public). On any error the\n"
-      "previous OUT is left as it was. Exit status 0 success, 1 input errors, 2 usage." },
+    { "build", "sodbtjqTX", hc_cmd_build,
+      "huace build [-s SRC] [-o OUT] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings] [--pdfx]",
+      "Builds the site in SRC (default .) into OUT (default SRC/public): the website, the\n"
+      "maps and the album PDFs. --pdfx also converts the press PDFs to PDF/X-3 (CMYK) with\n"
+      "Ghostscript. On any error the previous OUT is left as it was.\n"
+      "Exit status 0 success, 1 input errors, 2 usage." },
     { "check", "stf", hc_cmd_check,
       "huace check [-s SRC] [--today YYYY-MM-DD] [--format text|json]",
       "Checks the site's content and data without writing anything. Exit status 0 clean or\n"

@@ -47,7 +47,10 @@ suite() { # label, bindir, huace binary
     done
 }
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+# fast_unwind_on_malloc=0: full stacks through cairo/fontconfig, so that the
+# suppressions in tests/lsan.supp (leaks inside those libraries) match.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 suite "" build/tests ./huace
 suite "[asan+ubsan]" build/tests-san build/huace-san

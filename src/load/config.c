@@ -46,10 +46,15 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
     }
     const hc_yval *pr = hc_ymap_get(root, "print");
     if (pr && hc_yr_expect(r, pr, HC_Y_MAP, "print") == 0) {
-        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", NULL };
+        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", NULL };
         hc_yr_known_keys(r, pr, keys, "print");
         hc_yr_bool(r, hc_ymap_get(pr, "enabled"), "print.enabled", &c->print_enabled);
         hc_yr_bool(r, hc_ymap_get(pr, "pdfx"), "print.pdfx", &c->pdfx);
+        hc_yr_str(r, hc_ymap_get(pr, "condition"), "print.condition", &c->pdfx_condition);
+        const hc_yval *icc = hc_ymap_get(pr, "icc");
+        if (hc_yr_str(r, icc, "print.icc", &c->pdfx_icc) == 0 && (c->pdfx_icc[0] == '/' || strstr(c->pdfx_icc, "..")))
+            hc_error(r->d, "path", r->path, icc->line, icc->col,
+                     "print.icc must be a path inside the site folder, without '..'");
         range_num(r, hc_ymap_get(pr, "bleed"), "print.bleed", 0, 10, &c->bleed);
         const hc_yval *t = hc_ymap_get(pr, "trim");
         if (t && hc_yr_expect(r, t, HC_Y_MAP, "print.trim") == 0) {

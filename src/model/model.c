@@ -80,6 +80,7 @@ static void config_clear(hc_config *c)
 {
     free(c->title); free(c->district); free(c->description); free(c->author);
     free(c->base_url); free(c->language); free(c->theme);
+    free(c->pdfx_icc); free(c->pdfx_condition);
     for (size_t i = 0; i < c->ntownships; i++) { free(c->townships[i].name); free(c->townships[i].slug); }
     free(c->townships);
 }

@@ -44,6 +44,7 @@ typedef struct {
     int maps_enabled; long map_width, map_height;
     /* print: {enabled, trim: {width, height}, bleed, pdfx} (millimetres) */
     int print_enabled, pdfx; double trim_w, trim_h, bleed;
+    char *pdfx_icc, *pdfx_condition;   /* print.icc (site-relative path), print.condition */
 } hc_config;
 
 /* A source location, for diagnostics raised after loading. */

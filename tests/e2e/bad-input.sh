@@ -4,7 +4,7 @@
 # tests/sites/bad/<case>.expect (its messages, source lines and carets),
 # exit with the status in <case>.status (default 1), and leave a previous
 # output folder byte for byte as it was.
-. tests/e2e/lib.sh
+. tests/tools/tap.sh
 
 # the previous output every failing build must leave alone
 "$HUACE" build -s tests/sites/base -o "$T/out" --today 2026-11-30 --quiet || { echo "not ok 1 - base site builds"; exit 1; }

@@ -3,7 +3,7 @@
 # tests/sites/base/; its text output must equal <rule>.expect, its exit
 # status <rule>.status, and its --format json output, parsed, must equal
 # <rule>.json. The base site itself is clean.
-. tests/e2e/lib.sh
+. tests/tools/tap.sh
 
 out=$("$HUACE" check -s tests/sites/base --today 2026-11-30)
 st=$?

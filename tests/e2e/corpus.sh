@@ -2,7 +2,7 @@
 # The benchmark corpus generator (tests/bench) at a small size: the corpus
 # builds with zero errors and warnings and writes one page per case study and
 # per project; listings stay small (windowed pager); a second build is a no-op.
-. tests/e2e/lib.sh
+. tests/tools/tap.sh
 N=${CORPUS_N:-200}
 
 check "generate a corpus of $N case studies" tests/bench/run.sh --generate-only "$T/corpus" "$N"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # schedule/schedule.ics, checked line by line (tests/tools/icscheck.py).
-. tests/e2e/lib.sh
+. tests/tools/tap.sh
 cp -R tests/sites/base "$T/site"
 # a meeting whose place needs escaping and whose summary needs folding
 printf '%s\n' 'observation: {number: 12, date: 2026-12-20, place: "乙乡党群服务中心, 二楼; 会议室\\东"}' \

@@ -4,7 +4,7 @@
 # every build; `huace check` reports malformed map input with locations; a
 # missing CJK font fails the build with a message naming fonts-noto-cjk and
 # leaves the previous output as it was.
-. tests/e2e/lib.sh
+. tests/tools/tap.sh
 SITE=tests/sites/maps-basic
 
 "$HUACE" build -s "$SITE" -o "$T/out" --today 2026-12-01 --quiet >"$T/log" 2>&1

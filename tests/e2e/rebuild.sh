@@ -1,7 +1,7 @@
 #!/bin/sh
 # No-op rebuild: with nothing changed, a second build writes nothing (every
 # file keeps its inode and mtime) and says so; any change rebuilds.
-. tests/e2e/lib.sh
+. tests/tools/tap.sh
 stamp() { (cd "$T/out" && find . -type f -exec stat -c '%i %Y.%y %n' {} + | sort); }
 
 cp -R tests/sites/base "$T/site"

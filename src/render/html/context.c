@@ -206,6 +206,8 @@ void hc_shared_build(hc_shared *sh)
     hc_tv_set(a, s, "js", hc_tv_str_ref(a, sh->js_path ? sh->js_path : ""));
     hc_tv_set(a, s, "nav", nav(a, m));
     hc_tv_set(a, s, "build_date", hc_tv_str_ref(a, sh->build_date));
+    hc_tv_set_bool(a, s, "print", c->print_enabled);
+    hc_tv_set_bool(a, s, "maps", c->maps_enabled);
     int y, mo, d;
     hc_date_ymd(m->today, &y, &mo, &d);
     hc_tv_set_num(a, s, "year", y);

@@ -8,6 +8,20 @@
  *   print/album.html        the album for browser printing (@page rules)
  * Output is deterministic: creation date from m->today, no time of day, no
  * random ids (the PDF /ID is derived from the content).
+ *
+ * Both editions of a document come from one cairo render: the page is drawn
+ * on a media of trim + 2 × (bleed + marks area), with crop marks outside the
+ * bleed; qpdf then writes the screen edition with the MediaBox set to the trim
+ * (links, outline and tags kept) and the press edition with the full media,
+ * /TrimBox and /BleedBox on every page and no link annotations.
+ *
+ * Case studies: their HTML as the load kept it (hc_load_opts.keep_html), else
+ * read again with hc_doc_body_html. Route maps come from
+ * hc_map_route_print_png (300 dpi PNG, embedded without re-encoding). Needs
+ * the Noto CJK fonts (Debian fonts-noto-cjk) through fontconfig; without them
+ * hc_pdf_render reports an error (rule "font"). Photos under 300 effective ppi
+ * at their printed size are warnings (rule "photo-resolution") naming the
+ * image file. More in src/render/pdf/README.md.
  */
 #ifndef HC_PDF_H
 #define HC_PDF_H
@@ -17,11 +31,15 @@
 
 typedef struct {
     const char *out_dir;        /* staging folder */
-    double trim_w_mm, trim_h_mm;/* finished size, default 210 × 285 (大度16开) */
-    double bleed_mm;            /* default 3 */
+    double trim_w_mm, trim_h_mm;/* finished size 50–1000 mm; 0 = the default 210 × 285 (大度16开) */
+    double bleed_mm;            /* 0–10 mm, as given (site.yaml's default is 3); 0 = no bleed */
     int pdfx;                   /* also convert the press edition to PDF/X-3 CMYK with gs */
     int quiet;                  /* no progress on stderr */
-    int jobs;
+    int jobs;                   /* worker threads; 0 = 1 */
+    /* --- added after the first contract; zero = default --- */
+    const char *pdfx_icc;       /* the print shop's CMYK output profile (.icc); default: Ghostscript's default_cmyk.icc */
+    const char *pdfx_condition; /* its OutputConditionIdentifier (e.g. "FOGRA39"); default "Custom" */
+    int no_units;               /* skip print/<id>.pdf and print/<id>-press.pdf */
 } hc_pdf_opts;
 
 typedef struct {
@@ -30,6 +48,11 @@ typedef struct {
     double seconds;
 } hc_pdf_stats;
 
+/* Renders every output above, on o->jobs threads; progress "huace: album
+ * N/M pages" on stderr once it has taken a second, unless o->quiet.
+ * Returns 0, or -1 after reporting errors to d
+ * (rule "font" when the CJK fonts are missing, "print" for bad options,
+ * "pdfx" when --pdfx is asked for and gs is missing, "write" for I/O). */
 int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_stats *st);
 
 #endif

@@ -1,4 +1,4 @@
-# lib.sh — sourced by the e2e tests (POSIX sh). Sets HUACE (the binary under
+# tap.sh — sourced by the e2e tests (POSIX sh). Sets HUACE (the binary under
 # test, from the environment or ./huace) and T (a scratch folder removed on
 # exit), and prints TAP: ok/notok/skip report one result; check runs a command
 # and reports whether it succeeded, showing its output when it did not;

@@ -1,0 +1,539 @@
+/* album.c — the order of pages in an album, front to back.
+ *
+ * The album: cover (1), colophon (2), title page (3), table of contents (4…),
+ * a notes page if needed so that the overview spread starts on a left-hand
+ * page, overview + standards (2), a chapter per domain (an opener spread, then
+ * a spread per unit), the case studies (an opener, then each case from a new
+ * page in two flowing columns), notes pages up to a multiple of four, back
+ * cover. A unit's own album: cover, its spread (pages 2–3), its case studies,
+ * notes, back cover.
+ *
+ * Spreads always start on an even (left-hand) page, since the cover is page 1.
+ */
+#include "pdf_int.h"
+#include "../../base/alloc.h"
+#include <cairo-pdf.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int pdf_doc_has_unit(const pdf_doc *p, size_t project)
+{
+    return p->kind == PDF_DOC_ALBUM || project == p->unit;
+}
+
+int pdf_doc_has_case(const pdf_doc *p, size_t c)
+{
+    if (p->kind == PDF_DOC_ALBUM) return 1;
+    const hc_doc *d = &p->m->cases[c];
+    for (size_t i = 0; i < d->nprojects; i++)
+        if (d->projects[i] == p->unit) return 1;
+    return 0;
+}
+
+static const char *nz(const char *s) { return s ? s : ""; }
+
+static int outline(pdf_doc *p, int parent, const char *title, const char *anchor, int open)
+{
+    if (!p->cr) return 0;
+    hc_buf a = HC_BUF_INIT;
+    hc_buf_puts(&a, "dest='");
+    pdf_tag_escape(&a, anchor);
+    hc_buf_putc(&a, '\'');
+    int id = cairo_pdf_surface_add_outline(p->surface, parent, title, hc_buf_cstr(&a),
+                                           open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    hc_buf_free(&a);
+    return id;
+}
+
+/* A right-aligned page number with dotted leaders from x_end to it. */
+static void page_number(pdf_doc *p, double x_end, double x_right, double y, double h, int page, double size)
+{
+    const pdf_theme *th = &p->env->theme;
+    char num[16];
+    snprintf(num, sizeof num, "%d", page);
+    if (page <= 0) snprintf(num, sizeof num, "00");
+    pdf_tstyle ns = pdf_style(PDF_SANS, size, 0, 0);
+    PangoLayout *l = pdf_layout(p, num, &ns);
+    double nw = pdf_layout_w(l);
+    pdf_draw_layout(p, l, x_right - nw, y, th->ink);
+    g_object_unref(l);
+    if (p->cr && x_right - nw - 6 > x_end + 6) {
+        double dash[] = { 0.6, 2.4 };
+        cairo_save(p->cr);
+        cairo_set_source_rgb(p->cr, th->muted.r, th->muted.g, th->muted.b);
+        cairo_set_line_width(p->cr, 0.8);
+        cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash(p->cr, dash, 2, 0);
+        cairo_move_to(p->cr, x_end + 6, y + h * 0.72);
+        cairo_line_to(p->cr, x_right - nw - 6, y + h * 0.72);
+        cairo_stroke(p->cr);
+        cairo_restore(p->cr);
+    }
+}
+
+/* ---- front matter ---- */
+
+static void colophon(pdf_doc *p)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_config *c = &p->m->config;
+    pdf_page_begin(p, 0, NULL, NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y1(p) - pdf_mm(62);
+    pdf_stroke_line(p, x, y, x + w, y, 0.6, th->line);
+    y += pdf_mm(4);
+    hc_buf t = HC_BUF_INIT;
+    hc_buf_printf(&t, "书　　名：%s·党建画册\n编　　印：%s\n网　　址：%s\n数据截至：%s\n", nz(c->title), nz(c->author),
+                  nz(c->base_url), p->env->date);
+    hc_buf_printf(&t, "收录内容：示范单位 %zu 个，典型案例 %zu 篇", p->m->nprojects, p->m->ncases);
+    pdf_tstyle st = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
+    st.spacing = 4;
+    y += pdf_text(p, x, y, hc_buf_cstr(&t), &st, th->ink) + pdf_mm(4);
+    pdf_tstyle sm = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
+    sm.spacing = 2;
+    pdf_text(p, x, y,
+            "本画册由 huace 根据项目库数据自动排版生成，项目进度、考评等次以网页版为准。"
+            "扫描各单位页面上的二维码，可在手机上查看最新情况。",
+            &sm, th->muted);
+    hc_buf_free(&t);
+    pdf_page_end(p);
+}
+
+static void title_page(pdf_doc *p)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_config *c = &p->m->config;
+    pdf_page_begin(p, 0, NULL, NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p) + pdf_mm(50);
+    pdf_fill_rect(p, x, y, pdf_mm(22), pdf_mm(1.6), th->accent);
+    y += pdf_mm(8);
+    pdf_tstyle k = pdf_style(PDF_SANS, PDF_FS_L, 0, w);
+    y += pdf_text(p, x, y, nz(c->district), &k, th->accent) + pdf_mm(4);
+    pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_D, 1, w);
+    t.spacing = 6;
+    y += pdf_text(p, x, y, nz(c->title), &t, th->ink) + pdf_mm(4);
+    pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
+    y += pdf_text(p, x, y, "党建画册", &s, th->muted) + pdf_mm(16);
+    if (c->description) {
+        pdf_tstyle d = pdf_style(PDF_SERIF, PDF_FS_M, 0, w * 0.8);
+        d.justify = 1;
+        d.spacing = 4;
+        pdf_text(p, x, y, c->description, &d, th->ink);
+    }
+    pdf_tstyle a = pdf_style(PDF_SANS, PDF_FS_M, 1, w);
+    char line[256];
+    snprintf(line, sizeof line, "%s\n%s", nz(c->author), p->env->year);
+    pdf_text(p, x, pdf_page_y1(p) - pdf_mm(20), line, &a, th->ink);
+    pdf_page_end(p);
+}
+
+typedef struct { int level; char *text; char *anchor; } toc_entry;
+
+static size_t domain_units(const hc_model *m, size_t di, size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (m->projects[i].domain == di) {
+            if (out) out[n] = i;
+            n++;
+        }
+    return n;
+}
+
+typedef struct { toc_entry *v; size_t n, cap; } toc_list;
+
+static void toc_add(toc_list *l, int level, const char *anchor, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void toc_add(toc_list *l, int level, const char *anchor, const char *fmt, ...)
+{
+    hc_buf t = HC_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    hc_buf_vprintf(&t, fmt, ap);
+    va_end(ap);
+    l->v = hc_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+    l->v[l->n].level = level;
+    l->v[l->n].text = hc_buf_detach(&t, NULL);
+    l->v[l->n++].anchor = hc_xstrdup(anchor);
+}
+
+/* Every entry of the contents: chapters, their units, the case studies. */
+static void toc_entries(const hc_model *m, toc_list *l)
+{
+    char a[200];
+    toc_add(l, 0, "overview", "%s", "概览与创建标准");
+    for (size_t di = 0; di < m->std.ndomains; di++) {
+        snprintf(a, sizeof a, "chapter-%s", m->std.domains[di].key);
+        toc_add(l, 0, a, "%s　%s", m->std.domains[di].name, m->std.domains[di].full);
+        for (size_t i = 0; i < m->nprojects; i++)
+            if (m->projects[i].domain == di) {
+                snprintf(a, sizeof a, "unit-%s", m->projects[i].id);
+                toc_add(l, 1, a, "%s　%s", m->projects[i].id, m->projects[i].name);
+            }
+    }
+    if (m->ncases) {
+        toc_add(l, 0, "chapter-cases", "%s", "典型案例");
+        for (size_t c = 0; c < m->ncases; c++) {
+            snprintf(a, sizeof a, "case-%s", m->cases[c].slug);
+            toc_add(l, 1, a, "%s", nz(m->cases[c].title));
+        }
+    }
+}
+
+static void toc(pdf_doc *p)
+{
+    const pdf_theme *th = &p->env->theme;
+    toc_list list = { 0 };
+    toc_entries(p->m, &list);
+    toc_entry *e = list.v;
+    size_t n = list.n;
+    pdf_page_begin(p, 1, "目录", NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    pdf_dest(p, "toc", y);
+    outline(p, CAIRO_PDF_OUTLINE_ROOT, "目录", "toc", 0);
+    pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    y += pdf_text(p, x, y, "目　录", &hs, th->accent) + pdf_mm(8);
+    for (size_t i = 0; i < n; i++) {
+        int top = e[i].level == 0;
+        double ind = top ? 0 : pdf_mm(6), size = top ? PDF_FS_L : PDF_FS_M;
+        pdf_tstyle st = pdf_style(PDF_SANS, size, top, w - ind - pdf_mm(22));
+        st.ellipsize = 1;
+        PangoLayout *l = pdf_layout(p, e[i].text, &st);
+        double h = pdf_layout_h(l), before = top && i ? pdf_mm(3) : 0;
+        if (y + before + h > pdf_page_y1(p)) {
+            pdf_page_end(p);
+            pdf_page_begin(p, 1, "目录", NULL);
+            x = pdf_page_x0(p);
+            y = pdf_page_y0(p);
+            before = 0;
+        }
+        y += before;
+        pdf_link_dest(p, e[i].anchor, 0, 0, 0, 0);
+        pdf_draw_layout(p, l, x + ind, y, top ? th->accent : th->ink);
+        page_number(p, x + ind + pdf_layout_w(l), x + w, y, h, pdf_page_of(p, e[i].anchor), size);
+        pdf_link_end(p);
+        y += h + pdf_mm(2.2);
+        g_object_unref(l);
+    }
+    pdf_page_end(p);
+    for (size_t i = 0; i < n; i++) {
+        free(e[i].text);
+        free(e[i].anchor);
+    }
+    free(e);
+}
+
+/* ---- overview spread ---- */
+
+static void overview(pdf_doc *p)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    pdf_page_begin(p, 1, "概览", NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    pdf_dest(p, "overview", y);
+    outline(p, CAIRO_PDF_OUTLINE_ROOT, "概览与创建标准", "overview", 0);
+    pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    y += pdf_text(p, x, y, "概　览", &hs, th->accent) + pdf_mm(6);
+    if (m->config.description) {
+        pdf_tstyle d = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
+        d.justify = 1;
+        d.indent = 21;
+        d.spacing = 3.4;
+        y += pdf_text(p, x, y, m->config.description, &d, th->ink) + pdf_mm(8);
+    }
+    /* per domain: recorded units by status against the planned count */
+    long max = 1;
+    for (size_t di = 0; di < m->std.ndomains; di++) {
+        long n = (long)domain_units(m, di, NULL);
+        if (m->std.domains[di].planned > max) max = m->std.domains[di].planned;
+        if (n > max) max = n;
+    }
+    double lw = pdf_mm(40), bw = w - lw - pdf_mm(30);
+    for (size_t di = 0; di < m->std.ndomains; di++) {
+        const hc_domain *dm = &m->std.domains[di];
+        size_t n = domain_units(m, di, NULL);
+        pdf_tstyle ls = pdf_style(PDF_SANS, PDF_FS_M, 1, lw);
+        pdf_text(p, x, y, dm->name, &ls, th->ink);
+        pdf_tstyle fs = pdf_style(PDF_SANS, PDF_FS_XS, 0, lw);
+        pdf_text(p, x, y + 15, dm->full, &fs, th->muted);
+        double bx = x + lw, unit = bw / (double)max;
+        pdf_fill_rect(p, bx, y + 3, unit * (double)dm->planned, pdf_mm(4), th->soft);
+        for (size_t s = 0; s < m->std.nstatuses; s++)
+            for (size_t i = 0; i < m->nprojects; i++)
+                if (m->projects[i].domain == di && m->projects[i].status == s) {
+                    pdf_rgb c;
+                    if (pdf_rgb_parse(m->std.statuses[s].color, &c) != 0) c = th->muted;
+                    pdf_fill_rect(p, bx, y + 3, unit - 0.5, pdf_mm(4), c);
+                    bx += unit;
+                }
+        char t[64];
+        snprintf(t, sizeof t, "%zu / 规划 %ld", n, dm->planned);
+        pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_S, 0, pdf_mm(28));
+        ns.align = PANGO_ALIGN_RIGHT;
+        pdf_text(p, x + w - pdf_mm(28), y + 1, t, &ns, th->ink);
+        y += pdf_mm(13);
+    }
+    y += pdf_mm(4);
+    pdf_tstyle sm = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
+    sm.spacing = 2;
+    hc_buf t = HC_BUF_INIT;
+    hc_buf_printf(&t, "本画册收录示范单位 %zu 个、典型案例 %zu 篇。色块为已收录单位的挂图作战进度，浅色为项目库规划数量。",
+                  m->nprojects, m->ncases);
+    pdf_text(p, x, y, hc_buf_cstr(&t), &sm, th->muted);
+    hc_buf_free(&t);
+    pdf_page_end(p);
+
+    /* right: the standards */
+    pdf_page_begin(p, 1, "创建标准", NULL);
+    x = pdf_page_x0(p);
+    y = pdf_page_y0(p);
+    y += pdf_text(p, x, y, "创建标准", &hs, th->accent) + pdf_mm(6);
+    pdf_tstyle h2 = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
+    y += pdf_text(p, x, y, "“十个一”", &h2, th->ink) + pdf_mm(2);
+    size_t rows = (m->std.nitems + 1) / 2;
+    for (size_t i = 0; i < m->std.nitems; i++) {
+        char s[160];
+        snprintf(s, sizeof s, "%zu　%s", i + 1, m->std.items[i].name);
+        pdf_tstyle is = pdf_style(PDF_SANS, PDF_FS_M, 0, w / 2);
+        pdf_text(p, x + (i / rows) * w / 2, y + (i % rows) * pdf_mm(6.5), s, &is, th->ink);
+    }
+    y += rows * pdf_mm(6.5) + pdf_mm(6);
+    y += pdf_text(p, x, y, "基础门槛", &h2, th->ink) + pdf_mm(2);
+    pdf_tstyle body = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
+    body.justify = 1;
+    body.spacing = 3.4;
+    hc_buf b = HC_BUF_INIT;
+    hc_buf_printf(&b, "党委、党支部两个层面各有 %ld 条基础性、共性标准；达标 %ld 条方可申报示范创建，不达标的不得申报。",
+                  m->std.baseline_total, m->std.baseline_threshold);
+    y += pdf_text(p, x, y, hc_buf_cstr(&b), &body, th->ink) + pdf_mm(6);
+    hc_buf_reset(&b);
+    y += pdf_text(p, x, y, "考评等次", &h2, th->ink) + pdf_mm(2);
+    for (size_t i = 0; i < m->std.ngrades; i++) hc_buf_printf(&b, "%s%s", i ? "、" : "", m->std.grades[i].name);
+    y += pdf_text(p, x, y, hc_buf_cstr(&b), &body, th->ink) + pdf_mm(6);
+    y += pdf_text(p, x, y, "挂图作战进度颜色", &h2, th->ink) + pdf_mm(3);
+    for (size_t s = 0; s < m->std.nstatuses; s++) {
+        pdf_rgb c;
+        if (pdf_rgb_parse(m->std.statuses[s].color, &c) != 0) c = th->muted;
+        pdf_fill_rect(p, x, y + 1, pdf_mm(8), pdf_mm(4), c);
+        hc_buf_reset(&b);
+        hc_buf_printf(&b, "%s：%s", m->std.statuses[s].name, nz(m->std.statuses[s].meaning));
+        pdf_tstyle ss = pdf_style(PDF_SANS, PDF_FS_M, 0, w - pdf_mm(12));
+        y += pdf_text(p, x + pdf_mm(12), y, hc_buf_cstr(&b), &ss, th->ink) + pdf_mm(3);
+    }
+    hc_buf_free(&b);
+    pdf_page_end(p);
+}
+
+/* ---- chapters ---- */
+
+static void domain_chapter(pdf_doc *p, size_t di)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    const hc_domain *dm = &m->std.domains[di];
+    size_t n = domain_units(m, di, NULL);
+    size_t *units = hc_xcalloc(n ? n : 1, sizeof *units);
+    domain_units(m, di, units);
+    char anchor[160];
+    snprintf(anchor, sizeof anchor, "chapter-%s", dm->key);
+
+    pdf_page_begin(p, 0, NULL, NULL);
+    pdf_dest(p, anchor, 0);
+    char title[160];
+    snprintf(title, sizeof title, "%s　%s", dm->name, dm->full);
+    int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, title, anchor, 0);
+    pdf_chapter_art(p, dm->name, dm->full, (int)di);
+    pdf_page_end(p);
+
+    pdf_page_begin(p, 1, dm->full, NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    y += pdf_text(p, x, y, dm->full, &hs, th->accent) + pdf_mm(4);
+    hc_buf t = HC_BUF_INIT;
+    hc_buf_printf(&t, "项目库规划%s %ld 个，本画册收录 %zu 个。", dm->name, dm->planned, n);
+    for (size_t s = 0; s < m->std.nstatuses; s++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) k += m->projects[units[i]].status == s;
+        hc_buf_printf(&t, "%s%s %zu 个", s ? "，" : "其中", m->std.statuses[s].name, k);
+    }
+    if (m->std.nstatuses) hc_buf_puts(&t, "。");
+    pdf_tstyle body = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
+    body.justify = 1;
+    body.spacing = 3.4;
+    y += pdf_text(p, x, y, hc_buf_cstr(&t), &body, th->ink) + pdf_mm(8);
+    hc_buf_free(&t);
+    for (size_t i = 0; i < n; i++) {
+        const hc_project *u = &m->projects[units[i]];
+        char ua[200];
+        snprintf(ua, sizeof ua, "unit-%s", u->id);
+        pdf_rgb c = th->muted;
+        if (u->status != HC_NONE) pdf_rgb_parse(m->std.statuses[u->status].color, &c);
+        pdf_fill_rect(p, x, y + 3.5, pdf_mm(3), pdf_mm(3), c);
+        hc_buf e = HC_BUF_INIT;
+        hc_buf_printf(&e, "%s　%s", u->id, u->name);
+        if (u->level != HC_NONE) hc_buf_printf(&e, "（%s）", m->std.levels[u->level].name);
+        pdf_tstyle es = pdf_style(PDF_SANS, PDF_FS_M, 0, w - pdf_mm(28));
+        es.ellipsize = 1;
+        PangoLayout *l = pdf_layout(p, hc_buf_cstr(&e), &es);
+        hc_buf_free(&e);
+        double h = pdf_layout_h(l);
+        if (y + h > pdf_page_y1(p)) {
+            g_object_unref(l);
+            break;
+        }
+        pdf_link_dest(p, ua, 0, 0, 0, 0);
+        pdf_draw_layout(p, l, x + pdf_mm(6), y, th->ink);
+        page_number(p, x + pdf_mm(6) + pdf_layout_w(l), x + w, y, h, pdf_page_of(p, ua), 10.5);
+        pdf_link_end(p);
+        y += h + pdf_mm(3);
+        g_object_unref(l);
+    }
+    pdf_page_end(p);
+
+    for (size_t i = 0; i < n; i++) {
+        const hc_project *u = &m->projects[units[i]];
+        char ua[200], ut[300];
+        snprintf(ua, sizeof ua, "unit-%s", u->id);
+        snprintf(ut, sizeof ut, "%s　%s", u->id, u->name);
+        outline(p, oid, ut, ua, 0);
+        pdf_spread_unit(p, units[i], 1);
+    }
+    free(units);
+}
+
+static void case_study(pdf_doc *p, size_t ci, const char *running, int parent)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    const hc_doc *c = &m->cases[ci];
+    char anchor[200];
+    snprintf(anchor, sizeof anchor, "case-%s", c->slug);
+    pdf_page_begin(p, 1, running, NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    pdf_dest(p, anchor, y);
+    outline(p, parent, nz(c->title), anchor, 0);
+    hc_buf meta = HC_BUF_INIT;
+    if (c->date != HC_NO_DATE) {
+        char d[11];
+        hc_date_format(c->date, d);
+        hc_buf_puts(&meta, d);
+    }
+    if (c->township) hc_buf_printf(&meta, "%s%s", meta.len ? "　" : "", c->township);
+    pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
+    y += pdf_text(p, x, y, hc_buf_cstr(&meta), &ms, th->accent) + pdf_mm(2);
+    hc_buf_free(&meta);
+    pdf_tstyle ts = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    ts.spacing = 3;
+    y += pdf_text(p, x, y, nz(c->title), &ts, th->ink) + pdf_mm(3);
+    for (size_t i = 0; i < c->nprojects; i++) {
+        size_t pi = c->projects[i];
+        if (pi == HC_NONE) continue;
+        const hc_project *u = &m->projects[pi];
+        char ua[200];
+        snprintf(ua, sizeof ua, "unit-%s", u->id);
+        int has = pdf_doc_has_unit(p, pi), page = has ? pdf_page_of(p, ua) : 0;
+        hc_buf e = HC_BUF_INIT;
+        hc_buf_printf(&e, "%s　%s　%s", i ? "　　　　" : "相关示范单位", u->id, u->name);
+        if (has && page > 0) hc_buf_printf(&e, "（第%d页）", page);
+        else if (has) hc_buf_puts(&e, "（第00页）");
+        pdf_tstyle es = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
+        PangoLayout *l = pdf_layout(p, hc_buf_cstr(&e), &es);
+        hc_buf_free(&e);
+        if (has) pdf_link_dest(p, ua, 0, 0, 0, 0);
+        pdf_draw_layout(p, l, x, y, th->muted);
+        if (has) pdf_link_end(p);
+        y += pdf_layout_h(l) + 1;
+        g_object_unref(l);
+    }
+    y += pdf_mm(3);
+    pdf_stroke_line(p, x, y, x + w, y, 0.8, th->accent);
+    y += pdf_mm(5);
+    pdf_flow f;
+    memset(&f, 0, sizeof f);
+    char base[200];
+    snprintf(base, sizeof base, "cases/%s/", c->slug);
+    f.doc = c;
+    f.base_dir = base;
+    pdf_flow_start(&f, p, 2, y, running);
+    pdf_flow_blocks(&f, &p->env->case_blocks[ci]);
+    pdf_flow_finish(&f);
+    pdf_page_end(p);
+}
+
+static void cases_chapter(pdf_doc *p)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    pdf_page_begin(p, 0, NULL, NULL);
+    pdf_dest(p, "chapter-cases", 0);
+    int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, "典型案例", "chapter-cases", 0);
+    char n[64];
+    snprintf(n, sizeof n, "共 %zu 篇", m->ncases);
+    pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
+    (void)th;
+    pdf_page_end(p);
+    for (size_t c = 0; c < m->ncases; c++) case_study(p, c, "典型案例", oid);
+}
+
+/* Notes pages until the back cover makes a multiple of four, then the back cover. */
+static void finish(pdf_doc *p)
+{
+    while ((p->page + 1) % 4 != 0) pdf_notes_page(p, "记事");
+    pdf_cover_back(p);
+}
+
+void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
+{
+    const hc_model *m = p->m;
+    p->kind = kind;
+    p->unit = unit;
+    if (p->cr) cairo_tag_begin(p->cr, "Document", NULL);
+    if (kind == PDF_DOC_ALBUM) {
+        char kicker[256];
+        snprintf(kicker, sizeof kicker, "%s基层党组织示范创建", nz(m->config.district));
+        pdf_cover_front(p, nz(m->config.title), kicker, "党建画册", HC_NONE);
+        colophon(p);
+        title_page(p);
+        toc(p);
+        if (p->page % 2 == 0) pdf_notes_page(p, "记事");   /* the overview spread starts on a left page */
+        overview(p);
+        for (size_t di = 0; di < m->std.ndomains; di++) domain_chapter(p, di);
+        if (m->ncases) cases_chapter(p);
+    } else {
+        const hc_project *u = &m->projects[unit];
+        hc_buf k = HC_BUF_INIT, s = HC_BUF_INIT;
+        hc_buf_printf(&k, "%s　%s", u->id, u->domain != HC_NONE ? m->std.domains[u->domain].full : "");
+        hc_buf_printf(&s, "%s%s党建画册", u->brand ? u->brand : "", u->brand ? "\n" : "");
+        pdf_cover_front(p, u->name, hc_buf_cstr(&k), hc_buf_cstr(&s), unit);
+        hc_buf_free(&k);
+        hc_buf_free(&s);
+        char ua[200];
+        snprintf(ua, sizeof ua, "unit-%s", u->id);
+        outline(p, CAIRO_PDF_OUTLINE_ROOT, u->name, ua, 0);
+        pdf_spread_unit(p, unit, 0);
+        for (size_t i = 0; i < u->ncases; i++) case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT);
+    }
+    finish(p);
+    if (p->cr) cairo_tag_end(p->cr, "Document");
+}
+
+void pdf_album_metadata(pdf_doc *p, pdf_doc_kind kind, size_t unit)
+{
+    const hc_config *c = &p->m->config;
+    hc_buf t = HC_BUF_INIT, d = HC_BUF_INIT, s = HC_BUF_INIT;
+    if (kind == PDF_DOC_ALBUM) hc_buf_printf(&t, "%s·党建画册", nz(c->title));
+    else hc_buf_printf(&t, "%s %s·党建画册", p->m->projects[unit].id, p->m->projects[unit].name);
+    hc_buf_printf(&s, "%s基层党组织示范创建党建画册", nz(c->district));
+    hc_buf_printf(&d, "%sT00:00:00", p->env->date);
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_TITLE, hc_buf_cstr(&t));
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_AUTHOR, nz(c->author));
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_SUBJECT, hc_buf_cstr(&s));
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_KEYWORDS, "党建画册, 示范创建, 十个一");
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_CREATOR, "huace");
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_CREATE_DATE, hc_buf_cstr(&d));
+    cairo_pdf_surface_set_metadata(p->surface, CAIRO_PDF_METADATA_MOD_DATE, hc_buf_cstr(&d));
+    hc_buf_free(&t);
+    hc_buf_free(&d);
+    hc_buf_free(&s);
+}

@@ -1,0 +1,515 @@
+/* pdf.c — hc_pdf_render: prepares what every document shares, then lays out
+ * and draws the albums on worker threads.
+ *
+ *   1. (main)     options, fonts, theme, case bodies as blocks, photos;
+ *   2. (parallel) route maps for every unit with nodes (hc_map_route_print_png);
+ *   3. (parallel) pagination: layout passes until page numbers are stable;
+ *   4. (parallel) drawing: one cairo render per document → two editions (qpdf);
+ *   5. (main)     album.html; then PDF/X-3 conversion if asked for.
+ * Each worker has its own pango context; the model and the shared data are
+ * only read while workers run.
+ */
+#include "pdf_int.h"
+#include "../../base/alloc.h"
+#include "../../base/fs.h"
+#include "../../load/load.h"
+#include "../maps/maps.h"
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- progress on stderr, once rendering has taken a second ---- */
+
+struct pdf_progress {
+    pthread_mutex_t mu;
+    size_t done, total;
+    double t0, last;
+    int quiet, shown, tty;
+};
+
+void pdf_progress_page(pdf_progress *pr)
+{
+    pthread_mutex_lock(&pr->mu);
+    if (pr->done < pr->total) pr->done++;   /* a document drawn twice does not count twice */
+    double t = now_s();
+    if (!pr->quiet && t - pr->t0 > 1.0 && (t - pr->last > (pr->tty ? 0.2 : 1.0) || pr->done == pr->total)) {
+        fprintf(stderr, pr->tty ? "\rhuace: album %zu/%zu pages" : "huace: album %zu/%zu pages\n", pr->done, pr->total);
+        pr->last = t;
+        pr->shown = 1;
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* ---- workers ---- */
+
+typedef struct {
+    PangoFontMap *fm;
+    PangoContext *pc;
+} worker;
+
+typedef struct job {
+    pdf_doc_kind kind;
+    size_t unit;
+    int npages;
+    pdf_anchors anchors;
+    char *screen_path, *press_path;   /* site paths */
+} job;
+
+typedef struct {
+    pdf_env *env;
+    job *jobs;
+    size_t njobs;
+    pdf_progress progress;
+    pthread_mutex_t mu;
+    size_t next;
+    void (*fn)(void *ctx, size_t i, worker *w);
+    worker *workers;
+    size_t files, album_pages;
+} run;
+
+typedef struct { run *r; worker *w; } slot;
+
+static void *thread_main(void *arg)
+{
+    slot *s = arg;
+    run *r = s->r;
+    for (;;) {
+        pthread_mutex_lock(&r->mu);
+        size_t i = r->next++;
+        pthread_mutex_unlock(&r->mu);
+        if (i >= r->njobs) break;
+        r->fn(r, i, s->w);
+    }
+    return NULL;
+}
+
+/* Runs fn(r, i, worker) for i < n on up to nthreads threads. */
+static void parallel(run *r, size_t n, int nthreads, void (*fn)(void *, size_t, worker *))
+{
+    r->next = 0;
+    r->njobs = n;
+    r->fn = fn;
+    if (nthreads > (int)n) nthreads = (int)n;
+    if (nthreads <= 1) {
+        for (size_t i = 0; i < n; i++) fn(r, i, &r->workers[0]);
+        return;
+    }
+    pthread_t *t = hc_xcalloc((size_t)nthreads, sizeof *t);
+    slot *s = hc_xcalloc((size_t)nthreads, sizeof *s);
+    int started = 0;
+    for (int k = 0; k < nthreads; k++) {
+        s[k].r = r;
+        s[k].w = &r->workers[k];
+        if (pthread_create(&t[k], NULL, thread_main, &s[k]) == 0) started++;
+        else break;
+    }
+    if (started == 0) thread_main(&s[0]);   /* no threads to be had: do it here */
+    for (int k = 0; k < started; k++) pthread_join(t[k], NULL);
+    free(t);
+    free(s);
+}
+
+/* ---- phase 2: route maps ---- */
+
+static void do_map(void *ctx, size_t i, worker *w)
+{
+    (void)w;
+    run *r = ctx;
+    pdf_env *env = r->env;
+    const hc_project *p = &env->m->projects[i];
+    if (p->nnodes == 0) return;
+    double mw, mh;
+    pdf_route_size_mm(&env->geom, &mw, &mh);
+    hc_buf png = HC_BUF_INIT;
+    if (hc_map_route_print_png(env->m, i, mw, mh, 300, &png, env->d) == 0 && png.len) {
+        const char *why = NULL;
+        hc_buf name = HC_BUF_INIT;
+        hc_buf_printf(&name, "route map of %s", p->id);
+        env->route[i] = pdf_image_load(hc_buf_cstr(&name), (const unsigned char *)png.data, png.len, &why);
+        if (!env->route[i])
+            hc_error(env->d, "pdf", p->path, p->loc.line, p->loc.col, "the route map of %s is not usable: %s", p->id, why);
+        hc_buf_free(&name);
+    }
+    hc_buf_free(&png);
+}
+
+/* ---- phase 3: pagination ---- */
+
+static void pdoc_init(pdf_doc *p, pdf_env *env, worker *w, const job *j)
+{
+    memset(p, 0, sizeof *p);
+    p->m = env->m;
+    p->env = env;
+    p->pc = w->pc;
+    p->kind = j->kind;
+    p->unit = j->unit;
+}
+
+static void do_paginate(void *ctx, size_t i, worker *w)
+{
+    run *r = ctx;
+    job *j = &r->jobs[i];
+    pdf_doc p;
+    pdoc_init(&p, r->env, w, j);
+    pdf_album_pass(&p, j->kind, j->unit);   /* page references unknown: "00" */
+    j->npages = p.page;
+    j->anchors = p.cur;
+    pdf_doc_images_free(&p);
+}
+
+/* ---- phase 4: drawing and the two editions ---- */
+
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+    hc_buf_put(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static int write_out(pdf_env *env, const char *site_path, const hc_buf *b)
+{
+    hc_buf path = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", env->opts->out_dir, site_path);
+    int rc = hc_fs_write(hc_buf_cstr(&path), b->data, b->len);
+    if (rc != 0) hc_error(env->d, "write", site_path, 0, 0, "cannot write %s: %s", hc_buf_cstr(&path), strerror(errno));
+    hc_buf_free(&path);
+    return rc;
+}
+
+/* One drawing pass into raw; p is left with the anchors it found and the
+ * images it used. Returns the cairo status. */
+static cairo_status_t draw_once(run *r, job *j, worker *w, pdf_doc *p, hc_buf *raw)
+{
+    pdf_env *env = r->env;
+    pdoc_init(p, env, w, j);
+    pdf_anchors_copy(&p->prev, &j->anchors);
+    p->warn_images = j->kind == PDF_DOC_ALBUM;
+    p->progress = &r->progress;
+    hc_buf_reset(raw);
+    p->surface = cairo_pdf_surface_create_for_stream(to_buf, raw, env->geom.media_w, env->geom.media_h);
+    cairo_pdf_surface_restrict_to_version(p->surface, CAIRO_PDF_VERSION_1_5);
+    p->cr = cairo_create(p->surface);
+    pdf_album_metadata(p, j->kind, j->unit);
+    pdf_album_pass(p, j->kind, j->unit);
+    cairo_destroy(p->cr);
+    p->cr = NULL;
+    cairo_surface_finish(p->surface);
+    cairo_status_t st = cairo_surface_status(p->surface);
+    cairo_surface_destroy(p->surface);
+    p->surface = NULL;
+    return st;
+}
+
+static void pdoc_clear(pdf_doc *p)
+{
+    pdf_anchors_free(&p->cur);
+    pdf_anchors_free(&p->prev);
+    pdf_doc_images_free(p);
+}
+
+static void do_draw(void *ctx, size_t i, worker *w)
+{
+    run *r = ctx;
+    pdf_env *env = r->env;
+    job *j = &r->jobs[i];
+    hc_buf raw = HC_BUF_INIT, screen = HC_BUF_INIT, press = HC_BUF_INIT;
+    pdf_doc p;
+    cairo_status_t st = draw_once(r, j, w, &p, &raw);
+    /* the layout pass printed "00" for page references; if the real numbers
+     * moved anything, draw again with what this pass found */
+    for (int tries = 0; st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev) && tries < 3; tries++) {
+        pdf_anchors_copy(&j->anchors, &p.cur);
+        pdoc_clear(&p);
+        st = draw_once(r, j, w, &p, &raw);
+    }
+    if (st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev))
+        hc_warn(env->d, "pdf", j->screen_path, 0, 0, "page numbers do not settle; a cross reference may be off by a page");
+    char *err = NULL;
+    if (st != CAIRO_STATUS_SUCCESS) {
+        hc_error(env->d, "pdf", j->screen_path, 0, 0, "cairo could not write the PDF: %s", cairo_status_to_string(st));
+    } else if (pdf_editions((const unsigned char *)raw.data, raw.len, &env->geom, p.used, p.nused, &screen, &press,
+                            &err) != 0) {
+        hc_error(env->d, "pdf", j->screen_path, 0, 0, "%s", err);
+    } else if (write_out(env, j->screen_path, &screen) == 0 && write_out(env, j->press_path, &press) == 0) {
+        pthread_mutex_lock(&r->mu);
+        r->files += 2;
+        if (j->kind == PDF_DOC_ALBUM) r->album_pages = (size_t)p.page;
+        pthread_mutex_unlock(&r->mu);
+    }
+    free(err);
+    pdoc_clear(&p);
+    hc_buf_free(&raw);
+    hc_buf_free(&screen);
+    hc_buf_free(&press);
+}
+
+/* ---- PDF/X ---- */
+
+static void do_pdfx(void *ctx, size_t i, worker *w)
+{
+    (void)w;
+    run *r = ctx;
+    pdf_env *env = r->env;
+    job *j = &r->jobs[i];
+    hc_buf in = HC_BUF_INIT, out = HC_BUF_INIT, data = HC_BUF_INIT, fixed = HC_BUF_INIT;
+    hc_buf_printf(&in, "%s/%s", env->opts->out_dir, j->press_path);
+    hc_buf_printf(&out, "%s.pdfx-tmp", hc_buf_cstr(&in));
+    char *err = NULL;
+    const char *title = j->kind == PDF_DOC_ALBUM ? env->m->config.title : env->m->projects[j->unit].name;
+    if (pdf_pdfx_convert(hc_buf_cstr(&in), hc_buf_cstr(&out), env->opts, env->m->root, title ? title : "", &err) != 0 ||
+        hc_fs_read(hc_buf_cstr(&out), &data) != 0 ||
+        pdf_press_fixup((const unsigned char *)data.data, data.len, &env->geom, env->date, &fixed, &err) != 0) {
+        hc_error(env->d, "pdfx", j->press_path, 0, 0, "%s", err ? err : "cannot read Ghostscript's output");
+    } else {
+        write_out(env, j->press_path, &fixed);
+    }
+    unlink(hc_buf_cstr(&out));
+    free(err);
+    hc_buf_free(&in);
+    hc_buf_free(&out);
+    hc_buf_free(&data);
+    hc_buf_free(&fixed);
+}
+
+/* ---- phase 1: shared data ---- */
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+const pdf_image *pdf_env_photo(const pdf_env *env, const char *site_path)
+{
+    hc_buf key = HC_BUF_INIT;
+    const pdf_image *im = NULL;
+    if (pdf_resolve_href("", site_path, &key) == 1 && env->nphotos) {
+        const char *k = hc_buf_cstr(&key);
+        char **hit = bsearch(&k, env->photo_keys, env->nphotos, sizeof *env->photo_keys, cmp_str);
+        if (hit) im = env->photos[hit - env->photo_keys];
+    }
+    hc_buf_free(&key);
+    return im;
+}
+
+/* Loads the image at site path sp (once) for a reference at loc. */
+static void load_photo(pdf_env *env, const char *sp, const char *from, int line, int col)
+{
+    for (size_t i = 0; i < env->nphotos; i++)
+        if (strcmp(env->photo_keys[i], sp) == 0) return;
+    hc_buf path = HC_BUF_INIT, data = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", env->m->root, sp);
+    const char *why = NULL;
+    pdf_image *im = NULL;
+    if (hc_fs_read(hc_buf_cstr(&path), &data) != 0)
+        hc_warn(env->d, "photo", from, line, col, "image %s cannot be read (%s); it is left out of the album", sp,
+                strerror(errno));
+    else if (!(im = pdf_image_load(sp, (const unsigned char *)data.data, data.len, &why)))
+        hc_warn(env->d, "photo", from, line, col, "image %s is left out of the album: %s", sp, why);
+    if (im) {
+        env->photos = hc_xgrow(env->photos, &env->capphotos, env->nphotos + 1, sizeof *env->photos);
+        env->photo_keys = hc_xrealloc(env->photo_keys, env->capphotos * sizeof *env->photo_keys);
+        env->photos[env->nphotos] = im;
+        env->photo_keys[env->nphotos++] = hc_xstrdup(sp);
+    }
+    hc_buf_free(&path);
+    hc_buf_free(&data);
+}
+
+static void sort_photos(pdf_env *env)
+{
+    for (size_t i = 1; i < env->nphotos; i++)   /* insertion sort keeps keys and images together */
+        for (size_t k = i; k > 0 && strcmp(env->photo_keys[k - 1], env->photo_keys[k]) > 0; k--) {
+            char *t = env->photo_keys[k];
+            env->photo_keys[k] = env->photo_keys[k - 1];
+            env->photo_keys[k - 1] = t;
+            pdf_image *u = env->photos[k];
+            env->photos[k] = env->photos[k - 1];
+            env->photos[k - 1] = u;
+        }
+}
+
+static void load_images(pdf_env *env)
+{
+    const hc_model *m = env->m;
+    hc_buf sp = HC_BUF_INIT, base = HC_BUF_INIT;
+    for (size_t i = 0; i < m->nprojects; i++)
+        for (size_t k = 0; k < m->projects[i].nphotos; k++) {
+            const hc_photo *ph = &m->projects[i].photos[k];
+            if (pdf_resolve_href("", ph->src, &sp) == 1) load_photo(env, hc_buf_cstr(&sp), ph->loc.path, ph->loc.line, ph->loc.col);
+            else hc_warn(env->d, "photo", ph->loc.path, ph->loc.line, ph->loc.col, "photo %s is not a file in the site folder", ph->src);
+        }
+    for (size_t c = 0; c < m->ncases; c++) {
+        const pdf_blocks *b = &env->case_blocks[c];
+        hc_buf_reset(&base);
+        hc_buf_printf(&base, "cases/%s/", m->cases[c].slug);
+        for (size_t i = 0; i < b->n; i++) {
+            if (b->v[i].kind != PDF_BLK_IMG) continue;
+            int r = pdf_resolve_href(hc_buf_cstr(&base), b->v[i].src, &sp);
+            hc_buf full = HC_BUF_INIT;
+            if (r == 1) hc_buf_printf(&full, "%s/%s", m->root, hc_buf_cstr(&sp));
+            if (r != 1 || !hc_fs_exists(hc_buf_cstr(&full)))   /* written relative to the site folder */
+                r = pdf_resolve_href("", b->v[i].src, &sp);
+            hc_buf_free(&full);
+            if (r == 1) load_photo(env, hc_buf_cstr(&sp), m->cases[c].path, 0, 0);
+            else hc_warn(env->d, "photo", m->cases[c].path, 0, 0, "image %s is not a file in the site folder; it is left out of the album", b->v[i].src);
+        }
+    }
+    sort_photos(env);
+    hc_buf_free(&sp);
+    hc_buf_free(&base);
+}
+
+static void env_free(pdf_env *env)
+{
+    for (size_t i = 0; env->route && i < env->m->nprojects; i++) pdf_image_free(env->route[i]);
+    free(env->route);
+    for (size_t i = 0; i < env->nphotos; i++) {
+        pdf_image_free(env->photos[i]);
+        free(env->photo_keys[i]);
+    }
+    free(env->photos);
+    free(env->photo_keys);
+    for (size_t c = 0; env->case_blocks && c < env->m->ncases; c++) pdf_blocks_free(&env->case_blocks[c]);
+    free(env->case_blocks);
+    for (size_t c = 0; env->case_html && c < env->m->ncases; c++) free(env->case_html[c]);
+    free(env->case_html);
+    free(env->year);
+    free(env->date);
+}
+
+/* Everything the documents share. Returns 0, or -1 after reporting (env may
+ * then be partly filled: env_free it). */
+static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_diags *d)
+{
+    size_t errors0 = hc_diags_errors(d);
+    memset(env, 0, sizeof *env);
+    env->m = m;
+    env->opts = o;
+    env->d = d;
+    if (pdf_geom_init(&env->geom, o->trim_w_mm, o->trim_h_mm, o->bleed_mm) != 0) {
+        hc_error(d, "print", "site.yaml", 0, 0,
+                 "print size %g × %g mm with %g mm bleed is out of range (trim 50–1000 mm, bleed 0–10 mm)",
+                 o->trim_w_mm, o->trim_h_mm, o->bleed_mm);
+        return -1;
+    }
+    if (o->pdfx && !pdf_have_gs()) {
+        hc_error(d, "pdfx", "site.yaml", 0, 0,
+                 "--pdfx converts the press edition with Ghostscript, which is not installed: "
+                 "install the Debian package ghostscript (apt-get install ghostscript)");
+        return -1;
+    }
+    if (pdf_fonts_find(&env->fonts, d) != 0) return -1;
+    pdf_theme_load(&env->theme, m);
+    char date[11] = "2026-01-01";
+    if (m->today != HC_NO_DATE) hc_date_format(m->today, date);
+    env->date = hc_xstrdup(date);
+    env->year = hc_xstrndup(date, 4);
+    env->case_html = hc_xcalloc(m->ncases ? m->ncases : 1, sizeof *env->case_html);
+    env->case_blocks = hc_xcalloc(m->ncases ? m->ncases : 1, sizeof *env->case_blocks);
+    for (size_t c = 0; c < m->ncases; c++) {
+        hc_buf body = HC_BUF_INIT;
+        if (m->cases[c].html) hc_buf_puts(&body, m->cases[c].html);
+        else hc_doc_body_html(m, &m->cases[c], &body, d);   /* not kept by the load: read again */
+        env->case_html[c] = hc_buf_detach(&body, NULL);
+        pdf_html_to_blocks(env->case_html[c], &env->fonts, &env->case_blocks[c]);
+    }
+    env->route = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *env->route);
+    if (hc_diags_errors(d) != errors0) return -1;
+    load_images(env);
+    return 0;
+}
+
+/* The album, then each unit's album unless no_units. */
+static job *jobs_new(const hc_model *m, int no_units, size_t *njobs)
+{
+    size_t n = 1 + (no_units ? 0 : m->nprojects);
+    job *jobs = hc_xcalloc(n, sizeof *jobs);
+    jobs[0].kind = PDF_DOC_ALBUM;
+    jobs[0].unit = HC_NONE;
+    jobs[0].screen_path = hc_xstrdup("print/album.pdf");
+    jobs[0].press_path = hc_xstrdup("print/album-press.pdf");
+    for (size_t i = 1; i < n; i++) {
+        hc_buf a = HC_BUF_INIT, b = HC_BUF_INIT;
+        jobs[i].kind = PDF_DOC_UNIT;
+        jobs[i].unit = i - 1;
+        hc_buf_printf(&a, "print/%s.pdf", m->projects[i - 1].id);
+        hc_buf_printf(&b, "print/%s-press.pdf", m->projects[i - 1].id);
+        jobs[i].screen_path = hc_buf_detach(&a, NULL);
+        jobs[i].press_path = hc_buf_detach(&b, NULL);
+    }
+    *njobs = n;
+    return jobs;
+}
+
+static void jobs_free(job *jobs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        pdf_anchors_free(&jobs[i].anchors);
+        free(jobs[i].screen_path);
+        free(jobs[i].press_path);
+    }
+    free(jobs);
+}
+
+int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_stats *st)
+{
+    double t0 = now_s();
+    size_t errors0 = hc_diags_errors(d);
+    if (st) memset(st, 0, sizeof *st);
+    pdf_env env;
+    if (env_init(&env, m, o, d) != 0) {
+        env_free(&env);
+        return -1;
+    }
+    int nthreads = o->jobs > 0 ? o->jobs : 1;
+    run r;
+    memset(&r, 0, sizeof r);
+    r.env = &env;
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_mutex_init(&r.progress.mu, NULL);
+    r.progress.quiet = o->quiet;
+    r.progress.tty = isatty(2);
+    r.progress.t0 = t0;
+    r.workers = hc_xcalloc((size_t)nthreads, sizeof *r.workers);
+    for (int k = 0; k < nthreads; k++) r.workers[k].pc = pdf_pango_context_new(&r.workers[k].fm);
+    size_t njobs;
+    r.jobs = jobs_new(m, o->no_units, &njobs);
+
+    parallel(&r, m->nprojects, nthreads, do_map);
+    if (hc_diags_errors(d) == errors0) {
+        parallel(&r, njobs, nthreads, do_paginate);
+        for (size_t i = 0; i < njobs; i++) r.progress.total += (size_t)r.jobs[i].npages;
+        parallel(&r, njobs, nthreads, do_draw);
+        if (r.progress.shown && r.progress.tty) fputc('\n', stderr);
+    }
+    if (hc_diags_errors(d) == errors0) {
+        hc_buf html = HC_BUF_INIT;
+        if (pdf_album_html(&env, &html) == 0 && write_out(&env, "print/album.html", &html) == 0) r.files++;
+        hc_buf_free(&html);
+    }
+    if (o->pdfx && hc_diags_errors(d) == errors0) parallel(&r, njobs, nthreads, do_pdfx);
+
+    if (st) {
+        st->files = r.files;
+        st->pages = r.album_pages;
+        st->seconds = now_s() - t0;
+    }
+    jobs_free(r.jobs, njobs);
+    for (int k = 0; k < nthreads; k++) {
+        g_object_unref(r.workers[k].pc);
+        g_object_unref(r.workers[k].fm);
+    }
+    free(r.workers);
+    pthread_mutex_destroy(&r.mu);
+    pthread_mutex_destroy(&r.progress.mu);
+    env_free(&env);
+    return hc_diags_errors(d) == errors0 ? 0 : -1;
+}

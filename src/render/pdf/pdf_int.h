@@ -1,0 +1,337 @@
+/* pdf_int.h — internals of the album renderer, shared by the files in src/render/pdf/.
+ *
+ * Units: every length is in PostScript points (1/72 in) unless a name says mm.
+ * User space on a page has its origin at the top-left corner of the trim box;
+ * the bleed is the rectangle (-bleed, -bleed) … (trim_w + bleed, trim_h + bleed).
+ *
+ * A document (pdf_doc) is laid out several times: layout passes with cr == NULL
+ * record on which page every anchor lands, until the page numbers are stable;
+ * then a drawing pass with a cairo context repeats the same layout and draws.
+ * Every drawing helper is a no-op while cr is NULL, so layout code is written
+ * once and runs in both modes.
+ */
+#ifndef HC_PDF_INT_H
+#define HC_PDF_INT_H
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "pdf.h"
+#include "../../base/buf.h"
+#include "../../base/diag.h"
+#include "../../model/model.h"
+
+#define PDF_PT_PER_MM (72.0 / 25.4)
+static inline double pdf_mm(double mm) { return mm * PDF_PT_PER_MM; }
+
+/* ---- geometry (geom.c) ---- */
+#define PDF_MARKS_MM 9.0         /* beyond the bleed: 2 mm gap + 5 mm crop mark + 2 mm spare */
+#define PDF_SAFE_MM 5.0          /* nothing important this close to the trim */
+
+typedef struct {
+    double trim_w, trim_h;      /* finished page */
+    double bleed;               /* beyond the trim on every side */
+    double pad;                 /* trim box offset inside the media: bleed + marks area */
+    double media_w, media_h;    /* trim + 2 × pad */
+    double top, bottom, inner, outer;   /* text area margins from the trim edges */
+    double col_gap;
+} pdf_geom;
+
+/* Returns 0, or -1 if the sizes are out of range (caller reports). */
+int pdf_geom_init(pdf_geom *g, double trim_w_mm, double trim_h_mm, double bleed_mm);
+
+/* ---- colours (geom.c) ---- */
+typedef struct { double r, g, b; } pdf_rgb;
+typedef struct {
+    pdf_rgb accent, accent_dark, gold, ink, muted, line, soft, paper;
+} pdf_theme;
+
+int pdf_rgb_parse(const char *s, pdf_rgb *out);      /* "#rgb" / "#rrggbb"; 0 ok */
+/* Defaults, then the theme's custom properties (--accent, --ink, --muted,
+ * --line, --soft) from themes/<theme>/static/css/site.css if present. */
+void pdf_theme_load(pdf_theme *t, const hc_model *m);
+
+/* ---- fonts (fonts.c) ---- */
+typedef struct {
+    char sans[64], serif[64], mono[64];   /* fontconfig family names */
+} pdf_fontset;
+
+/* Finds the Noto CJK families through fontconfig; reports an error naming
+ * the Debian package fonts-noto-cjk (rule "font") and returns -1 if missing. */
+int pdf_fonts_find(pdf_fontset *fs, hc_diags *d);
+/* A pango context of our own (72 dpi: sizes in points are user units; no
+ * hinting, so layout does not depend on the surface). Unref both. */
+PangoContext *pdf_pango_context_new(PangoFontMap **fm_out);
+
+/* ---- kinsoku: Chinese line-breaking rules (kinsoku.c) ---- */
+int pdf_kinsoku_no_start(uint32_t cp);   /* may not begin a line: 。，、；：？！）」』》” … · % */
+int pdf_kinsoku_no_end(uint32_t cp);     /* may not end a line: （「『《“ … */
+/* Adds allow-breaks=FALSE attributes to attrs at every break opportunity that
+ * pango's UAX #14 breaker allows in text but the rules above forbid.
+ * Returns how many were added. */
+size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs);
+/* Lines of l that begin or end against the rules (a post-check for tests). */
+size_t pdf_kinsoku_violations(PangoLayout *l);
+/* Appends text (valid UTF-8) with every ASCII space next to a CJK character
+ * replaced by U+2005, a quarter em: the space Chinese typesetting puts
+ * between Chinese and Latin, and one pango's justification does not stretch
+ * (it widens only ASCII spaces while a line has any). */
+void pdf_cjk_spaces(const char *text, hc_buf *out);
+
+/* ---- HTML subset → pango markup blocks (html2markup.c) ---- */
+typedef enum { PDF_BLK_P, PDF_BLK_H, PDF_BLK_LI, PDF_BLK_PRE, PDF_BLK_IMG, PDF_BLK_HR } pdf_blk_kind;
+typedef struct { size_t start, end; char *href; } pdf_blk_link;  /* byte range in the block's plain text */
+typedef struct {
+    pdf_blk_kind kind;
+    int level;                  /* H: 1..6 */
+    int depth;                  /* list nesting (0 outside lists) */
+    int quote;                  /* blockquote nesting */
+    char *marker;               /* LI: "1." or "•" on an item's first block, else NULL */
+    char *markup;               /* pango markup (escaped); IMG: caption markup */
+    size_t text_len;            /* bytes of plain text the markup carries */
+    pdf_blk_link *links; size_t nlinks;
+    char *src, *alt;            /* IMG */
+} pdf_block;
+typedef struct { pdf_block *v; size_t n, cap; } pdf_blocks;
+
+/* Converts the HTML cmark writes (p, h1–h6, ul/ol/li, blockquote, pre/code,
+ * hr, br, img, strong/b, em/i, code, a) into blocks; other tags keep their
+ * text, comments/script/style are dropped. Never fails: the markup of every
+ * block parses with pango_parse_markup. */
+void pdf_html_to_blocks(const char *html, const pdf_fontset *fs, pdf_blocks *out);
+void pdf_blocks_free(pdf_blocks *b);
+/* Appends s escaped for pango markup text and attribute values. */
+void pdf_markup_escape(hc_buf *out, const char *s, size_t n);
+
+/* ---- anchors ---- */
+typedef struct { char *name; int page; } pdf_anchor;
+typedef struct { pdf_anchor *v; size_t n, cap; } pdf_anchors;
+int pdf_anchors_get(const pdf_anchors *a, const char *name);     /* 0 if unknown */
+void pdf_anchors_set(pdf_anchors *a, const char *name, int page);
+int pdf_anchors_equal(const pdf_anchors *a, const pdf_anchors *b);
+void pdf_anchors_copy(pdf_anchors *dst, const pdf_anchors *src);
+void pdf_anchors_free(pdf_anchors *a);
+
+/* ---- images (image.c) ---- */
+typedef enum { PDF_IMG_FLATE, PDF_IMG_DCT, PDF_IMG_PIXELS } pdf_img_kind;
+typedef struct {
+    char *path;                 /* for messages: site-relative file, or "route map of <id>" */
+    int w, h;                   /* pixels */
+    pdf_img_kind kind;
+    unsigned char *data; size_t len;    /* FLATE: PNG IDAT stream; DCT: the JPEG file; PIXELS: ARGB32 */
+    int stride, alpha;          /* PIXELS: row bytes; ARGB32 (1) or RGB24 (0) */
+    char *colorspace;           /* PDF object text: "/DeviceRGB", "[/Indexed /DeviceRGB 15 <…>]" */
+    int bpc, colors;
+    int invert_cmyk;            /* Adobe CMYK JPEG: /Decode [1 0 1 0 1 0 1 0] */
+} pdf_image;
+
+/* Reads a PNG or JPEG held in data (copied). PNGs that PDF can take as they
+ * are (8/16-bit gray, RGB or palette without transparency, not interlaced)
+ * and JPEGs are embedded without re-encoding; other PNGs are decoded to
+ * pixels. Returns NULL and sets *why if the data is no usable image. */
+pdf_image *pdf_image_load(const char *path, const unsigned char *data, size_t len, const char **why);
+void pdf_image_free(pdf_image *im);
+
+/* ---- progress (pdf.c) ---- */
+typedef struct pdf_progress pdf_progress;
+void pdf_progress_page(pdf_progress *pr);
+
+/* ---- one document being laid out or drawn (page.c) ---- */
+struct pdf_env;
+
+typedef struct pdf_doc {
+    const hc_model *m;
+    const struct pdf_env *env;
+    PangoContext *pc;
+    cairo_t *cr;                /* NULL during layout passes */
+    cairo_surface_t *surface;
+    int page;                   /* current page number, 1-based; 0 before the first */
+    int folio;                  /* current page gets running head and folio */
+    char running[160];          /* running head of the current page */
+    pdf_anchors prev;            /* page numbers from the last pass (lookups) */
+    pdf_anchors cur;             /* page numbers found in this pass */
+    /* images drawn in this document, in placeholder order (see image.c) */
+    const pdf_image **used; size_t nused, capused;
+    cairo_surface_t **placeholders;
+    int warn_images;            /* report low-resolution photos (album only) */
+    int kind;                   /* pdf_doc_kind */
+    size_t unit;                /* PDF_DOC_UNIT: the project */
+    pdf_progress *progress;
+} pdf_doc;
+
+/* Everything the documents share, read-only while workers run. */
+typedef struct pdf_env {
+    const hc_model *m;
+    const hc_pdf_opts *opts;
+    pdf_geom geom;
+    pdf_theme theme;
+    pdf_fontset fonts;
+    hc_diags *d;
+    pdf_image **route;               /* per project: route map or NULL */
+    pdf_image **photos; char **photo_keys; size_t nphotos, capphotos;   /* by site path, sorted */
+    char **case_html;                   /* per model case: its body as cmark wrote it */
+    pdf_blocks *case_blocks;             /* per model case: its body as blocks */
+    char *year;                         /* "2026" */
+    char *date;                         /* "2026-11-30" */
+} pdf_env;
+
+void pdf_page_begin(pdf_doc *p, int folio, const char *running, const char *label);
+void pdf_page_end(pdf_doc *p);
+int pdf_page_is_right(const pdf_doc *p);               /* odd pages are right-hand (recto) */
+double pdf_page_x0(const pdf_doc *p);                  /* left edge of the text area */
+double pdf_page_text_w(const pdf_doc *p);
+double pdf_page_y0(const pdf_doc *p);                  /* top of the text area */
+double pdf_page_y1(const pdf_doc *p);                  /* bottom of the text area */
+/* Records anchor name on the current page (and a PDF destination at y). */
+void pdf_dest(pdf_doc *p, const char *name, double y);
+/* Page of anchor name from the previous pass; 0 if not (yet) known. */
+int pdf_page_of(const pdf_doc *p, const char *name);
+/* Link around what is drawn until pdf_link_end: to an anchor in this
+ * document, or to an absolute URI. rect (x, y, w, h) may be given instead
+ * of drawing (w > 0). No-ops during layout passes. */
+void pdf_link_dest(pdf_doc *p, const char *name, double x, double y, double w, double h);
+void pdf_link_uri(pdf_doc *p, const char *uri, double x, double y, double w, double h);
+void pdf_link_end(pdf_doc *p);
+/* Appends s with ' and \ escaped, for a cairo tag attribute value in '…'. */
+void pdf_tag_escape(hc_buf *out, const char *s);
+/* The site's absolute URL of a site path ("projects/QJ-B-01/"). */
+void pdf_site_url(const hc_model *m, const char *site_path, hc_buf *out);
+/* Resolves href, as written in a page whose site folder is base_dir
+ * ("cases/x/"), into out: returns 1 and a site path (dot segments resolved,
+ * percent escapes decoded, query and fragment dropped), 0 and the href
+ * itself for an absolute URL (scheme:…), or -1 if it is unusable (empty,
+ * fragment only, root-absolute, leaves the site folder). */
+int pdf_resolve_href(const char *base_dir, const char *href, hc_buf *out);
+
+/* drawing helpers (no-ops while laying out) */
+void pdf_set_rgb(pdf_doc *p, pdf_rgb c);
+void pdf_fill_rect(pdf_doc *p, double x, double y, double w, double h, pdf_rgb c);
+void pdf_stroke_line(pdf_doc *p, double x0, double y0, double x1, double y1, double width, pdf_rgb c);
+void pdf_bleed_fill(pdf_doc *p, pdf_rgb c);             /* the whole page including bleed */
+
+/* ---- text (text.c) ---- */
+/* The type scale, in points. Few sizes on purpose: every (face, size) pair
+ * costs glyph loading in FreeType and cairo the first time it is used. */
+#define PDF_FS_XS 8.0    /* labels, captions, running heads */
+#define PDF_FS_S 9.0     /* meta lines, lists on spreads, folios */
+#define PDF_FS_M 10.5    /* body text */
+#define PDF_FS_L 12.0    /* section headings */
+#define PDF_FS_XL 15.0   /* subtitles */
+#define PDF_FS_H 20.0    /* page titles */
+#define PDF_FS_D 32.0    /* cover and title page */
+#define PDF_FS_DD 44.0   /* chapter openers */
+typedef enum { PDF_SANS, PDF_SERIF, PDF_MONO } pdf_family;
+typedef struct {
+    pdf_family family;
+    double size;                /* pt */
+    int bold;
+    double width;               /* wrap width; <= 0: no wrapping */
+    int justify;
+    PangoAlignment align;
+    double indent;              /* first-line indent */
+    double spacing;             /* extra space between lines */
+    int markup;                 /* text is pango markup */
+    int ellipsize;              /* one line, "…" at the end */
+} pdf_tstyle;
+
+pdf_tstyle pdf_style(pdf_family f, double size, int bold, double width);
+/* A laid-out paragraph with the kinsoku rules applied. Unref with g_object_unref. */
+PangoLayout *pdf_layout(pdf_doc *p, const char *text, const pdf_tstyle *st);
+double pdf_layout_h(PangoLayout *l);                   /* logical height */
+double pdf_layout_w(PangoLayout *l);                   /* logical width */
+void pdf_draw_layout(pdf_doc *p, PangoLayout *l, double x, double y, pdf_rgb c);
+/* Lays out, draws at (x, y) top-left and returns the height. */
+double pdf_text(pdf_doc *p, double x, double y, const char *text, const pdf_tstyle *st, pdf_rgb c);
+/* Per line of a layout: top and height of its logical box, baseline (all
+ * relative to the layout's top) and left edge. */
+typedef struct { double top, h, base, x; } pdf_line_m;
+/* Fills *out (malloc'd) and returns the number of lines. */
+int pdf_line_metrics(PangoLayout *l, pdf_line_m **out);
+/* Draws lines [from, to) of l with the top of line `from` at y. */
+void pdf_draw_lines(pdf_doc *p, PangoLayout *l, const pdf_line_m *lm, int from, int to, double x, double y, pdf_rgb c);
+
+/* ---- images on pages (image.c) ---- */
+/* Draws im scaled into (x, y, w, h). Pass-through images are drawn as small
+ * placeholders that pdf_editions replaces with the original data. */
+void pdf_image_draw(pdf_doc *p, const pdf_image *im, double x, double y, double w, double h);
+/* Effective resolution of im printed w points wide. */
+double pdf_image_ppi(const pdf_image *im, double w);
+void pdf_doc_images_free(pdf_doc *p);
+#define PDF_PLACEHOLDER_H0 4096   /* placeholder k is 1 × (PDF_PLACEHOLDER_H0 + k) pixels */
+
+/* ---- flow: blocks across columns and pages (flow.c) ---- */
+typedef struct {
+    pdf_doc *p;
+    int ncols, col;
+    double x0, col_w, top, bottom;   /* current column */
+    double y;                         /* next free y in the current column */
+    const char *running;
+    const hc_doc *doc;                /* the document flowing (for message locations), may be NULL */
+    const char *base_dir;             /* site folder the document's links are relative to */
+    int dry;                          /* trial placement: nothing drawn, no page turned */
+    int sheet;                        /* pages turned since the flow started */
+    int last_sheet;                   /* the last page, whose columns end… */
+    double last_bottom;               /* …at this y to come out even (0: they do not) */
+} pdf_flow;
+
+/* How many of n lines to put in a frame where fit lines fit, so that no
+ * paragraph leaves a single line at the bottom (orphan) or top (widow) of a
+ * frame: 0 (move it all), n (all fit), or a split 2 ≤ k ≤ n − 2. */
+int pdf_flow_split(int n, int fit);
+/* Starts a flow on the current page at y (the page must have been begun).
+ * The columns of the flow's last page are balanced. */
+void pdf_flow_start(pdf_flow *f, pdf_doc *p, int ncols, double y, const char *running);
+void pdf_flow_blocks(pdf_flow *f, const pdf_blocks *b);
+/* Ends the flow; the current page is left open. */
+void pdf_flow_finish(pdf_flow *f);
+
+/* ---- QR codes (qr.c) ---- */
+/* Draws the QR code of text as vector modules in a size × size square
+ * (quiet zone included) at (x, y). Returns 0, -1 if it cannot be encoded. */
+int pdf_qr_draw(pdf_doc *p, const char *text, double x, double y, double size);
+/* Appends an SVG image of the QR code (for album.html). */
+int pdf_qr_svg(const char *text, hc_buf *out);
+
+/* ---- pages of the album (cover.c, spread.c, album.c) ---- */
+void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit);
+void pdf_cover_back(pdf_doc *p);
+void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant);
+void pdf_notes_page(pdf_doc *p, const char *running);
+/* Print size of the route map on a unit's spread. */
+void pdf_route_size_mm(const pdf_geom *g, double *w_mm, double *h_mm);
+/* One unit: two facing pages (call on an odd page count: the spread starts even). */
+void pdf_spread_unit(pdf_doc *p, size_t project, int in_album);
+
+typedef enum { PDF_DOC_ALBUM, PDF_DOC_UNIT } pdf_doc_kind;
+/* Is project / case i part of document p (so that references can point into it)? */
+int pdf_doc_has_unit(const pdf_doc *p, size_t project);
+int pdf_doc_has_case(const pdf_doc *p, size_t c);
+/* A photo loaded before rendering, by site path; NULL if none. */
+const pdf_image *pdf_env_photo(const pdf_env *env, const char *site_path);
+/* One pass over a whole document. */
+void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit);
+/* Metadata, the Document structure element and outline for a drawing pass. */
+void pdf_album_metadata(pdf_doc *p, pdf_doc_kind kind, size_t unit);
+
+/* ---- editions (press.c) ---- */
+/* From one cairo render (pdf, len) of a document whose used images are
+ * p->used: replaces image placeholders, then writes the screen edition
+ * (MediaBox = trim) to screen and the press edition (TrimBox, BleedBox, no
+ * annotations) to press, both with deterministic /ID. Returns 0, or -1 with
+ * a message in err (malloc'd). */
+int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,
+                size_t nused, hc_buf *screen, hc_buf *press, char **err);
+/* Sets TrimBox/BleedBox again and fixes dates and /ID of a PDF rewritten by
+ * Ghostscript. */
+int pdf_press_fixup(const unsigned char *pdf, size_t len, const pdf_geom *g, const char *date, hc_buf *out,
+                   char **err);
+/* PDF/X-3 with Ghostscript: in → out (files). Returns 0, -1 with err. */
+int pdf_pdfx_convert(const char *in, const char *out, const hc_pdf_opts *o, const char *root, const char *title,
+                    char **err);
+/* Is gs on PATH? */
+int pdf_have_gs(void);
+
+/* ---- album.html (html.c) ---- */
+int pdf_album_html(const pdf_env *env, hc_buf *out);
+
+#endif

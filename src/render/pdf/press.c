@@ -1,0 +1,209 @@
+/* press.c — the two editions of a document, made with libqpdf's C API.
+ *
+ * cairo 1.16 writes only /MediaBox. From one cairo render (media = trim +
+ * 2 × (bleed + marks area)) qpdf, reading it from memory,
+ *   1. puts each image's original data where image.c drew a placeholder;
+ *   2. writes the screen edition: MediaBox = the trim, links and tags kept;
+ *   3. writes the press edition: full media with crop marks, /TrimBox and
+ *      /BleedBox on every page, no link annotations, no structure tree.
+ * Both with a deterministic /ID (a hash of the content) and object streams.
+ */
+#include "pdf_int.h"
+#include "../../base/alloc.h"
+#include <qpdf/qpdf-c.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *qpdf_message(qpdf_data q, const char *what)
+{
+    hc_buf m = HC_BUF_INIT;
+    hc_buf_printf(&m, "%s", what);
+    if (qpdf_has_error(q)) {
+        qpdf_error e = qpdf_get_error(q);
+        hc_buf_printf(&m, ": %s", qpdf_get_error_full_text(q, e));
+    }
+    return hc_buf_detach(&m, NULL);
+}
+
+static qpdf_oh box(qpdf_data q, double x0, double y0, double x1, double y1)
+{
+    char s[160];
+    snprintf(s, sizeof s, "[%.4f %.4f %.4f %.4f]", x0, y0, x1, y1);
+    return qpdf_oh_parse(q, s);
+}
+
+static void replace_image(qpdf_data q, qpdf_oh xo, const pdf_image *im)
+{
+    qpdf_oh filter = qpdf_oh_new_name(q, im->kind == PDF_IMG_DCT ? "/DCTDecode" : "/FlateDecode");
+    qpdf_oh parms;
+    if (im->kind == PDF_IMG_FLATE) {
+        char s[160];
+        snprintf(s, sizeof s, "<< /Predictor 15 /Colors %d /BitsPerComponent %d /Columns %d >>", im->colors, im->bpc,
+                 im->w);
+        parms = qpdf_oh_parse(q, s);
+    } else {
+        parms = qpdf_oh_new_null(q);
+    }
+    qpdf_oh_replace_stream_data(q, xo, im->data, im->len, filter, parms);
+    qpdf_oh dict = qpdf_oh_get_dict(q, xo);
+    qpdf_oh_replace_key(q, dict, "/Width", qpdf_oh_new_integer(q, im->w));
+    qpdf_oh_replace_key(q, dict, "/Height", qpdf_oh_new_integer(q, im->h));
+    qpdf_oh_replace_key(q, dict, "/BitsPerComponent", qpdf_oh_new_integer(q, im->bpc));
+    qpdf_oh_replace_key(q, dict, "/ColorSpace", qpdf_oh_parse(q, im->colorspace));
+    qpdf_oh_remove_key(q, dict, "/SMask");
+    qpdf_oh_remove_key(q, dict, "/Interpolate");
+    qpdf_oh_remove_key(q, dict, "/Decode");
+    if (im->invert_cmyk) qpdf_oh_replace_key(q, dict, "/Decode", qpdf_oh_parse(q, "[1 0 1 0 1 0 1 0]"));
+}
+
+/* Finds placeholders among the XObjects of resources (and of forms inside
+ * them) and replaces them; done[k] marks what was found. */
+static void scan_resources(qpdf_data q, qpdf_oh res, const pdf_image *const *used, size_t nused, char *done,
+                           int depth)
+{
+    if (depth > 4 || !qpdf_oh_is_dictionary(q, res)) return;
+    qpdf_oh xobjs = qpdf_oh_get_key(q, res, "/XObject");
+    if (!qpdf_oh_is_dictionary(q, xobjs)) return;
+    /* collect first: the key iterator is shared, and forms recurse */
+    qpdf_oh items[256];
+    int n = 0;
+    qpdf_oh_begin_dict_key_iter(q, xobjs);
+    while (qpdf_oh_dict_more_keys(q) && n < 256) {
+        const char *key = qpdf_oh_dict_next_key(q);
+        items[n++] = qpdf_oh_get_key(q, xobjs, key);
+    }
+    for (int i = 0; i < n; i++) {
+        qpdf_oh xo = items[i];
+        if (!qpdf_oh_is_stream(q, xo)) continue;
+        qpdf_oh dict = qpdf_oh_get_dict(q, xo);
+        qpdf_oh sub = qpdf_oh_get_key(q, dict, "/Subtype");
+        if (qpdf_oh_is_name_and_equals(q, sub, "/Image")) {
+            qpdf_oh w = qpdf_oh_get_key(q, dict, "/Width"), h = qpdf_oh_get_key(q, dict, "/Height");
+            if (!qpdf_oh_is_integer(q, w) || !qpdf_oh_is_integer(q, h) || qpdf_oh_get_int_value(q, w) != 1) continue;
+            long long k = qpdf_oh_get_int_value(q, h) - PDF_PLACEHOLDER_H0;
+            if (k < 0 || (size_t)k >= nused || done[k]) continue;
+            replace_image(q, xo, used[k]);
+            done[k] = 1;
+        } else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+            scan_resources(q, qpdf_oh_get_key(q, dict, "/Resources"), used, nused, done, depth + 1);
+        }
+    }
+}
+
+static int write_memory(qpdf_data q, hc_buf *out)
+{
+    if (qpdf_init_write_memory(q) & QPDF_ERRORS) return -1;
+    qpdf_set_deterministic_ID(q, QPDF_TRUE);
+    qpdf_set_object_stream_mode(q, qpdf_o_generate);
+    qpdf_set_decode_level(q, qpdf_dl_none);
+    qpdf_set_compress_streams(q, QPDF_TRUE);
+    if (qpdf_write(q) & QPDF_ERRORS) return -1;
+    hc_buf_reset(out);
+    hc_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+    return 0;
+}
+
+/* TrimBox, BleedBox and full MediaBox on every page. */
+static void press_boxes(qpdf_data q, const pdf_geom *g, int npages)
+{
+    double pad = g->pad, b = g->bleed;
+    for (int i = 0; i < npages; i++) {
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+        qpdf_oh_replace_key(q, page, "/MediaBox", box(q, 0, 0, g->media_w, g->media_h));
+        qpdf_oh_replace_key(q, page, "/TrimBox", box(q, pad, pad, g->media_w - pad, g->media_h - pad));
+        qpdf_oh_replace_key(q, page, "/BleedBox", box(q, pad - b, pad - b, g->media_w - pad + b, g->media_h - pad + b));
+        qpdf_oh_remove_key(q, page, "/CropBox");
+    }
+}
+
+int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,
+                size_t nused, hc_buf *screen, hc_buf *press, char **err)
+{
+    int rc = -1;
+    char *done = hc_xcalloc(nused ? nused : 1, 1);
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    if (qpdf_read_memory(q, "album", (const char *)pdf, len, NULL) & QPDF_ERRORS) {
+        *err = qpdf_message(q, "cannot read cairo's PDF");
+        goto out;
+    }
+    int np = qpdf_get_num_pages(q);
+    if (np <= 0) {
+        *err = qpdf_message(q, "cairo's PDF has no pages");
+        goto out;
+    }
+    for (int i = 0; i < np; i++)
+        scan_resources(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Resources"), used, nused, done, 0);
+    for (size_t k = 0; k < nused; k++)
+        if (!done[k]) {
+            hc_buf m = HC_BUF_INIT;
+            hc_buf_printf(&m, "image %s: its placeholder is missing from cairo's PDF", used[k]->path);
+            *err = hc_buf_detach(&m, NULL);
+            goto out;
+        }
+    if (qpdf_has_error(q)) {
+        *err = qpdf_message(q, "cannot put the images in");
+        goto out;
+    }
+
+    /* screen edition: the trim only */
+    for (int i = 0; i < np; i++)
+        qpdf_oh_replace_key(q, qpdf_get_page_n(q, (size_t)i), "/MediaBox",
+                            box(q, g->pad, g->pad, g->media_w - g->pad, g->media_h - g->pad));
+    if (write_memory(q, screen) != 0) {
+        *err = qpdf_message(q, "cannot write the screen edition");
+        goto out;
+    }
+
+    /* press edition: boxes, no links, no structure tree */
+    press_boxes(q, g, np);
+    for (int i = 0; i < np; i++) {
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+        qpdf_oh_remove_key(q, page, "/Annots");
+        qpdf_oh_remove_key(q, page, "/StructParents");
+    }
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh_remove_key(q, root, "/StructTreeRoot");
+    qpdf_oh_remove_key(q, root, "/MarkInfo");
+    if (write_memory(q, press) != 0) {
+        *err = qpdf_message(q, "cannot write the press edition");
+        goto out;
+    }
+    rc = 0;
+out:
+    qpdf_cleanup(&q);
+    free(done);
+    return rc;
+}
+
+int pdf_press_fixup(const unsigned char *pdf, size_t len, const pdf_geom *g, const char *date, hc_buf *out, char **err)
+{
+    int rc = -1;
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    if (qpdf_read_memory(q, "pdfx", (const char *)pdf, len, NULL) & QPDF_ERRORS) {
+        *err = qpdf_message(q, "cannot read Ghostscript's PDF/X");
+        goto out;
+    }
+    int np = qpdf_get_num_pages(q);
+    press_boxes(q, g, np > 0 ? np : 0);
+    /* Ghostscript stamps the wall clock and a random document id: use the build date, drop the XMP */
+    char d[40];
+    snprintf(d, sizeof d, "D:%.4s%.2s%.2s000000Z", date, date + 5, date + 8);
+    qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+    if (qpdf_oh_is_dictionary(q, info)) {
+        qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, d));
+        qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, d));
+    }
+    qpdf_oh_remove_key(q, qpdf_get_root(q), "/Metadata");
+    qpdf_oh_remove_key(q, qpdf_get_trailer(q), "/ID");   /* its first half would be kept: make both from the content */
+    if (write_memory(q, out) != 0) {
+        *err = qpdf_message(q, "cannot write the PDF/X edition");
+        goto out;
+    }
+    rc = 0;
+out:
+    qpdf_cleanup(&q);
+    return rc;
+}

@@ -1,0 +1,126 @@
+/* text.c — pango layouts for the album: fonts, justification, kinsoku, drawing. */
+#include "pdf_int.h"
+#include "../../base/alloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+pdf_tstyle pdf_style(pdf_family f, double size, int bold, double width)
+{
+    pdf_tstyle st;
+    memset(&st, 0, sizeof st);
+    st.family = f;
+    st.size = size;
+    st.bold = bold;
+    st.width = width;
+    st.align = PANGO_ALIGN_LEFT;
+    return st;
+}
+
+PangoLayout *pdf_layout(pdf_doc *p, const char *text, const pdf_tstyle *st)
+{
+    const pdf_fontset *fs = &p->env->fonts;
+    PangoLayout *l = pango_layout_new(p->pc);
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, st->family == PDF_SERIF ? fs->serif : st->family == PDF_MONO ? fs->mono : fs->sans);
+    pango_font_description_set_absolute_size(fd, st->size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    if (st->width > 0) {
+        pango_layout_set_width(l, (int)(st->width * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    if (st->ellipsize && st->width > 0) {
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        pango_layout_set_height(l, -1);
+    }
+    pango_layout_set_justify(l, st->justify);
+    pango_layout_set_alignment(l, st->align);
+    if (st->indent) pango_layout_set_indent(l, (int)(st->indent * PANGO_SCALE));
+    if (st->spacing) pango_layout_set_spacing(l, (int)(st->spacing * PANGO_SCALE));
+
+    PangoAttrList *attrs = NULL;
+    char *plain = NULL;
+    if (st->markup && !pango_parse_markup(text, -1, 0, &attrs, &plain, NULL, NULL)) {
+        attrs = NULL;   /* cannot happen with markup we made; show the text rather than nothing */
+        plain = NULL;
+    }
+    if (!attrs) attrs = pango_attr_list_new();
+    hc_buf spaced = HC_BUF_INIT;
+    const char *t = plain ? plain : text;
+    if (st->justify && !st->markup) {
+        pdf_cjk_spaces(t, &spaced);
+        t = hc_buf_cstr(&spaced);
+    }
+    pdf_kinsoku_protect(t, -1, attrs);
+    pango_layout_set_text(l, t, -1);
+    pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
+    g_free(plain);
+    hc_buf_free(&spaced);
+    return l;
+}
+
+double pdf_layout_h(PangoLayout *l)
+{
+    PangoRectangle r;
+    pango_layout_get_extents(l, NULL, &r);
+    return (double)r.height / PANGO_SCALE;
+}
+
+double pdf_layout_w(PangoLayout *l)
+{
+    PangoRectangle r;
+    pango_layout_get_extents(l, NULL, &r);
+    return (double)(r.x + r.width) / PANGO_SCALE;
+}
+
+void pdf_draw_layout(pdf_doc *p, PangoLayout *l, double x, double y, pdf_rgb c)
+{
+    if (!p->cr) return;
+    cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
+    cairo_move_to(p->cr, x, y);
+    pango_cairo_show_layout(p->cr, l);
+}
+
+double pdf_text(pdf_doc *p, double x, double y, const char *text, const pdf_tstyle *st, pdf_rgb c)
+{
+    PangoLayout *l = pdf_layout(p, text, st);
+    double h = pdf_layout_h(l);
+    pdf_draw_layout(p, l, x, y, c);
+    g_object_unref(l);
+    return h;
+}
+
+int pdf_line_metrics(PangoLayout *l, pdf_line_m **out)
+{
+    int n = pango_layout_get_line_count(l);
+    pdf_line_m *v = hc_xcalloc((size_t)(n > 0 ? n : 1), sizeof *v);
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    int i = 0;
+    do {
+        PangoRectangle r;
+        pango_layout_iter_get_line_extents(it, NULL, &r);
+        if (i < n) {
+            v[i].top = (double)r.y / PANGO_SCALE;
+            v[i].h = (double)r.height / PANGO_SCALE;
+            v[i].x = (double)r.x / PANGO_SCALE;
+            v[i].base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+        }
+        i++;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    *out = v;
+    return n;
+}
+
+void pdf_draw_lines(pdf_doc *p, PangoLayout *l, const pdf_line_m *lm, int from, int to, double x, double y, pdf_rgb c)
+{
+    if (!p->cr || from >= to) return;
+    cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
+    for (int i = from; i < to; i++) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+        cairo_move_to(p->cr, x + lm[i].x, y + lm[i].base - lm[from].top);
+        pango_cairo_show_layout_line(p->cr, line);
+    }
+}
