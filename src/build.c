@@ -138,6 +138,7 @@ int hc_cmd_build(const hc_opts *o)
     hc_diags *d = hc_diags_new();
     hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT, key = HC_BUF_INIT;
     hc_model *m = NULL;
+    hc_cache *cache = NULL;
     double t_start = now_s(), t_html = 0;
     stage_times ts = { 0, 0, 0, 0 };
     if (o->out) hc_buf_puts(&out, o->out);
@@ -146,9 +147,10 @@ int hc_cmd_build(const hc_opts *o)
 
     /* no-op rebuild: same inputs as the build that wrote OUT */
     options_key(o, &key);
-    uint64_t inputs = hc_cache_inputs(o->src, NULL, hc_buf_cstr(&key));
+    cache = hc_cache_open(hc_buf_cstr(&out));
+    uint64_t inputs = hc_cache_inputs(cache, o->src, hc_buf_cstr(&key));
     size_t cached_pages;
-    if (hc_cache_fresh(hc_buf_cstr(&out), inputs, &cached_pages)) {
+    if (hc_cache_fresh(cache, inputs, &cached_pages)) {
         if (!o->quiet)
             printf("huace: nothing changed since the last build: 0 pages written, %zu skipped (%s/, %.2f s)\n",
                    cached_pages, hc_buf_cstr(&out), now_s() - t_start);
@@ -220,13 +222,13 @@ int hc_cmd_build(const hc_opts *o)
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
     }
-    hc_cache_drop(hc_buf_cstr(&out));
+    hc_cache_drop(cache);
     if (hc_fs_swap_in(hc_buf_cstr(&staging), hc_buf_cstr(&out)) != 0) {
         hc_error(d, "write", hc_buf_cstr(&out), 0, 0, "cannot move the new site into place: %s", strerror(errno));
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
     }
-    hc_cache_save(hc_buf_cstr(&out), inputs, st.pages);
+    hc_cache_save(cache, inputs, st.pages);
     report(d, o->quiet);
     size_t overdue = hc_check_count_overdue(m);
     if (!o->quiet && overdue) {
@@ -263,6 +265,7 @@ out:
     hc_buf_free(&out);
     hc_buf_free(&staging);
     hc_buf_free(&key);
+    hc_cache_free(cache);
     hc_maps_shutdown();
     return rc;
 }

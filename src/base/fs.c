@@ -52,12 +52,15 @@ out:
     return rc;
 }
 
+/* Creates the folder that will hold path. Tries the folder itself first
+ * (one mkdir: its parent usually exists), and only walks up when that fails. */
 static int mkparents(const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash || slash == path) return 0;
     char *dir = hc_xstrndup(path, (size_t)(slash - path));
-    int rc = hc_fs_is_dir(dir) ? 0 : hc_fs_mkdirs(dir);
+    int rc = 0;
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) rc = hc_fs_mkdirs(dir);
     free(dir);
     return rc;
 }
@@ -177,8 +180,13 @@ static int walk(const char *root, const char *rel, name_vec *out)
         char *sub, *full;
         if (asprintf(&sub, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name) < 0) abort();
         if (asprintf(&full, "%s/%s", root, sub) < 0) abort();
-        struct stat st;
-        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* d_type saves a stat per entry; some file systems leave it unknown */
+        int is_dir = e->d_type == DT_DIR;
+        if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+            struct stat st;
+            is_dir = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (is_dir) {
             if (walk(root, sub, out) != 0) rc = -1;
             free(sub);
         } else {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #define SUMMARY_CHARS 120
+#define KEEP_BODIES_UP_TO 20000   /* documents in a folder */
 
 static const char *const case_keys[] = {
     "title", "date", "township", "projects", "tags", "summary", "draft", NULL
@@ -174,7 +175,7 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
     }
     if (doc->draft && !o->drafts) goto out;
     doc->src_hash = hc_hash(HC_HASH_INIT, text.data, text.len);
-    read_body(doc, split.body, split.body_line, m->config.unsafe_html, o->keep_html || m->config.print_enabled);
+    read_body(doc, split.body, split.body_line, m->config.unsafe_html, o->keep_html);
     kept = 1;
 out:
     if (!doc->title) doc->title = hc_xstrdup("");
@@ -226,6 +227,11 @@ static void load_folder(hc_model *m, const char *folder, int is_case, const hc_l
         hc_error(d, "read", folder, 0, 0, "cannot read the folder");
         goto out;
     }
+    /* Bodies stay in memory unless the site is large (then each page reads
+     * its file again when it is rendered: slower, but memory stays flat). */
+    hc_load_opts lo = *o;
+    lo.keep_html = o->keep_html || m->config.print_enabled || w.n <= KEEP_BODIES_UP_TO;
+    w.o = &lo;
     w.docs = hc_xcalloc(w.n ? w.n : 1, sizeof *w.docs);
     w.kept = hc_xcalloc(w.n ? w.n : 1, 1);
     atomic_init(&w.next, 0);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 typedef struct {
@@ -60,8 +61,15 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
     }
     double t1 = now_s();
     *t_render += t1 - t0;
-    if (j->kind == HC_JOB_404) hc_buf_printf(path, "%s/404.html", w->out_dir);
-    else hc_buf_printf(path, "%s/%sindex.html", w->out_dir, hc_buf_cstr(dir));
+    if (j->kind == HC_JOB_404) {
+        hc_buf_printf(path, "%s/404.html", w->out_dir);
+    } else {
+        /* every page has a folder of its own: make it first, saving the
+         * failed open that hc_fs_write would otherwise begin with */
+        hc_buf_printf(path, "%s/%s", w->out_dir, hc_buf_cstr(dir));
+        if (dir->len) mkdir(hc_buf_cstr(path), 0755);
+        hc_buf_puts(path, "index.html");
+    }
     if (hc_fs_write(hc_buf_cstr(path), hc_buf_cstr(html), html->len) != 0) {
         hc_error(w->d, "write", hc_buf_cstr(path), 0, 0, "cannot write: %s", strerror(errno));
         return;
