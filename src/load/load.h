@@ -17,8 +17,7 @@
 typedef struct {
     int drafts;               /* include draft: true documents */
     int jobs;                 /* threads for reading documents (0 or 1: one) */
-    int keep_html;            /* keep every body's HTML in the model (the album needs them all);
-                                 kept anyway for folders of up to 20,000 documents */
+    int keep_html;            /* keep every body's HTML in the model (the album needs them all) */
 } hc_load_opts;
 
 int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d);
