@@ -12,18 +12,7 @@
 #
 # HC_PDF_OUT=DIR checks an output folder built some other way instead of
 # building (used while the album is not wired into `huace build`).
-set -u
-HUACE=${HUACE:-./huace}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); echo "not ok $n - $1"; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-check() { # description, command…
-    d=$1; shift
-    if "$@" >"$T/check.out" 2>&1; then ok "$d"; else notok "$d"; sed 's/^/# /' "$T/check.out" | head -20; fi
-}
+. tests/tools/tap.sh
 BASE_URL=https://dj.qujiang.example/
 BLEED_PT=8.50      # 3 mm
 PAD_PT=34.02       # 3 mm bleed + 9 mm marks area
