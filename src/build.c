@@ -79,7 +79,7 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
     hc_diags_set_root(d, o->src);
     hc_model *m = hc_model_new(o->src);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    hc_load_opts lo = { .drafts = drafts, .keep_html = 0, .jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1) };
+    hc_load_opts lo = { .drafts = drafts, .jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1) };
     int today;
     if (hc_cli_today(o, &today) != 0) {
         hc_model_free(m);

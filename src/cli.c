@@ -14,8 +14,8 @@ typedef struct {
 static const opt_def defs[] = {
     { 's', "-s", "--source", 1 },   { 'o', "-o", "--output", 1 }, { 'd', NULL, "--drafts", 0 },
     { 'b', NULL, "--base-url", 1 }, { 't', NULL, "--today", 1 },  { 'j', "-j", "--jobs", 1 },
-    { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'p', "-p", "--port", 1 },
-    { 'B', NULL, "--bind", 1 },     { 'T', NULL, "--timings", 0 }, { 'X', NULL, "--pdfx", 0 },
+    { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'T', NULL, "--timings", 0 },
+    { 'X', NULL, "--pdfx", 0 },
 };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
@@ -40,8 +40,6 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
 {
     memset(o, 0, sizeof *o);
     o->src = ".";
-    o->bind = "127.0.0.1";
-    o->port = 1313;
     o->args = (const char **)argv;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -96,11 +94,6 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
             else if (!strcmp(val, "json")) o->format = HC_FMT_JSON;
             else return usage_error(cmd, "--format must be text or json, not '%s'", val);
             break;
-        case 'p':
-            if (parse_int(val, 1, 65535, &o->port) != 0)
-                return usage_error(cmd, "-p needs a port from 1 to 65535, not '%s'", val);
-            break;
-        case 'B': o->bind = val; break;
         }
     }
     return 0;

@@ -218,7 +218,7 @@ static void percent_decode(hc_buf *b)
     size_t w = 0;
     for (size_t r = 0; r < b->len; r++) {
         char c = b->data[r];
-        if (c == '%' && r + 2 < b->len + 0 && r + 2 <= b->len - 1) {
+        if (c == '%' && r + 2 < b->len) {
             char hx[3] = { b->data[r + 1], b->data[r + 2], 0 };
             char *e;
             long v = strtol(hx, &e, 16);

@@ -56,7 +56,8 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
     hc_buf_reset(path);
     const char *tmpl = hc_page_values(w->sh, j, a, dir, &ctx);
     if (hc_mustache_render(w->sh->tmpl, tmpl, ctx, html) != 0) {
-        hc_error(w->d, "template", tmpl, 0, 0, "the theme has no template '%s.mustache'", tmpl);
+        hc_error(w->d, "template", "site.yaml", 0, 0, "theme '%s' has no template %s.mustache (in layouts/)",
+                 w->sh->m->config.theme, tmpl);
         return;
     }
     double t1 = now_s();
