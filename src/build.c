@@ -139,6 +139,7 @@ int hc_cmd_build(const hc_opts *o)
     hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT, key = HC_BUF_INIT;
     hc_model *m = NULL;
     hc_cache *cache = NULL;
+    char *written = NULL;     /* the files this build wrote, for the cache */
     double t_start = now_s(), t_html = 0;
     stage_times ts = { 0, 0, 0, 0 };
     if (o->out) hc_buf_puts(&out, o->out);
@@ -148,9 +149,10 @@ int hc_cmd_build(const hc_opts *o)
     /* no-op rebuild: same inputs as the build that wrote OUT */
     options_key(o, &key);
     cache = hc_cache_open(hc_buf_cstr(&out));
-    uint64_t inputs = hc_cache_inputs(cache, o->src, hc_buf_cstr(&key));
+    hc_cache_scan(cache, o->src, hc_buf_cstr(&key));
+    double t_inputs = now_s() - t_start;
     size_t cached_pages;
-    if (hc_cache_fresh(cache, inputs, &cached_pages)) {
+    if (hc_cache_fresh(cache, &cached_pages)) {
         if (!o->quiet)
             printf("huace: nothing changed since the last build: 0 pages written, %zu skipped (%s/, %.2f s)\n",
                    cached_pages, hc_buf_cstr(&out), now_s() - t_start);
@@ -161,6 +163,10 @@ int hc_cmd_build(const hc_opts *o)
 
     m = open_site(o, o->drafts, 0, d, &ts);
     if (!m || hc_diags_errors(d)) goto fail;
+    for (size_t i = 0; i < m->ncases + m->npages; i++) {   /* what the loader read, for the cache */
+        const hc_doc *doc = i < m->ncases ? &m->cases[i] : &m->pages[i - m->ncases];
+        hc_cache_note(cache, doc->path, doc->src_size, doc->src_mtime, doc->src_hash);
+    }
     hc_model_drop_check_data(m);
     malloc_trim(0);   /* give back what loading used for a while (parsers, thread arenas) before rendering */
     if (o->base_url) {
@@ -172,6 +178,7 @@ int hc_cmd_build(const hc_opts *o)
         hc_error(d, "write", hc_buf_cstr(&staging), 0, 0, "cannot create the staging folder: %s", strerror(errno));
         goto fail;
     }
+    hc_fs_journal_on(hc_buf_cstr(&staging));
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1);
     hc_render_opts ro = { .out_dir = hc_buf_cstr(&staging), .jobs = jobs, .quiet = o->quiet };
@@ -218,17 +225,25 @@ int hc_cmd_build(const hc_opts *o)
         hc_buf_free(&icc);
     }
     t_pdf = now_s() - t_pdf;
+    written = hc_fs_journal_off();
     if (failed) {
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
     }
+    double t_hash = now_s();
+    uint64_t inputs = hc_cache_inputs(cache);
+    t_hash = now_s() - t_hash;
+    double t_swap = now_s();
     hc_cache_drop(cache);
     if (hc_fs_swap_in(hc_buf_cstr(&staging), hc_buf_cstr(&out)) != 0) {
         hc_error(d, "write", hc_buf_cstr(&out), 0, 0, "cannot move the new site into place: %s", strerror(errno));
         hc_fs_rmtree(hc_buf_cstr(&staging));
         goto fail;
     }
-    hc_cache_save(cache, inputs, st.pages);
+    t_swap = now_s() - t_swap;
+    double t_save = now_s();
+    hc_cache_save(cache, inputs, st.pages, written);
+    t_save = now_s() - t_save;
     report(d, o->quiet);
     size_t overdue = hc_check_count_overdue(m);
     if (!o->quiet && overdue) {
@@ -250,6 +265,8 @@ int hc_cmd_build(const hc_opts *o)
             fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
         if (m->config.print_enabled)
             fprintf(stderr, "timings: pdf %.3f s (%zu files, album %zu pages)\n", t_pdf, ps.files, ps.pages);
+        fprintf(stderr, "timings: inputs %.3f s (scan) + %.3f s (hash the rest), swap %.3f s, cache %.3f s\n", t_inputs,
+                t_hash, t_swap, t_save);
         fprintf(stderr, "timings: total %.3f s, peak memory %.0f MB\n", now_s() - t_start, peak_mb());
     }
     rc = 0;
@@ -266,6 +283,7 @@ out:
     hc_buf_free(&staging);
     hc_buf_free(&key);
     hc_cache_free(cache);
+    free(written);
     hc_maps_shutdown();
     return rc;
 }

@@ -1,9 +1,16 @@
+/* cache.c — OUT.huace-cache: inputs as recorded and the output's manifest.
+ *
+ * File format, one record per line:
+ *   huace-cache 3 inputs <hex> pages <n>
+ *   I <size> <mtime ns> <hex hash> <input path relative to the site>
+ *   D <mtime ns> .                      the output folder
+ *   F <size> <output path relative to the output folder>
+ */
 #include "cache.h"
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/fs.h"
 #include "base/hash.h"
-#include <dirent.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,20 +18,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* One input file as recorded: path relative to the site folder. */
+/* One input file: path relative to the site folder. */
 typedef struct {
     char *path;
     long long size, mtime;
     uint64_t hash;
+    int known;        /* hash is set */
 } input_rec;
 
+typedef struct {
+    input_rec *v;
+    size_t n, cap;
+} input_vec;
+
 struct hc_cache {
-    char *out, *file;
+    char *out, *file, *root;
     uint64_t inputs;          /* as recorded */
+    uint64_t head;            /* hash of the options and the executable */
     size_t pages;
     int loaded;
-    input_rec *old; size_t nold;         /* recorded inputs, sorted by path */
-    input_rec *cur; size_t ncur, capcur; /* this build's inputs */
+    input_vec old;            /* recorded inputs, sorted by path */
+    input_vec cur;            /* this build's inputs, sorted by path */
     char *manifest;           /* recorded "D"/"F" lines */
 };
 
@@ -38,16 +52,34 @@ static int cmp_rec(const void *a, const void *b)
     return strcmp(((const input_rec *)a)->path, ((const input_rec *)b)->path);
 }
 
+static input_rec *find(const input_vec *v, const char *path)
+{
+    input_rec key = { (char *)path, 0, 0, 0, 0 };
+    return v->n ? bsearch(&key, v->v, v->n, sizeof *v->v, cmp_rec) : NULL;
+}
+
+static void push(input_vec *v, input_rec r)
+{
+    v->v = hc_xgrow(v->v, &v->cap, v->n + 1, sizeof *v->v);
+    v->v[v->n++] = r;
+}
+
+static void vec_free(input_vec *v)
+{
+    for (size_t i = 0; i < v->n; i++) free(v->v[i].path);
+    free(v->v);
+    memset(v, 0, sizeof *v);
+}
+
 hc_cache *hc_cache_open(const char *out)
 {
     hc_cache *c = hc_xcalloc(1, sizeof *c);
     hc_buf text = HC_BUF_INIT, man = HC_BUF_INIT;
-    size_t cap = 0;
     c->out = hc_xstrdup(out);
     if (asprintf(&c->file, "%s.huace-cache", out) < 0) abort();
     if (hc_fs_read(c->file, &text) != 0) goto out;
     char hex[17];
-    if (sscanf(hc_buf_cstr(&text), "huace-cache 2 inputs %16s pages %zu", hex, &c->pages) != 2) goto out;
+    if (sscanf(hc_buf_cstr(&text), "huace-cache 3 inputs %16s pages %zu", hex, &c->pages) != 2) goto out;
     c->inputs = strtoull(hex, NULL, 16);
     for (char *line = strchr(text.data, '\n'); line && line[1];) {
         line++;
@@ -58,17 +90,15 @@ hc_cache *hc_cache_open(const char *out)
             long long size, mt;
             unsigned long long h;
             int off;
-            if (sscanf(line, "I %lld %lld %16llx %n", &size, &mt, &h, &off) == 3) {
-                c->old = hc_xgrow(c->old, &cap, c->nold + 1, sizeof *c->old);
-                c->old[c->nold++] = (input_rec){ hc_xstrdup(line + off), size, mt, h };
-            }
+            if (sscanf(line, "I %lld %lld %16llx %n", &size, &mt, &h, &off) == 3)
+                push(&c->old, (input_rec){ hc_xstrdup(line + off), size, mt, h, 1 });
         } else {
             hc_buf_puts(&man, line);
             hc_buf_putc(&man, '\n');
         }
         line = nl;
     }
-    qsort(c->old, c->nold, sizeof *c->old, cmp_rec);
+    qsort(c->old.v, c->old.n, sizeof *c->old.v, cmp_rec);
     c->manifest = hc_buf_detach(&man, NULL);
     c->loaded = 1;
 out:
@@ -80,54 +110,66 @@ out:
 void hc_cache_free(hc_cache *c)
 {
     if (!c) return;
-    for (size_t i = 0; i < c->nold; i++) free(c->old[i].path);
-    for (size_t i = 0; i < c->ncur; i++) free(c->cur[i].path);
-    free(c->old);
-    free(c->cur);
+    vec_free(&c->old);
+    vec_free(&c->cur);
     free(c->manifest);
     free(c->out);
     free(c->file);
+    free(c->root);
     free(c);
 }
 
-/* The content hash of root/rel, reused from the record when unchanged. */
-static uint64_t file_hash(hc_cache *c, const char *root, const char *rel, hc_buf *data)
+/* Reads root/r->path and sets its hash (2 if it cannot be read: the build
+ * will say why). */
+static void hash_file(const char *root, input_rec *r, hc_buf *data)
+{
+    hc_buf full = HC_BUF_INIT;
+    hc_buf_printf(&full, "%s/%s", root, r->path);
+    r->hash = hc_fs_read(hc_buf_cstr(&full), data) == 0 ? hc_hash(HC_HASH_INIT, data->data ? data->data : "", data->len) : 2;
+    r->known = 1;
+    hc_buf_free(&full);
+}
+
+/* Left to the loader on a first build: it reads and hashes these anyway. */
+static int loader_reads(const char *rel)
+{
+    size_t n = strlen(rel);
+    return !strncmp(rel, "content/", 8) && n > 3 && !strcmp(rel + n - 3, ".md");
+}
+
+static void scan_file(hc_cache *c, const char *rel, hc_buf *data)
 {
     hc_buf full = HC_BUF_INIT;
     struct stat st;
-    uint64_t h = 0;
-    hc_buf_printf(&full, "%s/%s", root, rel);
-    if (stat(hc_buf_cstr(&full), &st) != 0) {
-        h = 1;  /* missing: the build will say so */
-        goto out;
+    hc_buf_printf(&full, "%s/%s", c->root, rel);
+    if (stat(hc_buf_cstr(&full), &st) == 0) {   /* a missing file: the build will say so */
+        input_rec r = { hc_xstrdup(rel), (long long)st.st_size, mtime_ns(&st), 0, 0 };
+        const input_rec *old = find(&c->old, rel);
+        if (old && old->size == r.size && old->mtime == r.mtime) {
+            r.hash = old->hash;
+            r.known = 1;
+        } else if (c->old.n || !loader_reads(rel)) {
+            hash_file(c->root, &r, data);
+        }
+        push(&c->cur, r);
     }
-    input_rec key = { (char *)rel, 0, 0, 0 };
-    const input_rec *old = c->nold ? bsearch(&key, c->old, c->nold, sizeof *c->old, cmp_rec) : NULL;
-    if (old && old->size == (long long)st.st_size && old->mtime == mtime_ns(&st)) {
-        h = old->hash;
-    } else {
-        h = hc_fs_read(hc_buf_cstr(&full), data) == 0 ? hc_hash(HC_HASH_INIT, data->data ? data->data : "", data->len) : 2;
-    }
-    c->cur = hc_xgrow(c->cur, &c->capcur, c->ncur + 1, sizeof *c->cur);
-    c->cur[c->ncur++] = (input_rec){ hc_xstrdup(rel), (long long)st.st_size, mtime_ns(&st), h };
-out:
     hc_buf_free(&full);
-    return h;
 }
 
-uint64_t hc_cache_inputs(hc_cache *c, const char *root, const char *options)
+void hc_cache_scan(hc_cache *c, const char *root, const char *options)
 {
     static const char *const parts[] = { "site.yaml", "seeds", "content", "assets", "layouts", "themes" };
     hc_buf data = HC_BUF_INIT, p = HC_BUF_INIT, rel = HC_BUF_INIT;
-    uint64_t h = hc_hash(HC_HASH_INIT, options, strlen(options) + 1);
-    if (hc_fs_read("/proc/self/exe", &data) == 0) h = hc_hash(h, data.data, data.len);
+    free(c->root);
+    c->root = hc_xstrdup(root);
+    vec_free(&c->cur);
+    c->head = hc_hash(HC_HASH_INIT, options, strlen(options) + 1);
+    if (hc_fs_read("/proc/self/exe", &data) == 0) c->head = hc_hash(c->head, data.data, data.len);
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         hc_buf_reset(&p);
         hc_buf_printf(&p, "%s/%s", root, parts[i]);
-        h = hc_hash(h, parts[i], strlen(parts[i]) + 1);
         if (!hc_fs_is_dir(hc_buf_cstr(&p))) {
-            uint64_t fh = file_hash(c, root, parts[i], &data);
-            h = hc_hash(h, &fh, sizeof fh);
+            scan_file(c, parts[i], &data);
             continue;
         }
         char **paths;
@@ -136,21 +178,54 @@ uint64_t hc_cache_inputs(hc_cache *c, const char *root, const char *options)
         for (size_t k = 0; k < n; k++) {
             hc_buf_reset(&rel);
             hc_buf_printf(&rel, "%s/%s", parts[i], paths[k]);
-            uint64_t fh = file_hash(c, root, hc_buf_cstr(&rel), &data);
-            h = hc_hash(h, rel.data, rel.len + 1);
-            h = hc_hash(h, &fh, sizeof fh);
+            scan_file(c, hc_buf_cstr(&rel), &data);
         }
         hc_fs_names_free(paths, n);
     }
+    qsort(c->cur.v, c->cur.n, sizeof *c->cur.v, cmp_rec);
     hc_buf_free(&data);
     hc_buf_free(&p);
     hc_buf_free(&rel);
+}
+
+void hc_cache_note(hc_cache *c, const char *rel, long long size, long long mtime_ns, uint64_t hash)
+{
+    input_rec *r = find(&c->cur, rel);
+    if (!r) return;
+    r->size = size;
+    r->mtime = mtime_ns;
+    r->hash = hash;
+    r->known = 1;
+}
+
+/* The inputs hash if every file's hash is known; sets *all_known. */
+static uint64_t combine(const hc_cache *c, int *all_known)
+{
+    uint64_t h = c->head;
+    *all_known = 1;
+    for (size_t i = 0; i < c->cur.n; i++) {
+        const input_rec *r = &c->cur.v[i];
+        if (!r->known) *all_known = 0;
+        h = hc_hash(h, r->path, strlen(r->path) + 1);
+        h = hc_hash(h, &r->hash, sizeof r->hash);
+    }
     return h;
 }
 
-int hc_cache_fresh(hc_cache *c, uint64_t inputs, size_t *pages)
+uint64_t hc_cache_inputs(hc_cache *c)
 {
-    if (!c->loaded || c->inputs != inputs || !c->manifest || !c->manifest[0]) return 0;
+    hc_buf data = HC_BUF_INIT;
+    for (size_t i = 0; i < c->cur.n; i++)
+        if (!c->cur.v[i].known) hash_file(c->root, &c->cur.v[i], &data);
+    hc_buf_free(&data);
+    int all;
+    return combine(c, &all);
+}
+
+int hc_cache_fresh(hc_cache *c, size_t *pages)
+{
+    int all;
+    if (!c->loaded || !c->manifest || !c->manifest[0] || combine(c, &all) != c->inputs || !all) return 0;
     hc_buf path = HC_BUF_INIT;
     int fresh = 0;
     for (const char *line = c->manifest; *line;) {
@@ -174,44 +249,21 @@ out:
     return fresh;
 }
 
-/* Folders (with their times) and files (with their sizes) below dir. */
-static void manifest(const char *root, const char *rel, hc_buf *b)
-{
-    hc_buf dir = HC_BUF_INIT, sub = HC_BUF_INIT;
-    hc_buf_printf(&dir, "%s/%s", root, rel);
-    struct stat st;
-    DIR *d = opendir(hc_buf_cstr(&dir));
-    if (!d || fstat(dirfd(d), &st) != 0) goto out;
-    hc_buf_printf(b, "D %lld %s\n", mtime_ns(&st), rel[0] ? rel : ".");
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        hc_buf_reset(&sub);
-        hc_buf_printf(&sub, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
-        if (e->d_type == DT_DIR) {
-            manifest(root, hc_buf_cstr(&sub), b);
-        } else if (fstatat(dirfd(d), e->d_name, &st, 0) == 0) {
-            if (S_ISDIR(st.st_mode)) manifest(root, hc_buf_cstr(&sub), b);
-            else hc_buf_printf(b, "F %lld %s\n", (long long)st.st_size, hc_buf_cstr(&sub));
-        }
-    }
-out:
-    if (d) closedir(d);
-    hc_buf_free(&dir);
-    hc_buf_free(&sub);
-}
-
-void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages)
+void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *written)
 {
     hc_buf b = HC_BUF_INIT;
     char hex[17];
+    struct stat st;
+    if (stat(c->out, &st) != 0) goto out;
     hc_hash_hex(inputs, hex);
-    hc_buf_printf(&b, "huace-cache 2 inputs %s pages %zu\n", hex, pages);
-    for (size_t i = 0; i < c->ncur; i++)
-        hc_buf_printf(&b, "I %lld %lld %016" PRIx64 " %s\n", c->cur[i].size, c->cur[i].mtime, c->cur[i].hash,
-                      c->cur[i].path);
-    manifest(c->out, "", &b);
+    hc_buf_printf(&b, "huace-cache 3 inputs %s pages %zu\n", hex, pages);
+    for (size_t i = 0; i < c->cur.n; i++)
+        hc_buf_printf(&b, "I %lld %lld %016" PRIx64 " %s\n", c->cur.v[i].size, c->cur.v[i].mtime, c->cur.v[i].hash,
+                      c->cur.v[i].path);
+    hc_buf_printf(&b, "D %lld .\n", mtime_ns(&st));
+    if (written) hc_buf_puts(&b, written);
     hc_fs_write(c->file, b.data, b.len);
+out:
     hc_buf_free(&b);
 }
 

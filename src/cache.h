@@ -4,14 +4,20 @@
  * content/, assets/, layouts/, themes/), the options that change the output,
  * and the huace executable itself. A file whose size and modification time
  * (nanoseconds) are those recorded last time keeps its recorded content hash,
- * as git's index does; any other file is read and hashed.
+ * as git's index does; any other file is read and hashed — except that a
+ * first build into OUT (nothing recorded) leaves the Markdown documents to the
+ * loader, which hashes each file as it reads it anyway, and hands the result
+ * over with hc_cache_note.
  *
  * After a successful build, hc_cache_save records the inputs and a manifest
- * of the output (every folder with its modification time, every file with its
- * size) in OUT.huace-cache, a file beside the output folder (never
- * published). hc_cache_fresh says whether OUT is still what that build wrote
- * for these inputs, by stat alone: a file added to or removed from a folder
- * changes the folder's time, a rewritten file its size or its folder's time.
+ * of the output in OUT.huace-cache, a file beside the output folder (never
+ * published): every file the build wrote with its size (from the write
+ * journal, see hc_fs_journal_on), and the output folder's modification time.
+ * hc_cache_fresh says whether OUT is still what that build wrote for these
+ * inputs, by stat alone: a file removed or rewritten to another size, or an
+ * entry added to or removed from the output folder itself, means it is not.
+ *
+ * Use: open, scan, fresh? — else build, note what the loader read, save.
  */
 #ifndef HC_CACHE_H
 #define HC_CACHE_H
@@ -24,13 +30,23 @@ typedef struct hc_cache hc_cache;
  * empty one). Free with hc_cache_free. */
 hc_cache *hc_cache_open(const char *out);
 void hc_cache_free(hc_cache *c);
-/* The inputs hash of the site at root (see above). */
-uint64_t hc_cache_inputs(hc_cache *c, const char *root, const char *options);
-/* 1 if the cache records this inputs hash and the output matches its
+/* Lists and stats the inputs of the site at root (see above); options is
+ * the text of the output-changing options. */
+void hc_cache_scan(hc_cache *c, const char *root, const char *options);
+/* 1 if the scanned inputs are those recorded and the output matches its
  * manifest; *pages gets the number of pages that build wrote. */
-int hc_cache_fresh(hc_cache *c, uint64_t inputs, size_t *pages);
-/* Records the build; a failure only costs the next build its shortcut. */
-void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages);
+int hc_cache_fresh(hc_cache *c, size_t *pages);
+/* The build read rel (relative to root) with this size, time and content
+ * hash: it replaces what the scan saw, so the record describes the bytes the
+ * output was made from. Paths the scan did not list are ignored. Not
+ * thread-safe. */
+void hc_cache_note(hc_cache *c, const char *rel, long long size, long long mtime_ns, uint64_t hash);
+/* The inputs hash; files whose hash is still unknown are read now. */
+uint64_t hc_cache_inputs(hc_cache *c);
+/* Records the build: inputs, pages, and the manifest (written, a journal's
+ * lines as hc_fs_journal_off returns them). A failure only costs the next
+ * build its shortcut. */
+void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *written);
 /* Removes OUT.huace-cache (before a build replaces OUT). */
 void hc_cache_drop(hc_cache *c);
 

@@ -3,6 +3,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,16 +13,23 @@
 
 int hc_fs_read(const char *path, hc_buf *out)
 {
+    return hc_fs_read_stat(path, out, NULL);
+}
+
+int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *stp)
+{
     int rc = -1;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
     struct stat st;
     if (fstat(fd, &st) != 0) goto out;
     if (S_ISDIR(st.st_mode)) { errno = EISDIR; goto out; }
+    if (stp) *stp = st;
     hc_buf_reset(out);
-    hc_buf_grow(out, st.st_size > 0 ? (size_t)st.st_size : 4096);
+    /* room for the whole file and the read that sees its end, in one allocation */
+    hc_buf_grow(out, (st.st_size > 0 ? (size_t)st.st_size : 0) + 4096);
     for (;;) {
-        hc_buf_grow(out, 4096);
+        if (out->cap - out->len < 2) hc_buf_grow(out, 4096);
         ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -65,8 +74,83 @@ static int mkparents(const char *path)
     return rc;
 }
 
+/* ---- the write journal ---- */
+
+static pthread_mutex_t journal_mu = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int journal_is_on;
+static char *journal_dir;
+static size_t journal_dir_len;
+static hc_buf journal = HC_BUF_INIT;          /* "F <size> <path>\n" lines in write order */
+static size_t *journal_lines, journal_n, journal_cap;   /* offsets of the lines */
+
+void hc_fs_journal_on(const char *dir)
+{
+    free(journal_dir);
+    journal_dir = hc_xstrdup(dir);
+    journal_dir_len = strlen(dir);
+    while (journal_dir_len > 1 && journal_dir[journal_dir_len - 1] == '/') journal_dir_len--;
+    hc_buf_reset(&journal);
+    journal_n = 0;
+    atomic_store(&journal_is_on, 1);
+}
+
+static void journal_add(const char *path, size_t len)
+{
+    if (!atomic_load(&journal_is_on) || strncmp(path, journal_dir, journal_dir_len) != 0 ||
+        path[journal_dir_len] != '/')
+        return;
+    pthread_mutex_lock(&journal_mu);
+    journal_lines = hc_xgrow(journal_lines, &journal_cap, journal_n + 1, sizeof *journal_lines);
+    journal_lines[journal_n++] = journal.len;
+    hc_buf_printf(&journal, "F %zu %s\n", len, path + journal_dir_len + 1);
+    pthread_mutex_unlock(&journal_mu);
+}
+
+static const char *line_path(size_t off)
+{
+    return strchr(journal.data + off + 2, ' ') + 1;
+}
+
+/* two paths that each end at a newline */
+static int cmp_path(const char *p, const char *q)
+{
+    while (*p == *q && *p != '\n') p++, q++;
+    return (*p == '\n' ? -1 : (unsigned char)*p) - (*q == '\n' ? -1 : (unsigned char)*q);
+}
+
+/* by path, then in the order of writing */
+static int cmp_line(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = cmp_path(line_path(x), line_path(y));
+    return c ? c : (x > y) - (x < y);
+}
+
+char *hc_fs_journal_off(void)
+{
+    atomic_store(&journal_is_on, 0);
+    hc_buf out = HC_BUF_INIT;
+    if (journal_n) qsort(journal_lines, journal_n, sizeof *journal_lines, cmp_line);
+    for (size_t i = 0; i < journal_n; i++) {
+        if (i + 1 < journal_n && cmp_path(line_path(journal_lines[i]), line_path(journal_lines[i + 1])) == 0)
+            continue;   /* written again later */
+        const char *s = journal.data + journal_lines[i];
+        hc_buf_put(&out, s, (size_t)(strchr(s, '\n') - s + 1));
+    }
+    hc_buf_free(&journal);
+    free(journal_lines);
+    journal_lines = NULL;
+    journal_n = journal_cap = 0;
+    free(journal_dir);
+    journal_dir = NULL;
+    hc_buf_putc(&out, '\0');
+    out.len--;
+    return hc_buf_detach(&out, NULL);
+}
+
 int hc_fs_write(const char *path, const void *data, size_t len)
 {
+    size_t total = len;
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0 && errno == ENOENT) {
         if (mkparents(path) != 0) return -1;
@@ -86,7 +170,9 @@ int hc_fs_write(const char *path, const void *data, size_t len)
         p += n;
         len -= (size_t)n;
     }
-    return close(fd);
+    if (close(fd) != 0) return -1;
+    journal_add(path, total);
+    return 0;
 }
 
 int hc_fs_copy(const char *from, const char *to)

@@ -8,11 +8,25 @@
 #include <stddef.h>
 #include "buf.h"
 
+struct stat;
+
 /* Reads the whole file into out (replacing its contents). */
 int hc_fs_read(const char *path, hc_buf *out);
+/* The same, and *st (if not NULL) gets the file's status from the open file
+ * that was read, so size and time describe the bytes in out. */
+int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *st);
 /* Writes len bytes to path, creating parent folders as needed. Not atomic:
  * used inside the staging folder, which is swapped in as a whole. */
 int hc_fs_write(const char *path, const void *data, size_t len);
+/* The write journal, for the cache's manifest of the output: while it is on,
+ * every file hc_fs_write (or hc_fs_copy) writes below dir is recorded with
+ * its size. Several threads may write meanwhile; turn it on and off when only
+ * one runs. One journal at a time. */
+void hc_fs_journal_on(const char *dir);
+/* Turns the journal off and returns one line "F <size> <path below dir>\n"
+ * per file, sorted by path, the last write of a path winning (caller frees;
+ * "" if nothing was written). */
+char *hc_fs_journal_off(void);
 int hc_fs_mkdirs(const char *path);              /* mkdir -p */
 int hc_fs_rmtree(const char *path);              /* rm -rf; missing is fine */
 int hc_fs_copy(const char *from, const char *to);/* creates parents of to */

@@ -2,6 +2,7 @@
  * content/<slug>.md (pages), front matter + CommonMark body via cmark. */
 #include "load_int.h"
 #include "frontmatter.h"
+#include "mdmem.h"
 #include "../base/alloc.h"
 #include "../base/fs.h"
 #include "../base/hash.h"
@@ -95,16 +96,27 @@ static void collect_refs(cmark_node *root, hc_doc *doc, int body_line)
     cmark_iter_free(it);
 }
 
+/* Parses a body with the thread's region allocator (see mdmem.h): the tree
+ * and everything rendered from it live until hc_md_mem_reset(). */
+static cmark_node *parse_body(hc_slice body, int opts)
+{
+    cmark_parser *p = cmark_parser_new_with_mem(opts, hc_md_mem());
+    cmark_parser_feed(p, body.p, body.len);
+    cmark_node *root = cmark_parser_finish(p);
+    cmark_parser_free(p);
+    return root;
+}
+
 /* Reads the body: links and images (for the checks), word count, summary,
  * and, when keep_html, the HTML (otherwise renderers ask hc_doc_body_html). */
 static void read_body(hc_doc *doc, hc_slice body, int body_line, int unsafe, int keep_html)
 {
     int opts = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0);
-    cmark_node *root = cmark_parse_document(body.p, body.len, opts);
+    cmark_node *root = parse_body(body, opts);
     collect_refs(root, doc, body_line);
     hc_buf text = HC_BUF_INIT;
     plain_text(root, &text);
-    if (keep_html) doc->html = cmark_render_html(root, opts);  /* cmark allocates with malloc: ours to free() */
+    if (keep_html) doc->html = hc_xstrdup(cmark_render_html(root, opts));
     doc->words = hc_utf8_word_count(hc_buf_cstr(&text), text.len);
     if (!doc->summary) {
         hc_buf s = HC_BUF_INIT;
@@ -113,6 +125,7 @@ static void read_body(hc_doc *doc, hc_slice body, int body_line, int unsafe, int
     }
     hc_buf_free(&text);
     cmark_node_free(root);
+    hc_md_mem_reset();
 }
 
 /* Returns 1 if the document was kept, 0 if skipped (draft) or failed. */
@@ -134,7 +147,8 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
                  "file name '%s' becomes the URL: use only letters, digits, '-' and '_'", fname);
         goto out;
     }
-    if (hc_load_text(m->root, rel, &text, d) != 0) goto out;
+    struct stat st;
+    if (hc_load_text(m->root, rel, &text, &st, d) != 0) goto out;
     hc_fm split;
     hc_fm_result fr = hc_frontmatter_split(hc_buf_cstr(&text), text.len, &split);
     if (fr == HC_FM_UNTERMINATED) {
@@ -174,6 +188,8 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
     }
     if (doc->draft && !o->drafts) goto out;
     doc->src_hash = hc_hash(HC_HASH_INIT, text.data, text.len);
+    doc->src_size = (long long)st.st_size;
+    doc->src_mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
     read_body(doc, split.body, split.body_line, m->config.unsafe_html, o->keep_html);
     kept = 1;
 out:
@@ -213,6 +229,7 @@ static void *load_worker(void *arg)
         if (!w->kept[i]) hc_doc_clear(&w->docs[i]);
     }
     hc_buf_free(&rel);
+    hc_md_mem_release();
     return NULL;
 }
 
@@ -265,23 +282,26 @@ int hc_doc_body_html(const hc_model *m, const hc_doc *doc, hc_buf *out, hc_diags
     hc_buf text = HC_BUF_INIT;
     hc_fm split;
     int rc = -1;
-    if (hc_load_text(m->root, doc->path, &text, d) != 0) goto out;
-    if (hc_hash(HC_HASH_INIT, text.data, text.len) != doc->src_hash) {
+    hc_buf full = HC_BUF_INIT;
+    hc_buf_printf(&full, "%s/%s", m->root, doc->path);
+    int read_rc = hc_fs_read(hc_buf_cstr(&full), &text);
+    hc_buf_free(&full);
+    /* the same bytes as at load (already checked for UTF-8 then), or an error */
+    if (read_rc != 0 || hc_hash(HC_HASH_INIT, text.data, text.len) != doc->src_hash) {
         hc_error(d, "changed", doc->path, 0, 0, "the file changed while the site was being built: build again");
         goto out;
     }
     hc_frontmatter_split(hc_buf_cstr(&text), text.len, &split);
     int opts = CMARK_OPT_DEFAULT | (m->config.unsafe_html ? CMARK_OPT_UNSAFE : 0);
-    cmark_node *root = cmark_parse_document(split.body.p, split.body.len, opts);
+    cmark_node *root = parse_body(split.body, opts);
     hc_doc scratch;
     memset(&scratch, 0, sizeof scratch);
     collect_refs(root, &scratch, split.body_line);   /* same link rewriting as at load */
     for (size_t i = 0; i < scratch.nrefs; i++) free(scratch.refs[i].url);
     free(scratch.refs);
-    char *html = cmark_render_html(root, opts);
-    hc_buf_puts(out, html);
-    free(html);
+    hc_buf_puts(out, cmark_render_html(root, opts));
     cmark_node_free(root);
+    hc_md_mem_reset();
     rc = 0;
 out:
     hc_buf_free(&text);

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-int hc_load_text(const char *root, const char *rel, hc_buf *text, hc_diags *d)
+int hc_load_text(const char *root, const char *rel, hc_buf *text, struct stat *st, hc_diags *d)
 {
     hc_buf full = HC_BUF_INIT;
     int rc = -1;
     hc_buf_printf(&full, "%s/%s", root, rel);
-    if (hc_fs_read(hc_buf_cstr(&full), text) != 0) {
+    if (hc_fs_read_stat(hc_buf_cstr(&full), text, st) != 0) {
         hc_error(d, "read", rel, 0, 0, "cannot read file: %s", strerror(errno));
         goto out;
     }
@@ -32,7 +32,7 @@ hc_yval *hc_load_yaml(const char *root, const char *rel, hc_diags *d)
 {
     hc_buf text = HC_BUF_INIT;
     hc_yval *v = NULL;
-    if (hc_load_text(root, rel, &text, d) == 0)
+    if (hc_load_text(root, rel, &text, NULL, d) == 0)
         v = hc_yaml_parse(rel, hc_buf_cstr(&text), text.len, 1, d);
     hc_buf_free(&text);
     return v;

@@ -6,10 +6,12 @@
 #include "../model/model.h"
 #include "yamlv.h"
 #include "load.h"
+#include <sys/stat.h>
 
 /* Reads root/rel into text, checks it is UTF-8 (error "encoding" with the
- * line otherwise). Returns 0, or -1 after reporting. */
-int hc_load_text(const char *root, const char *rel, hc_buf *text, hc_diags *d);
+ * line otherwise). Returns 0, or -1 after reporting. If st is not NULL it gets
+ * the status of the file that was read (see hc_fs_read_stat). */
+int hc_load_text(const char *root, const char *rel, hc_buf *text, struct stat *st, hc_diags *d);
 /* hc_load_text + hc_yaml_parse; NULL after reporting. */
 hc_yval *hc_load_yaml(const char *root, const char *rel, hc_diags *d);
 

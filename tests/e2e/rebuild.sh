@@ -21,4 +21,16 @@ echo 'stray' >"$T/out/stray.txt"
 check "a file added to the output forces a rebuild" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q 'wrote' && ! test -e '$T/out/stray.txt'"
 rm "$T/out/index.html"
 check "a file removed from the output forces a rebuild" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q 'wrote' && test -s '$T/out/index.html'"
+case1=$(ls "$T/site/content/cases" | head -n 1)
+page1=$(basename "$case1" .md)
+echo 'edited' >>"$T/out/cases/$page1/index.html"
+check "a page edited in the output forces a rebuild" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q 'wrote' && ! grep -q edited '$T/out/cases/$page1/index.html'"
+rm -f "$T/out.huace-cache"
+"$HUACE" build -s "$T/site" -o "$T/out" --today 2026-12-01 --quiet
+check "a build without a cache records the hashes its loader took" grep -q "^I [0-9]* [0-9]* [0-9a-f]\{16\} content/cases/$case1\$" "$T/out.huace-cache"
+touch "$T/site/content/cases/$case1" "$T/site/site.yaml"
+check "touched but unchanged inputs are a no-op" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q '0 pages written'"
+sed -i 's/^title: .*/title: 改过的标题/' "$T/site/content/cases/$case1"
+check "an edited case study rebuilds" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q 'wrote' && grep -q 改过的标题 '$T/out/cases/$page1/index.html'"
+check "the cache lists every file of the output" sh -c "test \$(grep -c '^F ' '$T/out.huace-cache') -eq \$(find '$T/out' -type f | wc -l)"
 finish

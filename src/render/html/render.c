@@ -3,6 +3,7 @@
 #include "../maps/maps.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
+#include "../../load/mdmem.h"
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -96,6 +97,7 @@ static void *worker(void *arg)
     w->write_s += t_write;
     pthread_mutex_unlock(&w->mu);
     hc_arena_free(&a);
+    hc_md_mem_release();   /* the Markdown bodies' region (hc_doc_body_html) */
     hc_buf_free(&dir);
     hc_buf_free(&html);
     hc_buf_free(&path);

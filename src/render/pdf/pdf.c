@@ -13,6 +13,7 @@
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include "../../load/load.h"
+#include "../../load/mdmem.h"
 #include "../maps/maps.h"
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -421,6 +422,7 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
         env->case_html[c] = hc_buf_detach(&body, NULL);
         pdf_html_to_blocks(env->case_html[c], &env->fonts, &env->case_blocks[c]);
     }
+    hc_md_mem_release();
     env->route = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *env->route);
     if (hc_diags_errors(d) != errors0) return -1;
     load_images(env);
