@@ -254,14 +254,14 @@ void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *writt
     hc_buf b = HC_BUF_INIT;
     char hex[17];
     struct stat st;
-    if (stat(c->out, &st) != 0) goto out;
+    if (!written || stat(c->out, &st) != 0) goto out;   /* no manifest: no shortcut next time */
     hc_hash_hex(inputs, hex);
     hc_buf_printf(&b, "huace-cache 3 inputs %s pages %zu\n", hex, pages);
     for (size_t i = 0; i < c->cur.n; i++)
         hc_buf_printf(&b, "I %lld %lld %016" PRIx64 " %s\n", c->cur.v[i].size, c->cur.v[i].mtime, c->cur.v[i].hash,
                       c->cur.v[i].path);
     hc_buf_printf(&b, "D %lld .\n", mtime_ns(&st));
-    if (written) hc_buf_puts(&b, written);
+    hc_buf_puts(&b, written);
     hc_fs_write(c->file, b.data, b.len);
 out:
     hc_buf_free(&b);

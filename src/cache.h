@@ -44,8 +44,8 @@ void hc_cache_note(hc_cache *c, const char *rel, long long size, long long mtime
 /* The inputs hash; files whose hash is still unknown are read now. */
 uint64_t hc_cache_inputs(hc_cache *c);
 /* Records the build: inputs, pages, and the manifest (written, a journal's
- * lines as hc_fs_journal_off returns them). A failure only costs the next
- * build its shortcut. */
+ * lines as hc_fs_journal_off returns them; NULL records nothing). A failure
+ * only costs the next build its shortcut. */
 void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *written);
 /* Removes OUT.huace-cache (before a build replaces OUT). */
 void hc_cache_drop(hc_cache *c);

@@ -74,14 +74,17 @@ static int mkparents(const char *path)
     return rc;
 }
 
-/* ---- the write journal ---- */
+/* ---- the write journal ----
+ * Lines go to an unnamed temporary file while pages are written, so the
+ * journal of 100,000 pages takes no memory at the busiest time; they are read
+ * back, sorted and deduplicated when it is turned off. */
 
 static pthread_mutex_t journal_mu = PTHREAD_MUTEX_INITIALIZER;
 static atomic_int journal_is_on;
 static char *journal_dir;
 static size_t journal_dir_len;
-static hc_buf journal = HC_BUF_INIT;          /* "F <size> <path>\n" lines in write order */
-static size_t *journal_lines, journal_n, journal_cap;   /* offsets of the lines */
+static FILE *journal_file;       /* "F <size> <path>\n" lines in write order */
+static hc_buf journal = HC_BUF_INIT;   /* the same, read back by hc_fs_journal_off */
 
 void hc_fs_journal_on(const char *dir)
 {
@@ -89,9 +92,9 @@ void hc_fs_journal_on(const char *dir)
     journal_dir = hc_xstrdup(dir);
     journal_dir_len = strlen(dir);
     while (journal_dir_len > 1 && journal_dir[journal_dir_len - 1] == '/') journal_dir_len--;
-    hc_buf_reset(&journal);
-    journal_n = 0;
-    atomic_store(&journal_is_on, 1);
+    if (journal_file) fclose(journal_file);
+    journal_file = tmpfile();    /* NULL: nothing is recorded, the next build has no shortcut */
+    atomic_store(&journal_is_on, journal_file != NULL);
 }
 
 static void journal_add(const char *path, size_t len)
@@ -100,9 +103,7 @@ static void journal_add(const char *path, size_t len)
         path[journal_dir_len] != '/')
         return;
     pthread_mutex_lock(&journal_mu);
-    journal_lines = hc_xgrow(journal_lines, &journal_cap, journal_n + 1, sizeof *journal_lines);
-    journal_lines[journal_n++] = journal.len;
-    hc_buf_printf(&journal, "F %zu %s\n", len, path + journal_dir_len + 1);
+    fprintf(journal_file, "F %zu %s\n", len, path + journal_dir_len + 1);
     pthread_mutex_unlock(&journal_mu);
 }
 
@@ -128,21 +129,42 @@ static int cmp_line(const void *a, const void *b)
 
 char *hc_fs_journal_off(void)
 {
-    atomic_store(&journal_is_on, 0);
     hc_buf out = HC_BUF_INIT;
-    if (journal_n) qsort(journal_lines, journal_n, sizeof *journal_lines, cmp_line);
-    for (size_t i = 0; i < journal_n; i++) {
-        if (i + 1 < journal_n && cmp_path(line_path(journal_lines[i]), line_path(journal_lines[i + 1])) == 0)
+    size_t *lines = NULL, n = 0, cap = 0;
+    int ok = atomic_load(&journal_is_on) && fflush(journal_file) == 0 && !ferror(journal_file);
+    atomic_store(&journal_is_on, 0);
+    hc_buf_reset(&journal);
+    if (ok) {
+        rewind(journal_file);
+        char chunk[65536];
+        size_t got;
+        while ((got = fread(chunk, 1, sizeof chunk, journal_file)) > 0) hc_buf_put(&journal, chunk, got);
+        ok = !ferror(journal_file);
+    }
+    for (size_t off = 0; ok && off < journal.len;) {
+        const char *nl = memchr(journal.data + off, '\n', journal.len - off);
+        if (!nl) break;
+        lines = hc_xgrow(lines, &cap, n + 1, sizeof *lines);
+        lines[n++] = off;
+        off = (size_t)(nl - journal.data) + 1;
+    }
+    if (n) qsort(lines, n, sizeof *lines, cmp_line);
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 < n && cmp_path(line_path(lines[i]), line_path(lines[i + 1])) == 0)
             continue;   /* written again later */
-        const char *s = journal.data + journal_lines[i];
+        const char *s = journal.data + lines[i];
         hc_buf_put(&out, s, (size_t)(strchr(s, '\n') - s + 1));
     }
+    free(lines);
     hc_buf_free(&journal);
-    free(journal_lines);
-    journal_lines = NULL;
-    journal_n = journal_cap = 0;
+    if (journal_file) fclose(journal_file);
+    journal_file = NULL;
     free(journal_dir);
     journal_dir = NULL;
+    if (!ok) {
+        hc_buf_free(&out);
+        return NULL;
+    }
     hc_buf_putc(&out, '\0');
     out.len--;
     return hc_buf_detach(&out, NULL);

@@ -25,7 +25,8 @@ int hc_fs_write(const char *path, const void *data, size_t len);
 void hc_fs_journal_on(const char *dir);
 /* Turns the journal off and returns one line "F <size> <path below dir>\n"
  * per file, sorted by path, the last write of a path winning (caller frees;
- * "" if nothing was written). */
+ * "" if nothing was written; NULL if the journal could not be kept, in a
+ * temporary file, so it is incomplete). */
 char *hc_fs_journal_off(void);
 int hc_fs_mkdirs(const char *path);              /* mkdir -p */
 int hc_fs_rmtree(const char *path);              /* rm -rf; missing is fine */

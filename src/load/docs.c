@@ -121,7 +121,8 @@ static void read_body(hc_doc *doc, hc_slice body, int body_line, int unsafe, int
     if (!doc->summary) {
         hc_buf s = HC_BUF_INIT;
         hc_utf8_summary(&s, hc_buf_cstr(&text), text.len, SUMMARY_CHARS);
-        doc->summary = hc_buf_detach(&s, NULL);
+        doc->summary = hc_xstrndup(hc_buf_cstr(&s), s.len);   /* exact size: kept for every case */
+        hc_buf_free(&s);
     }
     hc_buf_free(&text);
     cmark_node_free(root);

@@ -127,6 +127,8 @@ void hc_model_drop_check_data(hc_model *m)
     for (size_t i = 0; i < m->ncases; i++) {   /* resolved into projects[] by linking */
         free_strv(m->cases[i].project_ids, m->cases[i].nprojects);
         m->cases[i].project_ids = NULL;
+        free_strv(m->cases[i].tags, m->cases[i].ntags);   /* tag_terms has them: ntags stays */
+        m->cases[i].tags = NULL;
     }
     drop_refs(m->cases, m->ncases);
     drop_refs(m->pages, m->npages);

@@ -102,7 +102,7 @@ typedef struct {
     char *township; size_t township_idx;
     char **project_ids; size_t nprojects; hc_loc projects_loc;   /* ids freed after checks */
     size_t *projects;         /* per project_ids: index into model.projects, HC_NONE if unknown */
-    char **tags; size_t ntags;
+    char **tags; size_t ntags;    /* tags freed after checks (case studies): see tag_terms */
     size_t *tag_terms;        /* per tag: index into tax[HC_TAX_TAG].terms (linking) */
     int draft;
     long weight; int menu;
@@ -166,9 +166,10 @@ void hc_doc_clear(hc_doc *doc);
 struct hc_diags;
 int hc_model_link(hc_model *m, struct hc_diags *d);
 
-/* Frees what only the checks need (the links and images of every body, the
- * project ids cases named), so
- * that rendering a large site reuses that memory. After this, nrefs is 0. */
+/* Frees what only linking and the checks need (the links and images of every
+ * body, the project ids and tag texts of case studies), so that rendering a
+ * large site reuses that memory. After this, nrefs is 0 and a case study's
+ * tags are reached through tag_terms. */
 void hc_model_drop_check_data(hc_model *m);
 
 /* Index of the project with this id, or HC_NONE. Valid after hc_model_link. */

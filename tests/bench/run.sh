@@ -50,6 +50,16 @@ cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "run.sh: kept $TMP" >&2; else rm 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+TRASH_NOW=0
+# about 30 KB of output per case study and run, for huace and for Hugo
+NEED_KB=$(( N * 30 * (RUNS + 1) * 2 ))
+AVAIL_KB=$(df -Pk "$TMP" | awk 'NR == 2 { print $4 }')
+if [ "${AVAIL_KB:-0}" -lt "$NEED_KB" ]; then
+    TRASH_NOW=1
+    echo "run.sh: only $((AVAIL_KB / 1024)) MB free in $TMP, $((NEED_KB / 1024)) MB needed to keep every run's output:" >&2
+    echo "run.sh: deleting each output before the next run (slows the next build on some file systems)" >&2
+fi
+
 now() { date +%s.%N; }
 # sub A B: A - B, 2 decimals
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
@@ -77,13 +87,16 @@ record() { echo "$W $C $M" >>"$1"; }
 median() { awk -v c="$2" '{ print $c }' "$1" | sort -g | awk -v r="$RUNS" 'NR == int((r + 1) / 2) { print; exit }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 pages() { find "$1" -name index.html | wc -l | tr -d ' '; }
-# discard DIR: output folders are moved aside and deleted in one go after the timed part
-# (deleting 10,000 pages' folders costs seconds on some file systems); from N=20000 on
-# they are deleted at once, to bound the disk space.
+# discard DIR: output folders are moved aside and deleted in one go after the timed part.
+# Deleting a tree of 100,000 pages' folders takes a minute on some file systems, and
+# ext4 without a journal then spends the next minutes skipping the inodes just freed
+# on every file it creates: a delete right before a timed build would time the file
+# system's aftermath, not the build. Only when the disk cannot hold every run's
+# output are folders deleted at once (and the figures say so).
 discard() {
     [ -e "$1" ] || return 0
-    if [ "$N" -le 20000 ]; then mkdir -p "$TMP/trash"; mv "$1" "$TMP/trash/$(basename "$1").$$.$(date +%s%N)"
-    else rm -rf "$1"; fi
+    if [ "$TRASH_NOW" = 1 ]; then rm -rf "$1"
+    else mkdir -p "$TMP/trash"; mv "$1" "$TMP/trash/$(basename "$1").$$.$(date +%s%N)"; fi
 }
 empty_trash() { rm -rf "$TMP/trash"; }
 # runs FILE: the wall times of every run, for spotting noise
@@ -127,7 +140,6 @@ HC_NOOP_PAGES=$(pages "$TMP/hc-out/site")
 HC_FILES=$(find "$TMP/hc-out/site" -type f | wc -l | tr -d ' ')
 HC_BYTES=$(du -sh "$TMP/hc-out/site" | cut -f1)
 discard "$TMP/hc-out"
-T0=$(now); empty_trash; HC_CLEAN=$(sub "$(now)" "$T0")
 
 # ---------------------------------------------------------------- Hugo
 if [ "$HUGO" != 0 ]; then
@@ -150,8 +162,9 @@ if [ "$HUGO" != 0 ]; then
         echo "run.sh: Hugo failed (out of memory?): reporting huace alone" >&2
         HUGO=0
     fi
-    discard "$TMP/hg-out"; discard "$HG_SITE"; empty_trash
+    discard "$TMP/hg-out"; discard "$HG_SITE"
 fi
+T0=$(now); empty_trash; CLEAN=$(sub "$(now)" "$T0")   # after every timed run, for both tools alike
 
 # ---------------------------------------------------------------- report
 HW=$(median "$TMP/hc.full" 1); HC=$(median "$TMP/hc.full" 2); HM=$(median "$TMP/hc.full" 3)
@@ -190,7 +203,7 @@ NP=$(awk -v a="$NW" -v b="$HW" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0)
 verdict "no-op rebuild <= 10 % of full build (%)" "$NP" 10
 verdict "huace part of make bench <= 60 s" "$HC_TOTAL" 60
 [ "$N" -ge 100000 ] && verdict "peak RSS < 256 MB at N>=100000 (MB)" "$(mb "$HM")" 255.99
-echo "  huace part: corpus $GEN_HC s + warm-up + $RUNS full builds + $RUNS no-op builds = $HC_TOTAL s (then $HC_CLEAN s deleting the outputs, not counted)"
+echo "  huace part: corpus $GEN_HC s + warm-up + $RUNS full builds + $RUNS no-op builds = $HC_TOTAL s (deleting every run's output afterwards took $CLEAN s, not counted)"
 echo "  load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  per 1000 case studies: huace $(awk -v w="$HW" -v n="$N" 'BEGIN { printf "%.3f", 1000 * w / n }') s wall (linear-growth check: compare N=10000 with N=100000, target <= 11x)"
 

@@ -17,7 +17,9 @@ typedef struct {
     const hc_shared *sh;
     const hc_job *jobs;
     size_t njobs;
-    atomic_size_t next;
+    pthread_mutex_t take;     /* guards lo, hi and next_worker */
+    size_t lo, hi;            /* jobs [lo, hi) are still to do */
+    int next_worker;
     atomic_size_t written;
     pthread_mutex_t mu;       /* guards the time sums */
     pthread_mutex_t heavy;    /* one page listing every unit at a time, to bound memory */
@@ -80,15 +82,31 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
     *t_write += now_s() - t1;
 }
 
+/* The next job for a worker: even workers take from the front of the list,
+ * odd ones from the back. Jobs come grouped by folder (all case studies,
+ * then all units, …), so two workers seldom create folders in the same
+ * parent at the same time, where the kernel would make one wait for the
+ * other. Returns 0 when no job is left. */
+static int take_job(work *w, int from_back, size_t *i)
+{
+    pthread_mutex_lock(&w->take);
+    int got = w->lo < w->hi;
+    if (got) *i = from_back ? --w->hi : w->lo++;
+    pthread_mutex_unlock(&w->take);
+    return got;
+}
+
 static void *worker(void *arg)
 {
     work *w = arg;
     hc_arena a = HC_ARENA_INIT;
     hc_buf dir = HC_BUF_INIT, html = HC_BUF_INIT, path = HC_BUF_INIT;
     double t_render = 0, t_write = 0;
-    for (;;) {
-        size_t i = atomic_fetch_add(&w->next, 1);
-        if (i >= w->njobs) break;
+    pthread_mutex_lock(&w->take);
+    int from_back = w->next_worker++ % 2;
+    pthread_mutex_unlock(&w->take);
+    size_t i;
+    while (take_job(w, from_back, &i)) {
         run_job(w, &w->jobs[i], &a, &dir, &html, &path, &t_render, &t_write);
         hc_arena_reset(&a);
     }
@@ -126,8 +144,8 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     hc_shared_build(&sh);
     hc_pages_plan(&sh, &jobs, &njobs);
 
-    work w = { .sh = &sh, .jobs = jobs, .njobs = njobs, .out_dir = o->out_dir, .d = d };
-    atomic_init(&w.next, 0);
+    work w = { .sh = &sh, .jobs = jobs, .njobs = njobs, .lo = 0, .hi = njobs, .out_dir = o->out_dir, .d = d };
+    pthread_mutex_init(&w.take, NULL);
     atomic_init(&w.written, 0);
     pthread_mutex_init(&w.mu, NULL);
     pthread_mutex_init(&w.heavy, NULL);
@@ -144,6 +162,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     st->render_s = w.render_s;
     st->write_s = w.write_s;
     pthread_mutex_destroy(&w.mu);
+    pthread_mutex_destroy(&w.take);
     pthread_mutex_destroy(&w.heavy);
     st->files += st->pages;
     if (hc_diags_errors(d) > before) goto out;
