@@ -11,7 +11,9 @@
 #include "base/buf.h"
 #include "base/fs.h"
 #include "base/hash.h"
+#include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +42,11 @@ struct hc_cache {
     input_vec old;            /* recorded inputs, sorted by path */
     input_vec cur;            /* this build's inputs, sorted by path */
     char *manifest;           /* recorded "D"/"F" lines */
+    pthread_t checker;        /* checks the output against the manifest meanwhile */
+    int checking, output_ok;
 };
+
+static void *check_output(void *arg);
 
 static long long mtime_ns(const struct stat *st)
 {
@@ -101,15 +107,28 @@ hc_cache *hc_cache_open(const char *out)
     qsort(c->old.v, c->old.n, sizeof *c->old.v, cmp_rec);
     c->manifest = hc_buf_detach(&man, NULL);
     c->loaded = 1;
+    /* the output's stats and the inputs' stats are independent: do them at once */
+    c->checking = c->manifest[0] && pthread_create(&c->checker, NULL, check_output, c) == 0;
 out:
     hc_buf_free(&text);
     hc_buf_free(&man);
     return c;
 }
 
+/* The result of the output check started by hc_cache_open. */
+static int output_ok(hc_cache *c)
+{
+    if (c->checking) {
+        pthread_join(c->checker, NULL);
+        c->checking = 0;
+    }
+    return c->output_ok;
+}
+
 void hc_cache_free(hc_cache *c)
 {
     if (!c) return;
+    output_ok(c);
     vec_free(&c->old);
     vec_free(&c->cur);
     free(c->manifest);
@@ -137,12 +156,11 @@ static int loader_reads(const char *rel)
     return !strncmp(rel, "content/", 8) && n > 3 && !strcmp(rel + n - 3, ".md");
 }
 
-static void scan_file(hc_cache *c, const char *rel, hc_buf *data)
+/* rootfd: the site folder, so that each stat resolves a short path */
+static void scan_file(hc_cache *c, int rootfd, const char *rel, hc_buf *data)
 {
-    hc_buf full = HC_BUF_INIT;
     struct stat st;
-    hc_buf_printf(&full, "%s/%s", c->root, rel);
-    if (stat(hc_buf_cstr(&full), &st) == 0) {   /* a missing file: the build will say so */
+    if (fstatat(rootfd, rel, &st, 0) == 0) {   /* a missing file: the build will say so */
         input_rec r = { hc_xstrdup(rel), (long long)st.st_size, mtime_ns(&st), 0, 0 };
         const input_rec *old = find(&c->old, rel);
         if (old && old->size == r.size && old->mtime == r.mtime) {
@@ -153,13 +171,13 @@ static void scan_file(hc_cache *c, const char *rel, hc_buf *data)
         }
         push(&c->cur, r);
     }
-    hc_buf_free(&full);
 }
 
 void hc_cache_scan(hc_cache *c, const char *root, const char *options)
 {
     static const char *const parts[] = { "site.yaml", "seeds", "content", "assets", "layouts", "themes" };
     hc_buf data = HC_BUF_INIT, p = HC_BUF_INIT, rel = HC_BUF_INIT;
+    int rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     free(c->root);
     c->root = hc_xstrdup(root);
     vec_free(&c->cur);
@@ -169,7 +187,7 @@ void hc_cache_scan(hc_cache *c, const char *root, const char *options)
         hc_buf_reset(&p);
         hc_buf_printf(&p, "%s/%s", root, parts[i]);
         if (!hc_fs_is_dir(hc_buf_cstr(&p))) {
-            scan_file(c, parts[i], &data);
+            scan_file(c, rootfd, parts[i], &data);
             continue;
         }
         char **paths;
@@ -178,11 +196,12 @@ void hc_cache_scan(hc_cache *c, const char *root, const char *options)
         for (size_t k = 0; k < n; k++) {
             hc_buf_reset(&rel);
             hc_buf_printf(&rel, "%s/%s", parts[i], paths[k]);
-            scan_file(c, hc_buf_cstr(&rel), &data);
+            scan_file(c, rootfd, hc_buf_cstr(&rel), &data);
         }
         hc_fs_names_free(paths, n);
     }
     qsort(c->cur.v, c->cur.n, sizeof *c->cur.v, cmp_rec);
+    if (rootfd >= 0) close(rootfd);
     hc_buf_free(&data);
     hc_buf_free(&p);
     hc_buf_free(&rel);
@@ -222,31 +241,42 @@ uint64_t hc_cache_inputs(hc_cache *c)
     return combine(c, &all);
 }
 
-int hc_cache_fresh(hc_cache *c, size_t *pages)
+/* Runs on its own thread: reads only c->out and c->manifest, sets
+ * c->output_ok (read after the join). */
+static void *check_output(void *arg)
 {
-    int all;
-    if (!c->loaded || !c->manifest || !c->manifest[0] || combine(c, &all) != c->inputs || !all) return 0;
+    hc_cache *c = arg;
     hc_buf path = HC_BUF_INIT;
-    int fresh = 0;
+    int ok = 0;
+    int outfd = open(c->out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);   /* short paths to resolve */
+    if (outfd < 0) goto out;
     for (const char *line = c->manifest; *line;) {
         const char *nl = strchr(line, '\n');
         char kind = line[0], *end;
         long long v = strtoll(line + 1, &end, 10);   /* not sscanf: it measures the whole rest */
         if (!nl || end == line + 1 || *end != ' ') goto out;
         hc_buf_reset(&path);
-        hc_buf_printf(&path, "%s/", c->out);
         hc_buf_put(&path, end + 1, (size_t)(nl - end - 1));
         struct stat st;
-        if (stat(hc_buf_cstr(&path), &st) != 0) goto out;
+        if (fstatat(outfd, hc_buf_cstr(&path), &st, 0) != 0) goto out;
         if (kind == 'D' && mtime_ns(&st) != v) goto out;
         if (kind == 'F' && (long long)st.st_size != v) goto out;
         line = nl + 1;
     }
-    *pages = c->pages;
-    fresh = 1;
+    ok = 1;
 out:
+    if (outfd >= 0) close(outfd);
     hc_buf_free(&path);
-    return fresh;
+    c->output_ok = ok;
+    return NULL;
+}
+
+int hc_cache_fresh(hc_cache *c, size_t *pages)
+{
+    int all;
+    if (!c->loaded || !output_ok(c) || combine(c, &all) != c->inputs || !all) return 0;
+    *pages = c->pages;
+    return 1;
 }
 
 void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *written)
