@@ -2,7 +2,7 @@
  *
  * cmark makes a node for every block and inline and grows a buffer for every
  * string: thousands of small callocs per case study, which at 100,000
- * documents cost more in malloc than the parsing itself. hc_md_mem() serves
+ * documents took as long in malloc as the rest of the parsing. hc_md_mem() serves
  * them from a region that belongs to the calling thread instead: free gives
  * back only the latest allocation, and hc_md_mem_reset() releases everything
  * at once.
