@@ -1,8 +1,8 @@
 /* mdmem.h — cmark's allocator, one document at a time per thread.
  *
  * cmark makes a node for every block and inline and grows a buffer for every
- * string: thousands of small callocs per case study, which at 100,000
- * documents took as long in malloc as the rest of the parsing. hc_md_mem() serves
+ * string: thousands of small callocs per case study, about 40 % of the
+ * parsing time in a profile of 100,000 documents. hc_md_mem() serves
  * them from a region that belongs to the calling thread instead: free gives
  * back only the latest allocation, and hc_md_mem_reset() releases everything
  * at once.

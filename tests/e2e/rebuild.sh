@@ -27,7 +27,7 @@ echo 'edited' >>"$T/out/cases/$page1/index.html"
 check "a page edited in the output forces a rebuild" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q 'wrote' && ! grep -q edited '$T/out/cases/$page1/index.html'"
 rm -f "$T/out.huace-cache"
 "$HUACE" build -s "$T/site" -o "$T/out" --today 2026-12-01 --quiet
-check "a build without a cache records the hashes its loader took" grep -q "^I [0-9]* [0-9]* [0-9a-f]\{16\} content/cases/$case1\$" "$T/out.huace-cache"
+check "a build without a cache records a content hash for each case study" grep -q "^I [0-9]* [0-9]* [0-9a-f]\{16\} content/cases/$case1\$" "$T/out.huace-cache"
 touch "$T/site/content/cases/$case1" "$T/site/site.yaml"
 check "touched but unchanged inputs are a no-op" sh -c "'$HUACE' build -s '$T/site' -o '$T/out' --today 2026-12-01 | grep -q '0 pages written'"
 sed -i 's/^title: .*/title: 改过的标题/' "$T/site/content/cases/$case1"
