@@ -59,6 +59,15 @@ static int in_code(const char *text, int len, int at)
     return e - s <= 24;
 }
 
+/* Forbids line breaks inside the bytes [start, end). */
+static void keep_together(PangoAttrList *attrs, int start, int end)
+{
+    PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+    a->start_index = (guint)start;
+    a->end_index = (guint)end;
+    pango_attr_list_insert(attrs, a);
+}
+
 size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs)
 {
     if (len < 0) len = (int)strlen(text);
@@ -80,10 +89,7 @@ size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs)
                 run_end = e;                   /* overlaps the last one: extend it */
             } else {
                 if (run_start >= 0) {
-                    PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-                    a->start_index = (guint)run_start;
-                    a->end_index = (guint)run_end;
-                    pango_attr_list_insert(attrs, a);
+                    keep_together(attrs, run_start, run_end);
                     added++;
                 }
                 run_start = s;
@@ -95,10 +101,7 @@ size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs)
         cprev = c;
     }
     if (run_start >= 0) {
-        PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-        a->start_index = (guint)run_start;
-        a->end_index = (guint)run_end;
-        pango_attr_list_insert(attrs, a);
+        keep_together(attrs, run_start, run_end);
         added++;
     }
     g_free(la);

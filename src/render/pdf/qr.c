@@ -10,6 +10,18 @@ static QRcode *encode(const char *text)
     return QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 }
 
+/* The next run of dark modules in row r at or after *c, as [*c, *e); 0 when
+ * the row has none left. */
+static int next_run(const QRcode *qr, int r, int *c, int *e)
+{
+    int n = qr->width;
+    while (*c < n && !(qr->data[r * n + *c] & 1)) (*c)++;
+    if (*c >= n) return 0;
+    *e = *c;
+    while (*e < n && (qr->data[r * n + *e] & 1)) (*e)++;
+    return 1;
+}
+
 int pdf_qr_draw(pdf_doc *p, const char *text, double x, double y, double size)
 {
     QRcode *qr = encode(text);
@@ -24,16 +36,8 @@ int pdf_qr_draw(pdf_doc *p, const char *text, double x, double y, double size)
         cairo_fill(cr);
         cairo_set_source_rgb(cr, 0, 0, 0);
         for (int r = 0; r < n; r++)
-            for (int c = 0; c < n;) {
-                if (!(qr->data[r * n + c] & 1)) {
-                    c++;
-                    continue;
-                }
-                int e = c;
-                while (e < n && (qr->data[r * n + e] & 1)) e++;
+            for (int c = 0, e; next_run(qr, r, &c, &e); c = e)
                 cairo_rectangle(cr, x + (QUIET + c) * m, y + (QUIET + r) * m, (e - c) * m, m);
-                c = e;
-            }
         cairo_fill(cr);
         cairo_restore(cr);
     }
@@ -50,16 +54,8 @@ int pdf_qr_svg(const char *text, hc_buf *out)
                        "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
                   total, total, total, total);
     for (int r = 0; r < n; r++)
-        for (int c = 0; c < n;) {
-            if (!(qr->data[r * n + c] & 1)) {
-                c++;
-                continue;
-            }
-            int e = c;
-            while (e < n && (qr->data[r * n + e] & 1)) e++;
+        for (int c = 0, e; next_run(qr, r, &c, &e); c = e)
             hc_buf_printf(out, "M%d %dh%dv1h-%dz", QUIET + c, QUIET + r, e - c, e - c);
-            c = e;
-        }
     hc_buf_puts(out, "\"/></svg>");
     QRcode_free(qr);
     return 0;
