@@ -156,7 +156,9 @@ int hc_cmd_build(const hc_opts *o)
         if (!o->quiet)
             printf("huace: nothing changed since the last build: 0 pages written, %zu skipped (%s/, %.2f s)\n",
                    cached_pages, hc_buf_cstr(&out), now_s() - t_start);
-        if (o->timings) fprintf(stderr, "timings: inputs hash %.3f s\n", now_s() - t_start);
+        if (o->timings)
+            fprintf(stderr, "timings: no-op: inputs %.3f s (scan), output checked by %.3f s, %zu pages skipped\n",
+                    t_inputs, now_s() - t_start, cached_pages);
         rc = 0;
         goto out;
     }
