@@ -1,7 +1,8 @@
 # huace — see README.md. `make demo` sets up and builds the example site; `make test` runs every test.
 CC      ?= cc
-# (libmicrohttpd joins when `huace serve` is written: linking it unused loads GnuTLS and a dozen
-# more libraries at every start, a third of a no-op build's time)
+# (libmicrohttpd is not linked: `huace serve` loads it with dlopen, see src/serve/http.h; linked,
+# it would load GnuTLS and a dozen more libraries at every start, a third of a no-op build's time.
+# Its header comes from libmicrohttpd-dev, in /usr/include.)
 PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -134,6 +134,11 @@ static void options_key(const hc_opts *o, hc_buf *b)
 
 int hc_cmd_build(const hc_opts *o)
 {
+    return hc_build(o, NULL);
+}
+
+int hc_build(const hc_opts *o, int *rebuilt)
+{
     int rc = 1;
     hc_diags *d = hc_diags_new();
     hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT, key = HC_BUF_INIT;
@@ -152,8 +157,9 @@ int hc_cmd_build(const hc_opts *o)
     hc_cache_scan(cache, o->src, hc_buf_cstr(&key));
     double t_inputs = now_s() - t_start;
     size_t cached_pages;
+    if (rebuilt) *rebuilt = 0;
     if (hc_cache_fresh(cache, &cached_pages)) {
-        if (!o->quiet)
+        if (!o->quiet && !rebuilt)
             printf("huace: nothing changed since the last build: 0 pages written, %zu skipped (%s/, %.2f s)\n",
                    cached_pages, hc_buf_cstr(&out), now_s() - t_start);
         if (o->timings)
@@ -245,6 +251,7 @@ int hc_cmd_build(const hc_opts *o)
     t_swap = now_s() - t_swap;
     double t_save = now_s();
     hc_cache_save(cache, inputs, st.pages, written);
+    if (rebuilt) *rebuilt = 1;
     t_save = now_s() - t_save;
     report(d, o->quiet);
     size_t overdue = hc_check_count_overdue(m);

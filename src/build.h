@@ -5,6 +5,10 @@
 
 /* Exit status: 0 success, 1 input errors (previous output untouched), 2 usage. */
 int hc_cmd_build(const hc_opts *o);
+/* The build, for a caller that builds again and again (serve): the same as
+ * hc_cmd_build, except that a build skipped because nothing changed prints
+ * nothing; *rebuilt is set to 1 when OUT was replaced, else 0. */
+int hc_build(const hc_opts *o, int *rebuilt);
 int hc_cmd_check(const hc_opts *o);
 
 #endif

@@ -173,21 +173,18 @@ static void scan_file(hc_cache *c, int rootfd, const char *rel, hc_buf *data)
     }
 }
 
-void hc_cache_scan(hc_cache *c, const char *root, const char *options)
+/* Calls fn(rootfd, rel, arg) for every input of the site at root: the files
+ * a build reads, paths relative to root, in no particular order. */
+static void each_input(const char *root, void (*fn)(int rootfd, const char *rel, void *arg), void *arg)
 {
     static const char *const parts[] = { "site.yaml", "seeds", "content", "assets", "layouts", "themes" };
-    hc_buf data = HC_BUF_INIT, p = HC_BUF_INIT, rel = HC_BUF_INIT;
+    hc_buf p = HC_BUF_INIT, rel = HC_BUF_INIT;
     int rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(c->root);
-    c->root = hc_xstrdup(root);
-    vec_free(&c->cur);
-    c->head = hc_hash(HC_HASH_INIT, options, strlen(options) + 1);
-    if (hc_fs_read("/proc/self/exe", &data) == 0) c->head = hc_hash(c->head, data.data, data.len);
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         hc_buf_reset(&p);
         hc_buf_printf(&p, "%s/%s", root, parts[i]);
         if (!hc_fs_is_dir(hc_buf_cstr(&p))) {
-            scan_file(c, rootfd, parts[i], &data);
+            fn(rootfd, parts[i], arg);
             continue;
         }
         char **paths;
@@ -196,15 +193,53 @@ void hc_cache_scan(hc_cache *c, const char *root, const char *options)
         for (size_t k = 0; k < n; k++) {
             hc_buf_reset(&rel);
             hc_buf_printf(&rel, "%s/%s", parts[i], paths[k]);
-            scan_file(c, rootfd, hc_buf_cstr(&rel), &data);
+            fn(rootfd, hc_buf_cstr(&rel), arg);
         }
         hc_fs_names_free(paths, n);
     }
-    qsort(c->cur.v, c->cur.n, sizeof *c->cur.v, cmp_rec);
     if (rootfd >= 0) close(rootfd);
-    hc_buf_free(&data);
     hc_buf_free(&p);
     hc_buf_free(&rel);
+}
+
+typedef struct {
+    hc_cache *c;
+    hc_buf data;
+} scan_ctx;
+
+static void scan_one(int rootfd, const char *rel, void *arg)
+{
+    scan_ctx *s = arg;
+    scan_file(s->c, rootfd, rel, &s->data);
+}
+
+void hc_cache_scan(hc_cache *c, const char *root, const char *options)
+{
+    scan_ctx s = { c, HC_BUF_INIT };
+    free(c->root);
+    c->root = hc_xstrdup(root);
+    vec_free(&c->cur);
+    c->head = hc_hash(HC_HASH_INIT, options, strlen(options) + 1);
+    if (hc_fs_read("/proc/self/exe", &s.data) == 0) c->head = hc_hash(c->head, s.data.data, s.data.len);
+    each_input(root, scan_one, &s);
+    qsort(c->cur.v, c->cur.n, sizeof *c->cur.v, cmp_rec);
+    hc_buf_free(&s.data);
+}
+
+/* order-independent: each file's stamp is summed */
+static void stamp_one(int rootfd, const char *rel, void *arg)
+{
+    struct stat st;
+    if (fstatat(rootfd, rel, &st, 0) != 0) return;
+    long long meta[2] = { (long long)st.st_size, mtime_ns(&st) };
+    *(uint64_t *)arg += hc_hash(hc_hash(HC_HASH_INIT, rel, strlen(rel) + 1), meta, sizeof meta);
+}
+
+uint64_t hc_cache_stamp(const char *root)
+{
+    uint64_t sum = 0;
+    each_input(root, stamp_one, &sum);
+    return sum;
 }
 
 void hc_cache_note(hc_cache *c, const char *rel, long long size, long long mtime_ns, uint64_t hash)

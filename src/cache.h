@@ -50,4 +50,9 @@ void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *writt
 /* Removes OUT.huace-cache (before a build replaces OUT). */
 void hc_cache_drop(hc_cache *c);
 
+/* A stamp of the inputs of the site at root by stat alone (paths, sizes and
+ * modification times; nothing is read): it changes when a file is added,
+ * removed or written, so a watcher can poll it cheaply. */
+uint64_t hc_cache_stamp(const char *root);
+
 #endif

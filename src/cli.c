@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "base/date.h"
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ static const opt_def defs[] = {
     { 's', "-s", "--source", 1 },   { 'o', "-o", "--output", 1 }, { 'd', NULL, "--drafts", 0 },
     { 'b', NULL, "--base-url", 1 }, { 't', NULL, "--today", 1 },  { 'j', "-j", "--jobs", 1 },
     { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'T', NULL, "--timings", 0 },
-    { 'X', NULL, "--pdfx", 0 },
+    { 'X', NULL, "--pdfx", 0 },     { 'p', "-p", "--port", 1 },  { 'B', NULL, "--bind", 1 },
 };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
@@ -40,6 +41,7 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
 {
     memset(o, 0, sizeof *o);
     o->src = ".";
+    o->port = -1;
     o->args = (const char **)argv;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -89,6 +91,17 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
         case 'q': o->quiet = 1; break;
         case 'T': o->timings = 1; break;
         case 'X': o->pdfx = 1; break;
+        case 'p':
+            if (parse_int(val, 0, 65535, &o->port) != 0)
+                return usage_error(cmd, "-p needs a port number from 0 to 65535 (0: any free port), not '%s'", val);
+            break;
+        case 'B': {
+            unsigned char addr[sizeof(struct in6_addr)];
+            if (inet_pton(AF_INET, val, addr) != 1 && inet_pton(AF_INET6, val, addr) != 1)
+                return usage_error(cmd, "--bind needs an IP address such as 127.0.0.1 or ::1, not '%s'", val);
+            o->bind = val;
+            break;
+        }
         case 'f':
             if (!strcmp(val, "text")) o->format = HC_FMT_TEXT;
             else if (!strcmp(val, "json")) o->format = HC_FMT_JSON;

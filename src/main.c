@@ -1,6 +1,7 @@
-/* main.c — subcommand table → build / check / version / help. */
+/* main.c — subcommand table → build / check / serve / version / help. */
 #include "build.h"
 #include "cli.h"
+#include "serve/serve.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,12 @@ static const command commands[] = {
       "huace check [-s SRC] [--today YYYY-MM-DD] [--format text|json]",
       "Checks the site's content and data without writing anything. Exit status 0 clean or\n"
       "warnings only, 1 errors, 2 usage." },
+    { "serve", "sdtjqpB", hc_cmd_serve, "huace serve [-s SRC] [-p PORT] [--bind ADDR] [--drafts] [--today YYYY-MM-DD] [-j N] [--quiet]",
+      "Builds the site in SRC (default .) into a temporary folder and serves it at\n"
+      "http://127.0.0.1:8080/ (-p PORT, 0 for any free port; --bind ADDR to listen elsewhere),\n"
+      "building again whenever a file of the site changes. A failed build prints its errors\n"
+      "and the last good build stays served. Ctrl-C stops it and removes the folder.\n"
+      "Exit status 0 when stopped, 1 when it cannot listen or SRC is no site, 2 usage." },
     { "version", "", cmd_version, "huace version", "Prints the version." },
     { "help", "", cmd_help, "huace help [COMMAND]", "Shows how to use huace or one command." },
 };

@@ -1,0 +1,227 @@
+/* http.c — files from one folder over libmicrohttpd (see http.h). */
+#include "serve/http.h"
+#include "base/alloc.h"
+#include "base/fs.h"
+#include "base/utf8.h"
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Debian 12's libmicrohttpd12; the header above gives the types. */
+#define MHD_SONAME "libmicrohttpd.so.12"
+
+static struct {
+    void *lib;
+    __typeof__(MHD_start_daemon) *start_daemon;
+    __typeof__(MHD_stop_daemon) *stop_daemon;
+    __typeof__(MHD_create_response_from_fd64) *from_fd;
+    __typeof__(MHD_create_response_from_buffer) *from_buffer;
+    __typeof__(MHD_add_response_header) *add_header;
+    __typeof__(MHD_queue_response) *queue;
+    __typeof__(MHD_destroy_response) *destroy;
+} mhd;
+
+struct hc_http {
+    struct MHD_Daemon *daemon;
+    char *root;
+};
+
+static int load_mhd(char *err, size_t errlen)
+{
+    if (mhd.lib) return 0;
+    void *lib = dlopen(MHD_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(err, errlen, "cannot load %s (apt-get install libmicrohttpd12): %s", MHD_SONAME, dlerror());
+        return -1;
+    }
+    /* POSIX allows the object-to-function pointer conversion dlsym needs */
+#define SYM(field, name)                                                                   \
+    if (!(*(void **)&mhd.field = dlsym(lib, name))) {                                      \
+        snprintf(err, errlen, "%s has no %s: is it older than version 0.9.71?", MHD_SONAME, name); \
+        dlclose(lib);                                                                      \
+        return -1;                                                                         \
+    }
+    SYM(start_daemon, "MHD_start_daemon")
+    SYM(stop_daemon, "MHD_stop_daemon")
+    SYM(from_fd, "MHD_create_response_from_fd64")
+    SYM(from_buffer, "MHD_create_response_from_buffer")
+    SYM(add_header, "MHD_add_response_header")
+    SYM(queue, "MHD_queue_response")
+    SYM(destroy, "MHD_destroy_response")
+#undef SYM
+    mhd.lib = lib;
+    return 0;
+}
+
+int hc_http_resolve(const char *url, hc_buf *rel)
+{
+    hc_buf_reset(rel);
+    if (url[0] != '/') return -1;
+    for (const char *seg = url + 1; *seg;) {
+        const char *end = strchr(seg, '/');
+        size_t n = end ? (size_t)(end - seg) : strlen(seg);
+        if ((n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.')) return -1;
+        seg += n;
+        if (*seg == '/') seg++;
+    }
+    hc_buf_puts(rel, url + 1);
+    return 0;
+}
+
+const char *hc_http_content_type(const char *name)
+{
+    static const char *const types[][2] = {
+        { ".html", "text/html; charset=utf-8" },  { ".css", "text/css; charset=utf-8" },
+        { ".js", "text/javascript; charset=utf-8" }, { ".json", "application/json" },
+        { ".xml", "application/xml; charset=utf-8" }, { ".txt", "text/plain; charset=utf-8" },
+        { ".ics", "text/calendar; charset=utf-8" }, { ".png", "image/png" },
+        { ".webp", "image/webp" }, { ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" },
+        { ".svg", "image/svg+xml" }, { ".ico", "image/x-icon" }, { ".pdf", "application/pdf" },
+        { ".woff2", "font/woff2" },
+    };
+    const char *dot = strrchr(name, '.'), *slash = strrchr(name, '/');
+    if (dot && (!slash || dot > slash))
+        for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+            if (!strcasecmp(dot, types[i][0])) return types[i][1];
+    return "application/octet-stream";
+}
+
+/* A short HTML page (copied by the library) with this status. */
+static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, const char *html)
+{
+    struct MHD_Response *r = mhd.from_buffer(strlen(html), (void *)html, MHD_RESPMEM_MUST_COPY);
+    if (!r) return MHD_NO;
+    mhd.add_header(r, "Content-Type", "text/html; charset=utf-8");
+    mhd.add_header(r, "Cache-Control", "no-store");
+    if (status == MHD_HTTP_METHOD_NOT_ALLOWED) mhd.add_header(r, "Allow", "GET, HEAD");
+    enum MHD_Result ok = mhd.queue(c, status, r);
+    mhd.destroy(r);
+    return ok;
+}
+
+/* Sends the open file fd (closed by the library) with this status. */
+static enum MHD_Result send_file(struct MHD_Connection *c, unsigned status, int fd, const struct stat *st,
+                                 const char *name)
+{
+    struct MHD_Response *r = mhd.from_fd((uint64_t)st->st_size, fd);
+    if (!r) {
+        close(fd);
+        return MHD_NO;
+    }
+    mhd.add_header(r, "Content-Type", hc_http_content_type(name));
+    mhd.add_header(r, "Cache-Control", "no-store");   /* a preview: always the latest build */
+    enum MHD_Result ok = mhd.queue(c, status, r);
+    mhd.destroy(r);
+    return ok;
+}
+
+static const char page_404[] = "<!DOCTYPE html><meta charset=\"utf-8\"><title>404</title><p>404：没有这个页面。</p>\n";
+static const char page_503[] =
+    "<!DOCTYPE html><meta charset=\"utf-8\"><title>尚未构建</title>"
+    "<p>站点还没有构建成功：错误信息在运行 huace serve 的终端里。改好后本页会换成站点。</p>\n";
+
+static enum MHD_Result not_found(struct MHD_Connection *c, const hc_http *h)
+{
+    hc_buf path = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/404.html", h->root);
+    struct stat st;
+    int fd = open(hc_buf_cstr(&path), O_RDONLY | O_CLOEXEC);
+    hc_buf_free(&path);
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        return send_file(c, MHD_HTTP_NOT_FOUND, fd, &st, "404.html");
+    if (fd >= 0) close(fd);
+    return send_text(c, MHD_HTTP_NOT_FOUND, page_404);
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                              const char *version, const char *upload_data, size_t *upload_data_size,
+                              void **req_cls)
+{
+    (void)version;
+    (void)upload_data;
+    (void)upload_data_size;
+    (void)req_cls;
+    const hc_http *h = cls;
+    enum MHD_Result ok;
+    hc_buf rel = HC_BUF_INIT, path = HC_BUF_INIT;
+    struct stat st;
+    int fd = -1;
+    if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
+        ok = send_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "<!DOCTYPE html><p>405：只能 GET 或 HEAD。</p>\n");
+        goto out;
+    }
+    if (!hc_fs_is_dir(h->root)) {
+        ok = send_text(c, MHD_HTTP_SERVICE_UNAVAILABLE, page_503);
+        goto out;
+    }
+    if (hc_http_resolve(url, &rel) != 0) {
+        ok = not_found(c, h);
+        goto out;
+    }
+    hc_buf_printf(&path, "%s/%s", h->root, hc_buf_cstr(&rel));
+    if (rel.len == 0 || rel.data[rel.len - 1] == '/') hc_buf_puts(&path, "index.html");
+    fd = open(hc_buf_cstr(&path), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        ok = not_found(c, h);
+        goto out;
+    }
+    if (S_ISDIR(st.st_mode)) {   /* a folder named without its '/': relative links need it */
+        hc_buf loc = HC_BUF_INIT;
+        hc_escape_url_path(&loc, url, strlen(url));
+        hc_buf_putc(&loc, '/');
+        struct MHD_Response *r = mhd.from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        ok = MHD_NO;
+        if (r) {
+            mhd.add_header(r, "Location", hc_buf_cstr(&loc));
+            ok = mhd.queue(c, MHD_HTTP_MOVED_PERMANENTLY, r);
+            mhd.destroy(r);
+        }
+        hc_buf_free(&loc);
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ok = not_found(c, h);
+        goto out;
+    }
+    ok = send_file(c, MHD_HTTP_OK, fd, &st, hc_buf_cstr(&path));
+    fd = -1;   /* the response owns it */
+out:
+    if (fd >= 0) close(fd);
+    hc_buf_free(&rel);
+    hc_buf_free(&path);
+    return ok;
+}
+
+hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen)
+{
+    if (load_mhd(err, errlen) != 0) {
+        close(listen_fd);
+        return NULL;
+    }
+    hc_http *h = hc_xcalloc(1, sizeof *h);
+    h->root = hc_xstrdup(root);
+    h->daemon = mhd.start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, handle, h, MHD_OPTION_LISTEN_SOCKET,
+                                 listen_fd, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30, MHD_OPTION_END);
+    if (!h->daemon) {
+        snprintf(err, errlen, "libmicrohttpd could not start the server");
+        close(listen_fd);
+        free(h->root);
+        free(h);
+        return NULL;
+    }
+    return h;
+}
+
+void hc_http_stop(hc_http *h)
+{
+    if (!h) return;
+    mhd.stop_daemon(h->daemon);   /* closes the listening socket too */
+    free(h->root);
+    free(h);
+}

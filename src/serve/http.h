@@ -1,0 +1,38 @@
+/* http.h — the preview server's HTTP side: files from one folder, over
+ * libmicrohttpd.
+ *
+ * libmicrohttpd is loaded with dlopen when the server starts, not linked:
+ * linked, it would load GnuTLS and a dozen more libraries at every start of
+ * every command (a third of a small site's no-op build), for the one command
+ * that serves.
+ *
+ * The server answers GET and HEAD with the file the URL names below root:
+ * a folder's index.html for a URL ending in '/', a redirect to add the '/'
+ * for a folder named without it, root/404.html with status 404 for anything
+ * missing, and 404 for any URL with a "." or ".." segment, so no request
+ * reaches outside root. While root does not exist (no build has succeeded
+ * yet) every request gets a 503 page saying so. root may be replaced by a
+ * rename at any time: each request opens its file afresh.
+ */
+#ifndef HC_HTTP_H
+#define HC_HTTP_H
+#include "base/buf.h"
+#include <stddef.h>
+
+typedef struct hc_http hc_http;
+
+/* Serves root on listen_fd (a listening socket, which the server owns from
+ * then on). Returns NULL with a message in err when libmicrohttpd cannot be
+ * loaded or started. root is copied. */
+hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen);
+/* Stops the server, closes its socket, frees it. NULL is fine. */
+void hc_http_stop(hc_http *h);
+
+/* The file a decoded URL path names, relative to the root ("" for the root
+ * itself; a trailing '/' kept). Returns -1 for a path that does not start
+ * with '/' or has a "." or ".." segment. */
+int hc_http_resolve(const char *url, hc_buf *rel);
+/* The Content-Type for a file name, by its extension. */
+const char *hc_http_content_type(const char *name);
+
+#endif

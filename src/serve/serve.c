@@ -1,0 +1,168 @@
+/* serve.c — huace serve (see serve.h): build, serve, watch, build again. */
+#include "serve/serve.h"
+#include "build.h"
+#include "cache.h"
+#include "base/buf.h"
+#include "base/fs.h"
+#include "serve/http.h"
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_PORT 8080
+#define POLL_MS 300       /* how often the inputs are stat'ed */
+#define SETTLE_MS 150     /* a change must hold this long: editors save in steps */
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);   /* a signal cuts it short, which is what stopping wants */
+}
+
+/* A listening TCP socket on addr:port (a numeric address); *bound gets the
+ * port, which the kernel picks for 0. Returns -1 with errno set. */
+static int listen_on(const char *addr, int port, int *bound)
+{
+    struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE, .ai_socktype = SOCK_STREAM };
+    struct addrinfo *ai = NULL;
+    char service[16];
+    int fd = -1, one = 1;
+    snprintf(service, sizeof service, "%d", port);
+    if (getaddrinfo(addr, service, &hints, &ai) != 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0 ||
+        getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+        goto fail;
+    *bound = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                            : ((struct sockaddr_in *)&ss)->sin_port);
+    freeaddrinfo(ai);
+    return fd;
+fail: {
+    int e = errno;
+    if (fd >= 0) close(fd);
+    freeaddrinfo(ai);
+    errno = e;
+    return -1;
+}
+}
+
+/* Builds and says what came of it; the server keeps the last good build. */
+static void build_once(const hc_opts *bo, const char *out)
+{
+    int rebuilt = 0;
+    int failed = hc_build(bo, &rebuilt) != 0;
+    if (failed)
+        printf("huace serve: %s\n", hc_fs_is_dir(out) ? "the last good build is still served"
+                                                      : "nothing to serve until the site builds");
+    fflush(stdout);
+    fflush(stderr);
+}
+
+/* The stamp once it has held still for SETTLE_MS (or a stop was asked). */
+static uint64_t settled_stamp(const char *src)
+{
+    uint64_t s = hc_cache_stamp(src), t;
+    while (!stop_requested) {
+        sleep_ms(SETTLE_MS);
+        if ((t = hc_cache_stamp(src)) == s) break;
+        s = t;
+    }
+    return s;
+}
+
+int hc_cmd_serve(const hc_opts *o)
+{
+    int rc = 1, port = 0;
+    const char *addr = o->bind ? o->bind : "127.0.0.1";
+    hc_buf dir = HC_BUF_INIT, out = HC_BUF_INIT, cfg = HC_BUF_INIT;
+    hc_http *http = NULL;
+    char err[256];
+    const char *tmp = getenv("TMPDIR");
+
+    hc_buf_printf(&cfg, "%s/site.yaml", o->src);
+    if (!hc_fs_exists(hc_buf_cstr(&cfg))) {
+        fprintf(stderr, "huace serve: error: no site.yaml in '%s': is this a huace site folder? (-s SRC)\n", o->src);
+        goto out;
+    }
+    int fd = listen_on(addr, o->port >= 0 ? o->port : DEFAULT_PORT, &port);
+    if (fd < 0) {
+        fprintf(stderr, "huace serve: error: cannot listen on %s port %d: %s%s\n", addr,
+                o->port >= 0 ? o->port : DEFAULT_PORT, strerror(errno),
+                errno == EADDRINUSE ? " (choose another with -p PORT, or -p 0 for any free one)" : "");
+        goto out;
+    }
+    hc_buf_printf(&dir, "%s/huace-serve.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir.data)) {
+        fprintf(stderr, "huace serve: error: cannot create a folder in %s: %s\n", tmp && *tmp ? tmp : "/tmp",
+                strerror(errno));
+        close(fd);
+        goto out;
+    }
+    hc_buf_printf(&out, "%s/site", hc_buf_cstr(&dir));
+    http = hc_http_start(fd, hc_buf_cstr(&out), err, sizeof err);
+    if (!http) {
+        fprintf(stderr, "huace serve: error: %s\n", err);
+        goto out;
+    }
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;   /* no SA_RESTART: the poll's sleep ends at once */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    int v6 = strchr(addr, ':') != NULL;
+    printf("huace serve: http://%s%s%s:%d/ serves %s, built again when a file changes (Ctrl-C stops)\n",
+           v6 ? "[" : "", addr, v6 ? "]" : "", port, o->src);
+    if (strcmp(addr, "127.0.0.1") && strcmp(addr, "::1"))
+        printf("huace serve: note: bound to %s, so other machines may see the preview\n", addr);
+    fflush(stdout);
+
+    hc_opts bo = *o;
+    bo.out = hc_buf_cstr(&out);
+    uint64_t last = settled_stamp(o->src);
+    build_once(&bo, hc_buf_cstr(&out));
+    while (!stop_requested) {
+        sleep_ms(POLL_MS);
+        if (stop_requested || hc_cache_stamp(o->src) == last) continue;
+        last = settled_stamp(o->src);
+        if (stop_requested) break;
+        printf("huace serve: a file changed, building again\n");
+        fflush(stdout);
+        build_once(&bo, hc_buf_cstr(&out));
+    }
+    printf("huace serve: stopped\n");
+    rc = 0;
+out:
+    hc_http_stop(http);
+    if (dir.len && strstr(hc_buf_cstr(&dir), "huace-serve.")) {
+        hc_fs_rmtree(hc_buf_cstr(&dir));
+    }
+    hc_buf_free(&dir);
+    hc_buf_free(&out);
+    hc_buf_free(&cfg);
+    return rc;
+}

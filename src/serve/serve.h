@@ -1,0 +1,17 @@
+/* serve.h — huace serve: a preview of the site while it is written.
+ *
+ * Builds SRC into a private temporary folder (removed when the server stops),
+ * serves that folder over HTTP on 127.0.0.1 (or --bind ADDR) port 8080 (or
+ * -p PORT; 0 picks a free one, printed), and builds again whenever an input
+ * file is added, removed or changed. A build that fails prints its errors and
+ * leaves the last good build served. Ctrl-C (SIGINT) or SIGTERM stops it.
+ * Exit status 0 after a stop, 1 when it cannot listen or SRC is no site,
+ * 2 usage.
+ */
+#ifndef HC_SERVE_H
+#define HC_SERVE_H
+#include "cli.h"
+
+int hc_cmd_serve(const hc_opts *o);
+
+#endif

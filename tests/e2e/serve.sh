@@ -1,0 +1,103 @@
+#!/bin/sh
+# huace serve: serves the built site on 127.0.0.1 only, answers what a static
+# server should (index pages, redirects, 404, no way out of the folder), builds
+# again when a file changes, keeps the last good build when one fails, and
+# cleans up after Ctrl-C.
+. tests/tools/tap.sh
+HTTP="python3 tests/tools/request.py"
+
+# wait_for PATTERN [SECONDS]: until the server's output has PATTERN
+wait_for() {
+    i=0
+    while [ $i -lt $((${2:-60} * 5)) ]; do
+        grep -q "$1" "$T/serve.out" 2>/dev/null && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.2
+        i=$((i + 1))
+    done
+    return 1
+}
+# get METHOD PATH: the response's "status …"/"type …"/"location …" lines in $T/resp, body in $T/body
+get() { $HTTP "$1" "$URL$2" "$T/body" >"$T/resp"; }
+has() { grep -q "^$1\$" "$T/resp"; }
+count() { grep -c "$1" "$T/serve.out"; }
+
+cp -R tests/sites/base "$T/site"
+printf 'maps: {enabled: false}\nprint: {enabled: false}\n' >>"$T/site/site.yaml"
+printf -- '---\ntitle: [unclosed\n---\n正文\n' >"$T/site/content/cases/zz-broken.md"
+mkdir "$T/tmp"
+
+TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p 0 --today 2026-11-30 >"$T/serve.out" 2>&1 &
+pid=$!
+check "prints the address it serves, on 127.0.0.1" wait_for '^huace serve: http://127\.0\.0\.1:[0-9]*/'
+URL=$(sed -n 's|^huace serve: \(http://127\.0\.0\.1:[0-9]*\)/.*|\1|p' "$T/serve.out" | head -n 1)
+PORT=${URL##*:}
+hexport=$(printf '%04X' "${PORT:-0}")
+check "listens on the loopback address only" sh -c "grep -q ' 0100007F:$hexport 00000000:0000 0A ' /proc/net/tcp && ! grep -q ':$hexport 00000000:0000 0A ' /proc/net/tcp6"
+
+check "a first build that fails is reported with its location" wait_for 'zz-broken.md:[0-9]*:[0-9]*: error'
+check "and says there is nothing to serve yet" wait_for 'nothing to serve until the site builds'
+get GET /
+check "meanwhile every page answers 503" has 'status 503'
+rm "$T/site/content/cases/zz-broken.md"
+check "removing the broken file builds the site" wait_for '^huace: wrote [0-9]* pages'
+
+get GET /
+check "GET / is the home page" sh -c "grep -q '^status 200\$' '$T/resp' && grep -q '^type text/html; charset=utf-8\$' '$T/resp' && grep -q '测试站点' '$T/body'"
+get HEAD /
+check "HEAD / answers 200 without a body" sh -c "grep -q '^status 200\$' '$T/resp' && test ! -s '$T/body'"
+get GET /cases
+check "a folder without its slash redirects to it" sh -c "grep -q '^status 301\$' '$T/resp' && grep -q '^location /cases/\$' '$T/resp'"
+get GET /cases/
+check "a folder's URL serves its index.html" has 'status 200'
+get GET /feed.xml
+check "files get their type from the extension" has 'type application/xml; charset=utf-8'
+tagdir=$(ls "$T/tmp"/huace-serve.*/site/tags | grep -v index.html | head -n 1)
+tagurl=$(printf '%s' "$tagdir" | od -An -tx1 | tr -d ' \n' | sed 's/\(..\)/%\1/g')
+get GET "/tags/$tagurl/"
+check "a percent-encoded Chinese tag URL finds its folder" has 'status 200'
+get GET /no/such/page/
+check "a missing page answers 404 with the site's 404 page" sh -c "grep -q '^status 404\$' '$T/resp' && cmp -s '$T/body' \"\$(ls -d '$T/tmp'/huace-serve.*/site)/404.html\""
+for p in /../../../etc/passwd /%2e%2e/%2e%2e/%2e%2e/etc/passwd /cases/../../site.yaml /./index.html; do
+    get GET "$p"
+    check "no way out of the folder: $p answers 404" sh -c "grep -q '^status 404\$' '$T/resp' && ! grep -q 'root:' '$T/body'"
+done
+get POST /
+check "POST answers 405" has 'status 405'
+
+case1=$(ls "$T/site/content/cases" | head -n 1)
+page1=$(basename "$case1" .md)
+sed -i 's/^title: .*/title: 预览里改的标题/' "$T/site/content/cases/$case1"
+check "an edited case study is built again" wait_for 'a file changed, building again'
+check "and the new build is served" sh -c "i=0; while [ \$i -lt 300 ]; do $HTTP GET '$URL/cases/$page1/' '$T/b2' >/dev/null && grep -q 预览里改的标题 '$T/b2' && exit 0; sleep 0.2; i=\$((i+1)); done; exit 1"
+builds=$(count '^huace: wrote')
+sed -i 's/^title: .*/title: [broken/' "$T/site/content/cases/$case1"
+check "a later failed build prints its error" wait_for "$case1:[0-9]*:[0-9]*: error"
+check "and says the last good build is still served" wait_for 'the last good build is still served'
+get GET "/cases/$page1/"
+check "which it is" sh -c "grep -q '^status 200\$' '$T/resp' && grep -q 预览里改的标题 '$T/body'"
+sed -i 's/^title: .*/title: 修好了/' "$T/site/content/cases/$case1"
+check "fixing it builds again" sh -c "i=0; while [ \$i -lt 300 ]; do [ \$(grep -c '^huace: wrote' '$T/serve.out') -gt $builds ] && exit 0; sleep 0.2; i=\$((i+1)); done; exit 1"
+
+TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p "$PORT" >"$T/second.out" 2>&1
+rc=$?
+check "a second server on the same port exits 1" test "$rc" -eq 1
+check "saying the port is taken" grep -q "cannot listen on 127.0.0.1 port $PORT: Address already in use" "$T/second.out"
+
+kill -INT "$pid"
+i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+wait "$pid"
+rc=$?
+check "Ctrl-C stops it with status 0" test "$rc" -eq 0
+check "saying so" grep -q '^huace serve: stopped$' "$T/serve.out"
+check "and its temporary folder is gone" sh -c "test -z \"\$(ls -A '$T/tmp')\""
+
+"$HUACE" serve -s "$T/site" -p 99999 >"$T/u.out" 2>&1
+check "-p out of range is a usage error (2)" sh -c "test $? -eq 2 && grep -q 'from 0 to 65535' '$T/u.out'"
+"$HUACE" serve -s "$T/site" --bind localhost >"$T/u.out" 2>&1
+check "--bind needs an IP address (2)" sh -c "test $? -eq 2 && grep -q 'needs an IP address' '$T/u.out'"
+"$HUACE" serve -s "$T/tmp" -p 0 >"$T/u.out" 2>&1
+check "a folder with no site.yaml exits 1" sh -c "test $? -eq 1 && grep -q 'no site.yaml' '$T/u.out'"
+# what the server printed, where tests/run.sh looks for sanitizer reports
+cat "$T/serve.out" "$T/second.out" >&2
+finish
