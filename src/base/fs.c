@@ -326,6 +326,13 @@ int hc_fs_swap_in(const char *staging, const char *out)
     if (asprintf(&old, "%s.old-huace", out) < 0) abort();
     hc_fs_rmtree(old);
     int had = hc_fs_exists(out);
+    /* one atomic step where the file system can: a server reading out never
+     * finds it missing; staging then holds the old site */
+    if (had && renameat2(AT_FDCWD, staging, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
+        hc_fs_rmtree(staging);   /* the new site is in place either way */
+        rc = 0;
+        goto done;
+    }
     if (had && rename(out, old) != 0) goto done;
     if (rename(staging, out) != 0) {
         int e = errno;

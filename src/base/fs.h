@@ -45,8 +45,9 @@ void hc_fs_names_free(char **names, size_t count);
  * ownership as hc_fs_list. */
 int hc_fs_walk(const char *dir, char ***paths, size_t *count);
 
-/* Replaces folder out with folder staging: out is renamed aside, staging
- * renamed to out, then the old one removed. On failure out is as it was. */
+/* Replaces folder out with folder staging, then removes the old one: in one
+ * atomic exchange where the file system has it (renameat2), else out is
+ * renamed aside and staging renamed to out. On failure out is as it was. */
 int hc_fs_swap_in(const char *staging, const char *out);
 
 #endif
