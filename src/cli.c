@@ -17,6 +17,7 @@ static const opt_def defs[] = {
     { 'b', NULL, "--base-url", 1 }, { 't', NULL, "--today", 1 },  { 'j', "-j", "--jobs", 1 },
     { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'T', NULL, "--timings", 0 },
     { 'X', NULL, "--pdfx", 0 },     { 'p', "-p", "--port", 1 },  { 'B', NULL, "--bind", 1 },
+    { 'D', NULL, "--domain", 1 },
 };
 
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
@@ -91,6 +92,7 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
         case 'q': o->quiet = 1; break;
         case 'T': o->timings = 1; break;
         case 'X': o->pdfx = 1; break;
+        case 'D': o->domain = val; break;
         case 'p':
             if (parse_int(val, 0, 65535, &o->port) != 0)
                 return usage_error(cmd, "-p needs a port number from 0 to 65535 (0: any free port), not '%s'", val);

@@ -19,13 +19,14 @@ typedef struct {
     hc_format format;         /* --format (check) */
     int port;                 /* -p (serve), -1 = not given */
     const char *bind;         /* --bind (serve): an IP address */
+    const char *domain;       /* --domain (new project) */
     const char **args;        /* remaining positional arguments */
     int nargs;
 } hc_opts;
 
 /* allowed: which options this command takes, as a string of option letters:
- * s o d b t j q f T X p B (src out drafts base-url today jobs quiet format timings pdfx
- * port bind). */
+ * s o d b t j q f T X p B D (src out drafts base-url today jobs quiet format timings pdfx
+ * port bind domain). */
 int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc_opts *opts);
 
 /* The build date (days since 1970-01-01) from --today, else SOURCE_DATE_EPOCH,

@@ -1,6 +1,7 @@
-/* main.c — subcommand table → build / check / serve / version / help. */
+/* main.c — subcommand table → build / check / serve / new / version / help. */
 #include "build.h"
 #include "cli.h"
+#include "new.h"
 #include "serve/serve.h"
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 typedef struct {
     const char *name;
     const char *allowed;      /* option letters, see cli.h */
+    int max_args;             /* positional arguments it takes */
     int (*run)(const hc_opts *o);
     const char *usage;
     const char *help;
@@ -21,24 +23,32 @@ static int cmd_version(const hc_opts *o);
 static int cmd_help(const hc_opts *o);
 
 static const command commands[] = {
-    { "build", "sodbtjqTX", hc_cmd_build,
+    { "build", "sodbtjqTX", 0, hc_cmd_build,
       "huace build [-s SRC] [-o OUT] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings] [--pdfx]",
       "Builds the site in SRC (default .) into OUT (default SRC/public): the website, the\n"
       "maps and the album PDFs. --pdfx also converts the press PDFs to PDF/X-3 (CMYK) with\n"
       "Ghostscript. On any error the previous OUT is left as it was.\n"
       "Exit status 0 success, 1 input errors, 2 usage." },
-    { "check", "stf", hc_cmd_check,
+    { "check", "stf", 0, hc_cmd_check,
       "huace check [-s SRC] [--today YYYY-MM-DD] [--format text|json]",
       "Checks the site's content and data without writing anything. Exit status 0 clean or\n"
       "warnings only, 1 errors, 2 usage." },
-    { "serve", "sdtjqpB", hc_cmd_serve, "huace serve [-s SRC] [-p PORT] [--bind ADDR] [--drafts] [--today YYYY-MM-DD] [-j N] [--quiet]",
+    { "serve", "sdtjqpB", 0, hc_cmd_serve, "huace serve [-s SRC] [-p PORT] [--bind ADDR] [--drafts] [--today YYYY-MM-DD] [-j N] [--quiet]",
       "Builds the site in SRC (default .) into a temporary folder and serves it at\n"
       "http://127.0.0.1:8080/ (-p PORT, 0 for any free port; --bind ADDR to listen elsewhere),\n"
       "building again whenever a file of the site changes. A failed build prints its errors\n"
       "and the last good build stays served. Ctrl-C stops it and removes the folder.\n"
       "Exit status 0 when stopped, 1 when it cannot listen or SRC is no site, 2 usage." },
-    { "version", "", cmd_version, "huace version", "Prints the version." },
-    { "help", "", cmd_help, "huace help [COMMAND]", "Shows how to use huace or one command." },
+    { "new", "stqD", 2, hc_cmd_new, "huace new case SLUG | project ID --domain DOMAIN [-s SRC] [--today YYYY-MM-DD]",
+      "Writes a new file to fill in: content/cases/SLUG.md, a case study dated --today (or\n"
+      "SOURCE_DATE_EPOCH, or today) that stays a draft until you set draft: false; or\n"
+      "content/projects/<id>.yaml for project ID in DOMAIN (a domains key of the seeds).\n"
+      "Comments in the file list the townships, levels and statuses the site allows.\n"
+      "An existing file is never overwritten.\n"
+      "Exit status 0 written; 1 no site, the file or project id exists, or an unknown domain;\n"
+      "2 usage." },
+    { "version", "", 0, cmd_version, "huace version", "Prints the version." },
+    { "help", "", 1, cmd_help, "huace help [COMMAND]", "Shows how to use huace or one command." },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -84,7 +94,7 @@ int main(int argc, char **argv)
         hc_opts o;
         int rc = hc_cli_parse(commands[i].name, commands[i].allowed, argc - 2, argv + 2, &o);
         if (rc) return rc;
-        if (o.nargs > (commands[i].run == cmd_help ? 1 : 0)) {
+        if (o.nargs > commands[i].max_args) {
             fprintf(stderr, "huace %s: unexpected argument '%s'\n(see 'huace help %s')\n", commands[i].name,
                     o.args[o.nargs - 1], commands[i].name);
             return 2;

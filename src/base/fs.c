@@ -170,6 +170,20 @@ char *hc_fs_journal_off(void)
     return hc_buf_detach(&out, NULL);
 }
 
+/* Writes all len bytes to fd; -1 with errno on failure. */
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 int hc_fs_write(const char *path, const void *data, size_t len)
 {
     size_t total = len;
@@ -179,22 +193,36 @@ int hc_fs_write(const char *path, const void *data, size_t len)
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     }
     if (fd < 0) return -1;
-    const char *p = data;
-    while (len) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int e = errno;
-            close(fd);
-            errno = e;
-            return -1;
-        }
-        p += n;
-        len -= (size_t)n;
+    if (write_all(fd, data, len) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
     }
     if (close(fd) != 0) return -1;
     journal_add(path, total);
     return 0;
+}
+
+int hc_fs_create(const char *path, const void *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ENOENT) {
+        if (mkparents(path) != 0) return -1;
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    }
+    if (fd < 0) return -1;
+    int rc = write_all(fd, data, len);
+    int e = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc != 0) {
+        unlink(path);   /* ours: O_EXCL made it */
+        errno = e;
+    }
+    return rc;
 }
 
 int hc_fs_copy(const char *from, const char *to)

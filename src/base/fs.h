@@ -28,6 +28,9 @@ void hc_fs_journal_on(const char *dir);
  * "" if nothing was written; NULL if the journal could not be kept, in a
  * temporary file, so it is incomplete). */
 char *hc_fs_journal_off(void);
+/* Creates a new file at path with these bytes (and its parent folders); an
+ * existing file is never touched: -1 with errno EEXIST. */
+int hc_fs_create(const char *path, const void *data, size_t len);
 int hc_fs_mkdirs(const char *path);              /* mkdir -p */
 int hc_fs_rmtree(const char *path);              /* rm -rf; missing is fine */
 int hc_fs_copy(const char *from, const char *to);/* creates parents of to */

@@ -1,0 +1,184 @@
+/* new.c — huace new: a new case study or project file to fill in.
+ *
+ * The file is made from what the site already declares (its townships, the
+ * seeds' domains, levels and statuses), so the comments in it list the
+ * values that are allowed. A case study starts as a draft. An existing file
+ * is never overwritten.
+ */
+#include "new.h"
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "base/fs.h"
+#include "load/load.h"
+#include "model/model.h"
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* letters, digits, '-' and '_': what the loader accepts for file names and ids */
+static int name_ok(const char *s)
+{
+    if (!*s) return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+              *s == '_'))
+            return 0;
+    return 1;
+}
+
+/* text from the site's own files, made safe for one comment line */
+static void put_comment_text(hc_buf *b, const char *s)
+{
+    for (; *s; s++) hc_buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+}
+
+static int usage(const char *msg, const char *arg)
+{
+    fprintf(stderr, "huace new: ");
+    fprintf(stderr, msg, arg);
+    fprintf(stderr, "\n(see 'huace help new')\n");
+    return 2;
+}
+
+/* The date a new case study gets: --today, SOURCE_DATE_EPOCH, else today's
+ * local date (this writes a source file for a person to edit, not output). */
+static int new_date(const hc_opts *o, char out[11])
+{
+    int days;
+    if (hc_cli_today(o, &days) != 0) return -1;
+    if (days == HC_NO_DATE) {
+        time_t t = time(NULL);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        days = hc_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    }
+    hc_date_format(days, out);
+    return 0;
+}
+
+static void case_text(const hc_model *m, const char *date, hc_buf *b)
+{
+    hc_buf_printf(b, "---\ntitle: \"（标题）\"\ndate: %s\n", date);
+    hc_buf_puts(b, "# township: 乡镇（街道），site.yaml 里登记的：");
+    for (size_t i = 0; i < m->config.ntownships; i++) {
+        if (i) hc_buf_puts(b, "、");
+        put_comment_text(b, m->config.townships[i].name);
+    }
+    hc_buf_printf(b, "\n# projects: [%s]   所属示范项目的挂号（content/projects/ 里的 id）\n",
+                  m->nprojects ? m->projects[0].id : "QJ-B-01");
+    hc_buf_puts(b, "# tags: [标签一, 标签二]\n"
+                   "# summary: 一句话摘要；不写就取正文开头\n"
+                   "draft: true   # 写好后改成 false，下次构建才会发布\n"
+                   "---\n"
+                   "（正文，用 Markdown 写：空行分段，## 小标题，- 列表，**加粗**。）\n");
+}
+
+static void project_text(const hc_model *m, const char *id, size_t domain, hc_buf *b)
+{
+    const hc_standards *s = &m->std;
+    hc_buf_printf(b, "# 挂号 %s\nid: %s\nname: \"（单位名称）\"\ndomain: %s   # ", id, id, s->domains[domain].key);
+    put_comment_text(b, s->domains[domain].name);
+    hc_buf_puts(b, "\n# level:");
+    for (size_t i = 0; i < s->nlevels; i++) {
+        hc_buf_printf(b, " %s（", s->levels[i].key);
+        put_comment_text(b, s->levels[i].name);
+        hc_buf_puts(b, "）");
+    }
+    hc_buf_puts(b, "\n# status:");
+    for (size_t i = 0; i < s->nstatuses; i++) {
+        hc_buf_printf(b, " %s（", s->statuses[i].key);
+        put_comment_text(b, s->statuses[i].name);
+        hc_buf_puts(b, "）");
+    }
+    hc_buf_puts(b, "\n# townships: [\"");
+    if (m->config.ntownships) put_comment_text(b, m->config.townships[0].name);
+    hc_buf_puts(b, "\"]\n"
+                   "# lead: {name: \"姓名\", title: \"职务\"}\n"
+                   "# milestones:\n"
+                   "#   - {date: YYYY-MM-DD, title: \"节点任务\", done: false}\n"
+                   "# summary: \"一段话介绍\"\n"
+                   "# 其余的键（nodes、route、supervision 等）见 README 的 Projects 一节\n");
+    if (s->nitems) hc_buf_puts(b, "standard:   # 十个一：做到一项改成 true\n");
+    for (size_t i = 0; i < s->nitems; i++) {
+        hc_buf_printf(b, "  %s: false   # ", s->items[i].key);
+        put_comment_text(b, s->items[i].name);
+        hc_buf_putc(b, '\n');
+    }
+}
+
+int hc_cmd_new(const hc_opts *o)
+{
+    int rc = 1;
+    hc_buf path = HC_BUF_INIT, text = HC_BUF_INIT;
+    hc_model *m = NULL;
+    hc_diags *d = NULL;
+    char date[11];
+    if (o->nargs != 2 || (strcmp(o->args[0], "case") && strcmp(o->args[0], "project")))
+        return usage("say what to make: 'new case SLUG' or 'new project ID --domain DOMAIN'%s", "");
+    const char *kind = o->args[0], *name = o->args[1];
+    int is_case = !strcmp(kind, "case");
+    if (!name_ok(name))
+        return usage(is_case ? "the case study's name '%s' becomes its URL: use only letters, digits, '-' and '_'"
+                             : "project id '%s' may only use letters, digits, '-' and '_'",
+                     name);
+    if (is_case && o->domain) return usage("--domain is for projects, not case studies%s", "");
+    if (!is_case && !o->domain) return usage("a project needs --domain DOMAIN (its 创建领域)%s", "");
+    if (new_date(o, date) != 0) return 2;
+
+    hc_buf_printf(&path, "%s/site.yaml", o->src);
+    if (!hc_fs_exists(hc_buf_cstr(&path))) {
+        fprintf(stderr, "huace new: error: no site.yaml in '%s': is this a huace site folder? (-s SRC)\n", o->src);
+        goto out;
+    }
+    d = hc_diags_new();
+    m = hc_model_new(o->src);
+    hc_load_opts lo = { .drafts = 1, .jobs = 1 };
+    hc_load_site(m, &lo, d);   /* the site's own errors are for build and check to report */
+
+    hc_buf_reset(&path);
+    if (is_case) {
+        hc_buf_printf(&path, "content/cases/%s.md", name);
+        case_text(m, date, &text);
+    } else {
+        size_t domain = HC_NONE;
+        for (size_t i = 0; i < m->std.ndomains; i++)
+            if (!strcmp(m->std.domains[i].key, o->domain)) domain = i;
+        if (domain == HC_NONE) {
+            fprintf(stderr, "huace new: error: unknown domain '%s' (seeds/standards.yaml has:", o->domain);
+            for (size_t i = 0; i < m->std.ndomains; i++) fprintf(stderr, " %s", m->std.domains[i].key);
+            fprintf(stderr, "%s)\n", m->std.ndomains ? "" : " none");
+            goto out;
+        }
+        for (size_t i = 0; i < m->nprojects; i++)
+            if (m->projects[i].id && !strcmp(m->projects[i].id, name)) {
+                fprintf(stderr, "huace new: error: %s already has project %s\n", m->projects[i].path, name);
+                goto out;
+            }
+        hc_buf_puts(&path, "content/projects/");
+        for (const char *c = name; *c; c++) hc_buf_putc(&path, (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c));
+        hc_buf_puts(&path, ".yaml");
+        project_text(m, name, domain, &text);
+    }
+    hc_buf full = HC_BUF_INIT;
+    hc_buf_printf(&full, "%s/%s", o->src, hc_buf_cstr(&path));
+    int made = hc_fs_create(hc_buf_cstr(&full), text.data, text.len);
+    int e = errno;
+    hc_buf_free(&full);
+    if (made != 0) {
+        fprintf(stderr, "huace new: error: %s: %s\n", hc_buf_cstr(&path),
+                e == EEXIST ? "already exists (left as it is)" : strerror(e));
+        goto out;
+    }
+    if (!o->quiet)
+        printf("huace new: wrote %s%s\n", hc_buf_cstr(&path),
+               is_case ? " (a draft: set draft: false when it is ready to publish)" : "");
+    rc = 0;
+out:
+    hc_model_free(m);
+    hc_diags_free(d);
+    hc_buf_free(&path);
+    hc_buf_free(&text);
+    return rc;
+}
