@@ -184,24 +184,42 @@ static int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+int hc_fs_out_open(hc_fs_out *f, const char *path)
+{
+    f->path = hc_xstrdup(path);
+    f->len = 0;
+    f->err = 0;
+    f->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (f->fd < 0 && errno == ENOENT && mkparents(path) == 0)
+        f->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (f->fd < 0) f->err = errno;
+    return f->fd < 0 ? -1 : 0;
+}
+
+void hc_fs_out_put(hc_fs_out *f, const void *data, size_t len)
+{
+    if (f->err) return;
+    if (write_all(f->fd, data, len) != 0) f->err = errno;
+    else f->len += len;
+}
+
+int hc_fs_out_close(hc_fs_out *f)
+{
+    if (f->fd >= 0 && close(f->fd) != 0 && !f->err) f->err = errno;
+    f->fd = -1;
+    if (!f->err) journal_add(f->path, f->len);
+    free(f->path);
+    f->path = NULL;
+    if (f->err) errno = f->err;
+    return f->err ? -1 : 0;
+}
+
 int hc_fs_write(const char *path, const void *data, size_t len)
 {
-    size_t total = len;
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 && errno == ENOENT) {
-        if (mkparents(path) != 0) return -1;
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    }
-    if (fd < 0) return -1;
-    if (write_all(fd, data, len) != 0) {
-        int e = errno;
-        close(fd);
-        errno = e;
-        return -1;
-    }
-    if (close(fd) != 0) return -1;
-    journal_add(path, total);
-    return 0;
+    hc_fs_out f;
+    hc_fs_out_open(&f, path);
+    hc_fs_out_put(&f, data, len);
+    return hc_fs_out_close(&f);
 }
 
 int hc_fs_create(const char *path, const void *data, size_t len)

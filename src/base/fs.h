@@ -18,6 +18,18 @@ int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *st);
 /* Writes len bytes to path, creating parent folders as needed. Not atomic:
  * used inside the staging folder, which is swapped in as a whole. */
 int hc_fs_write(const char *path, const void *data, size_t len);
+/* A file written in pieces, for output too large to build whole in memory:
+ * open (creating parent folders), put as often as needed, close. The first
+ * failure sticks: later puts do nothing and close returns -1 with its errno.
+ * close always releases f, and journals the file as hc_fs_write does. */
+typedef struct {
+    int fd, err;
+    size_t len;
+    char *path;
+} hc_fs_out;
+int hc_fs_out_open(hc_fs_out *f, const char *path);
+void hc_fs_out_put(hc_fs_out *f, const void *data, size_t len);
+int hc_fs_out_close(hc_fs_out *f);
 /* The write journal, for the cache's manifest of the output: while it is on,
  * every file hc_fs_write (or hc_fs_copy) writes below dir is recorded with
  * its size. Several threads may write meanwhile; turn it on and off when only

@@ -10,7 +10,8 @@ import fs from "node:fs";
 const out = path.resolve(process.argv[2]);
 const pages = ["index.html", "projects/QJ-B-01/index.html", "cases/shanggangtou-five-changes/index.html",
   "standards/index.html", "schedule/index.html", "supervision/index.html", "projects/index.html",
-  "domains/belt/index.html", "tags/index.html", "about/index.html"].filter(p => fs.existsSync(path.join(out, p)));
+  "domains/belt/index.html", "tags/index.html", "about/index.html", "search/index.html"]
+  .filter(p => fs.existsSync(path.join(out, p)));
 const widths = [375, 768, 1440];
 let n = 0, failed = 0;
 const tap = (ok, name, detail) => {
@@ -87,6 +88,35 @@ try {
         return { tag: document.activeElement.tagName, outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
       });
       tap(ring.tag === "A" && ring.outline !== "none" && ring.width >= 2, "keyboard focus is visible", JSON.stringify(ring));
+
+      // search, from file:// like a USB stick: a Chinese query without spaces, two words, none
+      const search = path.join(out, "search/index.html");
+      tap(fs.existsSync(search), "search: the site has a search page");
+      if (fs.existsSync(search)) {
+        await page.goto("file://" + search + "?q=" + encodeURIComponent("党建公园"));
+        let r = await page.evaluate(() => ({
+          n: document.querySelectorAll("#search-results li").length,
+          status: document.getElementById("search-status").textContent,
+          marks: [...document.querySelectorAll("#search-results li h3 mark")].map(m => m.textContent),
+          first: document.querySelector("#search-results li h3 a")?.getAttribute("href"),
+          value: document.getElementById("q").value,
+        }));
+        tap(r.n > 0 && r.value === "党建公园" && /找到 \d+ 条/.test(r.status), "search: ?q=党建公园 lists results", JSON.stringify(r));
+        tap(r.marks.length > 0 && r.marks.every(m => m === "党建公园"), "search: the words found are marked", JSON.stringify(r.marks));
+        tap(!!r.first && fs.existsSync(path.join(out, "search", r.first)), "search: a result links to its page", r.first);
+        await page.fill("#q", "周家乡 党建");
+        r = await page.evaluate(() => [...document.querySelectorAll("#search-results li")].map(li => li.textContent));
+        const all = await page.evaluate(() => window.HUACE_SEARCH.filter(e => {
+          const t = (e.t + " " + e.p + " " + e.g + " " + e.s);
+          return t.includes("周家乡") && t.includes("党建");
+        }).length);
+        tap(r.length > 0 && r.length === Math.min(all, 50), "search: typing two words lists the entries that have both",
+          `${r.length} listed, ${all} entries have both`);
+        await page.fill("#q", "没有这种词语");
+        r = await page.evaluate(() => ({ n: document.querySelectorAll("#search-results li").length,
+                                        status: document.getElementById("search-status").textContent }));
+        tap(r.n === 0 && r.status.includes("没有找到"), "search: no result says so", JSON.stringify(r));
+      }
     }
     tap(foreign.length === 0, `@${w}px: no request to any other host`, foreign.join("\n"));
     await ctx.close();

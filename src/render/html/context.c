@@ -169,7 +169,7 @@ hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t ci)
     return c;
 }
 
-static hc_tv *nav(hc_arena *a, const hc_model *m)
+static hc_tv *nav(hc_arena *a, const hc_model *m, int search)
 {
     hc_tv *l = hc_tv_list(a);
     hc_tv_push(a, l, hc_ctx_link(a, "首页", ""));
@@ -180,6 +180,7 @@ static hc_tv *nav(hc_arena *a, const hc_model *m)
     hc_tv_push(a, l, hc_ctx_link(a, "十个一", "standards/"));
     hc_tv_push(a, l, hc_ctx_link(a, "督战", "supervision/"));
     hc_tv_push(a, l, hc_ctx_link(a, "比战", "schedule/"));
+    if (search) hc_tv_push(a, l, hc_ctx_link(a, "搜索", "search/"));
     for (size_t i = 0; i < m->npages; i++) {
         if (!m->pages[i].menu) continue;
         hc_buf b = HC_BUF_INIT;
@@ -204,7 +205,7 @@ void hc_shared_build(hc_shared *sh)
     if (c->author) hc_tv_set(a, s, "author", hc_tv_str_ref(a, c->author));
     hc_tv_set(a, s, "css", hc_tv_str_ref(a, sh->css_path ? sh->css_path : ""));
     hc_tv_set(a, s, "js", hc_tv_str_ref(a, sh->js_path ? sh->js_path : ""));
-    hc_tv_set(a, s, "nav", nav(a, m));
+    hc_tv_set(a, s, "nav", nav(a, m, sh->search));
     hc_tv_set(a, s, "build_date", hc_tv_str_ref(a, sh->build_date));
     hc_tv_set_bool(a, s, "print", c->print_enabled);
     hc_tv_set_bool(a, s, "maps", c->maps_enabled);

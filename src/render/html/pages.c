@@ -36,6 +36,7 @@ void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n)
     push_job(jobs, n, &cap, HC_JOB_SUPERVISION, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_SCHEDULE, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_BOARD, 0, 0, 1);
+    if (sh->search) push_job(jobs, n, &cap, HC_JOB_SEARCH, 0, 0, 1);
     if (m->config.maps_enabled) push_job(jobs, n, &cap, HC_JOB_MAP, 0, 0, 1);
     for (size_t i = 0; i < m->nprojects; i++) push_job(jobs, n, &cap, HC_JOB_PROJECT, i, 0, 1);
     for (size_t i = 0; i < m->ncases; i++) push_job(jobs, n, &cap, HC_JOB_CASE, i, 0, 1);
@@ -567,6 +568,10 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
         hc_buf_puts(dir, "board/");
         *ctx = board_page(sh, a, base(sh, a, hc_buf_cstr(dir), "挂图作战", NULL));
         return "board";
+    case HC_JOB_SEARCH:   /* the entries are in search/index.js (search.c) */
+        hc_buf_puts(dir, "search/");
+        *ctx = base(sh, a, hc_buf_cstr(dir), "搜索", NULL);
+        return "search";
     case HC_JOB_PROJECT:
         hc_path_project(dir, &m->projects[j->a]);
         *ctx = project(sh, a, base(sh, a, hc_buf_cstr(dir), m->projects[j->a].name, m->projects[j->a].summary), j->a);

@@ -138,6 +138,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     hc_date_format(m->today, sh.build_date);
 
     if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
+    sh.search = hc_mustache_set_has(sh.tmpl, "search");   /* a theme made before search has none */
     if (hc_static_copy(m, &sh, o->out_dir, d, &st->files) != 0) goto out;
     if (m->config.maps_enabled)
         hc_map_overview_positions(m, (int)m->config.map_width, (int)m->config.map_height, &sh.overview);
@@ -167,6 +168,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     st->files += st->pages;
     if (hc_diags_errors(d) > before) goto out;
     if (hc_feeds_write(&sh, o->out_dir, d, &st->files) != 0) goto out;
+    if (sh.search && hc_search_write(&sh, o->out_dir, d, &st->files) != 0) goto out;
     rc = hc_diags_errors(d) > before ? -1 : 0;
 out:
     free(threads);

@@ -19,6 +19,7 @@ typedef struct {
     struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
     hc_tv **status;           /* per status (and one more for "none"): shared, never changed */
     char build_date[11];
+    int search;               /* the theme has a search template: search page, its entries, a nav link */
 } hc_shared;
 
 /* The theme folder: SRC/themes/<theme>, else themes/<theme> beside the huace
@@ -42,6 +43,8 @@ hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t project);
 hc_tv *hc_shared_status(const hc_shared *sh, size_t status);
 /* sitemap.xml, feed.xml, robots.txt, schedule/schedule.ics. */
 int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
+/* search/index.js, the search page's entries (see search.c). */
+int hc_search_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 
 /* Helpers for building values. */
 hc_tv *hc_ctx_status(hc_arena *a, const hc_model *m, size_t status);

@@ -13,4 +13,89 @@
       });
     });
   }
+
+  /* Search (search/index.html): every word of the query must appear in an
+   * entry's title, places, tags or summary. Chinese needs no spaces: a word is
+   * found inside longer text, so 党建公园 finds "“五变”主题党建公园". Entries
+   * come from search/index.js; results are built as DOM nodes, never HTML. */
+  var form = document.querySelector("form.search");
+  var entries = window.HUACE_SEARCH;
+  if (form && entries) {
+    var input = form.querySelector("input[name=q]");
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var MAX = 50;
+    var norm = function (s) {
+      s = String(s || "");
+      return (s.normalize ? s.normalize("NFKC") : s).toLowerCase();
+    };
+    var prepared = entries.map(function (e, i) {
+      return { e: e, i: i, t: norm(e.t), p: norm(e.p + " " + e.g), s: norm(e.s) };
+    });
+    var words = function (q) {
+      return norm(q).split(/[\s,，、;；。.!！?？:：“”"'‘’()（）《》]+/).filter(Boolean);
+    };
+    /* appends text to el with each occurrence of the words in <mark> */
+    var marked = function (el, text, ws) {
+      var low = text.toLowerCase(), at = 0;
+      while (at < text.length) {
+        var best = -1, len = 0;
+        ws.forEach(function (w) {
+          var k = low.indexOf(w, at);
+          if (k >= 0 && (best < 0 || k < best || (k === best && w.length > len))) { best = k; len = w.length; }
+        });
+        if (best < 0) { el.appendChild(document.createTextNode(text.slice(at))); break; }
+        if (best > at) el.appendChild(document.createTextNode(text.slice(at, best)));
+        var m = document.createElement("mark");
+        m.textContent = text.slice(best, best + len);
+        el.appendChild(m);
+        at = best + len;
+      }
+    };
+    var show = function (q) {
+      var ws = words(q), hits = [];
+      list.textContent = "";
+      if (!ws.length) { status.textContent = ""; return; }
+      prepared.forEach(function (x) {
+        var score = 0;
+        for (var k = 0; k < ws.length; k++) {
+          var w = ws[k];
+          var s = (x.t.indexOf(w) >= 0 ? 3 : 0) + (x.p.indexOf(w) >= 0 ? 2 : 0) + (x.s.indexOf(w) >= 0 ? 1 : 0);
+          if (!s) return;
+          score += s;
+        }
+        hits.push({ x: x, score: score });
+      });
+      hits.sort(function (a, b) { return b.score - a.score || a.x.i - b.x.i; });
+      status.textContent = hits.length
+        ? "找到 " + hits.length + " 条" + (hits.length > MAX ? "，下面是最相关的 " + MAX + " 条" : "")
+        : "没有找到含有“" + ws.join(" ") + "”的内容。";
+      hits.slice(0, MAX).forEach(function (h) {
+        var e = h.x.e, li = document.createElement("li"), h3 = document.createElement("h3");
+        var a = document.createElement("a"), meta = document.createElement("p"), p = document.createElement("p");
+        li.className = "card";
+        a.href = "../" + e.u;
+        marked(a, e.t, ws);
+        h3.appendChild(a);
+        meta.className = "meta";
+        meta.textContent = [e.k, e.d, e.p].filter(Boolean).join(" · ");
+        marked(p, e.s, ws);
+        li.appendChild(h3);
+        li.appendChild(meta);
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+    };
+    var m = /[?&]q=([^&#]*)/.exec(window.location.search);
+    if (m) {
+      try { input.value = decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (err) { input.value = ""; }
+      show(input.value);
+    }
+    input.addEventListener("input", function () { show(input.value); });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      show(input.value);
+      try { window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (err) { /* file:// may refuse */ }
+    });
+  }
 })();
