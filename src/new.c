@@ -12,21 +12,11 @@
 #include "base/fs.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "model/permalink.h"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-/* letters, digits, '-' and '_': what the loader accepts for file names and ids */
-static int name_ok(const char *s)
-{
-    if (!*s) return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-              *s == '_'))
-            return 0;
-    return 1;
-}
 
 /* text from the site's own files, made safe for one comment line */
 static void put_comment_text(hc_buf *b, const char *s)
@@ -119,7 +109,7 @@ int hc_cmd_new(const hc_opts *o)
         return usage("say what to make: 'new case SLUG' or 'new project ID --domain DOMAIN'%s", "");
     const char *kind = o->args[0], *name = o->args[1];
     int is_case = !strcmp(kind, "case");
-    if (!name_ok(name))
+    if (!hc_name_ok(name, strlen(name)))
         return usage(is_case ? "the case study's name '%s' becomes its URL: use only letters, digits, '-' and '_'"
                              : "project id '%s' may only use letters, digits, '-' and '_'",
                      name);

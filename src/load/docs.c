@@ -1,6 +1,7 @@
 /* docs.c — Markdown documents: content/cases/<slug>.md (case studies) and
  * content/<slug>.md (pages), front matter + CommonMark body via cmark. */
 #include "load_int.h"
+#include "../model/permalink.h"
 #include "frontmatter.h"
 #include "mdmem.h"
 #include "../base/alloc.h"
@@ -19,17 +20,6 @@ static const char *const case_keys[] = {
     "title", "date", "township", "projects", "tags", "summary", "draft", NULL
 };
 static const char *const page_keys[] = { "title", "weight", "menu", "summary", "draft", "date", NULL };
-
-static int slug_ok(const char *s, size_t n)
-{
-    if (!n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-            return 0;
-    }
-    return 1;
-}
 
 /* The text a reader sees (for summaries and word counts): text and code,
  * with a line break after each block. */
@@ -143,7 +133,7 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
     hc_yreader r = { doc->path, d };
     size_t flen = strlen(fname) - 3;  /* drop ".md" */
     doc->slug = hc_xstrndup(fname, flen);
-    if (!slug_ok(fname, flen)) {
+    if (!hc_name_ok(fname, flen)) {
         hc_error(d, "slug", rel, 0, 0,
                  "file name '%s' becomes the URL: use only letters, digits, '-' and '_'", fname);
         goto out;

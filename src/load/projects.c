@@ -1,5 +1,6 @@
 /* projects.c — content/projects/<file>.yaml → hc_project. */
 #include "load_int.h"
+#include "../model/permalink.h"
 #include "../base/alloc.h"
 #include "../base/fs.h"
 #include <stdlib.h>
@@ -10,16 +11,6 @@ static const char *const project_keys[] = {
     "funding", "milestones", "nodes", "route", "standard", "baseline", "applying", "supervision",
     "observation", "photos", "tags", "summary", NULL
 };
-
-static int id_ok(const char *s)
-{
-    if (!*s) return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-              *s == '_'))
-            return 0;
-    return 1;
-}
 
 /* Resolves the key at v against a standards list; reports unknown keys with
  * the expected ones. Returns the index or HC_NONE. */
@@ -233,7 +224,7 @@ static void load_one(hc_model *m, const char *rel, hc_diags *d)
     p->id_loc = hc_loc_of(p->path, idv ? idv : root);
     if (hc_yr_str(&r, idv, "id", &p->id) == 1)
         hc_error(d, "required", rel, root->line, root->col, "a project needs an 'id' (its 挂号 number, e.g. QJ-B-01)");
-    else if (p->id && !id_ok(p->id))
+    else if (p->id && !hc_name_ok(p->id, strlen(p->id)))
         hc_error(d, "id", rel, idv->line, idv->col, "project id '%s' may only use letters, digits, '-' and '_'", p->id);
     if (hc_yr_str(&r, hc_ymap_get(root, "name"), "name", &p->name) == 1)
         hc_error(d, "required", rel, root->line, root->col, "a project needs a 'name'");

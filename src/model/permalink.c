@@ -33,3 +33,14 @@ void hc_href(hc_buf *out, const char *from_dir, const char *to)
     hc_escape_url_path(out, to, n);
     if (n == 0 || to[n - 1] == '/') hc_buf_puts(out, "index.html");
 }
+
+int hc_name_ok(const char *s, size_t n)
+{
+    if (!n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return 0;
+    }
+    return 1;
+}

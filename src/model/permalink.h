@@ -20,6 +20,9 @@ void hc_path_page(hc_buf *out, const hc_doc *pg);
 void hc_path_term(hc_buf *out, const hc_taxonomy *tx, const hc_term *t, size_t page_no);
 void hc_path_taxonomy(hc_buf *out, const hc_taxonomy *tx);
 
+/* 1 if the n bytes may name a page's folder as they are (a case study's file
+ * name, a project id): at least one, each an ASCII letter, digit, '-' or '_'. */
+int hc_name_ok(const char *s, size_t n);
 /* Number of folders in a site path ("" → 0, "projects/x/" → 2). */
 size_t hc_path_depth(const char *dir);
 /* "../" repeated depth times ("" for the root). */
