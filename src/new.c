@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* text from the site's own files, made safe for one comment line */
 static void put_comment_text(hc_buf *b, const char *s)
@@ -124,7 +125,8 @@ int hc_cmd_new(const hc_opts *o)
     }
     d = hc_diags_new();
     m = hc_model_new(o->src);
-    hc_load_opts lo = { .drafts = 1, .jobs = 1 };
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    hc_load_opts lo = { .drafts = 1, .jobs = cores > 0 ? (int)cores : 1 };
     hc_load_site(m, &lo, d);   /* the site's own errors are for build and check to report */
 
     hc_buf_reset(&path);

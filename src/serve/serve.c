@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #define DEFAULT_PORT 8080
-#define POLL_MS 300       /* how often the inputs are stat'ed */
+#define POLL_MS 300       /* how often the inputs are stat'ed, at least */
 #define SETTLE_MS 150     /* a change must hold this long: editors save in steps */
 
 static volatile sig_atomic_t stop_requested;
@@ -145,9 +145,18 @@ int hc_cmd_serve(const hc_opts *o)
     bo.out = hc_buf_cstr(&out);
     uint64_t last = settled_stamp(o->src);
     build_once(&bo, hc_buf_cstr(&out));
+    long pause = POLL_MS;
     while (!stop_requested) {
-        sleep_ms(POLL_MS);
-        if (stop_requested || hc_cache_stamp(o->src) == last) continue;
+        sleep_ms(pause);
+        if (stop_requested) break;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        uint64_t now = hc_cache_stamp(o->src);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        /* a large site takes a while to stat: watching it should cost a fifth of a core at most */
+        long spent = (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000);
+        pause = spent * 4 > POLL_MS ? spent * 4 : POLL_MS;
+        if (now == last) continue;
         last = settled_stamp(o->src);
         if (stop_requested) break;
         printf("huace serve: a file changed, building again\n");
