@@ -96,7 +96,7 @@ int hc_cmd_serve(const hc_opts *o)
 {
     int rc = 1, port = 0;
     const char *addr = o->bind ? o->bind : "127.0.0.1";
-    hc_buf dir = HC_BUF_INIT, out = HC_BUF_INIT, cfg = HC_BUF_INIT;
+    hc_buf dir = HC_BUF_INIT, out = HC_BUF_INIT, cfg = HC_BUF_INIT, base = HC_BUF_INIT;
     hc_http *http = NULL;
     char err[256];
     const char *tmp = getenv("TMPDIR");
@@ -143,6 +143,9 @@ int hc_cmd_serve(const hc_opts *o)
 
     hc_opts bo = *o;
     bo.out = hc_buf_cstr(&out);
+    /* absolute URLs (canonical links, the 404 page's links, feeds) point at the preview */
+    hc_buf_printf(&base, "http://%s%s%s:%d/", v6 ? "[" : "", addr, v6 ? "]" : "", port);
+    bo.base_url = hc_buf_cstr(&base);
     uint64_t last = settled_stamp(o->src);
     build_once(&bo, hc_buf_cstr(&out));
     long pause = POLL_MS;
@@ -173,5 +176,6 @@ out:
     hc_buf_free(&dir);
     hc_buf_free(&out);
     hc_buf_free(&cfg);
+    hc_buf_free(&base);
     return rc;
 }

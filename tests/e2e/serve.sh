@@ -58,6 +58,7 @@ get GET "/tags/$tagurl/"
 check "a percent-encoded Chinese tag URL finds its folder" has 'status 200'
 get GET /no/such/page/
 check "a missing page answers 404 with the site's 404 page" sh -c "grep -q '^status 404\$' '$T/resp' && cmp -s '$T/body' \"\$(ls -d '$T/tmp'/huace-serve.*/site)/404.html\""
+check "whose links lead back to the preview, not to the site's base_url" grep -q "href=\"$URL/index.html\"" "$T/body"
 for p in /../../../etc/passwd /%2e%2e/%2e%2e/%2e%2e/etc/passwd /cases/../../site.yaml /./index.html; do
     get GET "$p"
     check "no way out of the folder: $p answers 404" sh -c "grep -q '^status 404\$' '$T/resp' && ! grep -q 'root:' '$T/body'"
