@@ -71,9 +71,8 @@ fail: {
 /* Builds and says what came of it; the server keeps the last good build. */
 static void build_once(const hc_opts *bo, const char *out)
 {
-    int rebuilt = 0;
-    int failed = hc_build(bo, &rebuilt) != 0;
-    if (failed)
+    int rebuilt;   /* only asked for so that a build that finds nothing changed says nothing */
+    if (hc_build(bo, &rebuilt) != 0)
         printf("huace serve: %s\n", hc_fs_is_dir(out) ? "the last good build is still served"
                                                       : "nothing to serve until the site builds");
     fflush(stdout);
@@ -94,7 +93,7 @@ static uint64_t settled_stamp(const char *src)
 
 int hc_cmd_serve(const hc_opts *o)
 {
-    int rc = 1, port = 0;
+    int rc = 1, port = 0, have_dir = 0;
     const char *addr = o->bind ? o->bind : "127.0.0.1";
     hc_buf dir = HC_BUF_INIT, out = HC_BUF_INIT, cfg = HC_BUF_INIT, base = HC_BUF_INIT;
     hc_http *http = NULL;
@@ -120,6 +119,7 @@ int hc_cmd_serve(const hc_opts *o)
         close(fd);
         goto out;
     }
+    have_dir = 1;
     hc_buf_printf(&out, "%s/site", hc_buf_cstr(&dir));
     http = hc_http_start(fd, hc_buf_cstr(&out), err, sizeof err);
     if (!http) {
@@ -170,9 +170,7 @@ int hc_cmd_serve(const hc_opts *o)
     rc = 0;
 out:
     hc_http_stop(http);
-    if (dir.len && strstr(hc_buf_cstr(&dir), "huace-serve.")) {
-        hc_fs_rmtree(hc_buf_cstr(&dir));
-    }
+    if (have_dir) hc_fs_rmtree(hc_buf_cstr(&dir));   /* the build, its staging folder and cache */
     hc_buf_free(&dir);
     hc_buf_free(&out);
     hc_buf_free(&cfg);
