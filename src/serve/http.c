@@ -43,7 +43,7 @@ static int load_mhd(char *err, size_t errlen)
     /* POSIX allows the object-to-function pointer conversion dlsym needs */
 #define SYM(field, name)                                                                   \
     if (!(*(void **)&mhd.field = dlsym(lib, name))) {                                      \
-        snprintf(err, errlen, "%s has no %s: is it older than version 0.9.71?", MHD_SONAME, name); \
+        snprintf(err, errlen, "%s has no %s", MHD_SONAME, name); \
         dlclose(lib);                                                                      \
         return -1;                                                                         \
     }
