@@ -5,6 +5,7 @@
 #include "base/utf8.h"
 #include <dlfcn.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <microhttpd.h>
 #include <stdio.h>
@@ -30,7 +31,21 @@ static struct {
 struct hc_http {
     struct MHD_Daemon *daemon;
     char *root;
+    atomic_uint builds;       /* good builds so far: pages poll it to reload */
 };
+
+/* Added to every HTML page served (never to the files), with the build
+ * count when it was sent: asks for the count each second and reloads the
+ * page when it has changed, so a build that lands first is not missed. */
+static void reload_script(hc_buf *b, const hc_http *h)
+{
+    hc_buf_printf(b,
+                  "<script>/* huace serve: reload when a new build is in place */(function(){var seen=\"%u\";"
+                  "setInterval(function(){fetch(\"" HC_HTTP_BUILDS_URL "\",{cache:\"no-store\"})"
+                  ".then(function(r){return r.text();}).then(function(t){if(t!==seen)location.reload();})"
+                  ".catch(function(){});},1000);})();</script>\n",
+                  atomic_load(&h->builds));
+}
 
 static int load_mhd(char *err, size_t errlen)
 {
@@ -105,16 +120,47 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, cons
     return ok;
 }
 
-/* Sends the open file fd (closed by the library) with this status. */
-static enum MHD_Result send_file(struct MHD_Connection *c, unsigned status, int fd, const struct stat *st,
-                                 const char *name)
+/* An HTML page with the reload script before its last </body> (at its end
+ * if it has none), for the library to free. */
+static struct MHD_Response *html_with_reload(int fd, const hc_http *h)
 {
-    struct MHD_Response *r = mhd.from_fd((uint64_t)st->st_size, fd);
+    hc_buf b = HC_BUF_INIT;
+    char chunk[65536];
+    ssize_t got;
+    while ((got = read(fd, chunk, sizeof chunk)) > 0 || (got < 0 && errno == EINTR))
+        if (got > 0) hc_buf_put(&b, chunk, (size_t)got);
+    close(fd);
+    size_t at = b.len;
+    for (size_t i = b.len >= 7 ? b.len - 7 + 1 : 0; i-- > 0;)
+        if (b.data && !memcmp(b.data + i, "</body>", 7)) {
+            at = i;
+            break;
+        }
+    hc_buf tail = HC_BUF_INIT;
+    hc_buf_put(&tail, b.data ? b.data + at : "", b.len - at);
+    hc_buf_truncate(&b, at);
+    reload_script(&b, h);
+    hc_buf_put(&b, tail.data ? tail.data : "", tail.len);
+    hc_buf_free(&tail);
+    size_t len;
+    char *data = hc_buf_detach(&b, &len);
+    struct MHD_Response *r = mhd.from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+    if (!r) free(data);
+    return r;
+}
+
+/* Sends the open file fd (closed here or by the library) with this status. */
+static enum MHD_Result send_file(struct MHD_Connection *c, const hc_http *h, unsigned status, int fd,
+                                 const struct stat *st, const char *name)
+{
+    const char *type = hc_http_content_type(name);
+    struct MHD_Response *r =
+        !strncmp(type, "text/html", 9) ? html_with_reload(fd, h) : mhd.from_fd((uint64_t)st->st_size, fd);
     if (!r) {
-        close(fd);
+        if (strncmp(type, "text/html", 9)) close(fd);
         return MHD_NO;
     }
-    mhd.add_header(r, "Content-Type", hc_http_content_type(name));
+    mhd.add_header(r, "Content-Type", type);
     mhd.add_header(r, "Cache-Control", "no-store");   /* a preview: always the latest build */
     enum MHD_Result ok = mhd.queue(c, status, r);
     mhd.destroy(r);
@@ -134,7 +180,7 @@ static enum MHD_Result not_found(struct MHD_Connection *c, const hc_http *h)
     int fd = open(hc_buf_cstr(&path), O_RDONLY | O_CLOEXEC);
     hc_buf_free(&path);
     if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-        return send_file(c, MHD_HTTP_NOT_FOUND, fd, &st, "404.html");
+        return send_file(c, h, MHD_HTTP_NOT_FOUND, fd, &st, "404.html");
     if (fd >= 0) close(fd);
     return send_text(c, MHD_HTTP_NOT_FOUND, page_404);
 }
@@ -152,12 +198,29 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     hc_buf rel = HC_BUF_INIT, path = HC_BUF_INIT;
     struct stat st;
     int fd = -1;
+    if (!strcmp(url, HC_HTTP_BUILDS_URL) && !strcmp(method, "GET")) {
+        char n[32];
+        snprintf(n, sizeof n, "%u", atomic_load(&((hc_http *)cls)->builds));
+        struct MHD_Response *r = mhd.from_buffer(strlen(n), n, MHD_RESPMEM_MUST_COPY);
+        ok = MHD_NO;
+        if (r) {
+            mhd.add_header(r, "Content-Type", "text/plain; charset=utf-8");
+            mhd.add_header(r, "Cache-Control", "no-store");
+            ok = mhd.queue(c, MHD_HTTP_OK, r);
+            mhd.destroy(r);
+        }
+        goto out;
+    }
     if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
         ok = send_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "<!DOCTYPE html><p>405：只能 GET 或 HEAD。</p>\n");
         goto out;
     }
     if (!hc_fs_is_dir(h->root)) {
-        ok = send_text(c, MHD_HTTP_SERVICE_UNAVAILABLE, page_503);
+        hc_buf page = HC_BUF_INIT;
+        hc_buf_puts(&page, page_503);
+        reload_script(&page, h);
+        ok = send_text(c, MHD_HTTP_SERVICE_UNAVAILABLE, hc_buf_cstr(&page));
+        hc_buf_free(&page);
         goto out;
     }
     if (hc_http_resolve(url, &rel) != 0) {
@@ -189,7 +252,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         ok = not_found(c, h);
         goto out;
     }
-    ok = send_file(c, MHD_HTTP_OK, fd, &st, hc_buf_cstr(&path));
+    ok = send_file(c, h, MHD_HTTP_OK, fd, &st, hc_buf_cstr(&path));
     fd = -1;   /* the response owns it */
 out:
     if (fd >= 0) close(fd);
@@ -206,6 +269,7 @@ hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen
     }
     hc_http *h = hc_xcalloc(1, sizeof *h);
     h->root = hc_xstrdup(root);
+    atomic_init(&h->builds, 0);
     h->daemon = mhd.start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, handle, h, MHD_OPTION_LISTEN_SOCKET,
                                  listen_fd, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30, MHD_OPTION_END);
     if (!h->daemon) {
@@ -216,6 +280,11 @@ hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen
         return NULL;
     }
     return h;
+}
+
+void hc_http_built(hc_http *h)
+{
+    atomic_fetch_add(&h->builds, 1);
 }
 
 void hc_http_stop(hc_http *h)

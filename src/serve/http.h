@@ -13,6 +13,10 @@
  * reaches outside root. While root does not exist (no build has succeeded
  * yet) every request gets a 503 page saying so. root may be replaced by a
  * rename at any time: each request opens its file afresh.
+ *
+ * Every HTML page it sends (the files are never changed) gets a small script
+ * that polls HC_HTTP_BUILDS_URL, the number of good builds so far, and
+ * reloads the page when it changes: the browser follows the writing.
  */
 #ifndef HC_HTTP_H
 #define HC_HTTP_H
@@ -25,6 +29,9 @@ typedef struct hc_http hc_http;
  * then on). Returns NULL with a message in err when libmicrohttpd cannot be
  * loaded or started. root is copied. */
 hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen);
+#define HC_HTTP_BUILDS_URL "/__huace/builds"
+/* A new build is in place: open pages reload. */
+void hc_http_built(hc_http *h);
 /* Stops the server, closes its socket, frees it. NULL is fine. */
 void hc_http_stop(hc_http *h);
 

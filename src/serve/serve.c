@@ -68,11 +68,14 @@ fail: {
 }
 }
 
-/* Builds and says what came of it; the server keeps the last good build. */
-static void build_once(const hc_opts *bo, const char *out)
+/* Builds and says what came of it; the server keeps the last good build,
+ * and open pages reload when a new one is in place. */
+static void build_once(const hc_opts *bo, const char *out, hc_http *http)
 {
-    int rebuilt;   /* only asked for so that a build that finds nothing changed says nothing */
-    if (hc_build(bo, &rebuilt) != 0)
+    int rebuilt = 0;
+    int failed = hc_build(bo, &rebuilt) != 0;
+    if (rebuilt) hc_http_built(http);
+    if (failed)
         printf("huace serve: %s\n", hc_fs_is_dir(out) ? "the last good build is still served"
                                                       : "nothing to serve until the site builds");
     fflush(stdout);
@@ -147,7 +150,7 @@ int hc_cmd_serve(const hc_opts *o)
     hc_buf_printf(&base, "http://%s%s%s:%d/", v6 ? "[" : "", addr, v6 ? "]" : "", port);
     bo.base_url = hc_buf_cstr(&base);
     uint64_t last = settled_stamp(o->src);
-    build_once(&bo, hc_buf_cstr(&out));
+    build_once(&bo, hc_buf_cstr(&out), http);
     long pause = POLL_MS;
     while (!stop_requested) {
         sleep_ms(pause);
@@ -164,7 +167,7 @@ int hc_cmd_serve(const hc_opts *o)
         if (stop_requested) break;
         printf("huace serve: a file changed, building again\n");
         fflush(stdout);
-        build_once(&bo, hc_buf_cstr(&out));
+        build_once(&bo, hc_buf_cstr(&out), http);
     }
     printf("huace serve: stopped\n");
     rc = 0;

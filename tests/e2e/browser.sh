@@ -1,7 +1,8 @@
 #!/bin/sh
 # The built example site in Debian's Chromium (tests/browser/layout.mjs):
 # phone to desktop widths without horizontal scrolling, landmarks, headings,
-# alt text, focus, contrast, no other hosts. Needs chromium and node (set up
+# alt text, focus, contrast, no other hosts, search; then a page open from
+# huace serve reloading itself (tests/browser/reload.mjs). Needs chromium and node (set up
 # by scripts/install-deps.sh) and playwright-core (npm ci in tests/browser).
 . tests/tools/tap.sh
 "$HUACE" build -s . -o "$T/out" --today 2026-11-30 --quiet || { echo "not ok 1 - build"; exit 1; }
@@ -9,3 +10,19 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
     (cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1) || { echo "not ok 1 - npm ci in tests/browser"; exit 1; }
 fi
 node tests/browser/layout.mjs "$T/out"
+layout_rc=$?
+
+# huace serve: an open page follows the writing
+cp -R tests/sites/base "$T/site"
+printf 'maps: {enabled: false}\nprint: {enabled: false}\n' >>"$T/site/site.yaml"
+"$HUACE" serve -s "$T/site" -p 0 >"$T/serve.out" 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 300 ] && ! grep -q '^huace: wrote' "$T/serve.out"; do sleep 0.2; i=$((i + 1)); done
+URL=$(sed -n 's|^huace serve: \(http://127\.0\.0\.1:[0-9]*\)/.*|\1|p' "$T/serve.out" | head -n 1)
+node tests/browser/reload.mjs "$URL/about/index.html" "$T/site/content/about.md"
+rc=$?
+kill -INT "$pid"
+wait "$pid"
+cat "$T/serve.out" >&2   # where tests/run.sh looks for sanitizer reports
+[ "$layout_rc" -eq 0 ] && [ "$rc" -eq 0 ]

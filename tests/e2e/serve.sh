@@ -39,11 +39,18 @@ check "a first build that fails is reported with its location" wait_for 'zz-brok
 check "and says there is nothing to serve yet" wait_for 'nothing to serve until the site builds'
 get GET /
 check "meanwhile every page answers 503" has 'status 503'
+check "a page that reloads itself when the site builds" grep -q '__huace/builds' "$T/body"
 rm "$T/site/content/cases/zz-broken.md"
 check "removing the broken file builds the site" wait_for '^huace: wrote [0-9]* pages'
 
 get GET /
 check "GET / is the home page" sh -c "grep -q '^status 200\$' '$T/resp' && grep -q '^type text/html; charset=utf-8\$' '$T/resp' && grep -q '测试站点' '$T/body'"
+SITE_OUT=$(ls -d "$T/tmp"/huace-serve.*/site)
+check "served pages carry the reload script; the built files do not" sh -c "grep -q '__huace/builds' '$T/body' && ! grep -q '__huace' '$SITE_OUT/index.html'"
+check "it goes just before </body>" sh -c "tr -d '\n' <'$T/body' | grep -q '</script></body>'"
+get GET /__huace/builds
+check "the build count is there to poll" sh -c "grep -q '^status 200\$' '$T/resp' && grep -qx '[1-9][0-9]*' '$T/body'"
+builds0=$(cat "$T/body")
 get HEAD /
 check "HEAD / answers 200 without a body" sh -c "grep -q '^status 200\$' '$T/resp' && test ! -s '$T/body'"
 get GET /cases
@@ -52,12 +59,13 @@ get GET /cases/
 check "a folder's URL serves its index.html" has 'status 200'
 get GET /feed.xml
 check "files get their type from the extension" has 'type application/xml; charset=utf-8'
+check "and anything but HTML is sent as built" cmp -s "$T/body" "$SITE_OUT/feed.xml"
 tagdir=$(ls "$T/tmp"/huace-serve.*/site/tags | grep -v index.html | head -n 1)
 tagurl=$(printf '%s' "$tagdir" | od -An -tx1 | tr -d ' \n' | sed 's/\(..\)/%\1/g')
 get GET "/tags/$tagurl/"
 check "a percent-encoded Chinese tag URL finds its folder" has 'status 200'
 get GET /no/such/page/
-check "a missing page answers 404 with the site's 404 page" sh -c "grep -q '^status 404\$' '$T/resp' && cmp -s '$T/body' \"\$(ls -d '$T/tmp'/huace-serve.*/site)/404.html\""
+check "a missing page answers 404 with the site's 404 page" sh -c "grep -q '^status 404\$' '$T/resp' && grep -q '您要找的页面不存在' '$T/body' && grep -q '您要找的页面不存在' '$SITE_OUT/404.html'"
 check "whose links lead back to the preview, not to the site's base_url" grep -q "href=\"$URL/index.html\"" "$T/body"
 for p in /../../../etc/passwd /%2e%2e/%2e%2e/%2e%2e/etc/passwd /cases/../../site.yaml /./index.html; do
     get GET "$p"
@@ -71,6 +79,8 @@ page1=$(basename "$case1" .md)
 sed -i 's/^title: .*/title: 预览里改的标题/' "$T/site/content/cases/$case1"
 check "an edited case study is built again" wait_for 'a file changed, building again'
 check "and the new build is served" sh -c "i=0; while [ \$i -lt 300 ]; do $HTTP GET '$URL/cases/$page1/' '$T/b2' >/dev/null && grep -q 预览里改的标题 '$T/b2' && exit 0; sleep 0.2; i=\$((i+1)); done; exit 1"
+get GET /__huace/builds
+check "a new build counts, so open pages reload" test "$(cat "$T/body")" -gt "$builds0"
 builds=$(count '^huace: wrote')
 sed -i 's/^title: .*/title: [broken/' "$T/site/content/cases/$case1"
 check "a later failed build prints its error" wait_for "$case1:[0-9]*:[0-9]*: error"
