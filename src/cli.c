@@ -20,7 +20,7 @@ static const opt_def defs[] = {
     { 'D', NULL, "--domain", 1 },
 };
 
-static int usage_error(const char *cmd, const char *fmt, const char *arg)
+int hc_cli_usage(const char *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "huace %s: ", cmd);
     fprintf(stderr, fmt, arg);
@@ -64,9 +64,9 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
                 break;
             }
         }
-        if (!d || !strchr(allowed, d->letter)) return usage_error(cmd, "unknown option '%s'", a);
+        if (!d || !strchr(allowed, d->letter)) return hc_cli_usage(cmd, "unknown option '%s'", a);
         if (d->takes_arg && !val) {
-            if (i + 1 >= argc) return usage_error(cmd, "option '%s' needs a value", a);
+            if (i + 1 >= argc) return hc_cli_usage(cmd, "option '%s' needs a value", a);
             val = argv[++i];
         }
         switch (d->letter) {
@@ -75,19 +75,19 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
         case 'd': o->drafts = 1; break;
         case 'b':
             if (strncmp(val, "http://", 7) && strncmp(val, "https://", 8))
-                return usage_error(cmd, "--base-url must start with http:// or https://, not '%s'", val);
+                return hc_cli_usage(cmd, "--base-url must start with http:// or https://, not '%s'", val);
             o->base_url = val;
             break;
         case 't': {
             int days;
             if (hc_date_parse(val, &days) != 0)
-                return usage_error(cmd, "--today must be a date YYYY-MM-DD, not '%s'", val);
+                return hc_cli_usage(cmd, "--today must be a date YYYY-MM-DD, not '%s'", val);
             o->today = val;
             break;
         }
         case 'j':
             if (parse_int(val, 1, 256, &o->jobs) != 0)
-                return usage_error(cmd, "-j needs a number of threads from 1 to 256, not '%s'", val);
+                return hc_cli_usage(cmd, "-j needs a number of threads from 1 to 256, not '%s'", val);
             break;
         case 'q': o->quiet = 1; break;
         case 'T': o->timings = 1; break;
@@ -95,19 +95,19 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
         case 'D': o->domain = val; break;
         case 'p':
             if (parse_int(val, 0, 65535, &o->port) != 0)
-                return usage_error(cmd, "-p needs a port number from 0 to 65535 (0: any free port), not '%s'", val);
+                return hc_cli_usage(cmd, "-p needs a port number from 0 to 65535 (0: any free port), not '%s'", val);
             break;
         case 'B': {
             unsigned char addr[sizeof(struct in6_addr)];
             if (inet_pton(AF_INET, val, addr) != 1 && inet_pton(AF_INET6, val, addr) != 1)
-                return usage_error(cmd, "--bind needs an IP address such as 127.0.0.1 or ::1, not '%s'", val);
+                return hc_cli_usage(cmd, "--bind needs an IP address such as 127.0.0.1 or ::1, not '%s'", val);
             o->bind = val;
             break;
         }
         case 'f':
             if (!strcmp(val, "text")) o->format = HC_FMT_TEXT;
             else if (!strcmp(val, "json")) o->format = HC_FMT_JSON;
-            else return usage_error(cmd, "--format must be text or json, not '%s'", val);
+            else return hc_cli_usage(cmd, "--format must be text or json, not '%s'", val);
             break;
         }
     }

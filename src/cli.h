@@ -29,6 +29,10 @@ typedef struct {
  * port bind domain). */
 int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc_opts *opts);
 
+/* Prints "huace CMD: " and fmt (with one %s for arg) and where to get help,
+ * to stderr; returns 2, the usage exit status. */
+int hc_cli_usage(const char *cmd, const char *fmt, const char *arg);
+
 /* The build date (days since 1970-01-01) from --today, else SOURCE_DATE_EPOCH,
  * else HC_NO_DATE (the caller then uses the newest date in the content).
  * Returns -1 after printing an error if either is malformed. */

@@ -25,14 +25,6 @@ static void put_comment_text(hc_buf *b, const char *s)
     for (; *s; s++) hc_buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
 }
 
-static int usage(const char *msg, const char *arg)
-{
-    fprintf(stderr, "huace new: ");
-    fprintf(stderr, msg, arg);
-    fprintf(stderr, "\n(see 'huace help new')\n");
-    return 2;
-}
-
 /* The date a new case study gets: --today, SOURCE_DATE_EPOCH, else today's
  * local date (this writes a source file for a person to edit, not output). */
 static int new_date(const hc_opts *o, char out[11])
@@ -107,15 +99,16 @@ int hc_cmd_new(const hc_opts *o)
     hc_diags *d = NULL;
     char date[11];
     if (o->nargs != 2 || (strcmp(o->args[0], "case") && strcmp(o->args[0], "project")))
-        return usage("say what to make: 'new case SLUG' or 'new project ID --domain DOMAIN'%s", "");
+        return hc_cli_usage("new", "say what to make: 'new case SLUG' or 'new project ID --domain DOMAIN'%s", "");
     const char *kind = o->args[0], *name = o->args[1];
     int is_case = !strcmp(kind, "case");
     if (!hc_name_ok(name, strlen(name)))
-        return usage(is_case ? "the case study's name '%s' becomes its URL: use only letters, digits, '-' and '_'"
-                             : "project id '%s' may only use letters, digits, '-' and '_'",
-                     name);
-    if (is_case && o->domain) return usage("--domain is for projects, not case studies%s", "");
-    if (!is_case && !o->domain) return usage("a project needs --domain DOMAIN (its 创建领域)%s", "");
+        return hc_cli_usage("new",
+                            is_case ? "the case study's name '%s' becomes its URL: use only letters, digits, '-' and '_'"
+                                    : "project id '%s' may only use letters, digits, '-' and '_'",
+                            name);
+    if (is_case && o->domain) return hc_cli_usage("new", "--domain is for projects, not case studies%s", "");
+    if (!is_case && !o->domain) return hc_cli_usage("new", "a project needs --domain DOMAIN (its 创建领域)%s", "");
     if (new_date(o, date) != 0) return 2;
 
     hc_buf_printf(&path, "%s/site.yaml", o->src);

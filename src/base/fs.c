@@ -18,12 +18,23 @@ int hc_fs_read(const char *path, hc_buf *out)
 
 int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *stp)
 {
-    int rc = -1;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
+    int rc = hc_fs_read_fd(fd, out, stp);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc;
+}
+
+int hc_fs_read_fd(int fd, hc_buf *out, struct stat *stp)
+{
     struct stat st;
-    if (fstat(fd, &st) != 0) goto out;
-    if (S_ISDIR(st.st_mode)) { errno = EISDIR; goto out; }
+    if (fstat(fd, &st) != 0) return -1;
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return -1;
+    }
     if (stp) *stp = st;
     hc_buf_reset(out);
     /* room for the whole file and the read that sees its end, in one allocation */
@@ -33,16 +44,13 @@ int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *stp)
         ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
         if (n < 0) {
             if (errno == EINTR) continue;
-            goto out;
+            return -1;
         }
         if (n == 0) break;
         out->len += (size_t)n;
     }
     out->data[out->len] = '\0';
-    rc = 0;
-out:
-    close(fd);
-    return rc;
+    return 0;
 }
 
 int hc_fs_mkdirs(const char *path)
@@ -184,14 +192,22 @@ static int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+/* Opens path for writing with O_CREAT and flags (O_TRUNC or O_EXCL),
+ * creating its parent folders when they are missing. */
+static int open_creating(const char *path, int flags)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0644);
+    if (fd < 0 && errno == ENOENT && mkparents(path) == 0)
+        fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0644);
+    return fd;
+}
+
 int hc_fs_out_open(hc_fs_out *f, const char *path)
 {
     f->path = hc_xstrdup(path);
     f->len = 0;
     f->err = 0;
-    f->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (f->fd < 0 && errno == ENOENT && mkparents(path) == 0)
-        f->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    f->fd = open_creating(path, O_TRUNC);
     if (f->fd < 0) f->err = errno;
     return f->fd < 0 ? -1 : 0;
 }
@@ -224,11 +240,7 @@ int hc_fs_write(const char *path, const void *data, size_t len)
 
 int hc_fs_create(const char *path, const void *data, size_t len)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0 && errno == ENOENT) {
-        if (mkparents(path) != 0) return -1;
-        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    }
+    int fd = open_creating(path, O_EXCL);
     if (fd < 0) return -1;
     int rc = write_all(fd, data, len);
     int e = errno;

@@ -124,26 +124,25 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, cons
  * if it has none), for the library to free. */
 static struct MHD_Response *html_with_reload(int fd, const hc_http *h)
 {
-    hc_buf b = HC_BUF_INIT;
-    char chunk[65536];
-    ssize_t got;
-    while ((got = read(fd, chunk, sizeof chunk)) > 0 || (got < 0 && errno == EINTR))
-        if (got > 0) hc_buf_put(&b, chunk, (size_t)got);
+    hc_buf page = HC_BUF_INIT, out = HC_BUF_INIT;
+    int rc = hc_fs_read_fd(fd, &page, NULL);
     close(fd);
-    size_t at = b.len;
-    for (size_t i = b.len >= 7 ? b.len - 7 + 1 : 0; i-- > 0;)
-        if (b.data && !memcmp(b.data + i, "</body>", 7)) {
+    if (rc != 0) {
+        hc_buf_free(&page);
+        return NULL;
+    }
+    size_t at = page.len;
+    for (size_t i = page.len >= 7 ? page.len - 7 + 1 : 0; i-- > 0;)
+        if (!memcmp(page.data + i, "</body>", 7)) {
             at = i;
             break;
         }
-    hc_buf tail = HC_BUF_INIT;
-    hc_buf_put(&tail, b.data ? b.data + at : "", b.len - at);
-    hc_buf_truncate(&b, at);
-    reload_script(&b, h);
-    hc_buf_put(&b, tail.data ? tail.data : "", tail.len);
-    hc_buf_free(&tail);
+    hc_buf_put(&out, page.data, at);
+    reload_script(&out, h);
+    hc_buf_put(&out, page.data + at, page.len - at);
+    hc_buf_free(&page);
     size_t len;
-    char *data = hc_buf_detach(&b, &len);
+    char *data = hc_buf_detach(&out, &len);
     struct MHD_Response *r = mhd.from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
     if (!r) free(data);
     return r;

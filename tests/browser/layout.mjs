@@ -116,6 +116,9 @@ try {
         r = await page.evaluate(() => ({ n: document.querySelectorAll("#search-results li").length,
                                         status: document.getElementById("search-status").textContent }));
         tap(r.n === 0 && r.status.includes("没有找到"), "search: no result says so", JSON.stringify(r));
+        await page.fill("#q", "ＱＪ－Ｂ－０１");
+        r = await page.evaluate(() => [...document.querySelectorAll("#search-results li h3")].map(h => h.textContent));
+        tap(r.some(t => t.startsWith("QJ-B-01")), "search: full-width ＱＪ－Ｂ－０１ finds QJ-B-01", JSON.stringify(r.slice(0, 3)));
       }
     }
     tap(foreign.length === 0, `@${w}px: no request to any other host`, foreign.join("\n"));

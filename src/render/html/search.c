@@ -99,10 +99,10 @@ static void project_entry(hc_buf *b, const hc_model *m, const hc_project *p, hc_
 int hc_search_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files)
 {
     const hc_model *m = sh->m;
-    hc_buf b = HC_BUF_INIT, path = HC_BUF_INIT;
+    hc_buf b = HC_BUF_INIT, file = HC_BUF_INIT, path = HC_BUF_INIT;   /* path: each entry's, scratch */
     hc_fs_out f;
-    hc_buf_printf(&path, "%s/search/index.js", out_dir);
-    hc_fs_out_open(&f, hc_buf_cstr(&path));
+    hc_buf_printf(&file, "%s/search/index.js", out_dir);
+    hc_fs_out_open(&f, hc_buf_cstr(&file));
     hc_buf_puts(&b, "/* huace: the search page's entries (see search/index.html) */\nwindow.HUACE_SEARCH = [\n");
     size_t total = m->nprojects + m->ncases + m->npages;
     for (size_t i = 0; i < total; i++) {
@@ -118,12 +118,11 @@ int hc_search_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_
     }
     hc_buf_puts(&b, "\n];\n");
     hc_fs_out_put(&f, b.data, b.len);
-    hc_buf_reset(&path);
-    hc_buf_printf(&path, "%s/search/index.js", out_dir);
     int rc = hc_fs_out_close(&f);
-    if (rc != 0) hc_error(d, "write", hc_buf_cstr(&path), 0, 0, "cannot write: %s", strerror(errno));
+    if (rc != 0) hc_error(d, "write", hc_buf_cstr(&file), 0, 0, "cannot write: %s", strerror(errno));
     else (*files)++;
     hc_buf_free(&b);
+    hc_buf_free(&file);
     hc_buf_free(&path);
     return rc;
 }
