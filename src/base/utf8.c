@@ -190,6 +190,7 @@ static void escape_ml(hc_buf *out, const char *s, size_t len)
         case '>': rep = "&gt;"; break;
         case '"': rep = "&quot;"; break;
         case '\'': rep = "&#39;"; break;
+        case '\0': rep = "\xEF\xBF\xBD"; break;   /* U+FFFD */
         default: continue;
         }
         hc_buf_put(out, s + start, i - start);
@@ -203,14 +204,20 @@ void hc_escape_html(hc_buf *out, const char *s, size_t len) { escape_ml(out, s, 
 
 void hc_escape_xml(hc_buf *out, const char *s, size_t len)
 {
-    /* drop the C0 controls XML 1.0 forbids */
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            escape_ml(out, s + start, i - start);
-            start = i + 1;
-        }
+        size_t skip = 0;
+        const char *rep = "";
+        if (c == '\r') { skip = 1; rep = "&#13;"; }
+        else if (c < 0x20 && c != '\t' && c != '\n') skip = 1;   /* not allowed in XML 1.0 */
+        else if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
+                 ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) skip = 3;   /* U+FFFE, U+FFFF */
+        if (!skip) continue;
+        escape_ml(out, s + start, i - start);
+        hc_buf_puts(out, rep);
+        i += skip - 1;
+        start = i + 1;
     }
     escape_ml(out, s + start, len - start);
 }
@@ -228,10 +235,92 @@ void hc_escape_json(hc_buf *out, const char *s, size_t len)
         case '<': hc_buf_puts(out, "\\u003c"); break;  /* safe inside <script> */
         case '>': hc_buf_puts(out, "\\u003e"); break;
         case '&': hc_buf_puts(out, "\\u0026"); break;
+        case 0xE2:   /* U+2028, U+2029: line ends to older JavaScript */
+            if (i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+                hc_buf_puts(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+                i += 2;
+                break;
+            }
+            hc_buf_putc(out, (char)c);
+            break;
         default:
-            if (c < 0x20) hc_buf_printf(out, "\\u%04x", c);
+            if (c < 0x20 || c == 0x7F) hc_buf_printf(out, "\\u%04x", c);
             else hc_buf_putc(out, (char)c);
         }
+    }
+}
+
+/* RFC 5545 3.3.11 */
+void hc_escape_ics_text(hc_buf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' || c == ';' || c == ',') { hc_buf_putc(out, '\\'); hc_buf_putc(out, (char)c); }
+        else if (c == '\n') hc_buf_puts(out, "\\n");
+        else if ((c < 0x20 && c != '\t') || c == 0x7F) continue;   /* CR (of CRLF) and other controls */
+        else hc_buf_putc(out, (char)c);
+    }
+}
+
+/* RFC 5545 3.1: lines of at most 75 octets, continued with CRLF and a space. */
+void hc_ics_line(hc_buf *out, const char *p, size_t n)
+{
+    size_t col = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char ch = (unsigned char)p[i];
+        if ((ch < 0x20 && ch != '\t') || ch == 0x7F) { i++; continue; }
+        size_t cl = 1;
+        if (ch >= 0xF0) cl = 4;
+        else if (ch >= 0xE0) cl = 3;
+        else if (ch >= 0xC0) cl = 2;
+        if (cl > n - i) cl = n - i;
+        if (col + cl > 75) {
+            hc_buf_puts(out, "\r\n ");
+            col = 1;
+        }
+        hc_buf_put(out, p + i, cl);
+        col += cl;
+        i += cl;
+    }
+    hc_buf_puts(out, "\r\n");
+}
+
+static int hex_val(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+int hc_css_color(const char *s, size_t len, char out[8])
+{
+    if ((len != 7 && len != 4) || s[0] != '#') return 0;
+    for (size_t i = 1; i < len; i++)
+        if (hex_val(s[i]) < 0) return 0;
+    out[0] = '#';
+    for (int i = 0; i < 6; i++) out[1 + i] = len == 7 ? s[1 + i] : s[1 + i / 2];
+    out[7] = 0;
+    return 1;
+}
+
+void hc_escape_shown(hc_buf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n') hc_buf_puts(out, "\\n");
+        else if (c == '\r') hc_buf_puts(out, "\\r");
+        else if (c == '\t') hc_buf_puts(out, "\\t");
+        else if (c < 0x20 || c == 0x7F) hc_buf_printf(out, "\\x%02X", c);
+        if (c < 0x20 || c == 0x7F) { i++; continue; }
+        size_t adv;
+        uint32_t cp = decode(s + i, len - i, &adv);
+        if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || (cp == 0xFFFD && adv == 1))
+            hc_buf_printf(out, adv == 1 && cp == 0xFFFD ? "\\x%02X" : "\\u%04X", adv == 1 && cp == 0xFFFD ? c : (unsigned)cp);
+        else
+            hc_buf_put(out, s + i, adv);
+        i += adv;
     }
 }
 

@@ -28,11 +28,38 @@ size_t hc_utf8_word_count(const char *s, size_t len);
  * Never splits a character. */
 void hc_utf8_summary(hc_buf *out, const char *s, size_t len, size_t max_chars);
 
-/* Escapes for a context, appending to out. */
-void hc_escape_html(hc_buf *out, const char *s, size_t len);   /* text and attributes: & < > " ' */
-void hc_escape_xml(hc_buf *out, const char *s, size_t len);    /* same set, XML-safe */
-void hc_escape_json(hc_buf *out, const char *s, size_t len);   /* inside "…", \uXXXX for controls, </ kept safe */
-/* Percent-encodes every byte outside unreserved ASCII and '/'. */
+/* ---- escapers: every text written into an output goes through the one for its format ----
+ * Each appends to out the text of s (len bytes, UTF-8) made safe for its
+ * context; none ever lets a raw byte through that could end the context.
+ *
+ * hc_escape_html: HTML text and quoted attribute values: & < > " ' become
+ *   entities; NUL becomes U+FFFD (as an HTML parser would read it).
+ * hc_escape_xml: the same entities, and XML 1.0's forbidden characters (C0
+ *   controls other than TAB, LF and CR; U+FFFE, U+FFFF) are dropped; CR is
+ *   written &#13; so that it survives. '>' is always escaped, so "]]>" never
+ *   appears (huace writes no CDATA).
+ * hc_escape_json: inside "…": " \ and controls escaped (\n, \u0000…), and
+ *   < > & U+2028 U+2029 as \u escapes, so that the string is also safe inside
+ *   a <script> (no "</script>", no "<!--") and in every JavaScript engine.
+ * hc_escape_ics_text: an RFC 5545 TEXT value: \ ; , escaped, LF as \n, CR
+ *   and other controls (but TAB) dropped.
+ * hc_ics_line: one RFC 5545 content line (already escaped): controls other
+ *   than TAB are dropped (so no CR or LF can start a new property), folded at
+ *   75 octets without splitting a UTF-8 character, ending in CRLF.
+ * hc_css_color: the only text huace writes into CSS (style="" attributes)
+ *   comes from colours: returns 1 and writes "#rrggbb" (NUL-terminated) to
+ *   out if s is #rrggbb or #rgb, else 0 and writes nothing.
+ * hc_escape_shown: for messages to a terminal: controls, DEL, C1 and
+ *   U+2028/U+2029 shown as \n, \r, \t, \xNN or \u2028, the rest as is.
+ * hc_escape_url_path: percent-encodes every byte outside unreserved ASCII and '/'.
+ */
+void hc_escape_html(hc_buf *out, const char *s, size_t len);
+void hc_escape_xml(hc_buf *out, const char *s, size_t len);
+void hc_escape_json(hc_buf *out, const char *s, size_t len);
+void hc_escape_ics_text(hc_buf *out, const char *s, size_t len);
+void hc_ics_line(hc_buf *out, const char *s, size_t len);
+int hc_css_color(const char *s, size_t len, char out[8]);
+void hc_escape_shown(hc_buf *out, const char *s, size_t len);
 void hc_escape_url_path(hc_buf *out, const char *s, size_t len);
 
 #endif

@@ -9,14 +9,6 @@ static const char *const config_keys[] = {
     "page_size", "unsafe_html", "townships", "maps", "print", NULL
 };
 
-static int slug_ok(const char *s)
-{
-    if (!*s) return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_')) return 0;
-    return 1;
-}
-
 static void range_num(const hc_yreader *r, const hc_yval *v, const char *what, double lo, double hi, double *out)
 {
     double x;
@@ -94,9 +86,13 @@ int hc_load_config(hc_model *m, hc_diags *d)
     if (hc_yr_int(&r, ps, "page_size", &c->page_size) == 0 && (c->page_size < 1 || c->page_size > 1000))
         hc_error(d, "range", path, ps->line, ps->col, "page_size must be between 1 and 1000");
     hc_yr_bool(&r, hc_ymap_get(root, "unsafe_html"), "unsafe_html", &c->unsafe_html);
-    if (c->base_url && strncmp(c->base_url, "http://", 7) && strncmp(c->base_url, "https://", 8)) {
+    const char *why;
+    if (c->base_url && !hc_url_base_ok(c->base_url, &why)) {
         const hc_yval *v = hc_ymap_get(root, "base_url");
-        hc_error(d, "base-url", path, v->line, v->col, "base_url must start with http:// or https://");
+        hc_error(d, "base-url", path, v->line, v->col, "base_url %s (it goes into every absolute link, the feeds and "
+                 "the calendar)", why);
+        free(c->base_url);   /* nothing may write it */
+        c->base_url = NULL;
     }
     if (c->theme && (strchr(c->theme, '/') || c->theme[0] == '.')) {
         const hc_yval *v = hc_ymap_get(root, "theme");
@@ -118,10 +114,7 @@ int hc_load_config(hc_model *m, hc_diags *d)
                 td->name = td->slug = NULL;
                 continue;
             }
-            if (!slug_ok(td->slug)) {
-                hc_error(d, "slug", path, sv->line, sv->col,
-                         "township slug '%s' may only use a-z, 0-9, '-' and '_'", td->slug);
-            }
+            hc_load_name(&r, sv, "township slug", td->slug, HC_NAME_ASCII);
             for (size_t j = 0; j < c->ntownships; j++)
                 if (!strcmp(c->townships[j].name, td->name) || !strcmp(c->townships[j].slug, td->slug))
                     hc_error(d, "duplicate", path, t->line, t->col, "township '%s' (%s) is declared twice",
@@ -162,6 +155,8 @@ static void *read_list(const hc_yreader *r, const hc_yval *root, const char *key
     return arr;
 }
 
+/* Reads the required string key of item into *out; 0, or -1 after reporting
+ * (missing: rule "required"). */
 static int need_str(const hc_yreader *r, const hc_yval *item, const char *key, char **out)
 {
     int rc = hc_yr_str(r, hc_ymap_get(item, key), key, out);
@@ -170,15 +165,30 @@ static int need_str(const hc_yreader *r, const hc_yval *item, const char *key, c
     return rc ? -1 : 0;
 }
 
+/* need_str for a key that becomes a folder name of the site (hc_load_name). */
+static int need_name(const hc_yreader *r, const hc_yval *item, const char *key, const char *what, char **out)
+{
+    if (need_str(r, item, key, out) != 0) return -1;
+    return hc_load_name(r, hc_ymap_get(item, key), what, *out, HC_NAME_ASCII);
+}
+
+/* Each fill_* reads one entry into dst (zeroed); on -1 (after reporting every
+ * problem of the entry) dst owns nothing. */
+
 static int fill_domain(const hc_yreader *r, const hc_yval *it, void *dst)
 {
     hc_domain *x = dst;
     static const char *const keys[] = { "key", "name", "full", "planned", "prefix", NULL };
     hc_yr_known_keys(r, it, keys, "a domain");
-    if (need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name)) return -1;
-    hc_yr_str(r, hc_ymap_get(it, "full"), "full", &x->full);
-    hc_yr_str(r, hc_ymap_get(it, "prefix"), "prefix", &x->prefix);
-    hc_yr_int(r, hc_ymap_get(it, "planned"), "planned", &x->planned);
+    int bad = need_name(r, it, "key", "domain key", &x->key) | need_str(r, it, "name", &x->name);
+    bad |= hc_yr_str(r, hc_ymap_get(it, "full"), "full", &x->full) < 0;
+    bad |= hc_yr_str(r, hc_ymap_get(it, "prefix"), "prefix", &x->prefix) < 0;
+    bad |= hc_yr_int(r, hc_ymap_get(it, "planned"), "planned", &x->planned) < 0;
+    if (bad) {
+        free(x->key); free(x->name); free(x->full); free(x->prefix);
+        memset(x, 0, sizeof *x);
+        return -1;
+    }
     if (!x->full) x->full = hc_xstrdup(x->name);
     return 0;
 }
@@ -188,7 +198,12 @@ static int fill_level(const hc_yreader *r, const hc_yval *it, void *dst)
     hc_level *x = dst;
     static const char *const keys[] = { "key", "name", NULL };
     hc_yr_known_keys(r, it, keys, "a level");
-    return need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name) ? -1 : 0;
+    if (need_name(r, it, "key", "level key", &x->key) | need_str(r, it, "name", &x->name)) {
+        free(x->key); free(x->name);
+        memset(x, 0, sizeof *x);
+        return -1;
+    }
+    return 0;
 }
 
 static int fill_grade(const hc_yreader *r, const hc_yval *it, void *dst)
@@ -196,7 +211,12 @@ static int fill_grade(const hc_yreader *r, const hc_yval *it, void *dst)
     hc_grade *x = dst;
     static const char *const keys[] = { "name", "slug", NULL };
     hc_yr_known_keys(r, it, keys, "a grade");
-    return need_str(r, it, "name", &x->name) || need_str(r, it, "slug", &x->slug) ? -1 : 0;
+    if (need_str(r, it, "name", &x->name) | need_name(r, it, "slug", "grade slug", &x->slug)) {
+        free(x->name); free(x->slug);
+        memset(x, 0, sizeof *x);
+        return -1;
+    }
+    return 0;
 }
 
 static int fill_status(const hc_yreader *r, const hc_yval *it, void *dst)
@@ -204,10 +224,16 @@ static int fill_status(const hc_yreader *r, const hc_yval *it, void *dst)
     hc_status *x = dst;
     static const char *const keys[] = { "key", "name", "meaning", "color", NULL };
     hc_yr_known_keys(r, it, keys, "a status");
-    if (need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name) ||
-        need_str(r, it, "color", &x->color))
+    int bad = need_name(r, it, "key", "status key", &x->key) | need_str(r, it, "name", &x->name);
+    int rc = hc_yr_color(r, hc_ymap_get(it, "color"), "color", &x->color);
+    if (rc == 1) hc_error(r->d, "required", r->path, it->line, it->col, "this entry needs '%s'", "color");
+    bad |= rc != 0;
+    bad |= hc_yr_str(r, hc_ymap_get(it, "meaning"), "meaning", &x->meaning) < 0;
+    if (bad) {
+        free(x->key); free(x->name); free(x->color); free(x->meaning);
+        memset(x, 0, sizeof *x);
         return -1;
-    hc_yr_str(r, hc_ymap_get(it, "meaning"), "meaning", &x->meaning);
+    }
     if (!x->meaning) x->meaning = hc_xstrdup(x->name);
     return 0;
 }
@@ -217,7 +243,12 @@ static int fill_item(const hc_yreader *r, const hc_yval *it, void *dst)
     hc_std_item *x = dst;
     static const char *const keys[] = { "key", "name", NULL };
     hc_yr_known_keys(r, it, keys, "a standard item");
-    return need_str(r, it, "key", &x->key) || need_str(r, it, "name", &x->name) ? -1 : 0;
+    if (need_str(r, it, "key", &x->key) | need_str(r, it, "name", &x->name)) {
+        free(x->key); free(x->name);
+        memset(x, 0, sizeof *x);
+        return -1;
+    }
+    return 0;
 }
 
 int hc_load_standards(hc_model *m, hc_diags *d)

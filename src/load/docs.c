@@ -133,11 +133,7 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
     hc_yreader r = { doc->path, d };
     size_t flen = strlen(fname) - 3;  /* drop ".md" */
     doc->slug = hc_xstrndup(fname, flen);
-    if (!hc_name_ok(fname, flen)) {
-        hc_error(d, "slug", rel, 0, 0,
-                 "file name '%s' becomes the URL: use only letters, digits, '-' and '_'", fname);
-        goto out;
-    }
+    if (hc_load_name(&r, NULL, "file name (without .md)", doc->slug, HC_NAME_ASCII) != 0) goto out;
     struct stat st;
     if (hc_load_text(m->root, rel, &text, &st, d) != 0) goto out;
     hc_fm split;
@@ -172,7 +168,7 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
         const hc_yval *pv = hc_ymap_get(fm, "projects");
         doc->projects_loc = hc_loc_of(doc->path, pv);
         hc_yr_strlist(&r, pv, "projects", &doc->project_ids, &doc->nprojects);
-        hc_yr_strlist(&r, hc_ymap_get(fm, "tags"), "tags", &doc->tags, &doc->ntags);
+        hc_load_tags(&r, hc_ymap_get(fm, "tags"), &doc->tags, &doc->ntags);
     } else {
         hc_yr_int(&r, hc_ymap_get(fm, "weight"), "weight", &doc->weight);
         hc_yr_bool(&r, hc_ymap_get(fm, "menu"), "menu", &doc->menu);

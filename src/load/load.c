@@ -28,6 +28,35 @@ out:
     return rc;
 }
 
+int hc_load_name(const hc_yreader *r, const hc_yval *v, const char *what, const char *s, hc_name_kind kind)
+{
+    hc_buf why = HC_BUF_INIT, shown = HC_BUF_INIT;
+    int rc = 0;
+    if (!hc_name_check(s, strlen(s), kind, &why)) {
+        hc_escape_shown(&shown, s, strlen(s));
+        hc_error(r->d, "name", r->path, v ? v->line : 0, v ? v->col : 0,
+                 "%s '%s' becomes a folder name of the site, but it %s", what, hc_buf_cstr(&shown), hc_buf_cstr(&why));
+        rc = -1;
+    }
+    hc_buf_free(&why);
+    hc_buf_free(&shown);
+    return rc;
+}
+
+int hc_load_tags(const hc_yreader *r, const hc_yval *v, char ***out, size_t *n)
+{
+    int rc = hc_yr_strlist(r, v, "tags", out, n);
+    if (rc != 0) return rc;
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++) {
+        const hc_yval *at = v->kind == HC_Y_SEQ ? v->items[i] : v;
+        if (hc_load_name(r, at, "tag", (*out)[i], HC_NAME_TEXT) == 0) (*out)[k++] = (*out)[i];
+        else free((*out)[i]);
+    }
+    *n = k;
+    return 0;
+}
+
 hc_yval *hc_load_yaml(const char *root, const char *rel, hc_diags *d)
 {
     hc_buf text = HC_BUF_INIT;

@@ -224,8 +224,8 @@ static void load_one(hc_model *m, const char *rel, hc_diags *d)
     p->id_loc = hc_loc_of(p->path, idv ? idv : root);
     if (hc_yr_str(&r, idv, "id", &p->id) == 1)
         hc_error(d, "required", rel, root->line, root->col, "a project needs an 'id' (its 挂号 number, e.g. QJ-B-01)");
-    else if (p->id && !hc_name_ok(p->id, strlen(p->id)))
-        hc_error(d, "id", rel, idv->line, idv->col, "project id '%s' may only use letters, digits, '-' and '_'", p->id);
+    else if (p->id)
+        hc_load_name(&r, idv, "project id", p->id, HC_NAME_ASCII);
     if (hc_yr_str(&r, hc_ymap_get(root, "name"), "name", &p->name) == 1)
         hc_error(d, "required", rel, root->line, root->col, "a project needs a 'name'");
     const hc_yval *dv = hc_ymap_get(root, "domain");
@@ -269,7 +269,7 @@ static void load_one(hc_model *m, const char *rel, hc_diags *d)
             }
         }
     }
-    hc_yr_strlist(&r, hc_ymap_get(root, "tags"), "tags", &p->tags, &p->ntags);
+    hc_load_tags(&r, hc_ymap_get(root, "tags"), &p->tags, &p->ntags);
     read_milestones(&r, hc_ymap_get(root, "milestones"), p);
     read_nodes(&r, hc_ymap_get(root, "nodes"), p, s);
     read_route(&r, hc_ymap_get(root, "route"), p);

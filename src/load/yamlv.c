@@ -1,6 +1,7 @@
 #include "yamlv.h"
 #include "../base/alloc.h"
 #include "../base/date.h"
+#include "../base/utf8.h"
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -257,11 +258,37 @@ int hc_yr_num(const hc_yreader *r, const hc_yval *v, const char *what, double *o
     char *end;
     errno = 0;
     double x = strtod(v->str, &end);
-    if (!v->plain || v->len == 0 || *end || errno || !isfinite(x)) {
+    int range = errno == ERANGE;
+    if (!v->plain || v->len == 0 || *end) {
         hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be a number, not '%s'", what, v->str);
         return -1;
     }
+    /* ERANGE on underflow (5e-324, 1e-400) gives a tiny or zero number, which is fine */
+    if (!isfinite(x)) {
+        if (range)
+            hc_error(r->d, "type", r->path, v->line, v->col, "'%s' is too large to be a number: '%s'", what, v->str);
+        else
+            hc_error(r->d, "type", r->path, v->line, v->col, "'%s' must be a finite number, not '%s'", what, v->str);
+        return -1;
+    }
     *out = x;
+    return 0;
+}
+
+int hc_yr_color(const hc_yreader *r, const hc_yval *v, const char *what, char **out)
+{
+    if (!v || hc_y_is_null(v)) return 1;
+    if (want_scalar(r, v, what, "a colour (#rrggbb)")) return -1;
+    char c[8];
+    if (!hc_css_color(v->str, v->len, c)) {
+        hc_buf shown = HC_BUF_INIT;
+        hc_escape_shown(&shown, v->str, v->len);
+        hc_error(r->d, "color", r->path, v->line, v->col,
+                 "'%s' must be a colour written #rrggbb (or #rgb), such as #c8102e, not '%s'", what, hc_buf_cstr(&shown));
+        hc_buf_free(&shown);
+        return -1;
+    }
+    *out = hc_xstrdup(c);
     return 0;
 }
 

@@ -55,6 +55,9 @@ int hc_yr_str(const hc_yreader *r, const hc_yval *v, const char *what, char **ou
 int hc_yr_bool(const hc_yreader *r, const hc_yval *v, const char *what, int *out);
 int hc_yr_int(const hc_yreader *r, const hc_yval *v, const char *what, long *out);
 int hc_yr_num(const hc_yreader *r, const hc_yval *v, const char *what, double *out);
+/* A colour #rrggbb, or #rgb (stored as #rrggbb, see hc_css_color); anything
+ * else is an error (rule "color"). */
+int hc_yr_color(const hc_yreader *r, const hc_yval *v, const char *what, char **out);  /* malloc'd */
 /* YYYY-MM-DD, a real calendar date; stored as days since 1970-01-01. */
 int hc_yr_date(const hc_yreader *r, const hc_yval *v, const char *what, int *out);
 /* A sequence of scalars (a single scalar is accepted as a one-item list). */

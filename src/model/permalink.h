@@ -20,9 +20,41 @@ void hc_path_page(hc_buf *out, const hc_doc *pg);
 void hc_path_term(hc_buf *out, const hc_taxonomy *tx, const hc_term *t, size_t page_no);
 void hc_path_taxonomy(hc_buf *out, const hc_taxonomy *tx);
 
-/* 1 if the n bytes may name a page's folder as they are (a case study's file
- * name, a project id): at least one, each an ASCII letter, digit, '-' or '_'. */
+/* ---- names that become paths ----
+ * Every name that becomes a folder or file name of the output goes through
+ * hc_name_check: project ids, case study and page file names, the seeds' keys
+ * and slugs (domains, levels, statuses, grades), township slugs and tags.
+ *
+ * HC_NAME_ASCII: ASCII letters, digits, '-' and '_' only.
+ * HC_NAME_TEXT (tags, which are Chinese): the same ASCII set, plus any
+ *   non-ASCII character except controls, spaces and invisible formatting
+ *   characters (U+0080..U+009F, U+00A0, U+00AD, U+200B..U+200F,
+ *   U+2028..U+202F, U+205F..U+206F, U+3000, U+FEFF, U+FFF0..U+FFFF).
+ * Either way: not empty, valid UTF-8, never '/', '\', '.' (so no "." or ".."
+ * segment and no leading dot), no control character, and at most
+ * HC_NAME_MAX bytes as written to disk (raw UTF-8; links percent-encode it). */
+#define HC_NAME_MAX 200   /* bytes; NAME_MAX is 255, the rest is room for "-press.pdf" etc. */
+typedef enum { HC_NAME_ASCII, HC_NAME_TEXT } hc_name_kind;
+
+/* Returns 1 if the n bytes at s may be used as a name of this kind. Otherwise
+ * returns 0 and, if why is not NULL, appends to it a phrase saying why
+ * ("contains '/'", "is 264 bytes long, over the limit of 200…"), to follow
+ * "it " in a message. */
+int hc_name_check(const char *s, size_t n, hc_name_kind kind, hc_buf *why);
+/* What a name of this kind may use, for messages ("ASCII letters, digits, '-' and '_'"). */
+const char *hc_name_rule(hc_name_kind kind);
+/* hc_name_check(s, n, HC_NAME_ASCII, NULL). */
 int hc_name_ok(const char *s, size_t n);
+
+/* 1 if s is an absolute http:// or https:// URL that may be written as it is
+ * into every output (HTML attributes, XML, .ics, robots.txt, JSON): a scheme
+ * (http or https, any case), a host of ASCII letters, digits, '-' and '.' (or
+ * an [IPv6] literal), an optional :port of 1-5 digits, then an optional path
+ * of printable ASCII without space, quotes, '<', '>', '\', '^', '`', '{',
+ * '|', '}', '?' or '#' and with every '%' followed by two hex digits. No
+ * user:password@, query or fragment. On 0, *why (if why is not NULL) gets a
+ * static phrase saying what is wrong, to follow "base_url ". */
+int hc_url_base_ok(const char *s, const char **why);
 /* Number of folders in a site path ("" → 0, "projects/x/" → 2). */
 size_t hc_path_depth(const char *dir);
 /* "../" repeated depth times ("" for the root). */

@@ -2,6 +2,7 @@
 #include "campaign.h"
 #include "../../base/alloc.h"
 #include "../../base/hash.h"
+#include "../../base/utf8.h"
 #include "../../model/permalink.h"
 #include <stdlib.h>
 #include <string.h>
@@ -192,38 +193,10 @@ void hc_campaign_assessment(const hc_shared *sh, hc_arena *a, hc_tv *c)
 
 /* ---- RFC 5545 ---- */
 
-/* TEXT value escaping (3.3.11). */
-static void ics_text(hc_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '\\' || *s == ';' || *s == ',') { hc_buf_putc(b, '\\'); hc_buf_putc(b, *s); }
-        else if (*s == '\n') hc_buf_puts(b, "\\n");
-        else if (*s != '\r') hc_buf_putc(b, *s);
-    }
-}
-
-/* Appends one content line, folded at 75 octets (3.1) without splitting a
- * UTF-8 character, ending in CRLF. */
-static void ics_line(hc_buf *out, const hc_buf *line)
-{
-    const char *p = hc_buf_cstr(line);
-    size_t n = line->len, col = 0;
-    for (size_t i = 0; i < n;) {
-        size_t cl = 1;
-        unsigned char ch = (unsigned char)p[i];
-        if (ch >= 0xF0) cl = 4;
-        else if (ch >= 0xE0) cl = 3;
-        else if (ch >= 0xC0) cl = 2;
-        if (col + cl > 75) {
-            hc_buf_puts(out, "\r\n ");
-            col = 1;
-        }
-        hc_buf_put(out, p + i, cl);
-        col += cl;
-        i += cl;
-    }
-    hc_buf_puts(out, "\r\n");
-}
+/* TEXT values through hc_escape_ics_text; every content line through
+ * hc_ics_line (folded, and no control character can start a new line). */
+static void ics_text(hc_buf *b, const char *s) { hc_escape_ics_text(b, s, strlen(s)); }
+static void ics_line(hc_buf *out, const hc_buf *line) { hc_ics_line(out, line->data, line->len); }
 
 static void ics_date(hc_buf *b, int days)
 {
@@ -236,7 +209,7 @@ static const char *host_of(const char *base, hc_arena *a)
 {
     const char *p = strstr(base, "://");
     p = p ? p + 3 : base;
-    size_t n = strcspn(p, "/:");
+    size_t n = *p == '[' ? strcspn(p, "]") + (strchr(p, ']') != NULL) : strcspn(p, "/:");   /* [IPv6] */
     return n ? hc_arena_strndup(a, p, n) : "huace.local";
 }
 
@@ -253,7 +226,7 @@ static void ics_event(hc_buf *out, hc_buf *l, const char *uid, const char *host,
     LINE("SUMMARY:"); ics_text(l, summary); EMIT();
     if (location && *location) { LINE("LOCATION:"); ics_text(l, location); EMIT(); }
     if (desc && *desc) { LINE("DESCRIPTION:"); ics_text(l, desc); EMIT(); }
-    if (url) { LINE("URL:%s", url); EMIT(); }
+    if (url) { LINE("URL:%s", url); EMIT(); }   /* base_url is checked (hc_url_base_ok); the path percent-encoded */
     LINE("TRANSP:TRANSPARENT"); EMIT();
     LINE("END:VEVENT"); EMIT();
 #undef LINE
@@ -286,7 +259,9 @@ void hc_campaign_ics(const hc_shared *sh, hc_buf *out)
         if (base) {
             hc_buf_puts(&url, base);
             if (url.len && url.data[url.len - 1] != '/') hc_buf_putc(&url, '/');
-            hc_path_project(&url, p);
+            hc_buf_reset(&l);
+            hc_path_project(&l, p);
+            hc_escape_url_path(&url, l.data, l.len);
         }
         const char *summary = v[i].number ? hc_arena_printf(&a, "挂号比战观摩会 第%ld号：%s %s", v[i].number, p->id, p->name)
                                           : hc_arena_printf(&a, "挂号比战观摩会：%s %s", p->id, p->name);

@@ -64,8 +64,11 @@ hc_tv *hc_ctx_status(hc_arena *a, const hc_model *m, size_t status)
     hc_tv_set(a, s, "key", hc_tv_str_ref(a, st->key));
     hc_tv_set(a, s, "name", hc_tv_str_ref(a, st->name));
     hc_tv_set(a, s, "meaning", hc_tv_str_ref(a, st->meaning));
-    hc_tv_set(a, s, "color", hc_tv_str_ref(a, st->color));
-    hc_tv_set(a, s, "fg", hc_tv_str_ref(a, text_on(st->color)));
+    /* it goes into style="": only ever a colour (the loader has already refused anything else) */
+    char color[8];
+    if (!st->color || !hc_css_color(st->color, strlen(st->color), color)) strcpy(color, "#e0e0e0");
+    hc_tv_set(a, s, "color", hc_tv_str(a, color));
+    hc_tv_set(a, s, "fg", hc_tv_str_ref(a, text_on(color)));
     return s;
 }
 

@@ -10,13 +10,20 @@
 
 #define FEED_ENTRIES 20
 
-static void abs_url(hc_buf *out, const char *base, const char *site_path)
+/* base_url (checked at load: hc_url_base_ok) + the percent-encoded site path. */
+static void plain_url(hc_buf *out, const char *base, const char *site_path)
 {
     size_t n = strlen(base);
+    hc_buf_puts(out, base);
+    if (!n || base[n - 1] != '/') hc_buf_putc(out, '/');
+    hc_escape_url_path(out, site_path, strlen(site_path));
+}
+
+/* The same, for XML. */
+static void abs_url(hc_buf *out, const char *base, const char *site_path)
+{
     hc_buf url = HC_BUF_INIT;
-    hc_buf_puts(&url, base);
-    if (!n || base[n - 1] != '/') hc_buf_putc(&url, '/');
-    hc_escape_url_path(&url, site_path, strlen(site_path));
+    plain_url(&url, base, site_path);
     hc_escape_xml(out, hc_buf_cstr(&url), url.len);
     hc_buf_free(&url);
 }
@@ -109,9 +116,7 @@ int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t
 
     hc_buf_reset(&b);
     hc_buf_puts(&b, "User-agent: *\nAllow: /\nSitemap: ");
-    hc_buf_reset(&p);
-    abs_url(&p, base, "sitemap.xml");
-    hc_buf_put(&b, p.data, p.len);
+    plain_url(&b, base, "sitemap.xml");   /* plain text: no XML entities */
     hc_buf_putc(&b, '\n');
     rc |= write_file(out_dir, "robots.txt", &b, d, files);
 
