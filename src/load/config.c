@@ -89,8 +89,7 @@ int hc_load_config(hc_model *m, hc_diags *d)
     const char *why;
     if (c->base_url && !hc_url_base_ok(c->base_url, &why)) {
         const hc_yval *v = hc_ymap_get(root, "base_url");
-        hc_error(d, "base-url", path, v->line, v->col, "base_url %s (it goes into every absolute link, the feeds and "
-                 "the calendar)", why);
+        hc_error(d, "base-url", path, v->line, v->col, "base_url %s", why);
         free(c->base_url);   /* nothing may write it */
         c->base_url = NULL;
     }

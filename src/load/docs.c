@@ -133,7 +133,8 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
     hc_yreader r = { doc->path, d };
     size_t flen = strlen(fname) - 3;  /* drop ".md" */
     doc->slug = hc_xstrndup(fname, flen);
-    if (hc_load_name(&r, NULL, "file name (without .md)", doc->slug, HC_NAME_ASCII) != 0) goto out;
+    if (hc_load_name(&r, NULL, is_case ? "case study file name" : "page file name", doc->slug, HC_NAME_ASCII) != 0)
+        goto out;
     struct stat st;
     if (hc_load_text(m->root, rel, &text, &st, d) != 0) goto out;
     hc_fm split;

@@ -61,6 +61,12 @@ int hc_name_check(const char *s, size_t n, hc_name_kind kind, hc_buf *why)
         hc_buf_puts(w, "is empty");
         goto out;
     }
+    /* a path separator first, wherever it is: the name is one folder, not a path */
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '/' || s[i] == '\\') {
+            hc_buf_printf(w, "contains '%c'", s[i]);
+            goto bad_char;
+        }
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -93,8 +99,10 @@ int hc_name_check(const char *s, size_t n, hc_name_kind kind, hc_buf *why)
         i += adv;
     }
     if (n > HC_NAME_MAX) {
-        hc_buf_printf(w, "is %zu bytes long, over the limit of %d bytes (a folder name can have at most 255, NAME_MAX)",
-                      n, HC_NAME_MAX);
+        size_t chars = hc_utf8_chars(s, n);
+        hc_buf_printf(w, "is %zu bytes long", n);
+        if (chars != n) hc_buf_printf(w, " (%zu characters)", chars);
+        hc_buf_printf(w, ", over the limit of %d bytes (a folder name can have at most 255, NAME_MAX)", HC_NAME_MAX);
         goto out;
     }
     ok = 1;

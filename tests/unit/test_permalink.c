@@ -51,11 +51,116 @@ static void relative_hrefs(void **st)
     hc_buf_free(&b);
 }
 
+static int name_is(const char *s, hc_name_kind k) { return hc_name_check(s, strlen(s), k, NULL); }
+
+static void why_says(const char *s, hc_name_kind k, const char *phrase)
+{
+    hc_buf why = HC_BUF_INIT;
+    assert_int_equal(hc_name_check(s, strlen(s), k, &why), 0);
+    if (!strstr(hc_buf_cstr(&why), phrase)) fail_msg("'%s': '%s' does not say '%s'", s, hc_buf_cstr(&why), phrase);
+    hc_buf_free(&why);
+}
+
+static void names(void **st)
+{
+    (void)st;
+    static const char *const ascii_ok[] = { "QJ-B-01", "good", "a_b", "x", "2026", NULL };
+    for (size_t i = 0; ascii_ok[i]; i++) {
+        assert_true(name_is(ascii_ok[i], HC_NAME_ASCII));
+        assert_true(name_is(ascii_ok[i], HC_NAME_TEXT));
+    }
+    assert_true(hc_name_ok("QJ-B-01", 7));
+    /* never a path, a hidden file, a control character or a space, in either kind */
+    static const char *const never[] = {
+        "", ".", "..", "../../../x", "a/b", "a\\b", "/etc", ".hidden", "a\nb", "a\rb", "a\tb", "a b", "a\x7f", NULL
+    };
+    for (size_t i = 0; never[i]; i++) {
+        assert_false(name_is(never[i], HC_NAME_ASCII));
+        assert_false(name_is(never[i], HC_NAME_TEXT));
+    }
+    assert_false(hc_name_check("a\0b", 3, HC_NAME_TEXT, NULL));   /* a NUL inside */
+    why_says("../../../x", HC_NAME_ASCII, "contains '/'");
+    why_says("..\\x", HC_NAME_TEXT, "contains '\\'");
+    why_says(".x", HC_NAME_ASCII, "starts with '.'");
+    why_says("a.b", HC_NAME_ASCII, "contains '.'");
+    why_says("", HC_NAME_ASCII, "is empty");
+    why_says("a\nb", HC_NAME_TEXT, "control character (0x0A)");
+    why_says("a b", HC_NAME_TEXT, "contains a space");
+    /* Chinese: a tag, not a seeds key */
+    assert_true(name_is("乡村振兴", HC_NAME_TEXT));
+    assert_true(name_is("双40条", HC_NAME_TEXT));
+    assert_true(name_is("文明实践所（站）", HC_NAME_TEXT));
+    assert_false(name_is("乡村振兴", HC_NAME_ASCII));
+    why_says("乡村", HC_NAME_ASCII, "contains '乡'");
+    /* invisible and line-breaking characters, and bytes that are not UTF-8 */
+    static const char *const invisible[] = {
+        "a\xE2\x80\xA8" "b", "a\xE2\x80\xA9" "b", "a\xC2\x85" "b", "a\xC2\xA0" "b", "a\xE3\x80\x80" "b",
+        "\xEF\xBB\xBF" "a", "a\xE2\x80\x8B" "b", "a\xE2\x80\xAE" "b", "a\xEF\xBF\xBE", "a\xFF", "a\xE4\xB9", NULL
+    };
+    for (size_t i = 0; invisible[i]; i++) assert_false(name_is(invisible[i], HC_NAME_TEXT));
+    why_says("a\xE2\x80\xA8" "b", HC_NAME_TEXT, "U+2028");
+    why_says("a\xFF", HC_NAME_TEXT, "not valid UTF-8");
+    /* length: at most HC_NAME_MAX bytes as on disk (raw UTF-8) */
+    char n[300];
+    memset(n, 'a', sizeof n);
+    assert_true(hc_name_check(n, 88, HC_NAME_TEXT, NULL));          /* an 88-character tag that fits */
+    assert_true(hc_name_check(n, HC_NAME_MAX, HC_NAME_ASCII, NULL));
+    assert_false(hc_name_check(n, HC_NAME_MAX + 1, HC_NAME_ASCII, NULL));
+    hc_buf t = HC_BUF_INIT;
+    for (int i = 0; i < 66; i++) hc_buf_puts(&t, "党");                /* 198 bytes */
+    assert_true(hc_name_check(t.data, t.len, HC_NAME_TEXT, NULL));
+    hc_buf_puts(&t, "建");                                               /* 201 bytes */
+    assert_false(hc_name_check(t.data, t.len, HC_NAME_TEXT, NULL));
+    hc_buf why = HC_BUF_INIT;
+    hc_buf_reset(&t);
+    for (int i = 0; i < 88; i++) hc_buf_puts(&t, "党");                /* the 88-character tag: 264 bytes */
+    assert_false(hc_name_check(t.data, t.len, HC_NAME_TEXT, &why));
+    assert_string_equal(hc_buf_cstr(&why), "is 264 bytes long (88 characters), over the limit of 200 bytes "
+                                           "(a folder name can have at most 255, NAME_MAX)");
+    hc_buf_free(&why);
+    hc_buf_free(&t);
+}
+
+static void base_urls(void **st)
+{
+    (void)st;
+    static const char *const ok[] = {
+        "https://example.test/site/", "http://localhost", "http://localhost/", "HTTPS://EXAMPLE.TEST/",
+        "http://[::1]:8080/", "http://127.0.0.1:8080/", "https://a.example/%E4%B9%A1/", "https://x.test/a-b_c.d~e/",
+        NULL
+    };
+    for (size_t i = 0; ok[i]; i++) {
+        const char *why = "unset";
+        if (!hc_url_base_ok(ok[i], &why)) fail_msg("'%s' refused: %s", ok[i], why);
+        assert_null(why);
+    }
+    static const char *const bad[] = {
+        "https://example.test/site/\r\nEND:VEVENT\r\nBEGIN:VEVENT", "https://x.test/\n", "https://x.test/\t",
+        "https://x.test/a b", "ftp://x.test/", "//x.test/", "x.test", "javascript:alert(1)", "https://",
+        "https:///x", "https://x.test/?q=1", "https://x.test/#top", "https://u:p@x.test/", "https://x.test:port/",
+        "https://x.test:123456/", "https://x.test/\"onload=\"x", "https://x.test/<script>", "https://x.test/%zz",
+        "https://x.test/乡村/", "https://x_y.test/", "https://[::1/", "", NULL
+    };
+    for (size_t i = 0; bad[i]; i++) {
+        const char *why = NULL;
+        if (hc_url_base_ok(bad[i], &why)) fail_msg("'%s' accepted", bad[i]);
+        assert_non_null(why);
+    }
+    const char *why;
+    hc_url_base_ok("https://example.test/site/\r\nBEGIN:VEVENT", &why);
+    assert_non_null(strstr(why, "control character"));
+    hc_url_base_ok("ftp://x/", &why);
+    assert_non_null(strstr(why, "http:// or https://"));
+    assert_int_equal(hc_url_base_ok("https://x.test/", NULL), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paths),
         cmocka_unit_test(relative_hrefs),
+        cmocka_unit_test(names),
+        cmocka_unit_test(base_urls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -131,6 +131,71 @@ static void empty_document_is_empty_map(void **st)
     hc_diags_free(d);
 }
 
+static const hc_diag *last(hc_diags *d) { return hc_diags_at(d, hc_diags_count(d) - 1); }
+
+static void numbers_tiny_and_infinite(void **st)
+{
+    (void)st;
+    hc_diags *d = hc_diags_new();
+    hc_yreader r = { "t.yaml", d };
+    hc_yval *v = parse("tiny: 5e-324\nneg: -5e-324\nzero: 1e-400\nbig: 1e999\ninf: inf\ndinf: .inf\n"
+                       "nan: nan\nmax: 1.7976931348623157e308\n", d);
+    double x = -1;
+    /* a valid tiny number (strtod says ERANGE on underflow) */
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "tiny"), "lon", &x), 0);
+    assert_true(x > 0 && x < 1e-300);
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "neg"), "lon", &x), 0);
+    assert_true(x < 0 && x > -1e-300);
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "zero"), "lon", &x), 0);
+    assert_true(x >= 0 && x < 1e-300);
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "max"), "lon", &x), 0);
+    assert_int_equal(hc_diags_count(d), 0);
+    /* overflow, infinity and NaN are refused, each saying why */
+    x = 7;
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "big"), "lon", &x), -1);
+    assert_string_equal(last(d)->msg, "'lon' is too large to be a number: '1e999'");
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "inf"), "lon", &x), -1);
+    assert_string_equal(last(d)->msg, "'lon' must be a finite number, not 'inf'");
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "dinf"), "lon", &x), -1);
+    assert_string_equal(last(d)->msg, "'lon' must be a number, not '.inf'");
+    assert_int_equal(hc_yr_num(&r, hc_ymap_get(v, "nan"), "lon", &x), -1);
+    assert_string_equal(last(d)->msg, "'lon' must be a finite number, not 'nan'");
+    assert_true(x == 7);
+    assert_int_equal(hc_diags_errors(d), 4);
+    hc_yval_free(v);
+    hc_diags_free(d);
+}
+
+static void colours(void **st)
+{
+    (void)st;
+    hc_diags *d = hc_diags_new();
+    hc_yreader r = { "t.yaml", d };
+    hc_yval *v = parse("a: \"#c8102e\"\nb: \"#F80\"\nc: \"#c8102e;background-image:url(https://tracker.example/p.gif)\"\n"
+                       "e: red\nf: \"#c8102e\\r\\nx\"\n", d);
+    char *c = NULL;
+    assert_int_equal(hc_yr_color(&r, hc_ymap_get(v, "a"), "color", &c), 0);
+    assert_string_equal(c, "#c8102e");
+    free(c);
+    assert_int_equal(hc_yr_color(&r, hc_ymap_get(v, "b"), "color", &c), 0);
+    assert_string_equal(c, "#FF8800");   /* #rgb written out */
+    free(c);
+    c = NULL;
+    assert_int_equal(hc_yr_color(&r, hc_ymap_get(v, "c"), "color", &c), -1);
+    assert_null(c);
+    const hc_diag *g = last(d);
+    assert_string_equal(g->rule, "color");
+    assert_int_equal(g->line, 3);
+    assert_int_equal(g->col, 4);
+    assert_int_equal(hc_yr_color(&r, hc_ymap_get(v, "e"), "color", &c), -1);
+    assert_int_equal(hc_yr_color(&r, hc_ymap_get(v, "f"), "color", &c), -1);
+    assert_non_null(strstr(last(d)->msg, "not '#c8102e\\r\\nx'"));   /* shown, not printed raw */
+    assert_int_equal(hc_yr_color(&r, hc_ymap_get(v, "missing"), "color", &c), 1);
+    assert_int_equal(hc_diags_errors(d), 3);
+    hc_yval_free(v);
+    hc_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +206,8 @@ int main(void)
         cmocka_unit_test(readers),
         cmocka_unit_test(unknown_keys_warn),
         cmocka_unit_test(empty_document_is_empty_map),
+        cmocka_unit_test(numbers_tiny_and_infinite),
+        cmocka_unit_test(colours),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
