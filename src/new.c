@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "base/fs.h"
+#include "base/utf8.h"
 #include "load/load.h"
 #include "model/model.h"
 #include "model/permalink.h"
@@ -102,11 +103,18 @@ int hc_cmd_new(const hc_opts *o)
         return hc_cli_usage("new", "say what to make: 'new case SLUG' or 'new project ID --domain DOMAIN'%s", "");
     const char *kind = o->args[0], *name = o->args[1];
     int is_case = !strcmp(kind, "case");
-    if (!hc_name_ok(name, strlen(name)))
-        return hc_cli_usage("new",
-                            is_case ? "the case study's name '%s' becomes its URL: use only letters, digits, '-' and '_'"
-                                    : "project id '%s' may only use letters, digits, '-' and '_'",
-                            name);
+    hc_buf why = HC_BUF_INIT;
+    if (!hc_name_check(name, strlen(name), HC_NAME_ASCII, &why)) {
+        hc_buf msg = HC_BUF_INIT;
+        hc_buf_puts(&msg, is_case ? "the case study's name '" : "project id '");
+        hc_escape_shown(&msg, name, strlen(name));
+        hc_buf_printf(&msg, "' becomes %s, but it %s", is_case ? "its URL" : "a folder name of the site", hc_buf_cstr(&why));
+        rc = hc_cli_usage("new", "%s", hc_buf_cstr(&msg));
+        hc_buf_free(&msg);
+        hc_buf_free(&why);
+        return rc;
+    }
+    hc_buf_free(&why);
     if (is_case && o->domain) return hc_cli_usage("new", "--domain is for projects, not case studies%s", "");
     if (!is_case && !o->domain) return hc_cli_usage("new", "a project needs --domain DOMAIN (its 创建领域)%s", "");
     if (new_date(o, date) != 0) return 2;

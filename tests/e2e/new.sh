@@ -35,7 +35,7 @@ check "and left as it was" cmp "$S/content/cases/fresh-case.md" "$T/keep.md"
 "$HUACE" new -s "$S" project T-Z-09 --domain belt >"$T/o" 2>&1
 check "an existing project id is refused (1)" sh -c "test $? -eq 1 && grep -q 'already has project T-Z-09' '$T/o'"
 "$HUACE" new -s "$S" case ../../escape >"$T/o" 2>&1
-check "a name that is not a URL is a usage error (2), nothing written" sh -c "test $? -eq 2 && grep -q 'use only letters, digits' '$T/o' && test ! -e '$T/escape.md' && test ! -e '$S/escape.md'"
+check "a name that is not a URL is a usage error (2), nothing written" sh -c "test $? -eq 2 && grep -q \"becomes its URL, but it contains '/' (use only ASCII letters, digits\" '$T/o' && test ! -e '$T/escape.md' && test ! -e '$S/escape.md'"
 "$HUACE" new -s "$S" project T-Z-10 --domain nope >"$T/o" 2>&1
 check "an unknown domain is refused (1), listing the seeds' domains" sh -c "test $? -eq 1 && grep -q \"unknown domain 'nope' (seeds/standards.yaml has: .*zone\" '$T/o' && test ! -e '$S/content/projects/t-z-10.yaml'"
 "$HUACE" new -s "$S" project T-Z-10 >"$T/o" 2>&1
