@@ -20,6 +20,38 @@ static void range_num(const hc_yreader *r, const hc_yval *v, const char *what, d
     *out = x;
 }
 
+typedef struct { const char *s; const hc_yval *at; } keyref;
+
+static int cmp_keyref(const void *pa, const void *pb)
+{
+    const keyref *a = pa, *b = pb;
+    int c = strcmp(a->s, b->s);
+    if (c) return c;
+    if (a->at->line != b->at->line) return a->at->line < b->at->line ? -1 : 1;
+    return a->at->col < b->at->col ? -1 : a->at->col > b->at->col;
+}
+
+/* Reports (rule "duplicate") every entry of list whose text field `field`
+ * repeats an earlier entry's, once each, against the first: two entries with
+ * one key would be one folder of the site. Sorts, so O(n log n). */
+static void unique_field(const hc_yreader *r, const hc_yval *list, const char *field, const char *what)
+{
+    if (!list || list->kind != HC_Y_SEQ || list->n < 2) return;
+    keyref *v = hc_xcalloc(list->n, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        const hc_yval *f = hc_ymap_get(list->items[i], field);
+        if (f && f->kind == HC_Y_SCALAR && !hc_y_is_null(f)) v[n++] = (keyref){ f->str, f };
+    }
+    qsort(v, n, sizeof *v, cmp_keyref);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        if (strcmp(v[i].s, v[first].s) != 0) { first = i; continue; }
+        hc_error(r->d, "duplicate", r->path, v[i].at->line, v[i].at->col, "%s '%s' is declared twice (first at line %d)",
+                 what, v[i].s, v[first].at->line);
+    }
+    free(v);
+}
+
 /* maps: and print: — which outputs to make and at what size. */
 static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config *c)
 {
@@ -114,12 +146,10 @@ int hc_load_config(hc_model *m, hc_diags *d)
                 continue;
             }
             hc_load_name(&r, sv, "township slug", td->slug, HC_NAME_ASCII);
-            for (size_t j = 0; j < c->ntownships; j++)
-                if (!strcmp(c->townships[j].name, td->name) || !strcmp(c->townships[j].slug, td->slug))
-                    hc_error(d, "duplicate", path, t->line, t->col, "township '%s' (%s) is declared twice",
-                             td->name, td->slug);
             c->ntownships++;
         }
+        unique_field(&r, ts, "name", "township");
+        unique_field(&r, ts, "slug", "township slug");
     }
     read_output_keys(&r, root, c);
 out:
@@ -268,6 +298,12 @@ int hc_load_standards(hc_model *m, hc_diags *d)
     s->grades = read_list(&r, root, "grades", sizeof *s->grades, &s->ngrades, fill_grade);
     s->statuses = read_list(&r, root, "statuses", sizeof *s->statuses, &s->nstatuses, fill_status);
     s->items = read_list(&r, root, "standard", sizeof *s->items, &s->nitems, fill_item);
+    unique_field(&r, hc_ymap_get(root, "domains"), "key", "domain key");
+    unique_field(&r, hc_ymap_get(root, "levels"), "key", "level key");
+    unique_field(&r, hc_ymap_get(root, "grades"), "name", "grade");
+    unique_field(&r, hc_ymap_get(root, "grades"), "slug", "grade slug");
+    unique_field(&r, hc_ymap_get(root, "statuses"), "key", "status key");
+    unique_field(&r, hc_ymap_get(root, "standard"), "key", "standard item key");
     const hc_yval *b = hc_ymap_get(root, "baseline");
     s->baseline_total = 40;
     if (b && hc_yr_expect(&r, b, HC_Y_MAP, "baseline") == 0) {
