@@ -197,8 +197,7 @@ static int need_str(const hc_yreader *r, const hc_yval *item, const char *key, c
 /* need_str for a key that becomes a folder name of the site (hc_load_name). */
 static int need_name(const hc_yreader *r, const hc_yval *item, const char *key, const char *what, char **out)
 {
-    if (need_str(r, item, key, out) != 0) return -1;
-    return hc_load_name(r, hc_ymap_get(item, key), what, *out, HC_NAME_ASCII);
+    return need_str(r, item, key, out) != 0 ? -1 : hc_load_name(r, hc_ymap_get(item, key), what, *out, HC_NAME_ASCII);
 }
 
 /* Each fill_* reads one entry into dst (zeroed); on -1 (after reporting every
@@ -216,10 +215,10 @@ static int fill_domain(const hc_yreader *r, const hc_yval *it, void *dst)
     if (bad) {
         free(x->key); free(x->name); free(x->full); free(x->prefix);
         memset(x, 0, sizeof *x);
-        return -1;
+    } else if (!x->full) {
+        x->full = hc_xstrdup(x->name);
     }
-    if (!x->full) x->full = hc_xstrdup(x->name);
-    return 0;
+    return bad ? -1 : 0;
 }
 
 static int fill_level(const hc_yreader *r, const hc_yval *it, void *dst)
@@ -227,12 +226,12 @@ static int fill_level(const hc_yreader *r, const hc_yval *it, void *dst)
     hc_level *x = dst;
     static const char *const keys[] = { "key", "name", NULL };
     hc_yr_known_keys(r, it, keys, "a level");
-    if (need_name(r, it, "key", "level key", &x->key) | need_str(r, it, "name", &x->name)) {
+    int bad = need_name(r, it, "key", "level key", &x->key) | need_str(r, it, "name", &x->name);
+    if (bad) {
         free(x->key); free(x->name);
         memset(x, 0, sizeof *x);
-        return -1;
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 static int fill_grade(const hc_yreader *r, const hc_yval *it, void *dst)
@@ -240,12 +239,12 @@ static int fill_grade(const hc_yreader *r, const hc_yval *it, void *dst)
     hc_grade *x = dst;
     static const char *const keys[] = { "name", "slug", NULL };
     hc_yr_known_keys(r, it, keys, "a grade");
-    if (need_str(r, it, "name", &x->name) | need_name(r, it, "slug", "grade slug", &x->slug)) {
+    int bad = need_str(r, it, "name", &x->name) | need_name(r, it, "slug", "grade slug", &x->slug);
+    if (bad) {
         free(x->name); free(x->slug);
         memset(x, 0, sizeof *x);
-        return -1;
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 static int fill_status(const hc_yreader *r, const hc_yval *it, void *dst)
@@ -261,10 +260,10 @@ static int fill_status(const hc_yreader *r, const hc_yval *it, void *dst)
     if (bad) {
         free(x->key); free(x->name); free(x->color); free(x->meaning);
         memset(x, 0, sizeof *x);
-        return -1;
+    } else if (!x->meaning) {
+        x->meaning = hc_xstrdup(x->name);
     }
-    if (!x->meaning) x->meaning = hc_xstrdup(x->name);
-    return 0;
+    return bad ? -1 : 0;
 }
 
 static int fill_item(const hc_yreader *r, const hc_yval *it, void *dst)
@@ -272,12 +271,12 @@ static int fill_item(const hc_yreader *r, const hc_yval *it, void *dst)
     hc_std_item *x = dst;
     static const char *const keys[] = { "key", "name", NULL };
     hc_yr_known_keys(r, it, keys, "a standard item");
-    if (need_str(r, it, "key", &x->key) | need_str(r, it, "name", &x->name)) {
+    int bad = need_str(r, it, "key", &x->key) | need_str(r, it, "name", &x->name);
+    if (bad) {
         free(x->key); free(x->name);
         memset(x, 0, sizeof *x);
-        return -1;
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 int hc_load_standards(hc_model *m, hc_diags *d)
