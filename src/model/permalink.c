@@ -121,6 +121,8 @@ static int is_hex(char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' 
 int hc_url_base_ok(const char *s, const char **why)
 {
     const char *w = NULL, *p;
+    for (p = s; *p; p++)   /* first, wherever it is: a line break could start a new line in robots.txt or .ics */
+        if ((unsigned char)*p < 0x20 || *p == 0x7F) { w = "contains a control character (a line break, tab or other)"; goto out; }
     if (!strncasecmp(s, "http://", 7)) p = s + 7;
     else if (!strncasecmp(s, "https://", 8)) p = s + 8;
     else { w = "must start with http:// or https://"; goto out; }
@@ -132,7 +134,8 @@ int hc_url_base_ok(const char *s, const char **why)
         p += k + 1;
     } else {
         size_t k = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
-        if (!k) { w = "has no host name after the scheme (or one with characters other than ASCII letters, digits, '-' and '.')"; goto out; }
+        if (!k) { w = "has no host name after the scheme, or one with characters other than ASCII letters, digits, '-' and '.' "
+                     "(write an international name in its xn-- form)"; goto out; }
         p += k;
     }
     if (*p == ':') {
@@ -142,12 +145,12 @@ int hc_url_base_ok(const char *s, const char **why)
     }
     if (*p && *p != '/') {
         w = *p == '@' ? "may not hold a user name or password ('@')"
-                      : "has a host name with characters other than ASCII letters, digits, '-' and '.'";
+                      : "has a host name with characters other than ASCII letters, digits, '-' and '.' "
+                        "(write an international name in its xn-- form)";
         goto out;
     }
     for (; *p; p++) {
         unsigned char c = (unsigned char)*p;
-        if (c < 0x20 || c == 0x7F) { w = "contains a control character (a line break, tab or other)"; goto out; }
         if (c >= 0x80) { w = "contains a non-ASCII character: write it percent-encoded (%E4%B8%AD…)"; goto out; }
         if (c == ' ') { w = "contains a space: write it as %20"; goto out; }
         if (c == '?' || c == '#') { w = "may not have a query ('?') or fragment ('#'): pages are added to its path"; goto out; }

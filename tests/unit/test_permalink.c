@@ -149,6 +149,12 @@ static void base_urls(void **st)
     const char *why;
     hc_url_base_ok("https://example.test/site/\r\nBEGIN:VEVENT", &why);
     assert_non_null(strstr(why, "control character"));
+    hc_url_base_ok("https://example.test\r\nBEGIN:VEVENT", &why);   /* in the host too */
+    assert_non_null(strstr(why, "control character"));
+    hc_url_base_ok("ftp://x/\n", &why);
+    assert_non_null(strstr(why, "control character"));
+    hc_url_base_ok("https://例子.test/", &why);
+    assert_non_null(strstr(why, "xn--"));
     hc_url_base_ok("ftp://x/", &why);
     assert_non_null(strstr(why, "http:// or https://"));
     assert_int_equal(hc_url_base_ok("https://x.test/", NULL), 1);
