@@ -35,10 +35,17 @@ void hc_http_built(hc_http *h);
 /* Stops the server, closes its socket, frees it. NULL is fine. */
 void hc_http_stop(hc_http *h);
 
+/* url (a decoded URL path) with each run of '/' made one: "//a///b" is
+ * "/a/b". */
+void hc_http_collapse(const char *url, hc_buf *out);
 /* The file a decoded URL path names, relative to the root ("" for the root
- * itself; a trailing '/' kept). Returns -1 for a path that does not start
- * with '/' or has a "." or ".." segment. */
+ * itself; a trailing '/' kept; runs of '/' are one). Returns -1 for a path
+ * that does not start with '/' or has a "." or ".." segment. */
 int hc_http_resolve(const char *url, hc_buf *rel);
+/* The Location of the redirect that adds the '/' to a folder's URL: the
+ * collapsed path, percent-encoded, starting with exactly one '/' and ending
+ * with one, so a path on this server, never "//host/" (another host). */
+void hc_http_folder_location(const char *url, hc_buf *loc);
 /* The Content-Type for a file name, by its extension. */
 const char *hc_http_content_type(const char *name);
 
