@@ -1,6 +1,7 @@
 /* tree.c — a walk that follows links only inside a fence (see tree.h). */
 #include "tree.h"
 #include "alloc.h"
+#include "fs.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -309,3 +310,33 @@ int hc_tree_open(const hc_tree_file *f, struct stat *stp)
     return fd;
 }
 
+
+int hc_tree_open_path(const char *path, const char *fence, struct stat *st)
+{
+    walker w = { 0 };
+    hc_tree_file f = { NULL, realpath(path, NULL) };
+    int fd = -1, e = 0;
+    if (!f.real) return -1;
+    if (fence) {
+        w.fence = realpath(fence, NULL);
+        if (!w.fence) w.fence = hc_xstrdup(fence);
+        w.fence_len = strlen(w.fence);
+    }
+    if (!inside_fence(&w, f.real)) e = EACCES;
+    else if ((fd = hc_tree_open(&f, st)) < 0) e = errno;
+    free(f.real);
+    free(w.fence);
+    errno = e;
+    return fd;
+}
+
+int hc_tree_read_path(const char *path, const char *fence, hc_buf *out)
+{
+    int fd = hc_tree_open_path(path, fence, NULL);
+    if (fd < 0) return -1;
+    int rc = hc_fs_read_fd(fd, out, NULL);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc;
+}

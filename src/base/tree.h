@@ -18,6 +18,7 @@
 #ifndef HC_TREE_H
 #define HC_TREE_H
 #include <stddef.h>
+#include "buf.h"
 
 typedef struct {
     char *rel;     /* below dir, '/'-separated, never "." or ".." segments */
@@ -64,5 +65,16 @@ void hc_tree_free(hc_tree *t);
  * NULL) gets the open file's status. */
 struct stat;
 int hc_tree_open(const hc_tree_file *f, struct stat *st);
+
+/* The same for a file named by path (the album's photos, check's asset
+ * references): opened only when its resolved path lies inside fence (NULL:
+ * anywhere) and it is a regular file, never blocking. Returns the
+ * descriptor, or -1 with errno: EACCES for a path leading outside fence,
+ * EINVAL for anything but a regular file, else as open(2). */
+int hc_tree_open_path(const char *path, const char *fence, struct stat *st);
+/* Reads such a file whole into out (replacing its contents); 0 or -1 with
+ * errno as above: a drop-in for hc_fs_read where a link, FIFO or device
+ * must not be followed out of the site. */
+int hc_tree_read_path(const char *path, const char *fence, hc_buf *out);
 
 #endif
