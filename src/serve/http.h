@@ -8,11 +8,19 @@
  *
  * The server answers GET and HEAD with the file the URL names below root:
  * a folder's index.html for a URL ending in '/', a redirect to add the '/'
- * for a folder named without it, root/404.html with status 404 for anything
+ * for a folder named without it (runs of '/' in a URL count as one, and the
+ * redirect's Location starts with exactly one '/', so it stays on this
+ * server), root/404.html with status 404 for anything
  * missing, and 404 for any URL with a "." or ".." segment, so no request
  * reaches outside root. While root does not exist (no build has succeeded
  * yet) every request gets a 503 page saying so. root may be replaced by a
  * rename at any time: each request opens its file afresh.
+ *
+ * A connection that makes no progress for 5 s is closed; a client (an
+ * IPv4 address or an IPv6 /64) other than 127.0.0.1 and ::1 holds at most
+ * 32 connections, further ones are refused at once; 4,096 in all (fewer if
+ * the descriptor limit, raised toward that at start, is lower), on one
+ * epoll thread.
  *
  * Every HTML page it sends (the files are never changed) gets a small script
  * that polls HC_HTTP_BUILDS_URL, the number of good builds so far, and
