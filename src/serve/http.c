@@ -422,12 +422,14 @@ hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen
     pthread_mutex_init(&h->mu, NULL);
     /* one thread on epoll: no FD_SETSIZE ceiling, and a connection that
      * sends nothing costs a descriptor and a timer, not a thread */
-    h->daemon = mhd.start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, accept_client, h, handle, h,
-                                 MHD_OPTION_LISTEN_SOCKET, listen_fd,
-                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)TIMEOUT_S,
-                                 MHD_OPTION_CONNECTION_LIMIT, limit_connections(),
-                                 MHD_OPTION_NOTIFY_CONNECTION, count_client, h,
-                                 MHD_OPTION_END);
+    unsigned limit = limit_connections();
+    static const unsigned flags[] = { MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL,
+                                      MHD_USE_AUTO_INTERNAL_THREAD };   /* a build without epoll */
+    for (size_t i = 0; i < 2 && !h->daemon; i++)
+        h->daemon = mhd.start_daemon(flags[i], 0, accept_client, h, handle, h, MHD_OPTION_LISTEN_SOCKET, listen_fd,
+                                     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)TIMEOUT_S,
+                                     MHD_OPTION_CONNECTION_LIMIT, limit, MHD_OPTION_NOTIFY_CONNECTION,
+                                     count_client, h, MHD_OPTION_END);
     if (!h->daemon) {
         snprintf(err, errlen, "libmicrohttpd could not start the server");
         close(listen_fd);
