@@ -168,7 +168,7 @@ static void walk_dir(walker *w, const char *real, const char *rel, folder_id id)
     DIR *d = opendir(real);
     if (!d) {
         add_skip(w, rel, HC_TREE_UNREADABLE, strerror(errno));
-        return;
+        goto out;
     }
     struct dirent *e;
     while ((e = readdir(d))) {
@@ -219,6 +219,7 @@ static void walk_dir(walker *w, const char *real, const char *rel, folder_id id)
         free(v[i].name);
     }
     w->depth--;
+out:
     free(v);
 }
 
@@ -315,8 +316,8 @@ int hc_tree_open_path(const char *path, const char *fence, struct stat *st)
 {
     walker w = { 0 };
     hc_tree_file f = { NULL, realpath(path, NULL) };
-    int fd = -1, e = 0;
-    if (!f.real) return -1;
+    int fd = -1, e = errno;
+    if (!f.real) goto out;
     if (fence) {
         w.fence = realpath(fence, NULL);
         if (!w.fence) w.fence = hc_xstrdup(fence);
@@ -324,6 +325,7 @@ int hc_tree_open_path(const char *path, const char *fence, struct stat *st)
     }
     if (!inside_fence(&w, f.real)) e = EACCES;
     else if ((fd = hc_tree_open(&f, st)) < 0) e = errno;
+out:
     free(f.real);
     free(w.fence);
     errno = e;
@@ -333,10 +335,9 @@ int hc_tree_open_path(const char *path, const char *fence, struct stat *st)
 int hc_tree_read_path(const char *path, const char *fence, hc_buf *out)
 {
     int fd = hc_tree_open_path(path, fence, NULL);
-    if (fd < 0) return -1;
-    int rc = hc_fs_read_fd(fd, out, NULL);
+    int rc = fd < 0 ? -1 : hc_fs_read_fd(fd, out, NULL);
     int e = errno;
-    close(fd);
+    if (fd >= 0) close(fd);
     errno = e;
     return rc;
 }
