@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/fs.h"
 #include "base/hash.h"
+#include "base/tree.h"
 #include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -187,15 +188,16 @@ static void each_input(const char *root, void (*fn)(int rootfd, const char *rel,
             fn(rootfd, parts[i], arg);
             continue;
         }
-        char **paths;
-        size_t n;
-        hc_fs_walk(hc_buf_cstr(&p), &paths, &n);
-        for (size_t k = 0; k < n; k++) {
+        /* links, FIFOs and loops as the build meets them: assets/ as it is
+         * published (links only inside the site), the rest as read */
+        hc_tree t = HC_TREE_INIT;
+        hc_tree_walk(hc_buf_cstr(&p), !strcmp(parts[i], "assets") ? root : NULL, &t);
+        for (size_t k = 0; k < t.nfiles; k++) {
             hc_buf_reset(&rel);
-            hc_buf_printf(&rel, "%s/%s", parts[i], paths[k]);
+            hc_buf_printf(&rel, "%s/%s", parts[i], t.files[k].rel);
             fn(rootfd, hc_buf_cstr(&rel), arg);
         }
-        hc_fs_names_free(paths, n);
+        hc_tree_free(&t);
     }
     if (rootfd >= 0) close(rootfd);
     hc_buf_free(&p);

@@ -8,9 +8,13 @@
 #include <stdatomic.h>
 #include <fcntl.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,12 +30,35 @@ static struct {
     __typeof__(MHD_add_response_header) *add_header;
     __typeof__(MHD_queue_response) *queue;
     __typeof__(MHD_destroy_response) *destroy;
+    __typeof__(MHD_get_connection_info) *conn_info;
 } mhd;
+
+/* Connections: a client that opens many and never finishes its headers must
+ * not keep others out. Each connection is closed after TIMEOUT_S seconds
+ * without progress; each client (an IPv4 address, an IPv6 /64) other than
+ * this machine holds at most PER_CLIENT at once, and more are refused at
+ * once; all together hold at most MAX_CONNECTIONS (fewer if the descriptor
+ * limit is lower, see limit_connections). A client at 127.0.0.1 or ::1 is
+ * this machine's user, who can stop the server anyway: only the total limits
+ * it, so the browser beside the editor always gets in. (Other loopback
+ * addresses, 127.0.0.2 and on, count as other clients.) */
+#define TIMEOUT_S 5
+#define PER_CLIENT 32
+#define MAX_CONNECTIONS 4096
+
+/* A client, as the per-client limit counts it. */
+typedef struct {
+    unsigned char key[17];    /* family, then the address (an IPv6 one cut to its /64) */
+    unsigned n;               /* its connections now */
+} client;
 
 struct hc_http {
     struct MHD_Daemon *daemon;
     char *root;
     atomic_uint builds;       /* good builds so far: pages poll it to reload */
+    pthread_mutex_t mu;       /* guards clients */
+    client *clients;          /* those with connections, other than loopback */
+    size_t nclients, capclients;
 };
 
 /* Added to every HTML page served (never to the files), with the build
@@ -69,24 +96,54 @@ static int load_mhd(char *err, size_t errlen)
     SYM(add_header, "MHD_add_response_header")
     SYM(queue, "MHD_queue_response")
     SYM(destroy, "MHD_destroy_response")
+    SYM(conn_info, "MHD_get_connection_info")
 #undef SYM
     mhd.lib = lib;
     return 0;
 }
 
+void hc_http_collapse(const char *url, hc_buf *out)
+{
+    hc_buf_reset(out);
+    for (const char *p = url; *p; p++)
+        if (*p != '/' || p == url || p[-1] != '/') hc_buf_putc(out, *p);
+}
+
 int hc_http_resolve(const char *url, hc_buf *rel)
 {
+    hc_buf clean = HC_BUF_INIT;
+    int rc = -1;
     hc_buf_reset(rel);
-    if (url[0] != '/') return -1;
-    for (const char *seg = url + 1; *seg;) {
+    hc_http_collapse(url, &clean);
+    const char *c = hc_buf_cstr(&clean);
+    if (c[0] != '/') goto out;
+    for (const char *seg = c + 1; *seg;) {
         const char *end = strchr(seg, '/');
         size_t n = end ? (size_t)(end - seg) : strlen(seg);
-        if ((n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.')) return -1;
+        if ((n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.')) goto out;
         seg += n;
         if (*seg == '/') seg++;
     }
-    hc_buf_puts(rel, url + 1);
-    return 0;
+    hc_buf_puts(rel, c + 1);
+    rc = 0;
+out:
+    hc_buf_free(&clean);
+    return rc;
+}
+
+void hc_http_folder_location(const char *url, hc_buf *loc)
+{
+    hc_buf clean = HC_BUF_INIT;
+    hc_buf_reset(loc);
+    hc_http_collapse(url, &clean);
+    hc_buf_putc(loc, '/');
+    /* '/' runs are one now, and the escape leaves no backslash or control
+     * character that a browser could read as a second '/' */
+    const char *p = hc_buf_cstr(&clean);
+    while (*p == '/') p++;
+    hc_escape_url_path(loc, p, strlen(p));
+    if (loc->data[loc->len - 1] != '/') hc_buf_putc(loc, '/');
+    hc_buf_free(&clean);
 }
 
 const char *hc_http_content_type(const char *name)
@@ -235,8 +292,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     }
     if (S_ISDIR(st.st_mode)) {   /* a folder named without its '/': relative links need it */
         hc_buf loc = HC_BUF_INIT;
-        hc_escape_url_path(&loc, url, strlen(url));
-        hc_buf_putc(&loc, '/');
+        hc_http_folder_location(url, &loc);
         struct MHD_Response *r = mhd.from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
         ok = MHD_NO;
         if (r) {
@@ -260,6 +316,100 @@ out:
     return ok;
 }
 
+/* The key a client is counted by; 0 for 127.0.0.1 or ::1 (not counted) or
+ * an unknown family, else 1. */
+static int client_key(const struct sockaddr *sa, unsigned char key[17])
+{
+    memset(key, 0, 17);
+    if (!sa) return 0;
+    if (sa->sa_family == AF_INET) {
+        const unsigned char *a = (const unsigned char *)&((const struct sockaddr_in *)sa)->sin_addr;
+        if (a[0] == 127 && a[1] == 0 && a[2] == 0 && a[3] == 1) return 0;
+        key[0] = 4;
+        memcpy(key + 1, a, 4);
+        return 1;
+    }
+    if (sa->sa_family == AF_INET6) {
+        const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+        if (IN6_IS_ADDR_LOOPBACK(a)) return 0;
+        if (IN6_IS_ADDR_V4MAPPED(a)) {
+            if (!memcmp(a->s6_addr + 12, "\177\0\0\1", 4)) return 0;
+            key[0] = 4;
+            memcpy(key + 1, a->s6_addr + 12, 4);
+            return 1;
+        }
+        key[0] = 6;
+        memcpy(key + 1, a->s6_addr, 8);   /* one machine may use its whole /64 */
+        return 1;
+    }
+    return 0;
+}
+
+static client *find_client(hc_http *h, const unsigned char key[17])
+{
+    for (size_t i = 0; i < h->nclients; i++)
+        if (!memcmp(h->clients[i].key, key, 17)) return &h->clients[i];
+    return NULL;
+}
+
+/* Before a connection is set up: refuse a client at its limit. */
+static enum MHD_Result accept_client(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+    (void)addrlen;
+    hc_http *h = cls;
+    unsigned char key[17];
+    if (!client_key(addr, key)) return MHD_YES;
+    pthread_mutex_lock(&h->mu);
+    const client *c = find_client(h, key);
+    enum MHD_Result ok = !c || c->n < PER_CLIENT ? MHD_YES : MHD_NO;
+    pthread_mutex_unlock(&h->mu);
+    return ok;
+}
+
+/* Counts a client's connections as they start and close; *ctx is set (to
+ * h) for those counted. */
+static void count_client(void *cls, struct MHD_Connection *conn, void **ctx, enum MHD_ConnectionNotificationCode toe)
+{
+    hc_http *h = cls;
+    unsigned char key[17];
+    if (toe != MHD_CONNECTION_NOTIFY_STARTED && !*ctx) return;   /* not counted */
+    const union MHD_ConnectionInfo *info = mhd.conn_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !client_key(info->client_addr, key)) return;
+    pthread_mutex_lock(&h->mu);
+    client *c = find_client(h, key);
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        if (!c) {
+            h->clients = hc_xgrow(h->clients, &h->capclients, h->nclients + 1, sizeof *h->clients);
+            c = &h->clients[h->nclients++];
+            memcpy(c->key, key, 17);
+            c->n = 0;
+        }
+        c->n++;
+        *ctx = h;
+    } else if (c) {
+        if (--c->n == 0) *c = h->clients[--h->nclients];
+        *ctx = NULL;
+    }
+    pthread_mutex_unlock(&h->mu);
+}
+
+/* How many connections the descriptor limit leaves room for, keeping 256
+ * for the builds that run meanwhile; the soft limit is raised first, as far
+ * as the hard one lets it, to hold MAX_CONNECTIONS. */
+static unsigned limit_connections(void)
+{
+    struct rlimit rl;
+    const rlim_t want = MAX_CONNECTIONS + 256;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return 1024 - 256;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+        rlim_t old = rl.rlim_cur;
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &rl) != 0) rl.rlim_cur = old;
+    }
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want) return MAX_CONNECTIONS;
+    return rl.rlim_cur > 256 + 64 ? (unsigned)(rl.rlim_cur - 256) : 64;
+}
+
 hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen)
 {
     if (load_mhd(err, errlen) != 0) {
@@ -269,11 +419,21 @@ hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen
     hc_http *h = hc_xcalloc(1, sizeof *h);
     h->root = hc_xstrdup(root);
     atomic_init(&h->builds, 0);
-    h->daemon = mhd.start_daemon(MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, handle, h, MHD_OPTION_LISTEN_SOCKET,
-                                 listen_fd, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30, MHD_OPTION_END);
+    pthread_mutex_init(&h->mu, NULL);
+    /* one thread on epoll: no FD_SETSIZE ceiling, and a connection that
+     * sends nothing costs a descriptor and a timer, not a thread */
+    unsigned limit = limit_connections();
+    static const unsigned flags[] = { MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL,
+                                      MHD_USE_AUTO_INTERNAL_THREAD };   /* a build without epoll */
+    for (size_t i = 0; i < 2 && !h->daemon; i++)
+        h->daemon = mhd.start_daemon(flags[i], 0, accept_client, h, handle, h, MHD_OPTION_LISTEN_SOCKET, listen_fd,
+                                     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)TIMEOUT_S,
+                                     MHD_OPTION_CONNECTION_LIMIT, limit, MHD_OPTION_NOTIFY_CONNECTION,
+                                     count_client, h, MHD_OPTION_END);
     if (!h->daemon) {
         snprintf(err, errlen, "libmicrohttpd could not start the server");
         close(listen_fd);
+        pthread_mutex_destroy(&h->mu);
         free(h->root);
         free(h);
         return NULL;
@@ -290,6 +450,8 @@ void hc_http_stop(hc_http *h)
 {
     if (!h) return;
     mhd.stop_daemon(h->daemon);   /* closes the listening socket too */
+    pthread_mutex_destroy(&h->mu);
+    free(h->clients);
     free(h->root);
     free(h);
 }

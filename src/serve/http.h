@@ -8,11 +8,19 @@
  *
  * The server answers GET and HEAD with the file the URL names below root:
  * a folder's index.html for a URL ending in '/', a redirect to add the '/'
- * for a folder named without it, root/404.html with status 404 for anything
+ * for a folder named without it (runs of '/' in a URL count as one, and the
+ * redirect's Location starts with exactly one '/', so it stays on this
+ * server), root/404.html with status 404 for anything
  * missing, and 404 for any URL with a "." or ".." segment, so no request
  * reaches outside root. While root does not exist (no build has succeeded
  * yet) every request gets a 503 page saying so. root may be replaced by a
  * rename at any time: each request opens its file afresh.
+ *
+ * A connection that makes no progress for 5 s is closed; a client (an
+ * IPv4 address or an IPv6 /64) other than 127.0.0.1 and ::1 holds at most
+ * 32 connections, further ones are refused at once; 4,096 in all (fewer if
+ * the descriptor limit, raised toward that at start, is lower), on one
+ * epoll thread.
  *
  * Every HTML page it sends (the files are never changed) gets a small script
  * that polls HC_HTTP_BUILDS_URL, the number of good builds so far, and
@@ -35,10 +43,17 @@ void hc_http_built(hc_http *h);
 /* Stops the server, closes its socket, frees it. NULL is fine. */
 void hc_http_stop(hc_http *h);
 
+/* url (a decoded URL path) with each run of '/' made one: "//a///b" is
+ * "/a/b". */
+void hc_http_collapse(const char *url, hc_buf *out);
 /* The file a decoded URL path names, relative to the root ("" for the root
- * itself; a trailing '/' kept). Returns -1 for a path that does not start
- * with '/' or has a "." or ".." segment. */
+ * itself; a trailing '/' kept; runs of '/' are one). Returns -1 for a path
+ * that does not start with '/' or has a "." or ".." segment. */
 int hc_http_resolve(const char *url, hc_buf *rel);
+/* The Location of the redirect that adds the '/' to a folder's URL: the
+ * collapsed path, percent-encoded, starting with exactly one '/' and ending
+ * with one, so a path on this server, never "//host/" (another host). */
+void hc_http_folder_location(const char *url, hc_buf *loc);
 /* The Content-Type for a file name, by its extension. */
 const char *hc_http_content_type(const char *name);
 

@@ -52,7 +52,7 @@ static int listen_on(const char *addr, int port, int *bound)
     socklen_t len = sizeof ss;
     fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
-        bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 64) != 0 ||
+        bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 511) != 0 ||
         getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
         goto fail;
     *bound = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
@@ -133,6 +133,7 @@ int hc_cmd_serve(const hc_opts *o)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;   /* no SA_RESTART: the poll's sleep ends at once */
+    sa.sa_flags = SA_RESETHAND;  /* a second Ctrl-C during a long build ends it outright */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);

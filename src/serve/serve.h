@@ -4,9 +4,12 @@
  * serves that folder over HTTP on 127.0.0.1 (or --bind ADDR) port 8080 (or
  * -p PORT; 0 picks a free one, printed), and builds again whenever an input
  * file is added, removed or changed. A build that fails prints its errors and
- * leaves the last good build served. Ctrl-C (SIGINT) or SIGTERM stops it.
- * Exit status 0 after a stop, 1 when it cannot listen or SRC is no site,
- * 2 usage.
+ * leaves the last good build served. Ctrl-C (SIGINT) or SIGTERM stops it
+ * once the build under way (if any) is done; a second one ends it at once,
+ * leaving the temporary folder. The watcher walks the inputs as the build
+ * does (base/tree.h): links loop nowhere, FIFOs are never opened.
+ * Connections are limited as http.h says. Exit status 0 after a stop, 1
+ * when it cannot listen or SRC is no site, 2 usage.
  */
 #ifndef HC_SERVE_H
 #define HC_SERVE_H

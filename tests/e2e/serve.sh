@@ -73,6 +73,33 @@ for p in /../../../etc/passwd /%2e%2e/%2e%2e/%2e%2e/etc/passwd /cases/../../site
 done
 get POST /
 check "POST answers 405" has 'status 405'
+for p in //cases ///cases /%2F/cases; do
+    get GET "$p"
+    check "runs of '/' are one: $p redirects to /cases/, never to //cases/ (the host 'cases')" sh -c "grep -q '^status 301\$' '$T/resp' && grep -q '^location /cases/\$' '$T/resp'"
+done
+get GET //cases//
+check "//cases// serves /cases/" sh -c "grep -q '^status 200\$' '$T/resp'"
+
+# 1,100 connections that never finish their headers: from 127.0.0.1 (this
+# machine's user: only the total limits it) a normal request is answered
+# within 2 s all the same; from another address at most 32 are let in; all are
+# closed within a few seconds (was: every request waited 30 s)
+IDLE="python3 tests/tools/idle.py"
+field() { v=$(sed -n "s/^$1 //p" "$2"); echo "${v:-0}"; }
+below() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a != "none" && a + 0 < b + 0) }'; }
+$IDLE "$URL/" 1100 >"$T/idle1" 2>&1
+sed 's/^/# from 127.0.0.1: /' "$T/idle1"
+check "1,100 idle connections from 127.0.0.1 are open when the request is sent" test "$(field opened "$T/idle1")" -ge 1100
+check "and still open when it is answered" test "$(field still "$T/idle1")" -ge 1100
+check "a normal request is answered 200 meanwhile" test "$(field status "$T/idle1")" = 200
+check "within 2 s (was: 30 s)" below "$(field seconds "$T/idle1")" 2
+check "the idle connections are closed within 10 s" below "$(field closed "$T/idle1")" 10
+$IDLE "$URL/" 1100 127.0.0.2 >"$T/idle2" 2>&1
+sed 's/^/# from 127.0.0.2: /' "$T/idle2"
+n2=$(field opened "$T/idle2")
+check "another client gets at most 32 connections of its 1,100" sh -c "test $n2 -ge 1 && test $n2 -le 32"
+check "a normal request is answered 200 meanwhile" test "$(field status "$T/idle2")" = 200
+check "within 2 s" below "$(field seconds "$T/idle2")" 2
 
 case1=$(ls "$T/site/content/cases" | head -n 1)
 page1=$(basename "$case1" .md)

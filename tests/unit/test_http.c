@@ -30,6 +30,48 @@ static void resolve(void **st)
     assert_null(resolved(&b, "//.."));
     assert_null(resolved(&b, "cases/"));    /* not a path from the root */
     assert_null(resolved(&b, ""));
+    /* runs of '/' are one */
+    assert_string_equal(resolved(&b, "//projects"), "projects");
+    assert_string_equal(resolved(&b, "///cases//a///"), "cases/a/");
+    assert_string_equal(resolved(&b, "//"), "");
+    assert_null(resolved(&b, "//..//etc"));
+    assert_null(resolved(&b, "/cases//..//..//x"));
+    hc_buf_free(&b);
+}
+
+static const char *location(hc_buf *b, const char *url)
+{
+    hc_http_folder_location(url, b);
+    return hc_buf_cstr(b);
+}
+
+/* A Location that starts with "//" (or "/\\", which browsers read the same)
+ * is protocol-relative: it sends the browser to another host. */
+static void folder_redirects(void **st)
+{
+    (void)st;
+    hc_buf b = HC_BUF_INIT;
+    assert_string_equal(location(&b, "/cases"), "/cases/");
+    assert_string_equal(location(&b, "//projects"), "/projects/");
+    assert_string_equal(location(&b, "///evil.example//x"), "/evil.example/x/");
+    assert_string_equal(location(&b, "/a//b"), "/a/b/");
+    assert_string_equal(location(&b, "/\\evil.example"), "/%5Cevil.example/");
+    assert_string_equal(location(&b, "/\tx"), "/%09x/");
+    assert_string_equal(location(&b, "/tags/乡村"), "/tags/%E4%B9%A1%E6%9D%91/");
+    assert_string_equal(location(&b, "/"), "/");
+    assert_string_equal(location(&b, "//"), "/");
+    const char *urls[] = { "//projects", "////x", "/\\/x", "/%2F/x", "//\\x", "/./x" };
+    for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        const char *l = location(&b, urls[i]);
+        assert_int_equal(l[0], '/');
+        assert_true(l[1] != '/' && l[1] != '\\');
+    }
+    hc_buf c = HC_BUF_INIT;
+    hc_http_collapse("//a///b/", &c);
+    assert_string_equal(hc_buf_cstr(&c), "/a/b/");
+    hc_http_collapse("", &c);
+    assert_string_equal(hc_buf_cstr(&c), "");
+    hc_buf_free(&c);
     hc_buf_free(&b);
 }
 
@@ -50,6 +92,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(resolve),
         cmocka_unit_test(content_types),
+        cmocka_unit_test(folder_redirects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
