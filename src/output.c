@@ -21,6 +21,7 @@ struct hc_output {
     char *dir;        /* OUT resolved */
     char *src;        /* SRC resolved */
     char *staging, *cache, *lock, *carry, *kept;
+    char *kept_shown; /* OUT.huace-kept as named, for messages */
     char *old;        /* the previous site after the swap */
     int force, lockfd;
     char **carried;   /* paths below OUT moved into staging, for moving back */
@@ -142,6 +143,8 @@ int hc_output_open(const char *cmd, const char *src, const char *out_arg, int fo
     o->lock = cat(o->dir, ".huace-lock");
     o->carry = cat(o->dir, ".huace-carry");
     o->kept = cat(o->dir, ".huace-kept");
+    struct stat st;   /* beside a link's target, the place is named in full */
+    o->kept_shown = lstat(o->name, &st) == 0 && S_ISLNK(st.st_mode) ? hc_xstrdup(o->kept) : cat(o->name, ".huace-kept");
     rc = check(o);
 out:
     hc_buf_free(&b);
@@ -333,7 +336,8 @@ static int keep(hc_output *o, const char *from, const char *rel, const char *why
         hc_buf_printf(&to, ".%d", i);
     }
     if (parents(hc_buf_cstr(&to)) != 0 || rename(from, hc_buf_cstr(&to)) != 0) goto out;
-    hc_warn(d, "output", o->name, 0, 0, "%s (not written by huace) %s: moved to %s", rel, why, hc_buf_cstr(&to));
+    hc_warn(d, "output", o->name, 0, 0, "%s (not written by huace) %s: moved to %s%s", rel, why, o->kept_shown,
+            hc_buf_cstr(&to) + strlen(o->kept));
     rc = 0;
 out:
     hc_buf_free(&to);
@@ -507,6 +511,7 @@ void hc_output_close(hc_output *o)
     free(o->lock);
     free(o->carry);
     free(o->kept);
+    free(o->kept_shown);
     free(o->old);
     free(o);
 }
