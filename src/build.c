@@ -60,14 +60,12 @@ static double peak_mb(void)
     return kb / 1024;
 }
 
-static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, stage_times *t)
+/* 1 if SRC is a site folder (holds site.yaml), else 0 with an error in d. */
+static int site_folder_ok(const hc_opts *o, hc_diags *d)
 {
-    stage_times dummy;
-    if (!t) t = &dummy;
-    double t0 = now_s();
     if (!hc_fs_is_dir(o->src)) {
         hc_error(d, "read", o->src, 0, 0, "site folder does not exist");
-        return NULL;
+        return 0;
     }
     hc_buf cfg = HC_BUF_INIT;
     hc_buf_printf(&cfg, "%s/site.yaml", o->src);
@@ -75,8 +73,17 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
     hc_buf_free(&cfg);
     if (!has_cfg) {
         hc_error(d, "read", "site.yaml", 0, 0, "no site.yaml in '%s': is this a huace site folder? (-s SRC)", o->src);
-        return NULL;
+        return 0;
     }
+    return 1;
+}
+
+static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, stage_times *t)
+{
+    stage_times dummy;
+    if (!t) t = &dummy;
+    double t0 = now_s();
+    if (!site_folder_ok(o, d)) return NULL;
     hc_diags_set_root(d, o->src);
     hc_model *m = hc_model_new(o->src);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -172,6 +179,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
     double t_start = now_s(), t_html = 0;
     stage_times ts = { 0, 0, 0, 0 };
     if (rebuilt) *rebuilt = 0;
+    if (!site_folder_ok(o, d)) goto fail;   /* before anything is created beside OUT */
     if ((rc = hc_output_open("build", o->src, o->out, o->force, &outp)) != 0) goto out;
     if ((rc = hc_output_lock(outp, o->no_wait, o->quiet)) != 0) goto out;
     rc = 1;
@@ -322,7 +330,7 @@ fail:
     report(d, 0);
     fprintf(stderr, "huace: build failed: ");
     hc_diags_print_summary(d, stderr);
-    if (hc_fs_exists(out)) fprintf(stderr, "huace: %s/ was left as it was\n", shown);
+    if (out && hc_fs_exists(out)) fprintf(stderr, "huace: %s/ was left as it was\n", shown);
 out:
     hc_output_close(outp);
     hc_model_free(m);
