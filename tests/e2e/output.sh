@@ -11,6 +11,8 @@ W=$T/w
 mkdir "$W"
 cp -R tests/sites/base "$W/site"
 B="--today 2026-11-30 --quiet"
+# sanitizer reports in a build's captured stderr go to ours, where tests/run.sh looks
+sanrep() { grep -hE 'runtime error|Sanitizer|^==[0-9]+==' "$@" >&2; :; }
 
 # every entry below $1 (type, mode, link target) and every file's bytes
 snapshot() { (cd "$1" && find . -printf '%y %m %p %l\n' | sort && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
@@ -21,6 +23,7 @@ refused() {
     shift 2
     snapshot "$W" >"$T/before"
     "$HUACE" build -s "$W/site" "$@" $B >"$T/stdout" 2>"$T/stderr"
+    st=$?; sanrep "$T/stderr"; (exit $st)
     status=$?
     snapshot "$W" >"$T/after"
     if [ "$status" = 2 ]; then ok "$name: exit status 2"; else notok "$name: exit status $status, expected 2"; sed 's/^/# /' "$T/stderr"; fi
@@ -49,6 +52,7 @@ rm "$W/alias" "$W/file.txt"
 
 # --force builds into it and keeps the file
 "$HUACE" build -s "$W/site" -o "$W/thesis" $B --force >"$T/stderr" 2>&1
+st=$?; sanrep "$T/stderr"; (exit $st)
 check "--force builds into a folder huace did not write" test -s "$W/thesis/index.html"
 check "and thesis.txt is still there, byte for byte" sh -c "echo 'four years of work' | cmp - '$W/thesis/thesis.txt'"
 check "and the next build needs no --force" "$HUACE" build -s "$W/site" -o "$W/thesis" --today 2026-12-01 --quiet
@@ -71,6 +75,7 @@ echo 'my own page' >"$W/out/feed.xml.mine"
     -o -path './about/notes*' -o -path ./link-of-mine | sort) >"$T/mine"
 cp "$W/out/index.html" "$T/index.before"
 "$HUACE" build -s "$W/site" -o "$W/out" --today 2026-12-01 >"$T/stdout" 2>"$T/stderr"
+st=$?; sanrep "$T/stderr"; (exit $st)
 check "a rebuild with files of mine in the output succeeds" test "$(grep -c wrote "$T/stdout")" = 1
 check "every file and folder of mine is still there" sh -c "cd '$W/out' && for f in \$(cat '$T/mine'); do test -e \$f || test -L \$f || exit 1; done"
 check "with its bytes" sh -c "test \"\$(cat '$W/out/stray.txt' '$W/out/.well-known/token' '$W/out/about/notes/n.txt')\" = 'mine
@@ -83,6 +88,7 @@ mkdir "$W/out/contact"
 echo 'my contact page' >"$W/out/contact/index.html"
 printf -- '---\ntitle: 联系\n---\n联系我们。\n' >"$W/site/content/contact.md"
 "$HUACE" build -s "$W/site" -o "$W/out" --today 2026-12-02 >"$T/stdout" 2>"$T/stderr"
+st=$?; sanrep "$T/stderr"; (exit $st)
 check "a file of mine where the new site has a page is kept aside" sh -c "echo 'my contact page' | cmp - '$W/out.huace-kept/contact/index.html'"
 check "with a warning naming it" grep -q "contact/index.html (not written by huace) is where the new site has a file: moved to $W/out.huace-kept/contact/index.html" "$T/stderr"
 check "and the new site has its own page there" grep -q '联系我们' "$W/out/contact/index.html"
@@ -119,6 +125,7 @@ wait $p1
 s1=$?
 wait $p2
 s2=$?
+sanrep "$T/one" "$T/two"
 check "two builds at once both succeed" test "$s1$s2" = 00
 check "and leave the same files as one build" sh -c "cd '$W/single' && find . | sort >'$T/l1' && cd '$W/twice' && find . | sort >'$T/l2' && cmp '$T/l1' '$T/l2'"
 check "with the same bytes" sh -c "cd '$W/single' && find . -type f -print0 | sort -z | xargs -0 sha256sum >'$T/s1' && cd '$W/twice' && find . -type f -print0 | sort -z | xargs -0 sha256sum >'$T/s2' && cmp '$T/s1' '$T/s2'"
@@ -131,9 +138,11 @@ if command -v flock >/dev/null 2>&1; then
     fp=$!
     sleep 0.5
     "$HUACE" build -s "$W/site" -o "$W/twice" --today 2026-11-30 --no-wait >"$T/stdout" 2>"$T/stderr"
+    st=$?; sanrep "$T/stderr"; (exit $st)
     check "--no-wait while another holds the lock: exit status 1" test $? = 1
     check "saying another build is writing OUT" grep -q "another build is writing $W/twice" "$T/stderr"
     "$HUACE" build -s "$W/site" -o "$W/twice" --today 2026-12-03 >"$T/stdout" 2>"$T/stderr"
+    st=$?; sanrep "$T/stderr"; (exit $st)
     st=$?
     check "without --no-wait it waits and then builds" sh -c "test $st = 0 && grep -q wrote '$T/stdout'"
     check "saying once what it waits for" test "$(grep -c "waiting for another build writing $W/twice" "$T/stderr")" = 1
@@ -147,10 +156,12 @@ fi
 check "-j1 -sSRC -oOUT" "$HUACE" build "-s$W/site" "-o$W/j1" -j1 $B
 check "build the same as -j 1" sh -c "test -f '$W/j1/index.html'"
 "$HUACE" build -s "$W/site" -o "$W/j1" -jx $B 2>"$T/stderr"
+st=$?; sanrep "$T/stderr"; (exit $st)
 check "-jx is a usage error" test $? = 2
 
 # a missing site folder: an error, no sanitizer report (qsort of nothing), nothing made
 "$HUACE" build -s "$W/nonexistent" $B >"$T/stdout" 2>"$T/stderr"
+st=$?; sanrep "$T/stderr"; (exit $st)
 st=$?
 check "a missing site folder: exit status 1" test $st = 1
 check "saying so" grep -q "site folder does not exist" "$T/stderr"
@@ -158,12 +169,14 @@ check "no sanitizer report" sh -c "! grep -q 'runtime error\|Sanitizer' '$T/stde
 check "and nothing made" test ! -e "$W/nonexistent"
 mkdir "$W/empty"
 "$HUACE" build -s "$W/empty" -o "$W/empty-out" $B >"$T/stdout" 2>"$T/stderr"
+st=$?; sanrep "$T/stderr"; (exit $st)
 check "a folder without site.yaml: exit 1, no sanitizer report, nothing made" sh -c "test $? = 1 && ! grep -q 'runtime error\|Sanitizer' '$T/stderr' && test ! -e '$W/empty-out' && test ! -e '$W/empty-out.huace-lock'"
 
 # a full disk: one located error, the build stops, the previous output stays
 mkdir "$T/disk"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=300k tmpfs "$T/disk" 2>/dev/null; then
     "$HUACE" build -s "$W/site" -o "$T/disk/out" $B >"$T/stdout" 2>"$T/stderr"
+    st=$?; sanrep "$T/stderr"; (exit $st)
     st=$?
     check "a full disk: exit status 1" test $st = 1
     check "one error" test "$(grep -c 'error:' "$T/stderr")" = 1
@@ -177,6 +190,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=300k tmpfs "$T/disk" 2>/dev/null
     echo old >"$T/disk/out/index.html"
     dd if=/dev/zero of="$T/disk/filler" bs=1k count=1700 2>/dev/null
     "$HUACE" build -s "$W/site" -o "$T/disk/out" $B >"$T/stdout" 2>"$T/stderr"
+    st=$?; sanrep "$T/stderr"; (exit $st)
     st=$?
     check "a full disk with a previous output: exit 1 and one error" sh -c "test $st = 1 && test \$(grep -c 'error:' '$T/stderr') = 1"
     check "and the previous output as it was" test "$(cat "$T/disk/out/index.html")" = old
