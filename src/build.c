@@ -152,7 +152,8 @@ static void first_write_failure(hc_diags *d, const char *staging, const char *sh
     const char *path;
     int e = hc_fs_write_failure(&path);
     if (!e) return;
-    hc_diags_drop_rule(d, "write");
+    hc_diags_drop(d, "write", strerror(e));          /* the failures it caused, */
+    hc_diags_drop(d, "write", strerror(ECANCELED));  /* and the writes it stopped */
     hc_buf msg = HC_BUF_INIT, where = HC_BUF_INIT;
     hc_buf_puts(&msg, strerror(e));
     if (msg.len && msg.data[0] >= 'A' && msg.data[0] <= 'Z') msg.data[0] = (char)(msg.data[0] - 'A' + 'a');

@@ -78,8 +78,19 @@ static const char *below(const char *path, const char *base)
     return path[n] == '/' ? path + n + 1 : NULL;
 }
 
-/* The checks that need no lock; 0 or 2 after printing. */
-static int check(hc_output *o)
+/* 1 if another build holds OUT's lock now (without creating the file) */
+static int locked_by_other(const hc_output *o)
+{
+    int fd = open(o->lock, O_RDONLY | O_CLOEXEC), held = 0;
+    if (fd < 0) return 0;
+    held = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    close(fd);
+    return held;
+}
+
+/* The checks; 0 or 2 after printing. Before the lock (locked 0), a folder
+ * another build is writing is left to the check under the lock. */
+static int check(hc_output *o, int locked)
 {
     static const char *const reads[] = { "site.yaml", "seeds", "content", "assets", "layouts", "themes" };
     struct stat st;
@@ -99,7 +110,7 @@ static int check(hc_output *o)
     }
     if (lstat(o->dir, &st) == 0) {
         if (!S_ISDIR(st.st_mode)) return usage(o, "the output '%s' exists and is not a folder: name a folder with -o", o->name);
-        if (!o->force && access(o->cache, F_OK) != 0 && non_empty(o->dir))
+        if (!o->force && access(o->cache, F_OK) != 0 && non_empty(o->dir) && (locked || !locked_by_other(o)))
             return usage(o,
                          "the output folder '%s' is not empty and huace did not write it (there is no %s beside it): "
                          "name an empty or new folder with -o, or add --force to build into it (its files are kept)",
@@ -145,7 +156,7 @@ int hc_output_open(const char *cmd, const char *src, const char *out_arg, int fo
     o->kept = cat(o->dir, ".huace-kept");
     struct stat st;   /* beside a link's target, the place is named in full */
     o->kept_shown = lstat(o->name, &st) == 0 && S_ISLNK(st.st_mode) ? hc_xstrdup(o->kept) : cat(o->name, ".huace-kept");
-    rc = check(o);
+    rc = check(o, 0);
 out:
     hc_buf_free(&b);
     if (rc) {
@@ -202,6 +213,11 @@ static void recover(hc_output *o)
         unlink(o->carry);
     }
     hc_buf_free(&list);
+    /* a previous site a stopped build had set aside (hc_fs_swap_in without
+     * renameat2): only huace's files, those of yours were carried first */
+    char *aside = cat(o->dir, ".old-huace");
+    hc_fs_rmtree(aside);
+    free(aside);
 }
 
 int hc_output_lock(hc_output *o, int no_wait, int quiet)
@@ -231,7 +247,7 @@ int hc_output_lock(hc_output *o, int no_wait, int quiet)
             }
         }
     }
-    int rc = check(o);
+    int rc = check(o, 1);
     if (rc) return rc;
     recover(o);
     return 0;

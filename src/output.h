@@ -9,6 +9,8 @@
  *   OUT.tmp-huace    the staging folder the new site is written into
  *   OUT.huace-carry  while files are moved over (see below), their list
  *   OUT.huace-kept/  files of yours that the new site had to take the place of
+ *   OUT.old-huace    the previous site for a moment, where the file system
+ *                    cannot exchange two folders in one step
  * When OUT is a symbolic link, "beside OUT" means beside the folder it points
  * to: the build is swapped in there, and the link keeps pointing at the site.
  *

@@ -70,13 +70,13 @@ void hc_diag_add(hc_diags *d, hc_severity sev, const char *rule, const char *pat
     pthread_mutex_unlock(&d->mu);
 }
 
-size_t hc_diags_drop_rule(hc_diags *d, const char *rule)
+size_t hc_diags_drop(hc_diags *d, const char *rule, const char *part)
 {
     size_t kept = 0, dropped = 0;
     pthread_mutex_lock(&d->mu);
     for (size_t i = 0; i < d->n; i++) {
         hc_diag *g = &d->items[i];
-        if (strcmp(g->rule, rule)) {
+        if (strcmp(g->rule, rule) || (part && !strstr(g->msg, part))) {
             d->items[kept++] = *g;
             continue;
         }

@@ -100,6 +100,14 @@ check "a page no longer in the site is deleted" test ! -e "$W/out/about/index.ht
 check "but the folder of mine in its place stays" test -f "$W/out/about/notes/n.txt"
 mv "$T/about.md" "$W/site/content/about.md"
 
+# a build stopped while moving files of mine into its staging folder: the next puts them back
+mkdir -p "$W/out.tmp-huace/deep"
+echo saved >"$W/out.tmp-huace/deep/saved.txt"
+echo 'deep/saved.txt' >"$W/out.huace-carry"
+"$HUACE" build -s "$W/site" -o "$W/out" $B
+check "a file of mine left in the staging folder by a stopped build is put back" test "$(cat "$W/out/deep/saved.txt")" = saved
+check "and the list of them is gone" test ! -e "$W/out.huace-carry"
+
 # a symlinked output: built beside the link's target, the link kept
 mkdir -p "$W/srv/www/site"
 ln -s srv/www/site "$W/pub"
