@@ -299,7 +299,9 @@ int hc_build(const hc_opts *o, int *rebuilt)
     hc_cache_save(cache, inputs, st.pages, written);
     if (rebuilt) *rebuilt = 1;
     t_save = now_s() - t_save;
+    double t_clean = now_s();
     hc_output_clean(outp, manifest, d);
+    t_clean = now_s() - t_clean;
     report(d, o->quiet);
     size_t overdue = hc_check_count_overdue(m);
     if (!o->quiet && overdue) {
@@ -321,8 +323,10 @@ int hc_build(const hc_opts *o, int *rebuilt)
             fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
         if (m->config.print_enabled)
             fprintf(stderr, "timings: pdf %.3f s (%zu files, album %zu pages)\n", t_pdf, ps.files, ps.pages);
-        fprintf(stderr, "timings: inputs %.3f s (scan) + %.3f s (hash the rest), swap %.3f s, cache %.3f s\n", t_inputs,
-                t_hash, t_swap, t_save);
+        fprintf(stderr,
+                "timings: inputs %.3f s (scan) + %.3f s (hash the rest), swap %.3f s, cache %.3f s, "
+                "previous site removed %.3f s\n",
+                t_inputs, t_hash, t_swap, t_save, t_clean);
         fprintf(stderr, "timings: total %.3f s, peak memory %.0f MB\n", now_s() - t_start, peak_mb());
     }
     rc = 0;
