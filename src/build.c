@@ -1,6 +1,7 @@
 /* build.c — the build and check commands. */
 #include "build.h"
 #include "cache.h"
+#include "output.h"
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/diag.h"
@@ -59,14 +60,12 @@ static double peak_mb(void)
     return kb / 1024;
 }
 
-static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, stage_times *t)
+/* 1 if SRC is a site folder (holds site.yaml), else 0 with an error in d. */
+static int site_folder_ok(const hc_opts *o, hc_diags *d)
 {
-    stage_times dummy;
-    if (!t) t = &dummy;
-    double t0 = now_s();
     if (!hc_fs_is_dir(o->src)) {
         hc_error(d, "read", o->src, 0, 0, "site folder does not exist");
-        return NULL;
+        return 0;
     }
     hc_buf cfg = HC_BUF_INIT;
     hc_buf_printf(&cfg, "%s/site.yaml", o->src);
@@ -74,8 +73,17 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
     hc_buf_free(&cfg);
     if (!has_cfg) {
         hc_error(d, "read", "site.yaml", 0, 0, "no site.yaml in '%s': is this a huace site folder? (-s SRC)", o->src);
-        return NULL;
+        return 0;
     }
+    return 1;
+}
+
+static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *d, stage_times *t)
+{
+    stage_times dummy;
+    if (!t) t = &dummy;
+    double t0 = now_s();
+    if (!site_folder_ok(o, d)) return NULL;
     hc_diags_set_root(d, o->src);
     hc_model *m = hc_model_new(o->src);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -137,31 +145,60 @@ int hc_cmd_build(const hc_opts *o)
     return hc_build(o, NULL);
 }
 
+/* The write errors of a full (or failing) disk, which every later write
+ * would share, as one: the first file that failed. */
+static void first_write_failure(hc_diags *d, const char *staging, const char *shown)
+{
+    const char *path;
+    int e = hc_fs_write_failure(&path);
+    if (!e) return;
+    hc_diags_drop(d, "write", strerror(e));          /* the failures it caused, */
+    hc_diags_drop(d, "write", strerror(ECANCELED));  /* and the writes it stopped */
+    hc_buf msg = HC_BUF_INIT, where = HC_BUF_INIT;
+    hc_buf_puts(&msg, strerror(e));
+    if (msg.len && msg.data[0] >= 'A' && msg.data[0] <= 'Z') msg.data[0] = (char)(msg.data[0] - 'A' + 'a');
+    size_t n = strlen(staging);   /* the file as it would have been in OUT */
+    if (!strncmp(path, staging, n) && path[n] == '/') hc_buf_printf(&where, "%s/%s", shown, path + n + 1);
+    else hc_buf_puts(&where, path);
+    hc_error(d, "write", hc_buf_cstr(&where), 0, 0, "cannot write: %s (the build stopped at this first failed write)",
+             hc_buf_cstr(&msg));
+    hc_buf_free(&msg);
+    hc_buf_free(&where);
+}
+
 int hc_build(const hc_opts *o, int *rebuilt)
 {
     int rc = 1;
     hc_diags *d = hc_diags_new();
-    hc_buf out = HC_BUF_INIT, staging = HC_BUF_INIT, key = HC_BUF_INIT;
+    hc_buf key = HC_BUF_INIT;
     hc_model *m = NULL;
     hc_cache *cache = NULL;
+    hc_output *outp = NULL;
+    const char *out = NULL, *shown = NULL, *staging = NULL;   /* owned by outp */
     char *written = NULL;     /* the files this build wrote, for the cache */
+    char *manifest = NULL;    /* the files the last build wrote */
     double t_start = now_s(), t_html = 0;
     stage_times ts = { 0, 0, 0, 0 };
-    if (o->out) hc_buf_puts(&out, o->out);
-    else hc_buf_printf(&out, "%s/public", o->src);
-    while (out.len > 1 && out.data[out.len - 1] == '/') hc_buf_truncate(&out, out.len - 1);
+    if (rebuilt) *rebuilt = 0;
+    if (!site_folder_ok(o, d)) goto fail;   /* before anything is created beside OUT */
+    if ((rc = hc_output_open("build", o->src, o->out, o->force, &outp)) != 0) goto out;
+    if ((rc = hc_output_lock(outp, o->no_wait, o->quiet)) != 0) goto out;
+    rc = 1;
+    out = hc_output_dir(outp);
+    shown = hc_output_name(outp);
+    staging = hc_output_staging(outp);
+    hc_fs_write_failure_clear();
 
     /* no-op rebuild: same inputs as the build that wrote OUT */
     options_key(o, &key);
-    cache = hc_cache_open(hc_buf_cstr(&out));
+    cache = hc_cache_open(out);
     hc_cache_scan(cache, o->src, hc_buf_cstr(&key));
     double t_inputs = now_s() - t_start;
     size_t cached_pages;
-    if (rebuilt) *rebuilt = 0;
     if (hc_cache_fresh(cache, &cached_pages)) {
         if (!o->quiet && !rebuilt)
             printf("huace: nothing changed since the last build: 0 pages written, %zu skipped (%s/, %.2f s)\n",
-                   cached_pages, hc_buf_cstr(&out), now_s() - t_start);
+                   cached_pages, shown, now_s() - t_start);
         if (o->timings)
             fprintf(stderr, "timings: no-op: inputs %.3f s (scan), output checked by %.3f s, %zu pages skipped\n",
                     t_inputs, now_s() - t_start, cached_pages);
@@ -181,15 +218,14 @@ int hc_build(const hc_opts *o, int *rebuilt)
         free(m->config.base_url);
         m->config.base_url = hc_xstrdup(o->base_url);
     }
-    hc_buf_printf(&staging, "%s.tmp-huace", hc_buf_cstr(&out));
-    if (hc_fs_rmtree(hc_buf_cstr(&staging)) != 0 || hc_fs_mkdirs(hc_buf_cstr(&staging)) != 0) {
-        hc_error(d, "write", hc_buf_cstr(&staging), 0, 0, "cannot create the staging folder: %s", strerror(errno));
+    if (hc_fs_rmtree(staging) != 0 || hc_fs_mkdirs(staging) != 0) {
+        hc_error(d, "write", staging, 0, 0, "cannot create the staging folder: %s", strerror(errno));
         goto fail;
     }
-    hc_fs_journal_on(hc_buf_cstr(&staging));
+    hc_fs_journal_on(staging);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1);
-    hc_render_opts ro = { .out_dir = hc_buf_cstr(&staging), .jobs = jobs, .quiet = o->quiet };
+    hc_render_opts ro = { .out_dir = staging, .jobs = jobs, .quiet = o->quiet };
     hc_render_stats st;
     memset(&st, 0, sizeof st);
     t_html = now_s();
@@ -201,8 +237,8 @@ int hc_build(const hc_opts *o, int *rebuilt)
     double t_maps = now_s();
     if (!failed && m->config.maps_enabled) {
         hc_maps_opts mo = {
-            .out_dir = hc_buf_cstr(&staging),
-            .prev_dir = hc_fs_is_dir(hc_buf_cstr(&out)) ? hc_buf_cstr(&out) : NULL,
+            .out_dir = staging,
+            .prev_dir = hc_fs_is_dir(out) ? out : NULL,
             .width = (int)m->config.map_width,
             .height = (int)m->config.map_height,
             .jobs = jobs,
@@ -218,7 +254,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
         hc_buf icc = HC_BUF_INIT;
         if (m->config.pdfx_icc) hc_buf_printf(&icc, "%s/%s", o->src, m->config.pdfx_icc);
         hc_pdf_opts po = {
-            .out_dir = hc_buf_cstr(&staging),
+            .out_dir = staging,
             .trim_w_mm = m->config.trim_w,
             .trim_h_mm = m->config.trim_h,
             .bleed_mm = m->config.bleed,
@@ -234,18 +270,28 @@ int hc_build(const hc_opts *o, int *rebuilt)
     }
     t_pdf = now_s() - t_pdf;
     written = hc_fs_journal_off();
+    first_write_failure(d, staging, shown);
+    if (!failed && !written) {
+        hc_error(d, "write", staging, 0, 0, "cannot keep the list of the files written (in a temporary file): %s",
+                 strerror(errno));
+        failed = 1;
+    }
     if (failed) {
-        hc_fs_rmtree(hc_buf_cstr(&staging));
+        hc_fs_rmtree(staging);
         goto fail;
     }
     double t_hash = now_s();
     uint64_t inputs = hc_cache_inputs(cache);
     t_hash = now_s() - t_hash;
     double t_swap = now_s();
-    hc_cache_drop(cache);
-    if (hc_fs_swap_in(hc_buf_cstr(&staging), hc_buf_cstr(&out)) != 0) {
-        hc_error(d, "write", hc_buf_cstr(&out), 0, 0, "cannot move the new site into place: %s", strerror(errno));
-        hc_fs_rmtree(hc_buf_cstr(&staging));
+    manifest = hc_cache_manifest(cache);
+    if (hc_output_carry(outp, manifest, d) != 0) {
+        hc_fs_rmtree(staging);
+        goto fail;
+    }
+    if (hc_output_swap(outp) != 0) {
+        hc_error(d, "write", shown, 0, 0, "cannot move the new site into place: %s", strerror(errno));
+        hc_fs_rmtree(staging);
         goto fail;
     }
     t_swap = now_s() - t_swap;
@@ -253,6 +299,9 @@ int hc_build(const hc_opts *o, int *rebuilt)
     hc_cache_save(cache, inputs, st.pages, written);
     if (rebuilt) *rebuilt = 1;
     t_save = now_s() - t_save;
+    double t_clean = now_s();
+    hc_output_clean(outp, manifest, d);
+    t_clean = now_s() - t_clean;
     report(d, o->quiet);
     size_t overdue = hc_check_count_overdue(m);
     if (!o->quiet && overdue) {
@@ -262,7 +311,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
                overdue == 1 ? " is" : "s are", day);
     }
     if (!o->quiet)
-        printf("huace: wrote %zu pages (%zu files) to %s/ in %.2f s\n", st.pages, st.files, hc_buf_cstr(&out),
+        printf("huace: wrote %zu pages (%zu files) to %s/ in %.2f s\n", st.pages, st.files, shown,
                now_s() - t_start);
     if (o->timings) {
         fprintf(stderr, "timings: load+parse %.3f s (%zu projects, %zu case studies, %zu pages; %d threads), peak %.0f MB\n",
@@ -274,8 +323,10 @@ int hc_build(const hc_opts *o, int *rebuilt)
             fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
         if (m->config.print_enabled)
             fprintf(stderr, "timings: pdf %.3f s (%zu files, album %zu pages)\n", t_pdf, ps.files, ps.pages);
-        fprintf(stderr, "timings: inputs %.3f s (scan) + %.3f s (hash the rest), swap %.3f s, cache %.3f s\n", t_inputs,
-                t_hash, t_swap, t_save);
+        fprintf(stderr,
+                "timings: inputs %.3f s (scan) + %.3f s (hash the rest), swap %.3f s, cache %.3f s, "
+                "previous site removed %.3f s\n",
+                t_inputs, t_hash, t_swap, t_save, t_clean);
         fprintf(stderr, "timings: total %.3f s, peak memory %.0f MB\n", now_s() - t_start, peak_mb());
     }
     rc = 0;
@@ -284,13 +335,13 @@ fail:
     report(d, 0);
     fprintf(stderr, "huace: build failed: ");
     hc_diags_print_summary(d, stderr);
-    if (hc_fs_exists(hc_buf_cstr(&out))) fprintf(stderr, "huace: %s/ was left as it was\n", hc_buf_cstr(&out));
+    if (out && hc_fs_exists(out)) fprintf(stderr, "huace: %s/ was left as it was\n", shown);
 out:
+    hc_output_close(outp);
     hc_model_free(m);
     hc_diags_free(d);
-    hc_buf_free(&out);
-    hc_buf_free(&staging);
     hc_buf_free(&key);
+    free(manifest);
     hc_cache_free(cache);
     free(written);
     hc_maps_shutdown();

@@ -105,7 +105,7 @@ hc_cache *hc_cache_open(const char *out)
         }
         line = nl;
     }
-    qsort(c->old.v, c->old.n, sizeof *c->old.v, cmp_rec);
+    if (c->old.n) qsort(c->old.v, c->old.n, sizeof *c->old.v, cmp_rec);
     c->manifest = hc_buf_detach(&man, NULL);
     c->loaded = 1;
     /* the output's stats and the inputs' stats are independent: do them at once */
@@ -224,7 +224,7 @@ void hc_cache_scan(hc_cache *c, const char *root, const char *options)
     c->head = hc_hash(HC_HASH_INIT, options, strlen(options) + 1);
     if (hc_fs_read("/proc/self/exe", &s.data) == 0) c->head = hc_hash(c->head, s.data.data, s.data.len);
     each_input(root, scan_one, &s);
-    qsort(c->cur.v, c->cur.n, sizeof *c->cur.v, cmp_rec);
+    if (c->cur.n) qsort(c->cur.v, c->cur.n, sizeof *c->cur.v, cmp_rec);   /* none: a missing site */
     hc_buf_free(&s.data);
 }
 
@@ -319,7 +319,7 @@ int hc_cache_fresh(hc_cache *c, size_t *pages)
 void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *written)
 {
     hc_buf b = HC_BUF_INIT;
-    char hex[17];
+    char hex[17], *tmp = NULL;
     struct stat st;
     if (!written || stat(c->out, &st) != 0) goto out;   /* no manifest: no shortcut next time */
     hc_hash_hex(inputs, hex);
@@ -329,12 +329,14 @@ void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *writt
                       c->cur.v[i].path);
     hc_buf_printf(&b, "D %lld .\n", mtime_ns(&st));
     hc_buf_puts(&b, written);
-    hc_fs_write(c->file, b.data, b.len);
+    if (asprintf(&tmp, "%s.tmp", c->file) < 0) abort();
+    if (hc_fs_write(tmp, b.data, b.len) != 0 || rename(tmp, c->file) != 0) unlink(tmp);
 out:
+    free(tmp);
     hc_buf_free(&b);
 }
 
-void hc_cache_drop(hc_cache *c)
+char *hc_cache_manifest(const hc_cache *c)
 {
-    unlink(c->file);
+    return hc_xstrdup(c->manifest ? c->manifest : "");
 }

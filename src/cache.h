@@ -44,11 +44,14 @@ void hc_cache_note(hc_cache *c, const char *rel, long long size, long long mtime
 /* The inputs hash; files whose hash is still unknown are read now. */
 uint64_t hc_cache_inputs(hc_cache *c);
 /* Records the build: inputs, pages, and the manifest (written, a journal's
- * lines as hc_fs_journal_off returns them; NULL records nothing). A failure
- * only costs the next build its shortcut. */
+ * lines as hc_fs_journal_off returns them; NULL records nothing). The file
+ * is replaced in one rename, so it is always a whole record. A failure only
+ * costs the next build its shortcut. */
 void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *written);
-/* Removes OUT.huace-cache (before a build replaces OUT). */
-void hc_cache_drop(hc_cache *c);
+/* The recorded manifest: the "D" and "F" lines of the last build (see the
+ * file format in cache.c), "" if none; the caller frees. The "F" lines are
+ * the files huace wrote, the only ones a build may delete from OUT. */
+char *hc_cache_manifest(const hc_cache *c);
 
 /* A stamp of the inputs of the site at root by stat alone (paths, sizes and
  * modification times; nothing is read): it changes when a file is added,

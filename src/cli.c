@@ -17,7 +17,7 @@ static const opt_def defs[] = {
     { 'b', NULL, "--base-url", 1 }, { 't', NULL, "--today", 1 },  { 'j', "-j", "--jobs", 1 },
     { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'T', NULL, "--timings", 0 },
     { 'X', NULL, "--pdfx", 0 },     { 'p', "-p", "--port", 1 },  { 'B', NULL, "--bind", 1 },
-    { 'D', NULL, "--domain", 1 },
+    { 'D', NULL, "--domain", 1 },   { 'F', NULL, "--force", 0 },  { 'W', NULL, "--no-wait", 0 },
 };
 
 int hc_cli_usage(const char *cmd, const char *fmt, const char *arg)
@@ -63,6 +63,11 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
                 val = a + ll + 1;
                 break;
             }
+            if (defs[k].takes_arg && defs[k].shortopt && a[1] == defs[k].shortopt[1] && a[1] != '-') {
+                d = &defs[k];   /* -j1, -oOUT */
+                val = a + 2;
+                break;
+            }
         }
         if (!d || !strchr(allowed, d->letter)) return hc_cli_usage(cmd, "unknown option '%s'", a);
         if (d->takes_arg && !val) {
@@ -70,8 +75,16 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
             val = argv[++i];
         }
         switch (d->letter) {
-        case 's': o->src = val; break;
-        case 'o': o->out = val; break;
+        case 's':
+            if (!*val) return hc_cli_usage(cmd, "-s needs a site folder, not '%s'", val);
+            o->src = val;
+            break;
+        case 'o':
+            if (!*val) return hc_cli_usage(cmd, "-o needs an output folder, not '%s'", val);
+            o->out = val;
+            break;
+        case 'F': o->force = 1; break;
+        case 'W': o->no_wait = 1; break;
         case 'd': o->drafts = 1; break;
         case 'b':
             if (strncmp(val, "http://", 7) && strncmp(val, "https://", 8))

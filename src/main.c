@@ -23,12 +23,25 @@ static int cmd_version(const hc_opts *o);
 static int cmd_help(const hc_opts *o);
 
 static const command commands[] = {
-    { "build", "sodbtjqTX", 0, hc_cmd_build,
-      "huace build [-s SRC] [-o OUT] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings] [--pdfx]",
+    { "build", "sodbtjqTXFW", 0, hc_cmd_build,
+      "huace build [-s SRC] [-o OUT] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings] [--pdfx]\n"
+      "            [--force] [--no-wait]",
       "Builds the site in SRC (default .) into OUT (default SRC/public): the website, the\n"
       "maps and the album PDFs. --pdfx also converts the press PDFs to PDF/X-3 (CMYK) with\n"
       "Ghostscript. On any error the previous OUT is left as it was.\n"
-      "Exit status 0 success, 1 input errors, 2 usage." },
+      "\n"
+      "OUT is huace's: it may not be SRC, hold SRC, or lie in what huace reads there\n"
+      "(site.yaml, seeds/, content/, assets/, layouts/, themes/), and it must be a folder.\n"
+      "A folder that is not empty and has no OUT.huace-cache beside it (the record huace\n"
+      "keeps of what it wrote) is refused unless --force is given. Files in OUT that huace\n"
+      "did not write are never deleted: they are moved into the new site, or to\n"
+      "OUT.huace-kept/ (with a warning) where the new site has a file of its own.\n"
+      "A symbolic link OUT is followed: the site is built beside its target and the link\n"
+      "keeps pointing at it.\n"
+      "\n"
+      "A build holds a lock (OUT.huace-lock) from start to end; another build into the same\n"
+      "OUT waits for it, or with --no-wait fails at once (exit status 1).\n"
+      "Exit status 0 success, 1 input errors (or OUT is locked, with --no-wait), 2 usage." },
     { "check", "stf", 0, hc_cmd_check,
       "huace check [-s SRC] [--today YYYY-MM-DD] [--format text|json]",
       "Checks the site's content and data without writing anything. Exit status 0 clean or\n"

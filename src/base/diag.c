@@ -11,6 +11,7 @@ struct hc_diags {
     hc_diag *items;
     size_t n, cap;
     size_t errors, warnings;
+    size_t next_seq;     /* n can shrink (hc_diags_drop_rule): seq keeps counting */
     int sorted;
     char *root;
 };
@@ -61,11 +62,34 @@ void hc_diag_add(hc_diags *d, hc_severity sev, const char *rule, const char *pat
     g->line = line;
     g->col = col;
     g->msg = hc_buf_detach(&m, NULL);
-    g->seq = d->n++;
+    g->seq = d->next_seq++;
+    d->n++;
     if (sev == HC_SEV_ERROR) d->errors++;
     else if (sev == HC_SEV_WARNING) d->warnings++;
     d->sorted = 0;
     pthread_mutex_unlock(&d->mu);
+}
+
+size_t hc_diags_drop(hc_diags *d, const char *rule, const char *part)
+{
+    size_t kept = 0, dropped = 0;
+    pthread_mutex_lock(&d->mu);
+    for (size_t i = 0; i < d->n; i++) {
+        hc_diag *g = &d->items[i];
+        if (strcmp(g->rule, rule) || (part && !strstr(g->msg, part))) {
+            d->items[kept++] = *g;
+            continue;
+        }
+        if (g->sev == HC_SEV_ERROR) d->errors--;
+        else if (g->sev == HC_SEV_WARNING) d->warnings--;
+        free(g->rule);
+        free(g->path);
+        free(g->msg);
+        dropped++;
+    }
+    d->n = kept;
+    pthread_mutex_unlock(&d->mu);
+    return dropped;
 }
 
 size_t hc_diags_errors(const hc_diags *d) { return d->errors; }

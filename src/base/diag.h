@@ -46,6 +46,10 @@ void hc_diag_add(hc_diags *d, hc_severity sev, const char *rule, const char *pat
 #define hc_warn(d, rule, path, line, col, ...) \
     hc_diag_add((d), HC_SEV_WARNING, (rule), (path), (line), (col), __VA_ARGS__)
 
+/* Removes every finding with this rule whose message contains part (any
+ * message if part is NULL); returns how many. Not while others add. */
+size_t hc_diags_drop(hc_diags *d, const char *rule, const char *part);
+
 size_t hc_diags_errors(const hc_diags *d);
 size_t hc_diags_warnings(const hc_diags *d);
 size_t hc_diags_count(const hc_diags *d);

@@ -178,6 +178,47 @@ char *hc_fs_journal_off(void)
     return hc_buf_detach(&out, NULL);
 }
 
+/* ---- the first failed write ----
+ * When the disk is full (or read-only, or failing), every later write fails
+ * for the same reason: the first such failure is kept, and writes from then
+ * on fail at once with ECANCELED, writing nothing. */
+
+static pthread_mutex_t fail_mu = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int fail_errno;
+static char *fail_path;
+
+static int disk_error(int e)
+{
+    return e == ENOSPC || e == EDQUOT || e == EIO || e == EROFS || e == EFBIG;
+}
+
+static void note_failure(const char *path, int e)
+{
+    if (!disk_error(e)) return;
+    pthread_mutex_lock(&fail_mu);
+    if (!atomic_load(&fail_errno)) {
+        fail_path = hc_xstrdup(path);
+        atomic_store(&fail_errno, e);
+    }
+    pthread_mutex_unlock(&fail_mu);
+}
+
+int hc_fs_write_failure(const char **path)
+{
+    int e = atomic_load(&fail_errno);
+    if (path) *path = e ? fail_path : NULL;
+    return e;
+}
+
+void hc_fs_write_failure_clear(void)
+{
+    pthread_mutex_lock(&fail_mu);
+    atomic_store(&fail_errno, 0);
+    free(fail_path);
+    fail_path = NULL;
+    pthread_mutex_unlock(&fail_mu);
+}
+
 /* Writes all len bytes to fd; -1 with errno on failure. */
 static int write_all(int fd, const void *data, size_t len)
 {
@@ -207,21 +248,36 @@ int hc_fs_out_open(hc_fs_out *f, const char *path)
     f->path = hc_xstrdup(path);
     f->len = 0;
     f->err = 0;
+    if (atomic_load(&fail_errno)) {   /* the disk already failed: write nothing more */
+        f->fd = -1;
+        f->err = errno = ECANCELED;
+        return -1;
+    }
     f->fd = open_creating(path, O_TRUNC);
-    if (f->fd < 0) f->err = errno;
+    if (f->fd < 0) {
+        f->err = errno;
+        note_failure(path, f->err);
+    }
     return f->fd < 0 ? -1 : 0;
 }
 
 void hc_fs_out_put(hc_fs_out *f, const void *data, size_t len)
 {
     if (f->err) return;
-    if (write_all(f->fd, data, len) != 0) f->err = errno;
-    else f->len += len;
+    if (write_all(f->fd, data, len) != 0) {
+        f->err = errno;
+        note_failure(f->path, f->err);
+    } else {
+        f->len += len;
+    }
 }
 
 int hc_fs_out_close(hc_fs_out *f)
 {
-    if (f->fd >= 0 && close(f->fd) != 0 && !f->err) f->err = errno;
+    if (f->fd >= 0 && close(f->fd) != 0 && !f->err) {
+        f->err = errno;
+        note_failure(f->path, f->err);
+    }
     f->fd = -1;
     if (!f->err) journal_add(f->path, f->len);
     free(f->path);
@@ -377,30 +433,103 @@ int hc_fs_walk(const char *dir, char ***paths, size_t *count)
     return rc;
 }
 
-int hc_fs_swap_in(const char *staging, const char *out)
+int hc_fs_swap_in(const char *staging, const char *out, char **old)
 {
-    char *old;
+    char *aside;
     int rc = -1;
-    if (asprintf(&old, "%s.old-huace", out) < 0) abort();
-    hc_fs_rmtree(old);
+    *old = NULL;
+    if (asprintf(&aside, "%s.old-huace", out) < 0) abort();
     int had = hc_fs_exists(out);
     /* one atomic step where the file system can: a server reading out never
      * finds it missing; staging then holds the old site */
     if (had && renameat2(AT_FDCWD, staging, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
-        hc_fs_rmtree(staging);   /* the new site is in place either way */
+        *old = hc_xstrdup(staging);
         rc = 0;
         goto done;
     }
-    if (had && rename(out, old) != 0) goto done;
+    if (had && hc_fs_exists(aside)) {   /* left by a build that was stopped: its caller cleans it first */
+        errno = EEXIST;
+        goto done;
+    }
+    if (had && rename(out, aside) != 0) goto done;
     if (rename(staging, out) != 0) {
         int e = errno;
-        if (had) rename(old, out);
+        if (had) rename(aside, out);
         errno = e;
         goto done;
     }
-    if (had) hc_fs_rmtree(old);
+    if (had) {
+        *old = aside;
+        aside = NULL;
+    }
     rc = 0;
 done:
-    free(old);
+    free(aside);
+    return rc;
+}
+
+int hc_fs_resolve(const char *path, hc_buf *out)
+{
+    hc_buf todo = HC_BUF_INIT, part = HC_BUF_INIT;
+    int rc = -1, links = 0;
+    hc_buf_reset(out);
+    if (!path[0]) {
+        errno = ENOENT;
+        goto done;
+    }
+    if (path[0] != '/') {
+        char *cwd = getcwd(NULL, 0);
+        if (!cwd) goto done;
+        hc_buf_puts(&todo, cwd);
+        hc_buf_putc(&todo, '/');
+        free(cwd);
+    }
+    hc_buf_puts(&todo, path);
+    /* out holds the resolved part ("" for the root), todo what is left */
+    size_t at = 0;
+    while (at < todo.len) {
+        const char *s = todo.data + at;
+        if (*s == '/') {
+            at++;
+            continue;
+        }
+        size_t n = strcspn(s, "/");
+        hc_buf_reset(&part);
+        hc_buf_put(&part, s, n);
+        at += n;
+        if (!strcmp(hc_buf_cstr(&part), ".")) continue;
+        if (!strcmp(hc_buf_cstr(&part), "..")) {   /* out is free of links: its parent is lexical */
+            char *slash = out->len ? strrchr(out->data, '/') : NULL;
+            hc_buf_truncate(out, slash ? (size_t)(slash - out->data) : 0);
+            continue;
+        }
+        size_t before = out->len;
+        hc_buf_putc(out, '/');
+        hc_buf_puts(out, hc_buf_cstr(&part));
+        struct stat st;
+        if (lstat(hc_buf_cstr(out), &st) != 0 || !S_ISLNK(st.st_mode)) continue;   /* missing parts stay as named */
+        if (++links > 40) {
+            errno = ELOOP;
+            goto done;
+        }
+        char target[4096];
+        ssize_t len = readlink(hc_buf_cstr(out), target, sizeof target - 1);
+        if (len < 0) goto done;
+        target[len] = '\0';
+        hc_buf_truncate(out, target[0] == '/' ? 0 : before);
+        /* the link's text replaces its name in what is left to resolve */
+        hc_buf rest = HC_BUF_INIT;
+        hc_buf_puts(&rest, target);
+        hc_buf_putc(&rest, '/');
+        hc_buf_puts(&rest, todo.data + at);
+        hc_buf_free(&todo);
+        todo = rest;
+        at = 0;
+    }
+    if (!out->len) hc_buf_putc(out, '/');
+    rc = 0;
+done:
+    hc_buf_free(&todo);
+    hc_buf_free(&part);
     return rc;
 }

@@ -62,9 +62,24 @@ void hc_fs_names_free(char **names, size_t count);
  * ownership as hc_fs_list. */
 int hc_fs_walk(const char *dir, char ***paths, size_t *count);
 
-/* Replaces folder out with folder staging, then removes the old one: in one
- * atomic exchange where the file system has it (renameat2), else out is
- * renamed aside and staging renamed to out. On failure out is as it was. */
-int hc_fs_swap_in(const char *staging, const char *out);
+/* Puts folder staging in the place of out: in one atomic exchange where the
+ * file system has it (renameat2), else out is renamed to OUT.old-huace (which
+ * must not exist) and staging renamed to out. *old gets where the previous out
+ * now is (malloc'd; NULL if there was none); nothing is deleted: the caller
+ * decides what of it goes. On failure out is as it was. */
+int hc_fs_swap_in(const char *staging, const char *out, char **old);
+
+/* path made absolute, with "." and ".." segments and every symbolic link in
+ * its existing part resolved (a link to a missing target is followed to that
+ * target's name); the parts that do not exist are kept as named. */
+int hc_fs_resolve(const char *path, hc_buf *out);
+
+/* The first write that failed for a reason every later write would share
+ * (no space left, quota, read-only or failing disk), seen by hc_fs_write,
+ * hc_fs_out_* and hc_fs_copy: its errno (0: none) and *path (owned here, valid
+ * until cleared). Once there is one, those calls write nothing and fail with
+ * ECANCELED, so a build stops at the first such failure. */
+int hc_fs_write_failure(const char **path);
+void hc_fs_write_failure_clear(void);
 
 #endif

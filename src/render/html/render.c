@@ -90,7 +90,7 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
 static int take_job(work *w, int from_back, size_t *i)
 {
     pthread_mutex_lock(&w->take);
-    int got = w->lo < w->hi;
+    int got = w->lo < w->hi && !hc_fs_write_failure(NULL);   /* a full disk: stop at the first failed write */
     if (got) *i = from_back ? --w->hi : w->lo++;
     pthread_mutex_unlock(&w->take);
     return got;
