@@ -1,5 +1,8 @@
 #include "cli.h"
+#include "base/buf.h"
 #include "base/date.h"
+#include "base/utf8.h"
+#include "model/permalink.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
@@ -86,11 +89,22 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
         case 'F': o->force = 1; break;
         case 'W': o->no_wait = 1; break;
         case 'd': o->drafts = 1; break;
-        case 'b':
-            if (strncmp(val, "http://", 7) && strncmp(val, "https://", 8))
-                return hc_cli_usage(cmd, "--base-url must start with http:// or https://, not '%s'", val);
+        case 'b': {
+            /* the same rule as base_url in site.yaml: it reaches every output */
+            const char *why = NULL;
+            if (!hc_url_base_ok(val, &why)) {
+                hc_buf shown = HC_BUF_INIT, msg = HC_BUF_INIT;
+                hc_escape_shown(&shown, val, strlen(val));
+                hc_buf_printf(&msg, "--base-url %s: '%s'", why ? why : "is not an absolute http(s) URL",
+                              hc_buf_cstr(&shown));
+                int rc = hc_cli_usage(cmd, "%s", hc_buf_cstr(&msg));
+                hc_buf_free(&shown);
+                hc_buf_free(&msg);
+                return rc;
+            }
             o->base_url = val;
             break;
+        }
         case 't': {
             int days;
             if (hc_date_parse(val, &days) != 0)

@@ -101,4 +101,18 @@ check "lon: 1e999 is too large, at its line" grep -q "^content/projects/t-b-01.y
 sed -i 's|lon: 1e999|lon: .nan|' "$T/site/content/projects/t-b-01.yaml"
 "$HUACE" check -s "$T/site" --today 2026-11-30 >"$T/check.txt" 2>&1
 check "lon: .nan is not a number" grep -q "error: 'nodes\[\].lon' must be a number, not '.nan'" "$T/check.txt"
+
+# 4. --base-url on the command line follows the same rule: a usage error, nothing written
+site
+rm -rf "$T/w" && mkdir -p "$T/w"
+build --base-url "$(printf 'https://example.test/\r\nSUMMARY:injected')" 2>"$T/err"
+st=$?
+check "--base-url with CR/LF is a usage error (2)" test $st -eq 2
+check "--base-url: the message names the control character, shown escaped" grep -q "^huace build: --base-url contains a control character.*'https://example.test/\\\\r\\\\nSUMMARY:injected'" "$T/err"
+check "--base-url: nothing written" test ! -e "$T/w/out"
+build --base-url "javascript:alert(1)" 2>"$T/err"
+check "--base-url javascript: is a usage error (2)" test $? -eq 2
+build --base-url "https://example.test/sub/"
+check "--base-url https://example.test/sub/ builds" test $? -eq 0
+check "--base-url reaches the sitemap" grep -q "https://example.test/sub/about/" "$T/w/out/sitemap.xml"
 finish
