@@ -457,6 +457,12 @@ void pdf_flow_blocks(pdf_flow *f, const pdf_blocks *b)
     if (b->n == 0) return;
     item *items = hc_xcalloc(b->n, sizeof *items);
     for (size_t i = 0; i < b->n; i++) make_item(f, &b->v[i], &items[i]);
+    /* the pieces of a long code block follow one another at the block's own line spacing */
+    for (size_t i = 1; i < b->n; i++)
+        if (b->v[i].cont && b->v[i].kind == PDF_BLK_PRE && b->v[i - 1].kind == PDF_BLK_PRE) {
+            items[i - 1].after = 2;
+            items[i].before = 0;
+        }
     if (f->ncols > 1) balance(f, items, b->n);
     place_all(f, items, b->n);
     for (size_t i = 0; i < b->n; i++) free_item(&items[i]);

@@ -91,7 +91,21 @@ typedef struct {
     size_t text_len;            /* bytes of plain text the markup carries */
     pdf_blk_link *links; size_t nlinks;
     char *src, *alt;            /* IMG */
+    int cont;                   /* PRE: continues the code block before it (see PDF_PRE_CHUNK) */
 } pdf_block;
+/* Pango lays out a paragraph in time that grows faster than its length: with
+ * the number of lines times the attributes kinsoku.c adds, and with the
+ * square of a run it may only break by falling back to any character. So a
+ * code block is cut into blocks of at most PDF_PRE_CHUNK lines (drawn as
+ * one: see flow.c), and a word (a run without a space or CJK character)
+ * longer than PDF_WORD_CHUNK characters may break before each of its
+ * further characters (U+200B, zero width, goes before each): lines then fill
+ * to the edge as CJK text does, with no hyphen and no stretched letters. A
+ * 16,000-line listing or a 64 KB word took 40-300 s as one layout; now
+ * seconds. The first PDF_WORD_CHUNK characters stay whole, shorter than a
+ * column's line, so ordinary words and short URLs are untouched. */
+#define PDF_PRE_CHUNK 8
+#define PDF_WORD_CHUNK 30
 typedef struct { pdf_block *v; size_t n, cap; } pdf_blocks;
 
 /* Converts the HTML cmark writes (p, h1–h6, ul/ol/li, blockquote, pre/code,
