@@ -110,15 +110,13 @@ static void link_target(pdf_flow *f, const char *href, flink *k)
             hc_buf_printf(&a, "unit-%s", m->projects[n].id);
             k->target = hc_buf_detach(&a, NULL);
             k->internal = 1;
-        } else if (sscanf(sp, "cases/%159[^/]", id) == 1) {
-            for (size_t c = 0; c < m->ncases; c++)
-                if (strcmp(m->cases[c].slug, id) == 0 && pdf_doc_has_case(f->p, c)) {
-                    hc_buf a = HC_BUF_INIT;
-                    hc_buf_printf(&a, "case-%s", id);
-                    k->target = hc_buf_detach(&a, NULL);
-                    k->internal = 1;
-                    break;
-                }
+        } else if (sscanf(sp, "cases/%159[^/]", id) == 1 &&
+                   (n = hc_strmap_get(&f->p->env->case_slugs, id, strlen(id))) != HC_STRMAP_NONE &&
+                   pdf_doc_has_case(f->p, n)) {
+            hc_buf a = HC_BUF_INIT;
+            hc_buf_printf(&a, "case-%s", id);
+            k->target = hc_buf_detach(&a, NULL);
+            k->internal = 1;
         }
         if (!k->target) {
             hc_buf u = HC_BUF_INIT;

@@ -19,6 +19,7 @@
 #include "pdf.h"
 #include "../../base/buf.h"
 #include "../../base/diag.h"
+#include "../../base/hash.h"
 #include "../../model/model.h"
 
 #define PDF_PT_PER_MM (72.0 / 25.4)
@@ -119,7 +120,9 @@ void pdf_markup_escape(hc_buf *out, const char *s, size_t n);
 
 /* ---- anchors ---- */
 typedef struct { char *name; int page; } pdf_anchor;
-typedef struct { pdf_anchor *v; size_t n, cap; } pdf_anchors;
+/* Names hashed (ix: name → index in v), so a document with n anchors and
+ * links costs O(n) lookups, not O(n²). Zero-initialised is empty. */
+typedef struct { pdf_anchor *v; size_t n, cap; hc_strmap ix; } pdf_anchors;
 int pdf_anchors_get(const pdf_anchors *a, const char *name);     /* 0 if unknown */
 void pdf_anchors_set(pdf_anchors *a, const char *name, int page);
 int pdf_anchors_equal(const pdf_anchors *a, const pdf_anchors *b);
@@ -185,6 +188,7 @@ typedef struct pdf_env {
     pdf_image **photos; char **photo_keys; size_t nphotos, capphotos;   /* by site path, sorted */
     char **case_html;                   /* per model case: its body as cmark wrote it */
     pdf_blocks *case_blocks;             /* per model case: its body as blocks */
+    hc_strmap case_slugs;                /* case study slug → index in the model's cases */
     char *year;                         /* "2026" */
     char *date;                         /* "2026-11-30" */
 } pdf_env;
