@@ -5,6 +5,8 @@
 #include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../base/fs.h"
+#include "../base/hash.h"
+#include "../render/html/templates.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,16 +68,32 @@ static void check_supervision(const hc_model *m, const hc_project *p, hc_diags *
     }
 }
 
+/* At most this many findings of one rule per project file; then one more
+ * finding counting the rest, so a pasted block of 1,000 lines gives a
+ * screenful of output. */
+#define MAX_SAME 10
+
 static void check_routes(const hc_project *p, hc_diags *d)
 {
     if (!p->nroute) return;
+    unsigned char *visited = hc_xcalloc(p->nnodes ? p->nnodes : 1, 1);
+    for (size_t k = 0; k < p->nroute; k++)
+        if (p->route[k] < p->nnodes) visited[p->route[k]] = 1;
+    size_t missing = 0;
+    for (size_t i = 0; i < p->nnodes; i++) missing += !visited[i];
+    size_t n = 0;
     for (size_t i = 0; i < p->nnodes; i++) {
-        int visited = 0;
-        for (size_t k = 0; k < p->nroute && !visited; k++) visited = p->route[k] == i;
-        if (!visited)
+        if (visited[i]) continue;
+        if (n == MAX_SAME) {
             hc_warn(d, "route-unvisited", p->path, p->nodes[i].loc.line, p->nodes[i].loc.col,
-                    "node '%s' (%s) is not on the route", p->nodes[i].id, p->nodes[i].name);
+                    "… and %zu more nodes are not on the route", missing - n);
+            break;
+        }
+        hc_warn(d, "route-unvisited", p->path, p->nodes[i].loc.line, p->nodes[i].loc.col,
+                "node '%s' (%s) is not on the route", p->nodes[i].id, p->nodes[i].name);
+        n++;
     }
+    free(visited);
 }
 
 static void check_observation(const hc_project *p, hc_diags *d)
@@ -107,9 +125,10 @@ static void check_numbers(const hc_model *m, hc_diags *d)
         if (m->projects[i].has_observation && m->projects[i].obs_number)
             v[n++] = (numbered){ m->projects[i].obs_number, i };
     qsort(v, n, sizeof *v, cmp_numbered);
-    for (size_t i = 1; i < n; i++) {
-        if (v[i].number != v[i - 1].number) continue;
-        const hc_project *a = &m->projects[v[i - 1].project], *b = &m->projects[v[i].project];
+    for (size_t i = 1, first = 0; i < n; i++) {
+        if (v[i].number != v[first].number) { first = i; continue; }
+        /* each later holder once, against the first (by project id) */
+        const hc_project *a = &m->projects[v[first].project], *b = &m->projects[v[i].project];
         hc_error(d, "duplicate-number", b->path, b->obs_loc.line, b->obs_loc.col,
                  "observation number %ld is already called for %s (%s:%d)", b->obs_number, a->id, a->path,
                  a->obs_loc.line);
@@ -140,16 +159,15 @@ static int has_slug(const slug_index *ix, const char *slug, size_t len)
     return found;
 }
 
-static int has_term(const hc_taxonomy *tx, const char *slug, size_t len)
-{
-    for (size_t i = 0; i < tx->nterms; i++)
-        if (strlen(tx->terms[i].slug) == len && !memcmp(tx->terms[i].slug, slug, len)) return 1;
-    return 0;
-}
-
 /* Does the site have something at this site path (already normalised,
- * without "index.html")? */
-typedef struct { slug_index cases, pages; } site_index;
+ * without "index.html")? Term slugs are hashed per taxonomy, so checking L
+ * links against T terms costs O(L + T), not O(L × T). */
+typedef struct { slug_index cases, pages; hc_strmap terms[HC_TAX_COUNT]; } site_index;
+
+static int has_term(const site_index *ix, int t, const char *slug, size_t len)
+{
+    return hc_strmap_get(&ix->terms[t], slug, len) != HC_STRMAP_NONE;
+}
 
 static int site_has(const hc_model *m, const site_index *ix, const char *path)
 {
@@ -180,7 +198,7 @@ static int site_has(const hc_model *m, const site_index *ix, const char *path)
     }
     for (int t = 0; t < HC_TAX_COUNT; t++)
         if (strlen(m->tax[t].kind_slug) == head && !memcmp(path, m->tax[t].kind_slug, head) && folder)
-            return has_term(&m->tax[t], rest, rl - 1);
+            return has_term(ix, t, rest, rl - 1);
     return 0;
 }
 
@@ -341,7 +359,13 @@ void hc_check_model(const hc_model *m, int overdue, hc_diags *d)
         check_photos(m, p, d);
     }
     check_numbers(m, d);
-    site_index ix = { index_slugs(m->cases, m->ncases), index_slugs(m->pages, m->npages) };
+    hc_templates_check(m, d);
+    site_index ix = { index_slugs(m->cases, m->ncases), index_slugs(m->pages, m->npages), { HC_STRMAP_INIT } };
+    for (int t = 0; t < HC_TAX_COUNT; t++) {
+        hc_strmap_init(&ix.terms[t], m->tax[t].nterms);
+        for (size_t i = 0; i < m->tax[t].nterms; i++)
+            hc_strmap_add(&ix.terms[t], m->tax[t].terms[i].slug, strlen(m->tax[t].terms[i].slug), i);
+    }
     for (size_t i = 0; i < m->ncases; i++) {
         hc_buf_reset(&from);
         hc_buf_printf(&from, "cases/%s/", m->cases[i].slug);
@@ -354,5 +378,6 @@ void hc_check_model(const hc_model *m, int overdue, hc_diags *d)
     }
     free(ix.cases.v);
     free(ix.pages.v);
+    for (int t = 0; t < HC_TAX_COUNT; t++) hc_strmap_free(&ix.terms[t]);
     hc_buf_free(&from);
 }

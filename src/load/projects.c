@@ -3,6 +3,7 @@
 #include "../model/permalink.h"
 #include "../base/alloc.h"
 #include "../base/fs.h"
+#include "../base/hash.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,11 +65,60 @@ static void read_milestones(const hc_yreader *r, const hc_yval *v, hc_project *p
     }
 }
 
+/* A node whose id an earlier node of the project already has: first is that
+ * node's index, at the place where the copy writes its id. */
+typedef struct { size_t first; int line, col; } dup_at;
+
+static void dup_item(dup_at **v, size_t *n, size_t first, const hc_yval *at)
+{
+    *v = hc_xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = (dup_at){ first, at->line, at->col };
+}
+
+/* At most this many duplicate-node errors per project file: a pasted block
+ * of 1,000 copies gives a screenful, not 1,000 findings. */
+#define MAX_DUP_REPORTS 10
+
+/* Each duplicated id once, at its first copy, against its first node and
+ * with the number of copies; past MAX_DUP_REPORTS ids, one closing error
+ * counting the rest. */
+static void report_dup_nodes(const hc_yreader *r, const hc_project *p, const dup_at *dups, size_t ndups,
+                             size_t *dup_count, size_t ndistinct)
+{
+    size_t reported = 0;
+    for (size_t i = 0; i < ndups; i++) {
+        const dup_at *x = &dups[i];
+        size_t copies = dup_count[x->first];
+        if (!copies) continue;               /* this id was reported at an earlier copy */
+        dup_count[x->first] = 0;
+        if (reported == MAX_DUP_REPORTS) {
+            hc_error(r->d, "duplicate-node", r->path, x->line, x->col,
+                     "… and %zu more node ids used more than once in this project (fix the ones above and check again)",
+                     ndistinct - reported);
+            return;
+        }
+        const hc_node *f = &p->nodes[x->first];
+        if (copies == 1)
+            hc_error(r->d, "duplicate-node", r->path, x->line, x->col,
+                     "node id '%s' is used twice in this project (first at line %d)", f->id, f->loc.line);
+        else
+            hc_error(r->d, "duplicate-node", r->path, x->line, x->col,
+                     "node id '%s' is used %zu times in this project (first at line %d; this is the second)",
+                     f->id, copies + 1, f->loc.line);
+        reported++;
+    }
+}
+
 static void read_nodes(const hc_yreader *r, const hc_yval *v, hc_project *p, const hc_standards *s)
 {
     if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "nodes") != 0) return;
     static const char *const keys[] = { "id", "name", "kind", "lon", "lat", "status", NULL };
     p->nodes = hc_xcalloc(v->n ? v->n : 1, sizeof *p->nodes);
+    hc_strmap ids;                                        /* node id → index of its first node */
+    hc_strmap_init(&ids, v->n);
+    size_t *dup_count = hc_xcalloc(v->n ? v->n : 1, sizeof *dup_count);   /* per first node: copies after it */
+    dup_at *dups = NULL;
+    size_t ndups = 0, ndistinct = 0;
     for (size_t i = 0; i < v->n; i++) {
         const hc_yval *it = v->items[i];
         if (hc_yr_expect(r, it, HC_Y_MAP, "nodes[]") != 0) continue;
@@ -93,16 +143,20 @@ static void read_nodes(const hc_yreader *r, const hc_yval *v, hc_project *p, con
         const hc_yval *st = hc_ymap_get(it, "status");
         if (st) read_status(r, st, s, &nd->status);
         if (nd->id) {
-            for (size_t j = 0; j < p->nnodes; j++)
-                if (p->nodes[j].id && !strcmp(p->nodes[j].id, nd->id))
-                    hc_error(r->d, "duplicate-node", r->path, idv->line, idv->col,
-                             "node id '%s' is used twice in this project (first at line %d)", nd->id,
-                             p->nodes[j].loc.line);
+            size_t first = hc_strmap_add(&ids, nd->id, strlen(nd->id), p->nnodes);
+            if (first != HC_STRMAP_NONE) {
+                dup_item(&dups, &ndups, first, idv);
+                if (!dup_count[first]++) ndistinct++;
+            }
         }
         if (!nd->id) nd->id = hc_xstrdup("");
         if (!nd->name) nd->name = hc_xstrdup("");
         p->nnodes++;
     }
+    report_dup_nodes(r, p, dups, ndups, dup_count, ndistinct);
+    free(dups);
+    free(dup_count);
+    hc_strmap_free(&ids);
 }
 
 static void read_route(const hc_yreader *r, const hc_yval *v, hc_project *p)
@@ -110,22 +164,24 @@ static void read_route(const hc_yreader *r, const hc_yval *v, hc_project *p)
     if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "route") != 0) return;
     p->route_loc = hc_loc_of(p->path, v);
     p->route = hc_xcalloc(v->n ? v->n : 1, sizeof *p->route);
+    hc_strmap ids;                          /* node id → index of its first node */
+    hc_strmap_init(&ids, p->nnodes);
+    for (size_t k = 0; k < p->nnodes; k++) hc_strmap_add(&ids, p->nodes[k].id, strlen(p->nodes[k].id), k);
     for (size_t i = 0; i < v->n; i++) {
         const hc_yval *it = v->items[i];
         if (it->kind != HC_Y_SCALAR) {
             hc_error(r->d, "type", r->path, it->line, it->col, "route entries must be node ids");
             continue;
         }
-        size_t k;
-        for (k = 0; k < p->nnodes; k++)
-            if (!strcmp(p->nodes[k].id, it->str)) break;
-        if (k == p->nnodes) {
+        size_t k = hc_strmap_get(&ids, it->str, strlen(it->str));
+        if (k == HC_STRMAP_NONE) {
             hc_error(r->d, "route-node", r->path, it->line, it->col, "route names node '%s', which is not in 'nodes'",
                      it->str);
             continue;
         }
         p->route[p->nroute++] = k;
     }
+    hc_strmap_free(&ids);
 }
 
 static void read_standard(const hc_yreader *r, const hc_yval *v, hc_project *p, const hc_standards *s)

@@ -1,6 +1,7 @@
 #include "yamlv.h"
 #include "../base/alloc.h"
 #include "../base/date.h"
+#include "../base/hash.h"
 #include "../base/utf8.h"
 #include <errno.h>
 #include <math.h>
@@ -73,6 +74,7 @@ static hc_yval *parse_node(yparse *p, int depth)
 {
     yaml_event_t *e = &p->ev;
     hc_yval *v = NULL;
+    hc_strmap seen = HC_STRMAP_INIT;   /* a map's keys → their index in v->keys */
     if (depth > 64) {
         hc_error(p->d, "yaml-syntax", p->path, (int)e->start_mark.line + p->first_line,
                  (int)e->start_mark.column + 1, "YAML nested too deeply");
@@ -107,6 +109,7 @@ static hc_yval *parse_node(yparse *p, int depth)
             if (next_event(p)) goto fail;
             if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT) {
                 yaml_event_delete(e);
+                hc_strmap_free(&seen);
                 return v;
             }
             hc_yval *key = NULL;
@@ -119,14 +122,14 @@ static hc_yval *parse_node(yparse *p, int depth)
                     hc_yval_free(key);
                     goto fail;
                 }
-                for (size_t i = 0; i < v->n; i++) {
-                    if (strcmp(v->keys[i]->str, key->str) == 0) {
-                        hc_error(p->d, "yaml-duplicate-key", p->path, key->line, key->col,
-                                 "duplicate key '%s' (first at line %d)", key->str, v->keys[i]->line);
-                        p->failed = 1;
-                        hc_yval_free(key);
-                        goto fail;
-                    }
+                /* keys seen so far, hashed: a map of n keys costs O(n), not O(n²) */
+                size_t first = hc_strmap_add(&seen, key->str, key->len, v->n);
+                if (first != HC_STRMAP_NONE) {
+                    hc_error(p->d, "yaml-duplicate-key", p->path, key->line, key->col,
+                             "duplicate key '%s' (first at line %d)", key->str, v->keys[first]->line);
+                    p->failed = 1;
+                    hc_yval_free(key);
+                    goto fail;
                 }
                 if (next_event(p)) { hc_yval_free(key); goto fail; }
             }
@@ -145,6 +148,7 @@ anchor:
     p->failed = 1;
     yaml_event_delete(e);
 fail:
+    hc_strmap_free(&seen);
     hc_yval_free(v);
     return NULL;
 }

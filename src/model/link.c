@@ -3,6 +3,7 @@
 #include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../base/diag.h"
+#include "../base/hash.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,13 +72,19 @@ static int cmp_term_slug(const void *a, const void *b)
     return strcmp(((const hc_term *)a)->slug, ((const hc_term *)b)->slug);
 }
 
-static hc_term *tag_term(hc_taxonomy *tx, const char *tag)
+/* The term of a tag, added if new. by_slug maps the slugs of tx's terms to
+ * their index (it borrows the slugs the terms own), so n tags cost O(n). */
+static hc_term *tag_term(hc_taxonomy *tx, hc_strmap *by_slug, const char *tag)
 {
     char *slug = tag_slug(tag);
-    hc_term *t = NULL;
-    for (size_t i = 0; i < tx->nterms; i++)
-        if (!strcmp(tx->terms[i].slug, slug)) { t = &tx->terms[i]; break; }
-    if (!t) t = term_add(tx, tag, tag, slug);
+    size_t i = hc_strmap_get(by_slug, slug, strlen(slug));
+    hc_term *t;
+    if (i != HC_STRMAP_NONE) {
+        t = &tx->terms[i];
+    } else {
+        t = term_add(tx, tag, tag, slug);
+        hc_strmap_add(by_slug, t->slug, strlen(t->slug), tx->nterms - 1);
+    }
     free(slug);
     return t;
 }
@@ -112,6 +119,7 @@ static void build_taxonomies(hc_model *m)
     for (size_t i = 0; i < s->ngrades; i++) term_add(&m->tax[HC_TAX_GRADE], s->grades[i].name, s->grades[i].name, s->grades[i].slug);
     for (size_t i = 0; i < s->nstatuses; i++) term_add(&m->tax[HC_TAX_STATUS], s->statuses[i].key, s->statuses[i].name, s->statuses[i].key);
 
+    hc_strmap tag_slugs = HC_STRMAP_INIT;
     for (size_t i = 0; i < m->nprojects; i++) {
         hc_project *p = &m->projects[i];
         hc_term *t;
@@ -125,7 +133,7 @@ static void build_taxonomies(hc_model *m)
                 if (!t->nprojects || t->projects[t->nprojects - 1] != i) push_idx(&t->projects, &t->nprojects, i);
             }
         for (size_t j = 0; j < p->ntags; j++) {
-            t = tag_term(&m->tax[HC_TAX_TAG], p->tags[j]);
+            t = tag_term(&m->tax[HC_TAX_TAG], &tag_slugs, p->tags[j]);
             if (!t->nprojects || t->projects[t->nprojects - 1] != i) push_idx(&t->projects, &t->nprojects, i);
         }
     }
@@ -137,10 +145,11 @@ static void build_taxonomies(hc_model *m)
             push_idx(&t->cases, &t->ncases, i);
         }
         for (size_t j = 0; j < c->ntags; j++) {
-            t = tag_term(&m->tax[HC_TAX_TAG], c->tags[j]);
+            t = tag_term(&m->tax[HC_TAX_TAG], &tag_slugs, c->tags[j]);
             if (!t->ncases || t->cases[t->ncases - 1] != i) push_idx(&t->cases, &t->ncases, i);
         }
     }
+    hc_strmap_free(&tag_slugs);
     hc_taxonomy *tags = &m->tax[HC_TAX_TAG];
     if (tags->nterms) qsort(tags->terms, tags->nterms, sizeof *tags->terms, cmp_term_slug);
     /* each tag → its term, by slug (sorted now) */
@@ -152,9 +161,11 @@ int hc_model_link(hc_model *m, hc_diags *d)
 {
     size_t before = hc_diags_errors(d);
     if (m->nprojects) qsort(m->projects, m->nprojects, sizeof *m->projects, cmp_project);
-    for (size_t i = 1; i < m->nprojects; i++) {
-        hc_project *a = &m->projects[i - 1], *b = &m->projects[i];
-        if (a->id[0] && !strcmp(a->id, b->id))
+    /* sorted: copies of an id are adjacent; each later one once, against the first */
+    for (size_t i = 1, first = 0; i < m->nprojects; i++) {
+        hc_project *a = &m->projects[first], *b = &m->projects[i];
+        if (strcmp(a->id, b->id)) { first = i; continue; }
+        if (a->id[0])
             hc_error(d, "duplicate-id", b->path, b->id_loc.line, b->id_loc.col,
                      "project id '%s' is already used by %s:%d", b->id, a->path, a->id_loc.line);
     }

@@ -3,6 +3,7 @@
  * mustache_render.c. */
 #include "mustache_int.h"
 #include "../base/alloc.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,4 +82,153 @@ const hc_mustache_tmpl *hc_mustache_find(const hc_mustache_set *s, const char *n
 int hc_mustache_set_has(const hc_mustache_set *s, const char *name)
 {
     return hc_mustache_find(s, name, strlen(name)) != NULL;
+}
+
+/* ---- partials that include themselves ------------------------------------ */
+
+/* The graph: a template → the templates its partial and parent tags name
+ * when those tags are not inside a section, an inverted section or a block
+ * (whose content a parent's argument may replace). Such a tag is rendered
+ * every time its template is, whatever the data; so a cycle of them never
+ * ends. Recursion through a section is the spec's way to walk a tree and
+ * ends when the data does (only the render budget bounds it). Dynamic
+ * names ({{>*x}}) depend on the data and are not edges. */
+typedef struct {
+    const hc_mustache_op *op;   /* the tag */
+    size_t to;                  /* slot of the template it names */
+} edge;
+
+typedef struct {
+    const hc_mustache_set *s;
+    edge *e; size_t ne, cap;
+    size_t *first, *count;      /* per slot: its edges are e[first .. first + count) */
+    size_t *index, *low, *comp; /* Tarjan: per slot; SIZE_MAX = not yet visited */
+    size_t *stack; size_t sp;
+    unsigned char *on;
+    size_t next, ncomp;
+} graph;
+
+static void edges_of(graph *g, const hc_mustache_op *ops, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const hc_mustache_op *op = &ops[i];
+        if ((op->kind != HC_MUSTACHE_OP_PARTIAL && op->kind != HC_MUSTACHE_OP_PARENT) || op->dynamic) continue;
+        if (!hc_mustache_find(g->s, op->text.p, op->text.len)) continue;
+        g->e = hc_xgrow(g->e, &g->cap, g->ne + 1, sizeof *g->e);
+        g->e[g->ne++] = (edge){ op, probe(g->s, op->text.p, op->text.len) };
+    }
+}
+
+/* Tarjan's strongly connected components, O(templates + tags). */
+static void strong(graph *g, size_t v)
+{
+    g->index[v] = g->low[v] = g->next++;
+    g->stack[g->sp++] = v;
+    g->on[v] = 1;
+    for (size_t k = g->first[v]; k < g->first[v] + g->count[v]; k++) {
+        size_t w = g->e[k].to;
+        if (g->index[w] == SIZE_MAX) {
+            strong(g, w);
+            if (g->low[w] < g->low[v]) g->low[v] = g->low[w];
+        } else if (g->on[w] && g->index[w] < g->low[v]) {
+            g->low[v] = g->index[w];
+        }
+    }
+    if (g->low[v] != g->index[v]) return;
+    size_t w;
+    do {
+        w = g->stack[--g->sp];
+        g->on[w] = 0;
+        g->comp[w] = g->ncomp;
+    } while (w != v);
+    g->ncomp++;
+}
+
+/* The first tag of slot v that stays in v's component, or SIZE_MAX. */
+static size_t edge_within(const graph *g, size_t v)
+{
+    for (size_t k = g->first[v]; k < g->first[v] + g->count[v]; k++)
+        if (g->comp[g->e[k].to] == g->comp[v]) return k;
+    return SIZE_MAX;
+}
+
+/* "a → b → a": edge k of slot home, then the shortest way from its target
+ * back to home inside their component (breadth first). */
+static void cycle_text(const graph *g, size_t home, size_t k, hc_buf *out)
+{
+    const hc_mustache_set *s = g->s;
+    size_t from = g->e[k].to;
+    size_t *prev = hc_xcalloc(s->cap, sizeof *prev), *queue = hc_xcalloc(s->cap, sizeof *queue);
+    for (size_t v = 0; v < s->cap; v++) prev[v] = SIZE_MAX;
+    size_t qh = 0, qt = 0;
+    prev[from] = from;
+    queue[qt++] = from;
+    while (qh < qt && prev[home] == SIZE_MAX) {
+        size_t v = queue[qh++];
+        for (size_t j = g->first[v]; j < g->first[v] + g->count[v]; j++) {
+            size_t w = g->e[j].to;
+            if (prev[w] != SIZE_MAX || g->comp[w] != g->comp[home]) continue;
+            prev[w] = v;
+            queue[qt++] = w;
+        }
+    }
+    /* home → from → … → home, written from home backwards */
+    size_t n = 0;
+    for (size_t v = home;; v = prev[v]) {
+        queue[n++] = v;
+        if (v == from || prev[v] == SIZE_MAX) break;
+    }
+    hc_buf_printf(out, "%s", s->slots[home]->name);
+    while (n) hc_buf_printf(out, " → %s", s->slots[queue[--n]]->name);
+    free(prev);
+    free(queue);
+}
+
+int hc_mustache_set_check(const hc_mustache_set *s, hc_diags *d)
+{
+    graph g = { .s = s };
+    g.first = hc_xcalloc(s->cap, sizeof *g.first);
+    g.count = hc_xcalloc(s->cap, sizeof *g.count);
+    g.index = hc_xcalloc(s->cap, sizeof *g.index);
+    g.low = hc_xcalloc(s->cap, sizeof *g.low);
+    g.comp = hc_xcalloc(s->cap, sizeof *g.comp);
+    g.stack = hc_xcalloc(s->cap, sizeof *g.stack);
+    g.on = hc_xcalloc(s->cap, 1);
+    for (size_t v = 0; v < s->cap; v++) {
+        g.index[v] = SIZE_MAX;
+        if (!s->slots[v]) continue;
+        g.first[v] = g.ne;
+        edges_of(&g, s->slots[v]->ops, s->slots[v]->nops);
+        g.count[v] = g.ne - g.first[v];
+    }
+    for (size_t v = 0; v < s->cap; v++)
+        if (s->slots[v] && g.index[v] == SIZE_MAX) strong(&g, v);
+    /* one error per cycle: at the first tag in it of the template whose name sorts first */
+    size_t *shown = hc_xcalloc(g.ncomp ? g.ncomp : 1, sizeof *shown);
+    for (size_t c = 0; c < g.ncomp; c++) shown[c] = SIZE_MAX;
+    for (size_t v = 0; v < s->cap; v++) {
+        if (!s->slots[v] || edge_within(&g, v) == SIZE_MAX) continue;
+        size_t *at = &shown[g.comp[v]];
+        if (*at == SIZE_MAX || strcmp(s->slots[v]->name, s->slots[*at]->name) < 0) *at = v;
+    }
+    int errors = 0;
+    hc_buf path = HC_BUF_INIT;
+    for (size_t v = 0; v < s->cap; v++) {
+        if (!s->slots[v] || shown[g.comp[v]] != v) continue;
+        size_t k = edge_within(&g, v);
+        const hc_mustache_op *op = g.e[k].op;
+        const hc_mustache_tmpl *t = s->slots[v];
+        hc_buf_reset(&path);
+        cycle_text(&g, v, k, &path);
+        if (d)
+            hc_error(d, "template", t->path, op->line, op->col,
+                     "template '%s' includes itself (%s) outside any section, so it would never stop: "
+                     "a partial may include itself only inside a {{#section}} that ends with the data",
+                     t->name, hc_buf_cstr(&path));
+        errors++;
+    }
+    hc_buf_free(&path);
+    free(shown);
+    free(g.e); free(g.first); free(g.count); free(g.index); free(g.low); free(g.comp); free(g.stack); free(g.on);
+    return errors ? -1 : 0;
 }

@@ -54,12 +54,32 @@ void hc_mustache_set_free(hc_mustache_set *s);
 int hc_mustache_set_add(hc_mustache_set *s, const char *name, const char *path,
                         const char *text, size_t len, hc_diags *d);
 
+/* Reports (rule "template", at the file, line and column of the tag) every
+ * group of templates that include one another unconditionally: a partial or
+ * parent tag outside any section, inverted section or block, naming a
+ * template that leads back to its own, so that rendering would never end
+ * ({{>badge}} in badge). One error per such cycle, naming it ("a → b → a").
+ * Recursion inside a section, which ends with the data, and dynamic names
+ * are allowed (the render budget bounds them). Call once the set is filled.
+ * Returns 0, or -1 if it reported (d may be NULL). O(templates + tags). */
+int hc_mustache_set_check(const hc_mustache_set *s, hc_diags *d);
+
 /* 1 if a template of that name is in the set, else 0. */
 int hc_mustache_set_has(const hc_mustache_set *s, const char *name);
 
+/* The render budget of one hc_mustache_render call: at most this many
+ * bytes of output and this many ops (tags and text runs) rendered, far more
+ * than any page of a site needs; partials that include one another twice
+ * over (2^depth expansions) reach the limit within seconds (50 M ops take
+ * about 2 s) instead of running out of memory. */
+#define HC_MUSTACHE_MAX_OUTPUT ((size_t)64 << 20)
+#define HC_MUSTACHE_MAX_STEPS ((size_t)50 * 1000 * 1000)
+#define HC_MUSTACHE_TOO_BIG (-2)
+
 /* Renders template name against ctx (NULL renders against nothing),
- * appending to out. Missing partials and parents render as empty. Returns 0,
- * or -1 (out untouched) if name is not in the set. */
+ * appending to out. Missing partials and parents render as empty. Returns 0;
+ * -1 (out untouched) if name is not in the set; HC_MUSTACHE_TOO_BIG (out
+ * left as it was) if the render budget above ran out. */
 int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *ctx,
                        hc_buf *out);
 

@@ -38,10 +38,12 @@ struct hc_mustache_op {
     hc_slice intrinsic;          /* standalone BLOCK: the indentation of its own content */
     const hc_mustache_op *kids;  /* SECTION/INVERTED/BLOCK: body; PARENT: BLOCK arguments */
     size_t nkids;
+    int line, col;               /* PARTIAL/PARENT: where the tag starts in its template */
 };
 
 typedef struct {
     char *name;                  /* in arena */
+    char *path;                  /* in arena: the file, for error locations */
     hc_arena arena;
     const hc_mustache_op *ops;
     size_t nops;

@@ -54,6 +54,8 @@ typedef struct {
     tok *t;
     size_t n, cap;
     unsigned char *flags; /* per offset (len + 1 of them): LS_* */
+    size_t at_off;        /* where(): the last offset located, */
+    int at_line, at_col;  /*   and its line and column */
 } parser;
 
 typedef struct {
@@ -74,6 +76,26 @@ static void locate(const parser *P, size_t off, int *line, int *col)
     }
     *line = l;
     *col = c;
+}
+
+/* locate() for offsets met in increasing order (ops are built in text
+ * order): continues from the last one, so a template with many tags is
+ * located in one pass, not one pass per tag. */
+static void where(parser *P, size_t off, int *line, int *col)
+{
+    if (off < P->at_off || !P->at_line) {
+        P->at_off = 0;
+        P->at_line = P->at_col = 1;
+    }
+    int l = P->at_line, c = P->at_col;
+    for (size_t i = P->at_off; i < off; i++) {
+        unsigned char ch = (unsigned char)P->src[i];
+        if (ch == '\n') { l++; c = 1; }
+        else if ((ch & 0xC0) != 0x80) c++;
+    }
+    P->at_off = off;
+    *line = P->at_line = l;
+    *col = P->at_col = c;
 }
 
 static int fail(parser *P, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -473,6 +495,7 @@ static void include(parser *P, opvec *v, size_t i, size_t dedent)
     else op->text = t->name;
     op->standalone = t->alone;
     op->indent = indent_of(P, t, dedent);
+    where(P, t->start, &op->line, &op->col);
     if (t->kind == TK_PARENT) op->kids = build(P, i + 1, t->match, dedent, 1, &op->nkids);
 }
 
@@ -547,6 +570,7 @@ hc_mustache_tmpl *hc_mustache_parse(const char *name, const char *path, const ch
     hc_mustache_tmpl *t = hc_xcalloc(1, sizeof *t);
     t->arena.block_size = 8192;
     t->name = hc_arena_strdup(&t->arena, name);
+    t->path = hc_arena_strdup(&t->arena, path ? path : name);
     parser P = { 0 };
     P.src = hc_arena_strndup(&t->arena, text ? text : "", len);
     P.len = len;

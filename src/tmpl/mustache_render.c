@@ -40,6 +40,9 @@ typedef struct {
     hc_buf pend;            /* indentation owed before the next output */
     int owed;
     int depth;
+    size_t start;           /* out->len when the render began */
+    size_t steps;           /* ops rendered so far */
+    int over;               /* the budget is spent: render nothing more */
 } rstate;
 
 static void render_ops(rstate *st, const hc_mustache_op *ops, size_t n, const frame *fr);
@@ -48,7 +51,11 @@ static void render_ops(rstate *st, const hc_mustache_op *ops, size_t n, const fr
 
 static void put(rstate *st, const char *p, size_t n)
 {
-    if (!n) return;
+    if (!n || st->over) return;
+    if (st->out->len - st->start + n > HC_MUSTACHE_MAX_OUTPUT) {
+        st->over = 1;
+        return;
+    }
     if (st->owed) {
         int empty_line = p[0] == '\n' || (p[0] == '\r' && n > 1 && p[1] == '\n');
         if (!empty_line) hc_buf_put(st->out, st->pend.data, st->pend.len);
@@ -233,8 +240,12 @@ static void block(rstate *st, const hc_mustache_op *op, const frame *fr)
 
 static void render_ops(rstate *st, const hc_mustache_op *ops, size_t n, const frame *fr)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !st->over; i++) {
         const hc_mustache_op *op = &ops[i];
+        if (++st->steps > HC_MUSTACHE_MAX_STEPS) {
+            st->over = 1;
+            break;
+        }
         switch (op->kind) {
         case HC_MUSTACHE_OP_TEXT:
             put(st, op->text.p, op->text.len);
@@ -272,12 +283,16 @@ int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *
 {
     const hc_mustache_tmpl *t = hc_mustache_find(s, name, strlen(name));
     if (!t) return -1;
-    rstate st = { .set = s, .out = out };
+    rstate st = { .set = s, .out = out, .start = out->len };
     frame root = { 0, 0, NULL };
     if (ctx) push(&st, ctx);
     render_ops(&st, t->ops, t->nops, &root);
     free(st.stk);
     hc_buf_free(&st.ind);
     hc_buf_free(&st.pend);
+    if (st.over) {
+        hc_buf_truncate(out, st.start);
+        return HC_MUSTACHE_TOO_BIG;
+    }
     return 0;
 }

@@ -4,12 +4,13 @@
 #   tests/bench/run.sh [N]                      benchmark with N case studies (default 10000)
 #   tests/bench/run.sh --generate-only DIR [N]  only write the huace corpus into DIR
 #   tests/bench/run.sh --generate-hugo DIR [N]  only write the Hugo version into DIR
+#   tests/bench/run.sh --size                   only the bounded-cost targets (size.sh)
 #
 # Environment: HUGO=0 skips Hugo; WEASY=0 skips the maps/album section (example site); GROWTH=1
 # also times N/10 (always from N=100000 on: the linear-growth target); RUNS (default 3)
 # timed runs per measurement, after one warm-up; HUACE (default ./huace) the binary;
 # KEEP=1 keeps the temporary folder; STAGE_TIMEOUT (default 900 s) limits the
-# maps/print build and WeasyPrint.
+# maps/print build and WeasyPrint; SIZE=0 skips the bounded-cost targets at the end.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -22,8 +23,11 @@ case "${1:-}" in
     kind=huace; [ "$1" = --generate-hugo ] && kind=hugo
     exec python3 "$GEN" "$kind" "$2" "${3:-10000}"
     ;;
+--size)
+    exec sh "$HERE/size.sh"
+    ;;
 -h|--help)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 esac
@@ -263,4 +267,10 @@ if [ "$WEASY" != 0 ]; then
         echo "huace build of the example site failed:"
         tail -n 5 "$TMP/ex.err"
     fi
+fi
+
+# ---------------------------------------------------------------- bounded cost (issue 11)
+if [ "${SIZE:-1}" != 0 ]; then
+    echo
+    HUACE="$HUACE" RUNS="$RUNS" sh "$HERE/size.sh" || echo "run.sh: the bounded-cost part failed" >&2
 fi

@@ -58,7 +58,16 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
     hc_buf_reset(html);
     hc_buf_reset(path);
     const char *tmpl = hc_page_values(w->sh, j, a, dir, &ctx);
-    if (hc_mustache_render(w->sh->tmpl, tmpl, ctx, html) != 0) {
+    int rr = hc_mustache_render(w->sh->tmpl, tmpl, ctx, html);
+    if (rr == HC_MUSTACHE_TOO_BIG) {   /* the engine's budget: see mustache.h */
+        hc_error(w->d, "template", "site.yaml", 0, 0,
+                 "page %s: template %s.mustache of theme '%s' renders more than %zu MB or %zu million tags; "
+                 "does a partial include itself inside a section, twice?",
+                 dir->len ? hc_buf_cstr(dir) : "(home)", tmpl, w->sh->m->config.theme, HC_MUSTACHE_MAX_OUTPUT >> 20,
+                 HC_MUSTACHE_MAX_STEPS / 1000000);
+        return;
+    }
+    if (rr != 0) {
         hc_error(w->d, "template", "site.yaml", 0, 0, "theme '%s' has no template %s.mustache (in layouts/)",
                  w->sh->m->config.theme, tmpl);
         return;

@@ -1,5 +1,6 @@
 /* templates.c — loading the theme's and the site's Mustache templates. */
 #include "render_int.h"
+#include "templates.h"
 #include "../../base/fs.h"
 #include "../../base/utf8.h"
 #include <stdio.h>
@@ -96,9 +97,19 @@ int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d)
         hc_buf_printf(&dir, "%s/%s", m->root, sub[i]);
         if (load_dir(hc_buf_cstr(&dir), sub[i], set, d) != 0) rc = -1;
     }
+    /* a partial that includes itself outside any section never stops */
+    if (hc_mustache_set_check(set, d) != 0) rc = -1;
 out:
     hc_buf_free(&theme);
     hc_buf_free(&dir);
     hc_buf_free(&rel);
+    return rc;
+}
+
+int hc_templates_check(const hc_model *m, hc_diags *d)
+{
+    hc_mustache_set *set = hc_mustache_set_new();
+    int rc = hc_templates_load(m, set, d);
+    hc_mustache_set_free(set);
     return rc;
 }

@@ -110,15 +110,13 @@ static void link_target(pdf_flow *f, const char *href, flink *k)
             hc_buf_printf(&a, "unit-%s", m->projects[n].id);
             k->target = hc_buf_detach(&a, NULL);
             k->internal = 1;
-        } else if (sscanf(sp, "cases/%159[^/]", id) == 1) {
-            for (size_t c = 0; c < m->ncases; c++)
-                if (strcmp(m->cases[c].slug, id) == 0 && pdf_doc_has_case(f->p, c)) {
-                    hc_buf a = HC_BUF_INIT;
-                    hc_buf_printf(&a, "case-%s", id);
-                    k->target = hc_buf_detach(&a, NULL);
-                    k->internal = 1;
-                    break;
-                }
+        } else if (sscanf(sp, "cases/%159[^/]", id) == 1 &&
+                   (n = hc_strmap_get(&f->p->env->case_slugs, id, strlen(id))) != HC_STRMAP_NONE &&
+                   pdf_doc_has_case(f->p, n)) {
+            hc_buf a = HC_BUF_INIT;
+            hc_buf_printf(&a, "case-%s", id);
+            k->target = hc_buf_detach(&a, NULL);
+            k->internal = 1;
         }
         if (!k->target) {
             hc_buf u = HC_BUF_INIT;
@@ -457,6 +455,12 @@ void pdf_flow_blocks(pdf_flow *f, const pdf_blocks *b)
     if (b->n == 0) return;
     item *items = hc_xcalloc(b->n, sizeof *items);
     for (size_t i = 0; i < b->n; i++) make_item(f, &b->v[i], &items[i]);
+    /* the pieces of a long code block follow one another at the block's own line spacing */
+    for (size_t i = 1; i < b->n; i++)
+        if (b->v[i].cont && b->v[i].kind == PDF_BLK_PRE && b->v[i - 1].kind == PDF_BLK_PRE) {
+            items[i - 1].after = 2;
+            items[i].before = 0;
+        }
     if (f->ncols > 1) balance(f, items, b->n);
     place_all(f, items, b->n);
     for (size_t i = 0; i < b->n; i++) free_item(&items[i]);

@@ -108,21 +108,21 @@ void pdf_theme_load(pdf_theme *t, const hc_model *m)
 
 int pdf_anchors_get(const pdf_anchors *a, const char *name)
 {
-    for (size_t i = 0; i < a->n; i++)
-        if (strcmp(a->v[i].name, name) == 0) return a->v[i].page;
-    return 0;
+    size_t i = hc_strmap_get(&a->ix, name, strlen(name));
+    return i == HC_STRMAP_NONE ? 0 : a->v[i].page;
 }
 
 void pdf_anchors_set(pdf_anchors *a, const char *name, int page)
 {
-    for (size_t i = 0; i < a->n; i++)
-        if (strcmp(a->v[i].name, name) == 0) {
-            a->v[i].page = page;
-            return;
-        }
+    size_t i = hc_strmap_get(&a->ix, name, strlen(name));
+    if (i != HC_STRMAP_NONE) {
+        a->v[i].page = page;
+        return;
+    }
     a->v = hc_xgrow(a->v, &a->cap, a->n + 1, sizeof *a->v);
-    a->v[a->n].name = hc_xstrdup(name);
+    a->v[a->n].name = hc_xstrdup(name);   /* the map borrows this copy */
     a->v[a->n].page = page;
+    hc_strmap_add(&a->ix, a->v[a->n].name, strlen(name), a->n);
     a->n++;
 }
 
@@ -144,5 +144,6 @@ void pdf_anchors_free(pdf_anchors *a)
 {
     for (size_t i = 0; i < a->n; i++) free(a->v[i].name);
     free(a->v);
+    hc_strmap_free(&a->ix);
     memset(a, 0, sizeof *a);
 }

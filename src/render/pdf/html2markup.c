@@ -43,6 +43,8 @@ typedef struct {
     int ws, ws_nl;              /* white space waiting to be decided */
     uint32_t last;              /* last character of the block's text, 0 if none */
     int pre, skip;
+    size_t pre_lines;           /* newlines in the open code block */
+    size_t run;                 /* characters since the last break opportunity */
     int inl[IN_MAX]; int ninl;  /* open inline tags */
     int link_open; size_t link_at; char *link_href;
     struct { int ordered; long next; } lists[LIST_MAX]; int nlists;
@@ -145,6 +147,7 @@ static void begin(state *s, pdf_blk_kind kind, int level)
     }
     s->open = 1;
     s->text_len = 0;
+    s->run = 0;
 }
 
 static void put_char(state *s, uint32_t c)
@@ -152,8 +155,19 @@ static void put_char(state *s, uint32_t c)
     if (c < 0x20 && c != '\n' && c != '\t') return;
     if (c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
     if (s->pre) {
-        if (!s->open) begin(s, PDF_BLK_PRE, 0);
-        if (c == '\n' && s->text_len == 0) return;   /* newline right after <pre><code> */
+        if (!s->open) {
+            begin(s, PDF_BLK_PRE, 0);
+            s->pre_lines = 0;
+        }
+        if (c == '\n' && s->text_len == 0 && !s->cur.cont) return;   /* newline right after <pre><code> */
+        if (c == '\n' && ++s->pre_lines == PDF_PRE_CHUNK) {
+            /* a long listing goes on in a new block: this newline ends the piece */
+            flush(s);
+            begin(s, PDF_BLK_PRE, 0);
+            s->cur.cont = 1;
+            s->pre_lines = 0;
+            return;
+        }
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
         s->ws = 1;
         if (c == '\n') s->ws_nl = 1;
@@ -174,6 +188,14 @@ static void put_char(state *s, uint32_t c)
         s->ws = s->ws_nl = 0;
     }
     if (s->link_open && s->link_at == (size_t)-1) s->link_at = s->text_len;
+    /* a break opportunity inside a long word (see PDF_WORD_CHUNK); spaces,
+     * newlines and CJK characters are break opportunities of their own */
+    if (c == ' ' || c == '\n' || c == '\t' || cjkish(c)) {
+        s->run = 0;
+    } else if (++s->run > PDF_WORD_CHUNK) {
+        hc_buf_puts(&s->mk, "\xe2\x80\x8b");   /* U+200B ZERO WIDTH SPACE */
+        s->text_len += 3;
+    }
     char u[8];
     int n = g_unichar_to_utf8(c, u);
     pdf_markup_escape(&s->mk, u, (size_t)n);

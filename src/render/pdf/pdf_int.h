@@ -19,6 +19,7 @@
 #include "pdf.h"
 #include "../../base/buf.h"
 #include "../../base/diag.h"
+#include "../../base/hash.h"
 #include "../../model/model.h"
 
 #define PDF_PT_PER_MM (72.0 / 25.4)
@@ -91,7 +92,21 @@ typedef struct {
     size_t text_len;            /* bytes of plain text the markup carries */
     pdf_blk_link *links; size_t nlinks;
     char *src, *alt;            /* IMG */
+    int cont;                   /* PRE: continues the code block before it (see PDF_PRE_CHUNK) */
 } pdf_block;
+/* Pango lays out a paragraph in time that grows faster than its length: with
+ * the number of lines times the attributes kinsoku.c adds, and with the
+ * square of a run it may only break by falling back to any character. So a
+ * code block is cut into blocks of at most PDF_PRE_CHUNK lines (drawn as
+ * one: see flow.c), and a word (a run without a space or CJK character)
+ * longer than PDF_WORD_CHUNK characters may break before each of its
+ * further characters (U+200B, zero width, goes before each): lines then fill
+ * to the edge as CJK text does, with no hyphen and no stretched letters. A
+ * 16,000-line listing or a 64 KB word took 40-300 s as one layout; now
+ * seconds. The first PDF_WORD_CHUNK characters stay whole, shorter than a
+ * column's line, so ordinary words and short URLs are untouched. */
+#define PDF_PRE_CHUNK 8
+#define PDF_WORD_CHUNK 30
 typedef struct { pdf_block *v; size_t n, cap; } pdf_blocks;
 
 /* Converts the HTML cmark writes (p, h1–h6, ul/ol/li, blockquote, pre/code,
@@ -105,7 +120,9 @@ void pdf_markup_escape(hc_buf *out, const char *s, size_t n);
 
 /* ---- anchors ---- */
 typedef struct { char *name; int page; } pdf_anchor;
-typedef struct { pdf_anchor *v; size_t n, cap; } pdf_anchors;
+/* Names hashed (ix: name → index in v), so a document with n anchors and
+ * links costs O(n) lookups, not O(n²). Zero-initialised is empty. */
+typedef struct { pdf_anchor *v; size_t n, cap; hc_strmap ix; } pdf_anchors;
 int pdf_anchors_get(const pdf_anchors *a, const char *name);     /* 0 if unknown */
 void pdf_anchors_set(pdf_anchors *a, const char *name, int page);
 int pdf_anchors_equal(const pdf_anchors *a, const pdf_anchors *b);
@@ -171,6 +188,7 @@ typedef struct pdf_env {
     pdf_image **photos; char **photo_keys; size_t nphotos, capphotos;   /* by site path, sorted */
     char **case_html;                   /* per model case: its body as cmark wrote it */
     pdf_blocks *case_blocks;             /* per model case: its body as blocks */
+    hc_strmap case_slugs;                /* case study slug → index in the model's cases */
     char *year;                         /* "2026" */
     char *date;                         /* "2026-11-30" */
 } pdf_env;

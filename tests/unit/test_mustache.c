@@ -1,0 +1,129 @@
+/* The Mustache engine's bounds: hc_mustache_set_check finds partials that
+ * include themselves outside any section (located at the tag), allows the
+ * recursion the spec allows, and the render budget stops what gets past. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+#include <time.h>
+#include "tmpl/mustache.h"
+#include "tmpl/value.h"
+
+static void add(hc_mustache_set *s, const char *name, const char *text)
+{
+    assert_int_equal(hc_mustache_set_add(s, name, name, text, strlen(text), NULL), 0);
+}
+
+/* The first finding, or NULL. */
+static const hc_diag *check(hc_mustache_set *s, hc_diags *d, int want_rc)
+{
+    assert_int_equal(hc_mustache_set_check(s, d), want_rc);
+    return hc_diags_count(d) ? hc_diags_at(d, 0) : NULL;
+}
+
+static void self_twice(void **state)
+{
+    (void)state;
+    hc_mustache_set *s = hc_mustache_set_new();
+    hc_diags *d = hc_diags_new();
+    add(s, "page", "<p>{{>badge}}</p>");
+    add(s, "badge", "x\n  <b>{{>badge}}{{>badge}}</b>");
+    const hc_diag *g = check(s, d, -1);
+    assert_non_null(g);
+    assert_int_equal(hc_diags_count(d), 1);          /* one error for the cycle, not per tag */
+    assert_string_equal(g->rule, "template");
+    assert_string_equal(g->path, "badge");
+    assert_int_equal(g->line, 2);
+    assert_int_equal(g->col, 6);                      /* the first {{> tag */
+    assert_non_null(strstr(g->msg, "badge → badge"));
+    hc_diags_free(d);
+    hc_mustache_set_free(s);
+}
+
+static void cycle_of_three(void **state)
+{
+    (void)state;
+    hc_mustache_set *s = hc_mustache_set_new();
+    hc_diags *d = hc_diags_new();
+    add(s, "c", "{{>a}}");
+    add(s, "a", "é{{>b}}");
+    add(s, "b", "{{<c}}{{/c}}");
+    add(s, "z", "{{>a}}");                            /* leads into the cycle, not part of it */
+    const hc_diag *g = check(s, d, -1);
+    assert_int_equal(hc_diags_count(d), 1);
+    assert_string_equal(g->path, "a");                /* the name that sorts first */
+    assert_int_equal(g->line, 1);
+    assert_int_equal(g->col, 2);                      /* columns count characters */
+    assert_non_null(strstr(g->msg, "a → b → c → a"));
+    hc_diags_free(d);
+    hc_mustache_set_free(s);
+}
+
+static void allowed(void **state)
+{
+    (void)state;
+    hc_mustache_set *s = hc_mustache_set_new();
+    hc_diags *d = hc_diags_new();
+    add(s, "node", "{{content}}<{{#nodes}}{{>node}}{{/nodes}}>");     /* the spec's Recursion */
+    add(s, "inv", "{{^stop}}{{>inv}}{{/stop}}");
+    add(s, "dyn", "{{>*name}}");                                      /* data decides */
+    add(s, "blk", "{{$x}}{{>blk}}{{/x}}");                            /* a parent may replace it */
+    add(s, "par", "{{<other}}{{$x}}{{>par}}{{/x}}{{/other}}");        /* an argument, maybe unused */
+    add(s, "missing", "{{>nowhere}}");
+    assert_null(check(s, d, 0));
+    hc_diags_free(d);
+    hc_mustache_set_free(s);
+}
+
+static void budget(void **state)
+{
+    (void)state;
+    hc_mustache_set *s = hc_mustache_set_new();
+    add(s, "page", "{{>b}}");
+    add(s, "b", "{{#x}}{{>b}}{{>b}}{{/x}}ab");          /* passes the check: inside a section */
+    assert_int_equal(hc_mustache_set_check(s, NULL), 0);
+    hc_arena a = HC_ARENA_INIT;
+    hc_tv *ctx = hc_tv_map(&a);
+    hc_tv_set_bool(&a, ctx, "x", 1);
+    hc_buf out = HC_BUF_INIT;
+    hc_buf_puts(&out, "kept");
+    clock_t t0 = clock();
+    /* 2^100 expansions without a budget; with it, stopped and out left as it was */
+    assert_int_equal(hc_mustache_render(s, "page", ctx, &out), HC_MUSTACHE_TOO_BIG);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_true(secs < 60);
+    assert_int_equal(out.len, 4);
+    assert_string_equal(hc_buf_cstr(&out), "kept");
+    /* the output limit: a template whose text alone is bigger */
+    hc_buf big = HC_BUF_INIT;
+    hc_buf_puts(&big, "{{#x}}");
+    for (int i = 0; i < 1 << 16; i++) hc_buf_puts(&big, "0123456789abcdef");   /* 1 MB of text */
+    hc_buf_puts(&big, "{{/x}}");
+    assert_int_equal(hc_mustache_set_add(s, "mb", "mb", big.data, big.len, NULL), 0);
+    hc_buf_reset(&big);
+    for (int i = 0; i < 100; i++) hc_buf_puts(&big, "{{>mb}}");                /* 100 MB */
+    assert_int_equal(hc_mustache_set_add(s, "huge", "huge", big.data, big.len, NULL), 0);
+    hc_buf_reset(&out);
+    assert_int_equal(hc_mustache_render(s, "huge", ctx, &out), HC_MUSTACHE_TOO_BIG);
+    assert_int_equal(out.len, 0);
+    /* a normal render still works, from the same set */
+    assert_int_equal(hc_mustache_render(s, "mb", ctx, &out), 0);
+    assert_int_equal(out.len, (size_t)1 << 20);
+    hc_buf_free(&big);
+    hc_buf_free(&out);
+    hc_arena_free(&a);
+    hc_mustache_set_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(self_twice),
+        cmocka_unit_test(cycle_of_three),
+        cmocka_unit_test(allowed),
+        cmocka_unit_test(budget),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
