@@ -6,9 +6,11 @@
 #include "../base/buf.h"
 #include "../base/fs.h"
 #include "../base/hash.h"
+#include "../base/tree.h"
 #include "../render/html/templates.h"
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* 十个一: every item recorded for every unit. */
 static void check_standard(const hc_model *m, const hc_project *p, hc_diags *d)
@@ -251,7 +253,11 @@ static int asset_exists(const hc_model *m, const char *site_path)
 {
     hc_buf full = HC_BUF_INIT;
     hc_buf_printf(&full, "%s/%s", m->root, site_path);
-    int ok = !hc_fs_is_dir(hc_buf_cstr(&full)) && hc_fs_exists(hc_buf_cstr(&full));
+    /* published only if a regular file inside the site (see base/tree.h):
+     * opened without following links out, never blocking on a FIFO */
+    int fd = hc_tree_open_path(hc_buf_cstr(&full), m->root, NULL);
+    int ok = fd >= 0;
+    if (fd >= 0) close(fd);
     hc_buf_free(&full);
     return ok;
 }

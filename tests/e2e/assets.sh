@@ -97,5 +97,23 @@ else
 fi
 wait "$pid"
 check "saying so" grep -q '^huace serve: stopped$' "$T/serve.out"
+# images in content are assets too: a FIFO or a link out of the site named by a
+# case study is "nothing published" for check and the build (which stops before
+# the album would open it), never read
+S2="$T/site2"
+cp -R tests/sites/base "$S2"
+mkfifo "$S2/assets/pipe.jpg"
+printf 'PRIVATE-PHOTO\n' >"$T/private/photo.jpg"
+ln -s "$T/private/photo.jpg" "$S2/assets/out.jpg"
+printf '\n![管道](../../assets/pipe.jpg)\n\n![外面](../../assets/out.jpg)\n' >>"$S2/content/cases/first-case.md"
+timeout 60 "$HUACE" check -s "$S2" --today 2026-11-30 >"$T/check2.txt" 2>&1
+st=$?
+check "check: a FIFO and a link out of the site as images are errors (exit 1, was: check passed)" test "$st" -eq 1
+check "check names the FIFO at its line" grep -q "^content/cases/first-case.md:[0-9]*:[0-9]*: error: image '../../assets/pipe.jpg' does not resolve" "$T/check2.txt"
+check "check names the link out of the site" grep -q "error: image '../../assets/out.jpg' does not resolve" "$T/check2.txt"
+timeout 60 "$HUACE" build -s "$S2" -o "$T/out2" --today 2026-11-30 >/dev/null 2>"$T/build2.err"
+st=$?
+check "the build stops with exit 1 (was: blocked on the FIFO in the album)" test "$st" -eq 1
+check "and publishes nothing" test ! -e "$T/out2"
 cat "$T/build.err" "$T/again.err" "$T/serve.out" >&2
 finish

@@ -12,6 +12,7 @@
 #include "pdf_int.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
+#include "../../base/tree.h"
 #include "../../load/load.h"
 #include "../../load/mdmem.h"
 #include "../maps/maps.h"
@@ -309,9 +310,13 @@ static void load_photo(pdf_env *env, const char *sp, const char *from, int line,
     hc_buf_printf(&path, "%s/%s", env->m->root, sp);
     const char *why = NULL;
     pdf_image *im = NULL;
-    if (hc_fs_read(hc_buf_cstr(&path), &data) != 0)
+    /* the same rule as published assets: a link out of the site, a FIFO or a
+     * device is never opened (hc_tree_read_path) */
+    if (hc_tree_read_path(hc_buf_cstr(&path), env->m->root, &data) != 0)
         hc_warn(env->d, "photo", from, line, col, "image %s cannot be read (%s); it is left out of the album", sp,
-                strerror(errno));
+                errno == EACCES ? "a link leading outside the site folder"
+                : errno == EINVAL ? "not a regular file: a FIFO, device or folder"
+                                  : strerror(errno));
     else if (!(im = pdf_image_load(sp, (const unsigned char *)data.data, data.len, &why)))
         hc_warn(env->d, "photo", from, line, col, "image %s is left out of the album: %s", sp, why);
     if (im) {
