@@ -29,7 +29,7 @@ UBSAN_OBJ := $(SRC:src/%.c=build/ubsan/%.o)
 
 # libFuzzer targets (tests/fuzz/fuzz_<name>.c), built with clang: `make fuzz`,
 # `make fuzz-run [FUZZ_TIME=seconds] [FUZZ_RUN="names"]`; see tests/fuzz/README.md.
-FUZZ_CC      ?= clang
+FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 FUZZ_FLAGS    = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_TARGETS := yamlv frontmatter mustache markdown image http
 FUZZ_OBJ     := $(LIBSRC:src/%.c=build/fuzz/obj/%.o)

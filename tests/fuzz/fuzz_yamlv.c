@@ -3,8 +3,9 @@
  * Input: a YAML file. It is parsed with hc_yaml_parse; every node of the tree
  * is then read with every typed reader (hc_yr_str, _bool, _int, _num, _date,
  * _strlist, _expect) and every map's keys are looked up again and checked
- * for unknown keys, as the loaders do. The findings are printed as text and
- * JSON (to /dev/null).
+ * for unknown keys, as the loaders do. The findings are printed as JSON and,
+ * when there are at most 64 of them, as text with their source lines (read
+ * back from a copy of the input in the temp folder), to /dev/null.
  *
  * Invariants checked beyond memory safety:
  * - NULL from hc_yaml_parse comes with at least one error reported;
@@ -99,9 +100,23 @@ static void read_all(const hc_yreader *r, const hc_yval *v, int depth)
     }
 }
 
+static char root[4200], file[4300];
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    snprintf(root, sizeof root, "%s", fuzz_tmpdir());
+    snprintf(file, sizeof file, "%s/site.yaml", root);
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    /* the findings show their source line, read back from this copy */
+    fuzz_write(file, data, size);
     hc_diags *d = hc_diags_new();
+    hc_diags_set_root(d, root);
     hc_yval *v = hc_yaml_parse("site.yaml", (const char *)data, size, 1, d);
     if (!v) {
         FUZZ_ASSERT(hc_diags_errors(d) > 0);
@@ -110,7 +125,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         read_all(&r, v, 0);
         FUZZ_ASSERT(hc_ymap_get(NULL, "x") == NULL);
     }
-    hc_diags_print_text(d, fuzz_devnull());
+    /* each finding reads its line back from the file: a screenful is enough */
+    if (hc_diags_count(d) <= 64) hc_diags_print_text(d, fuzz_devnull());
     hc_diags_print_json(d, fuzz_devnull());
     hc_diags_print_summary(d, fuzz_devnull());
     hc_yval_free(v);
