@@ -36,7 +36,7 @@ for t in $targets; do
     if [ -d tests/fuzz/regress/"$t" ]; then
         for f in tests/fuzz/regress/"$t"/*; do
             [ -f "$f" ] || continue
-            "$bin" -timeout=25 -rss_limit_mb=2048 "$f" >"$T/$t.regress.log" 2>&1
+            "$bin" -timeout=10 -rss_limit_mb=2048 "$f" >"$T/$t.regress.log" 2>&1
             st=$?
             if [ "$st" = 0 ]; then
                 ok "$t: reproducer $(basename "$f") runs clean"

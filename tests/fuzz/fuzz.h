@@ -11,11 +11,37 @@
  * - fuzz_tmpdir(): the one folder a target may write in, made once under
  *   $TMPDIR (or /tmp) and removed with everything in it when the target exits.
  * - fuzz_write(): writes a whole file (in that folder), aborting on failure.
+ * - fuzz_yaml_at(): whether a one-line plain YAML scalar is written in the
+ *   text where its node says it is: the file's line (lines end at '\n', as
+ *   editors and the diagnostics' caret count them) and character column.
  */
 #ifndef HC_FUZZ_H
 #define HC_FUZZ_H
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+/* text/len: the YAML as given to hc_yaml_parse; first_line: the file line it
+ * starts on; line, col, str, n: a scalar node. Scalars that are not plain,
+ * span lines or hold characters a plain scalar cannot show as they are are
+ * not checked (1). */
+__attribute__((unused)) static int fuzz_yaml_at(const char *text, size_t len, int first_line, int line, int col,
+                                                const char *str, size_t n)
+{
+    if (n == 0 || memchr(str, '\n', n) || memchr(str, '\r', n) || memchr(str, '\0', n)) return 1;
+    const char *p = text, *end = text + len;
+    if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
+    for (int l = first_line; l < line; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return 0;
+        p = nl + 1;
+    }
+    for (int c = 1; c < col; c++) {   /* a column counts characters */
+        if (p >= end || *p == '\n') return 0;
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+    }
+    return (size_t)(end - p) >= n && !memcmp(p, str, n);
+}
+
 #endif
 #include <ftw.h>
 #include <stddef.h>
@@ -75,6 +101,29 @@ __attribute__((unused)) static void fuzz_write(const char *path, const void *dat
     FUZZ_ASSERT(f != NULL);
     FUZZ_ASSERT(fwrite(data, 1, len, f) == len);
     FUZZ_ASSERT(fclose(f) == 0);
+}
+
+/* text/len: the YAML as given to hc_yaml_parse; first_line: the file line it
+ * starts on; line, col, str, n: a scalar node. Scalars that are not plain,
+ * span lines or hold characters a plain scalar cannot show as they are are
+ * not checked (1). */
+__attribute__((unused)) static int fuzz_yaml_at(const char *text, size_t len, int first_line, int line, int col,
+                                                const char *str, size_t n)
+{
+    if (n == 0 || memchr(str, '\n', n) || memchr(str, '\r', n) || memchr(str, '\0', n)) return 1;
+    const char *p = text, *end = text + len;
+    if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) p += 3;
+    for (int l = first_line; l < line; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return 0;
+        p = nl + 1;
+    }
+    for (int c = 1; c < col; c++) {   /* a column counts characters */
+        if (p >= end || *p == '\n') return 0;
+        p++;
+        while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+    }
+    return (size_t)(end - p) >= n && !memcmp(p, str, n);
 }
 
 #endif

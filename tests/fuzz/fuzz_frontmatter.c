@@ -6,11 +6,15 @@
  * Invariants checked beyond memory safety:
  * - both slices lie inside the text, the YAML before the body, and nothing
  *   but fences (and a BOM) lies outside them;
- * - yaml_line and body_line are the 1-based lines where the slices start;
+ * - yaml_line and body_line are the 1-based lines where the slices start
+ *   (an empty body at the end of a file without a final newline may be
+ *   numbered one past the last line);
  * - with no front matter the body is the whole text (after a BOM), line 1;
  * - the YAML parsed from the slice (first line yaml_line, as the loader
  *   calls it) places every node, and every finding, inside the front matter:
- *   at or after yaml_line and before body_line.
+ *   at or after yaml_line and before body_line; and a one-line plain scalar
+ *   is found in the file at its node's line and column (what a finding's
+ *   caret points at).
  */
 #include "fuzz.h"
 #include "load/frontmatter.h"
@@ -23,12 +27,14 @@ static int line_at(const char *text, const char *p)
     return line;
 }
 
-static void nodes_inside(const hc_yval *v, int first, int last)
+static void nodes_inside(const hc_fm *fm, const hc_yval *v)
 {
-    FUZZ_ASSERT(v->line >= first && v->line <= last);
+    FUZZ_ASSERT(v->line >= fm->yaml_line && v->line < fm->body_line);
+    if (v->kind == HC_Y_SCALAR && v->plain)
+        FUZZ_ASSERT(fuzz_yaml_at(fm->yaml.p, fm->yaml.len, fm->yaml_line, v->line, v->col, v->str, v->len));
     for (size_t i = 0; i < v->n; i++) {
-        if (v->keys) nodes_inside(v->keys[i], first, last);
-        nodes_inside(v->items[i], first, last);
+        if (v->keys) nodes_inside(fm, v->keys[i]);
+        nodes_inside(fm, v->items[i]);
     }
 }
 
@@ -55,13 +61,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_ASSERT(fm.yaml.len == 0 || fm.yaml.p[fm.yaml.len - 1] == '\n');
     FUZZ_ASSERT(fm.body.p == end || fm.body.p[-1] == '\n');
     FUZZ_ASSERT(fm.yaml_line == line_at(text, fm.yaml.p));
-    FUZZ_ASSERT(fm.body_line == line_at(text, fm.body.p));
+    if (fm.body.len) FUZZ_ASSERT(fm.body_line == line_at(text, fm.body.p));   /* else it may start past the end */
     FUZZ_ASSERT(fm.body_line > fm.yaml_line);
 
     /* the YAML's lines are file lines: nothing found lies in the body */
     hc_diags *d = hc_diags_new();
     hc_yval *v = hc_yaml_parse("content/cases/x.md", fm.yaml.p, fm.yaml.len, fm.yaml_line, d);
-    if (v) nodes_inside(v, fm.yaml_line, fm.body_line - 1);
+    if (v) nodes_inside(&fm, v);
     for (size_t i = 0; i < hc_diags_count(d); i++) {
         const hc_diag *f = hc_diags_at(d, i);
         FUZZ_ASSERT(f->line >= fm.yaml_line && f->line < fm.body_line);

@@ -9,7 +9,9 @@
  *
  * Invariants checked beyond memory safety:
  * - NULL from hc_yaml_parse comes with at least one error reported;
- * - every node has a line and column >= 1; a scalar's text is NUL-terminated
+ * - every node has a line and column >= 1, and a one-line plain scalar is
+ *   found in the file at that line and column (lines end at '\n', as the
+ *   diagnostics' caret counts them); a scalar's text is NUL-terminated
  *   at len; a map's keys are scalars and hc_ymap_get finds each key's own
  *   value (keys are unique: duplicates are errors);
  * - a reader that fails (-1) reports an error and leaves *out alone.
@@ -20,9 +22,14 @@
 
 static const char *const known[] = { "title", "date", "id", "name", "tags", "nodes", "route", NULL };
 
+static const char *text;
+static size_t text_len;
+
 static void read_all(const hc_yreader *r, const hc_yval *v, int depth)
 {
     FUZZ_ASSERT(v->line >= 1 && v->col >= 1);
+    if (v->kind == HC_Y_SCALAR && v->plain)
+        FUZZ_ASSERT(fuzz_yaml_at(text, text_len, 1, v->line, v->col, v->str, v->len));
     hc_diags *d = r->d;
     size_t before = hc_diags_errors(d);
 
@@ -122,6 +129,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(hc_diags_errors(d) > 0);
     } else {
         hc_yreader r = { "site.yaml", d };
+        text = (const char *)data;
+        text_len = size;
         read_all(&r, v, 0);
         FUZZ_ASSERT(hc_ymap_get(NULL, "x") == NULL);
     }

@@ -51,11 +51,27 @@ for t; do
     [ -n "$secs" ] && [ "$secs" -gt 0 ] && rate=$((${execs:-0} / secs))
     if [ "$nnew" -gt 0 ] || [ "$rc" -ne 0 ] || [ -z "$last" ]; then
         failed=1
-        verdict="FOUND $nnew (oom/timeout/crash ${otc:-?}, exit $rc): $(echo $new | tr '\n' ' ')"
+        verdict="FOUND $nnew files (oom/timeout/crash ${otc:-?}, exit $rc)"
     else
         verdict="none"
     fi
     printf '%-12s %5ss %12s %8s %8s  %s\n' "$t" "${secs:-?}" "${execs:-?}" "$rate" "$corpus" "$verdict"
+    if [ "$verdict" != none ]; then
+        # what was found, by kind: the invariant that failed or the sanitizer's
+        # summary, from replaying up to 20 of the crashes (timeouts and
+        # out-of-memory files are named so)
+        for f in $(echo "$new" | head -n 20); do
+            case $f in
+            "$t"-crash-* | "$t"-leak-*)
+                "$bin" -timeout=10 -rss_limit_mb=2048 build/fuzz/crashes/"$f" 2>&1 |
+                    grep -E -m1 'invariant failed:|^SUMMARY: ' | sed 's/^SUMMARY: //; s/ (.*//; s/^[^ ]*: invariant/invariant/'
+                ;;
+            *) echo "$f" | sed "s/^$t-\([a-z-]*\)-.*/\1/" ;;
+            esac
+        done | sort | uniq -c | sort -rn | sed 's/^/             /'
+        echo "$new" | head -3 | sed 's|^|             build/fuzz/crashes/|'
+        [ "$nnew" -gt 3 ] && echo "             … ($nnew files)"
+    fi
 done
 rm -f build/fuzz/log/.before
 [ "$failed" -eq 0 ]
