@@ -20,9 +20,11 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 /* text/len: the YAML as given to hc_yaml_parse; first_line: the file line it
- * starts on; line, col, str, n: a scalar node. Scalars that are not plain,
- * span lines or hold characters a plain scalar cannot show as they are are
- * not checked (1). */
+ * starts on; line, col, str, n: a plain scalar node. Its text starts there:
+ * the file holds it from that point, or, when it goes on over lines (which
+ * a plain scalar's text joins with spaces), the rest of that line (without
+ * trailing blanks) is how the text starts; a tagged one (!!str x) starts at
+ * its tag. Texts with a line break or NUL are not checked (1). */
 __attribute__((unused)) static int fuzz_yaml_at(const char *text, size_t len, int first_line, int line, int col,
                                                 const char *str, size_t n)
 {
@@ -39,7 +41,12 @@ __attribute__((unused)) static int fuzz_yaml_at(const char *text, size_t len, in
         p++;
         while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
     }
-    return (size_t)(end - p) >= n && !memcmp(p, str, n);
+    if ((size_t)(end - p) >= n && !memcmp(p, str, n)) return 1;
+    if (p < end && *p == '!') return 1;   /* a tagged node starts at its tag */
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    size_t m = (size_t)((eol ? eol : end) - p);
+    while (m && (p[m - 1] == ' ' || p[m - 1] == '\t' || p[m - 1] == '\r')) m--;
+    return m > 0 && m < n && !memcmp(p, str, m) && str[m] == ' ';
 }
 
 #endif
@@ -104,9 +111,11 @@ __attribute__((unused)) static void fuzz_write(const char *path, const void *dat
 }
 
 /* text/len: the YAML as given to hc_yaml_parse; first_line: the file line it
- * starts on; line, col, str, n: a scalar node. Scalars that are not plain,
- * span lines or hold characters a plain scalar cannot show as they are are
- * not checked (1). */
+ * starts on; line, col, str, n: a plain scalar node. Its text starts there:
+ * the file holds it from that point, or, when it goes on over lines (which
+ * a plain scalar's text joins with spaces), the rest of that line (without
+ * trailing blanks) is how the text starts; a tagged one (!!str x) starts at
+ * its tag. Texts with a line break or NUL are not checked (1). */
 __attribute__((unused)) static int fuzz_yaml_at(const char *text, size_t len, int first_line, int line, int col,
                                                 const char *str, size_t n)
 {
@@ -123,7 +132,12 @@ __attribute__((unused)) static int fuzz_yaml_at(const char *text, size_t len, in
         p++;
         while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
     }
-    return (size_t)(end - p) >= n && !memcmp(p, str, n);
+    if ((size_t)(end - p) >= n && !memcmp(p, str, n)) return 1;
+    if (p < end && *p == '!') return 1;   /* a tagged node starts at its tag */
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    size_t m = (size_t)((eol ? eol : end) - p);
+    while (m && (p[m - 1] == ' ' || p[m - 1] == '\t' || p[m - 1] == '\r')) m--;
+    return m > 0 && m < n && !memcmp(p, str, m) && str[m] == ' ';
 }
 
 #endif
