@@ -19,6 +19,7 @@ fi
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export TMPDIR=$T   # what a crashed target leaves behind goes with the scratch folder
 for t in $targets; do
     bin=build/fuzz/fuzz_$t
     if [ ! -x "$bin" ]; then notok "$t: $bin was not built"; continue; fi

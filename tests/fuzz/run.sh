@@ -35,10 +35,14 @@ for t; do
     cp tests/fuzz/corpus/"$t"/* "$work"/
     log=build/fuzz/log/$t.log
     ls build/fuzz/crashes >build/fuzz/log/.before
-    "$bin" "$work" -dict=tests/fuzz/"$t".dict -max_len="$max_len" -max_total_time="$FUZZ_TIME" \
+    # the targets' and libFuzzer's temp folders: a crashed process leaves its own behind
+    tmp=$PWD/build/fuzz/tmp
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    TMPDIR=$tmp "$bin" "$work" -dict=tests/fuzz/"$t".dict -max_len="$max_len" -max_total_time="$FUZZ_TIME" \
         -timeout=10 -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -artifact_prefix=build/fuzz/crashes/"$t"- -print_final_stats=1 >"$log" 2>&1
     rc=$?
+    rm -rf "$tmp"
     # fork mode's progress lines: "#N: cov: … corp: C exec/s … oom/timeout/crash: a/b/c time: Ts …"
     last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1)
     execs=$(echo "$last" | sed -n 's/^#\([0-9]*\):.*/\1/p')
