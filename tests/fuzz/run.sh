@@ -42,7 +42,6 @@ for t; do
         -timeout=10 -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -artifact_prefix=build/fuzz/crashes/"$t"- -print_final_stats=1 >"$log" 2>&1
     rc=$?
-    rm -rf "$tmp"
     # fork mode's progress lines: "#N: cov: … corp: C exec/s … oom/timeout/crash: a/b/c time: Ts …"
     last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1)
     execs=$(echo "$last" | sed -n 's/^#\([0-9]*\):.*/\1/p')
@@ -67,7 +66,7 @@ for t; do
         for f in $(echo "$new" | head -n 20); do
             case $f in
             "$t"-crash-* | "$t"-leak-*)
-                "$bin" -timeout=10 -rss_limit_mb=2048 build/fuzz/crashes/"$f" 2>&1 |
+                TMPDIR=$tmp "$bin" -timeout=10 -rss_limit_mb=2048 build/fuzz/crashes/"$f" 2>&1 |
                     grep -E -m1 'invariant failed:|^SUMMARY: ' | sed 's/^SUMMARY: //; s/ (.*//; s/^[^ ]*: invariant/invariant/'
                 ;;
             *) echo "$f" | sed "s/^$t-\([a-z-]*\)-.*/\1/" ;;
@@ -76,6 +75,7 @@ for t; do
         echo "$new" | head -3 | sed 's|^|             build/fuzz/crashes/|'
         [ "$nnew" -gt 3 ] && echo "             … ($nnew files)"
     fi
+    rm -rf "$tmp"
 done
 rm -f build/fuzz/log/.before
 [ "$failed" -eq 0 ]
