@@ -24,7 +24,20 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/tests-san/%)
 SPEC_DIR ?= tests/spec/mustache
 
-.PHONY: all demo deps test test-fast asan clean bench
+UBSAN_FLAGS = -O1 -g -fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+UBSAN_OBJ := $(SRC:src/%.c=build/ubsan/%.o)
+
+# libFuzzer targets (tests/fuzz/fuzz_<name>.c), built with clang: `make fuzz`,
+# `make fuzz-run [FUZZ_TIME=seconds] [FUZZ_RUN="names"]`; see tests/fuzz/README.md.
+FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
+FUZZ_FLAGS    = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_TARGETS := yamlv frontmatter mustache markdown image http
+FUZZ_OBJ     := $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
+FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_TIME    ?= 600
+FUZZ_RUN     ?= $(FUZZ_TARGETS)
+
+.PHONY: all demo deps test test-bins asan ubsan fuzz fuzz-run clean bench
 all: huace
 
 huace: $(OBJ)
@@ -40,6 +53,34 @@ build/san/%.o: src/%.c
 
 build/huace-san: $(SAN_OBJ)
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(LDFLAGS) $(LDLIBS)
+
+# `make asan`: ASan+UBSan build (the one tests/run.sh's second pass uses);
+# `make ubsan`: UBSan alone, which runs at close to full speed.
+asan: build/huace-san
+ubsan: build/huace-ubsan
+
+build/ubsan/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(UBSAN_FLAGS) -MMD -MP -c -o $@ $<
+
+build/huace-ubsan: $(UBSAN_OBJ)
+	$(CC) $(CFLAGS) $(UBSAN_FLAGS) -o $@ $(UBSAN_OBJ) $(LDFLAGS) $(LDLIBS)
+
+fuzz: $(FUZZ_BIN)
+
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build/fuzz/libhuace.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $(FUZZ_OBJ)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libhuace.a
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -DHC_FUZZ_SITE='"$(CURDIR)"' -MMD -MP -o $@ $< build/fuzz/libhuace.a $(LDFLAGS) $(LDLIBS)
+
+fuzz-run: fuzz
+	FUZZ_TIME="$(FUZZ_TIME)" tests/fuzz/run.sh $(FUZZ_RUN)
 
 build/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
@@ -64,7 +105,7 @@ demo: deps
 	$(MAKE) huace
 	./huace build -s . -o public
 
-test-bins: huace build/huace-san $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_spec build/tests-san/mustache_spec
+test-bins: huace build/huace-san $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_spec build/tests-san/mustache_spec fuzz
 
 test: test-bins
 	@SPEC_DIR="$(SPEC_DIR)" tests/run.sh
@@ -77,4 +118,4 @@ bench: huace
 clean:
 	rm -rf build huace public public.tmp-huace
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(UBSAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -1,10 +1,13 @@
 #!/bin/sh
 # Installs the Debian 12 packages huace needs to build, test and benchmark.
+# (clang-14 and libclang-rt-14-dev, its libFuzzer and sanitizer runtimes, build
+# the fuzz targets: `make fuzz`, which `make test` builds and replays.)
 # Idempotent: packages already present are left alone. Used by `make demo` and .ci/run.
 set -eu
 PKGS="build-essential pkg-config
  libcmark-dev libyaml-dev libgd-dev libwebp-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
  libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev
+ clang-14 libclang-rt-14-dev
  fonts-noto-cjk
  tidy python3 poppler-utils qpdf zbar-tools ghostscript
  chromium"
