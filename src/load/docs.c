@@ -56,11 +56,53 @@ static int is_external(const char *url)
 /* Records every link and image with its file position for the checks, and
  * points links to a folder ("../x/") at its index.html so they also work from
  * file://. */
-static void collect_refs(cmark_node *root, hc_doc *doc, int body_line)
+/* cmark counts a lone CR as a line ending too, while the file, an editor and
+ * our carets count only LF. For a body with a lone CR, crlines maps each of
+ * cmark's lines to the file's: its LF line within the body (0-based) and how
+ * many bytes that LF line had before it. Empty (n == 0) for other bodies. */
+typedef struct {
+    size_t n;
+    int *lf_line;
+    size_t *lead;
+} crlines;
+
+static void crlines_init(crlines *cl, hc_slice body)
+{
+    memset(cl, 0, sizeof *cl);
+    const char *p = body.p, *end = body.p + body.len, *cr = memchr(p, '\r', body.len);
+    while (cr && cr + 1 < end && cr[1] == '\n') cr = memchr(cr + 2, '\r', (size_t)(end - cr - 2));
+    if (!cr) return;   /* no lone CR: cmark's lines are the file's */
+    size_t cap = 0;
+    int lf = 0;
+    const char *lf_start = p, *start = p;
+    for (;;) {
+        cl->lf_line = hc_xgrow(cl->lf_line, &cap, cl->n + 1, sizeof *cl->lf_line);
+        cl->lead = hc_xrealloc(cl->lead, cap * sizeof *cl->lead);
+        cl->lf_line[cl->n] = lf;
+        cl->lead[cl->n++] = (size_t)(start - lf_start);
+        while (start < end && *start != '\r' && *start != '\n') start++;
+        if (start == end) break;
+        if (*start == '\r' && start + 1 < end && start[1] == '\n') start++;
+        if (*start++ == '\n') {
+            lf++;
+            lf_start = start;
+        }
+    }
+}
+
+static void crlines_free(crlines *cl)
+{
+    free(cl->lf_line);
+    free(cl->lead);
+}
+
+static void collect_refs(cmark_node *root, hc_doc *doc, hc_slice body, int body_line)
 {
     cmark_iter *it = cmark_iter_new(root);
     cmark_event_type ev;
     size_t cap = 0;
+    crlines cl;
+    crlines_init(&cl, body);
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node *n = cmark_iter_get_node(it);
@@ -73,6 +115,11 @@ static void collect_refs(cmark_node *root, hc_doc *doc, int body_line)
         r->url = hc_xstrdup(url);
         r->line = cmark_node_get_start_line(n) + body_line - 1;
         r->col = cmark_node_get_start_column(n);
+        size_t cline = (size_t)cmark_node_get_start_line(n) - 1;
+        if (cline < cl.n) {
+            r->line = cl.lf_line[cline] + body_line;
+            r->col += (int)cl.lead[cline];
+        }
         r->image = t == CMARK_NODE_IMAGE;
         r->has_alt = r->image && cmark_node_first_child(n) != NULL;
         size_t ul = strlen(url);
@@ -84,6 +131,7 @@ static void collect_refs(cmark_node *root, hc_doc *doc, int body_line)
         }
     }
     cmark_iter_free(it);
+    crlines_free(&cl);
 }
 
 /* Parses a body with the thread's region allocator (see mdmem.h): the tree
@@ -103,7 +151,7 @@ static void read_body(hc_doc *doc, hc_slice body, int body_line, int unsafe, int
 {
     int opts = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0);
     cmark_node *root = parse_body(body, opts);
-    collect_refs(root, doc, body_line);
+    collect_refs(root, doc, body, body_line);
     hc_buf text = HC_BUF_INIT;
     plain_text(root, &text);
     if (keep_html) doc->html = hc_xstrdup(cmark_render_html(root, opts));
@@ -284,7 +332,7 @@ int hc_doc_body_html(const hc_model *m, const hc_doc *doc, hc_buf *out, hc_diags
     cmark_node *root = parse_body(split.body, opts);
     hc_doc scratch;
     memset(&scratch, 0, sizeof scratch);
-    collect_refs(root, &scratch, split.body_line);   /* same link rewriting as at load */
+    collect_refs(root, &scratch, split.body, split.body_line);   /* same link rewriting as at load */
     for (size_t i = 0; i < scratch.nrefs; i++) free(scratch.refs[i].url);
     free(scratch.refs);
     hc_buf_puts(out, cmark_render_html(root, opts));

@@ -9,21 +9,57 @@
 #include <string.h>
 #include <yaml.h>
 
+/* Where a libyaml mark is, in the file's terms. libyaml counts a lone CR,
+ * NEL, U+2028 and U+2029 as line breaks, while the file, an editor and our
+ * carets count only LF; its mark.index counts characters (a BOM too, as we
+ * set the encoding). So a mark is placed by walking the text to that
+ * character and counting LFs, from a cursor that moves forward as the
+ * events do (a mark behind it, as for a syntax error, starts over). */
+typedef struct {
+    size_t ci, bo;        /* character index and byte offset reached */
+    size_t line;          /* LFs before bo */
+    size_t line_ci;       /* character index where that line starts */
+} ycursor;
+
 typedef struct {
     const char *path;
     hc_diags *d;
     int first_line;
+    const char *text;
+    size_t len;
+    ycursor cur;
     yaml_parser_t parser;
     yaml_event_t ev;
     int failed;
 } yparse;
 
-static hc_yval *node_new(hc_ykind kind, const yparse *p, yaml_mark_t m)
+static size_t utf8_width(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static void mark_at(yparse *p, yaml_mark_t m, int *line, int *col)
+{
+    ycursor *c = &p->cur;
+    if (m.index < c->ci) memset(c, 0, sizeof *c);
+    while (c->ci < m.index && c->bo < p->len) {
+        if (p->text[c->bo] == '\n') {
+            c->line++;
+            c->line_ci = c->ci + 1;
+        }
+        size_t w = utf8_width((unsigned char)p->text[c->bo]);
+        c->bo += w <= p->len - c->bo ? w : p->len - c->bo;
+        c->ci++;
+    }
+    *line = (int)c->line + p->first_line;
+    *col = (int)(m.index - c->line_ci) + 1;
+}
+
+static hc_yval *node_new(hc_ykind kind, yparse *p, yaml_mark_t m)
 {
     hc_yval *v = hc_xcalloc(1, sizeof *v);
     v->kind = kind;
-    v->line = (int)m.line + p->first_line;
-    v->col = (int)m.column + 1;
+    mark_at(p, m, &v->line, &v->col);
     return v;
 }
 
@@ -43,9 +79,10 @@ void hc_yval_free(hc_yval *v)
 static int next_event(yparse *p)
 {
     if (!yaml_parser_parse(&p->parser, &p->ev)) {
-        yaml_mark_t m = p->parser.problem_mark;
         const char *ctx = p->parser.context;
-        hc_error(p->d, "yaml-syntax", p->path, (int)m.line + p->first_line, (int)m.column + 1,
+        int line, col;
+        mark_at(p, p->parser.problem_mark, &line, &col);
+        hc_error(p->d, "yaml-syntax", p->path, line, col,
                  "invalid YAML: %s%s%s", p->parser.problem ? p->parser.problem : "syntax error",
                  ctx ? " " : "", ctx ? ctx : "");
         p->failed = 1;
@@ -76,8 +113,9 @@ static hc_yval *parse_node(yparse *p, int depth)
     hc_yval *v = NULL;
     hc_strmap seen = HC_STRMAP_INIT;   /* a map's keys → their index in v->keys */
     if (depth > 64) {
-        hc_error(p->d, "yaml-syntax", p->path, (int)e->start_mark.line + p->first_line,
-                 (int)e->start_mark.column + 1, "YAML nested too deeply");
+        int line, col;
+        mark_at(p, e->start_mark, &line, &col);
+        hc_error(p->d, "yaml-syntax", p->path, line, col, "YAML nested too deeply");
         p->failed = 1;
         yaml_event_delete(e);
         return NULL;
@@ -91,12 +129,14 @@ static hc_yval *parse_node(yparse *p, int depth)
         if (e->data.scalar.anchor) goto anchor;
         yaml_event_delete(e);
         return v;
-    case YAML_ALIAS_EVENT:
-        hc_error(p->d, "yaml-alias", p->path, (int)e->start_mark.line + p->first_line,
-                 (int)e->start_mark.column + 1, "YAML aliases (*name) are not supported: write the value out");
+    case YAML_ALIAS_EVENT: {
+        int line, col;
+        mark_at(p, e->start_mark, &line, &col);
+        hc_error(p->d, "yaml-alias", p->path, line, col, "YAML aliases (*name) are not supported: write the value out");
         p->failed = 1;
         yaml_event_delete(e);
         return NULL;
+    }
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT: {
         int is_map = e->type == YAML_MAPPING_START_EVENT;
@@ -155,7 +195,7 @@ fail:
 
 hc_yval *hc_yaml_parse(const char *path, const char *text, size_t len, int first_line, hc_diags *d)
 {
-    yparse p = { .path = path, .d = d, .first_line = first_line };
+    yparse p = { .path = path, .d = d, .first_line = first_line, .text = text, .len = len };
     hc_yval *root = NULL;
     yaml_parser_initialize(&p.parser);
     yaml_parser_set_input_string(&p.parser, (const unsigned char *)text, len);
@@ -167,8 +207,9 @@ hc_yval *hc_yaml_parse(const char *path, const char *text, size_t len, int first
         if (t == YAML_STREAM_END_EVENT) { yaml_event_delete(&p.ev); break; }
         if (t == YAML_DOCUMENT_START_EVENT) {
             if (++docs > 1) {
-                hc_error(d, "yaml-syntax", path, (int)p.ev.start_mark.line + first_line,
-                         (int)p.ev.start_mark.column + 1, "more than one YAML document ('---') in one file");
+                int line, col;
+                mark_at(&p, p.ev.start_mark, &line, &col);
+                hc_error(d, "yaml-syntax", path, line, col, "more than one YAML document ('---') in one file");
                 yaml_event_delete(&p.ev);
                 goto fail;
             }

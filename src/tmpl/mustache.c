@@ -10,6 +10,7 @@
 struct hc_mustache_set {
     hc_mustache_tmpl **slots;    /* cap entries, NULL = free; cap is a power of two */
     size_t cap, n;
+    size_t max_output, max_steps;   /* the render budget */
 };
 
 static size_t hash(const char *p, size_t len)
@@ -49,8 +50,22 @@ static void grow(hc_mustache_set *s)
 hc_mustache_set *hc_mustache_set_new(void)
 {
     hc_mustache_set *s = hc_xcalloc(1, sizeof *s);
+    s->max_output = HC_MUSTACHE_MAX_OUTPUT;
+    s->max_steps = HC_MUSTACHE_MAX_STEPS;
     grow(s);
     return s;
+}
+
+void hc_mustache_set_budget(hc_mustache_set *s, size_t max_output, size_t max_steps)
+{
+    s->max_output = max_output;
+    s->max_steps = max_steps;
+}
+
+void hc_mustache_budget(const hc_mustache_set *s, size_t *max_output, size_t *max_steps)
+{
+    *max_output = s->max_output;
+    *max_steps = s->max_steps;
 }
 
 void hc_mustache_set_free(hc_mustache_set *s)

@@ -76,6 +76,11 @@ int hc_mustache_set_has(const hc_mustache_set *s, const char *name);
 #define HC_MUSTACHE_MAX_STEPS ((size_t)50 * 1000 * 1000)
 #define HC_MUSTACHE_TOO_BIG (-2)
 
+/* Sets a smaller (or larger) budget for every render of this set than the
+ * defaults above, e.g. for a fuzz target that must not spend seconds on one
+ * input. */
+void hc_mustache_set_budget(hc_mustache_set *s, size_t max_output, size_t max_steps);
+
 /* Renders template name against ctx (NULL renders against nothing),
  * appending to out. Missing partials and parents render as empty. Returns 0;
  * -1 (out untouched) if name is not in the set; HC_MUSTACHE_TOO_BIG (out

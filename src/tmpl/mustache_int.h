@@ -57,5 +57,7 @@ void hc_mustache_tmpl_free(hc_mustache_tmpl *t);
 
 /* mustache.c: the template called name (len bytes), or NULL. */
 const hc_mustache_tmpl *hc_mustache_find(const hc_mustache_set *s, const char *name, size_t len);
+/* The set's render budget (see hc_mustache_set_budget). */
+void hc_mustache_budget(const hc_mustache_set *s, size_t *max_output, size_t *max_steps);
 
 #endif

@@ -42,6 +42,7 @@ typedef struct {
     int depth;
     size_t start;           /* out->len when the render began */
     size_t steps;           /* ops rendered so far */
+    size_t max_output, max_steps;   /* the set's budget */
     int over;               /* the budget is spent: render nothing more */
 } rstate;
 
@@ -52,7 +53,7 @@ static void render_ops(rstate *st, const hc_mustache_op *ops, size_t n, const fr
 static void put(rstate *st, const char *p, size_t n)
 {
     if (!n || st->over) return;
-    if (st->out->len - st->start + n > HC_MUSTACHE_MAX_OUTPUT) {
+    if (st->out->len - st->start + n > st->max_output) {
         st->over = 1;
         return;
     }
@@ -242,7 +243,7 @@ static void render_ops(rstate *st, const hc_mustache_op *ops, size_t n, const fr
 {
     for (size_t i = 0; i < n && !st->over; i++) {
         const hc_mustache_op *op = &ops[i];
-        if (++st->steps > HC_MUSTACHE_MAX_STEPS) {
+        if (++st->steps > st->max_steps) {
             st->over = 1;
             break;
         }
@@ -284,6 +285,7 @@ int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *
     const hc_mustache_tmpl *t = hc_mustache_find(s, name, strlen(name));
     if (!t) return -1;
     rstate st = { .set = s, .out = out, .start = out->len };
+    hc_mustache_budget(s, &st.max_output, &st.max_steps);
     frame root = { 0, 0, NULL };
     if (ctx) push(&st, ctx);
     render_ops(&st, t->ops, t->nops, &root);

@@ -9,11 +9,19 @@
  * set; "page" is then rendered against a small fixed data tree (made once)
  * shaped like the theme's page contexts, and against nothing.
  *
+ * As huace does, the set is checked once filled (hc_mustache_set_check): a
+ * set with templates that include one another unconditionally is an error
+ * and is not rendered. Renders get a small budget (1 MB, 200,000 ops), so
+ * recursion through sections ends in milliseconds instead of the default's
+ * seconds.
+ *
  * Invariants checked beyond memory safety:
  * - a template that fails to parse is reported (with a located error) and
  *   leaves the set as it was;
- * - rendering "page" succeeds exactly when it is in the set, and leaves the
- *   buffer untouched when it is not;
+ * - the check reports exactly when it fails;
+ * - rendering "page" succeeds exactly when it is in the set, or stops at the
+ *   budget (HC_MUSTACHE_TOO_BIG), and leaves the buffer untouched when it
+ *   does not succeed;
  * - rendering is deterministic: the same set and data give the same bytes.
  */
 #include "fuzz.h"
@@ -124,16 +132,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *in, size_t size)
         text = nul + 1;
     }
     hc_buf a = HC_BUF_INIT, b = HC_BUF_INIT;
+    size_t before = hc_diags_errors(d);
+    int checked = hc_mustache_set_check(s, d);
+    FUZZ_ASSERT(checked == 0 ? hc_diags_errors(d) == before : hc_diags_errors(d) > before);
+    if (checked != 0) goto out;   /* huace stops here: the build fails with the located error */
+    hc_mustache_set_budget(s, (size_t)1 << 20, 200000);
     hc_buf_puts(&a, "<");
     int has = hc_mustache_set_has(s, "page");
     int rc = hc_mustache_render(s, "page", data, &a);
-    FUZZ_ASSERT(rc == (has ? 0 : -1));
+    FUZZ_ASSERT(has ? (rc == 0 || rc == HC_MUSTACHE_TOO_BIG) : rc == -1);
     if (rc != 0) FUZZ_ASSERT(a.len == 1);
     hc_buf_puts(&b, "<");
     FUZZ_ASSERT(hc_mustache_render(s, "page", data, &b) == rc);
     FUZZ_ASSERT(a.len == b.len && !memcmp(a.data, b.data, a.len));
     hc_buf_reset(&a);
     hc_mustache_render(s, "page", NULL, &a);
+out:
     hc_diags_print_text(d, fuzz_devnull());
     hc_buf_free(&a);
     hc_buf_free(&b);

@@ -93,7 +93,7 @@ static pdf_image *load_png(pdf_image *im, const unsigned char *d, size_t len, co
     int pass = !interlace && !trns &&
                ((ctype == 0 && (depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16)) ||
                 (ctype == 2 && (depth == 8 || depth == 16)) ||
-                (ctype == 3 && depth <= 8 && pal.len >= 6));
+                (ctype == 3 && (depth == 1 || depth == 2 || depth == 4 || depth == 8) && pal.len >= 6));
     if (!pass) {
         hc_buf_free(&idat);
         hc_buf_free(&pal);
