@@ -141,8 +141,18 @@ static int read_line(const char *root, const char *path, int line, hc_buf *out)
     while (cur < line && (c = getc(f)) != EOF)
         if (c == '\n') cur++;
     if (cur != line) goto out;
-    while ((c = getc(f)) != EOF && c != '\n')
-        if (c != '\r') hc_buf_putc(out, (char)c);
+    /* a CR ending the line is dropped; a lone CR inside it (a line break to
+     * some tools, not to us) is shown as a space, so that carets still count
+     * one cell for it */
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (c == '\r') {
+            int next = getc(f);
+            if (next == EOF || next == '\n') break;
+            ungetc(next, f);
+            c = ' ';
+        }
+        hc_buf_putc(out, (char)c);
+    }
     ok = 1;
 out:
     if (f) fclose(f);

@@ -56,44 +56,61 @@ static int is_external(const char *url)
 /* Records every link and image with its file position for the checks, and
  * points links to a folder ("../x/") at its index.html so they also work from
  * file://. */
-/* cmark counts a lone CR as a line ending too, while the file, an editor and
- * our carets count only LF. For a body with a lone CR, crlines maps each of
- * cmark's lines to the file's: its LF line within the body (0-based) and how
- * many bytes that LF line had before it. Empty (n == 0) for other bodies. */
+/* Where cmark's positions are in the file's terms. cmark counts a lone CR as
+ * a line ending too, while the file, an editor and our carets count only LF;
+ * and cmark's columns count bytes, ours characters. mdlines maps each of
+ * cmark's lines to its LF line within the body (0-based), where that LF line
+ * starts and where cmark's line starts (byte offsets in the body). Built on
+ * the first link of a body, in one pass. */
 typedef struct {
     size_t n;
     int *lf_line;
-    size_t *lead;
-} crlines;
+    size_t *lf_start, *cm_start;
+} mdlines;
 
-static void crlines_init(crlines *cl, hc_slice body)
+static void mdlines_build(mdlines *ml, hc_slice body)
 {
-    memset(cl, 0, sizeof *cl);
-    const char *p = body.p, *end = body.p + body.len, *cr = memchr(p, '\r', body.len);
-    while (cr && cr + 1 < end && cr[1] == '\n') cr = memchr(cr + 2, '\r', (size_t)(end - cr - 2));
-    if (!cr) return;   /* no lone CR: cmark's lines are the file's */
-    size_t cap = 0;
+    size_t cap = 0, i = 0, lf_start = 0;
     int lf = 0;
-    const char *lf_start = p, *start = p;
     for (;;) {
-        cl->lf_line = hc_xgrow(cl->lf_line, &cap, cl->n + 1, sizeof *cl->lf_line);
-        cl->lead = hc_xrealloc(cl->lead, cap * sizeof *cl->lead);
-        cl->lf_line[cl->n] = lf;
-        cl->lead[cl->n++] = (size_t)(start - lf_start);
-        while (start < end && *start != '\r' && *start != '\n') start++;
-        if (start == end) break;
-        if (*start == '\r' && start + 1 < end && start[1] == '\n') start++;
-        if (*start++ == '\n') {
+        ml->lf_line = hc_xgrow(ml->lf_line, &cap, ml->n + 1, sizeof *ml->lf_line);
+        ml->lf_start = hc_xrealloc(ml->lf_start, cap * sizeof *ml->lf_start);
+        ml->cm_start = hc_xrealloc(ml->cm_start, cap * sizeof *ml->cm_start);
+        ml->lf_line[ml->n] = lf;
+        ml->lf_start[ml->n] = lf_start;
+        ml->cm_start[ml->n++] = i;
+        while (i < body.len && body.p[i] != '\r' && body.p[i] != '\n') i++;
+        if (i == body.len) break;
+        if (body.p[i] == '\r' && i + 1 < body.len && body.p[i + 1] == '\n') i++;
+        if (body.p[i++] == '\n') {
             lf++;
-            lf_start = start;
+            lf_start = i;
         }
     }
 }
 
-static void crlines_free(crlines *cl)
+static void mdlines_free(mdlines *ml)
 {
-    free(cl->lf_line);
-    free(cl->lead);
+    free(ml->lf_line);
+    free(ml->lf_start);
+    free(ml->cm_start);
+}
+
+/* cmark's (line, byte column), 1-based, as the file's (line, character
+ * column) with the body starting at file line body_line. */
+static void md_position(mdlines *ml, hc_slice body, int body_line, int cline, int ccol, int *line, int *col)
+{
+    if (!ml->n) mdlines_build(ml, body);
+    *line = cline + body_line - 1;
+    *col = ccol;
+    if (cline < 1 || (size_t)cline > ml->n || ccol < 1) return;
+    size_t k = (size_t)cline - 1, end = ml->cm_start[k] + (size_t)ccol - 1;
+    if (end > body.len) end = body.len;
+    int chars = 0;
+    for (size_t i = ml->lf_start[k]; i < end; i++)
+        if (((unsigned char)body.p[i] & 0xC0) != 0x80) chars++;
+    *line = ml->lf_line[k] + body_line;
+    *col = chars + 1;
 }
 
 static void collect_refs(cmark_node *root, hc_doc *doc, hc_slice body, int body_line)
@@ -101,8 +118,7 @@ static void collect_refs(cmark_node *root, hc_doc *doc, hc_slice body, int body_
     cmark_iter *it = cmark_iter_new(root);
     cmark_event_type ev;
     size_t cap = 0;
-    crlines cl;
-    crlines_init(&cl, body);
+    mdlines ml = { 0, NULL, NULL, NULL };
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node *n = cmark_iter_get_node(it);
@@ -113,13 +129,8 @@ static void collect_refs(cmark_node *root, hc_doc *doc, hc_slice body, int body_
         doc->refs = hc_xgrow(doc->refs, &cap, doc->nrefs + 1, sizeof *doc->refs);
         hc_ref *r = &doc->refs[doc->nrefs++];
         r->url = hc_xstrdup(url);
-        r->line = cmark_node_get_start_line(n) + body_line - 1;
-        r->col = cmark_node_get_start_column(n);
-        size_t cline = (size_t)cmark_node_get_start_line(n) - 1;
-        if (cline < cl.n) {
-            r->line = cl.lf_line[cline] + body_line;
-            r->col += (int)cl.lead[cline];
-        }
+        md_position(&ml, body, body_line, cmark_node_get_start_line(n), cmark_node_get_start_column(n), &r->line,
+                    &r->col);
         r->image = t == CMARK_NODE_IMAGE;
         r->has_alt = r->image && cmark_node_first_child(n) != NULL;
         size_t ul = strlen(url);
@@ -131,7 +142,7 @@ static void collect_refs(cmark_node *root, hc_doc *doc, hc_slice body, int body_
         }
     }
     cmark_iter_free(it);
-    crlines_free(&cl);
+    mdlines_free(&ml);
 }
 
 /* Parses a body with the thread's region allocator (see mdmem.h): the tree
