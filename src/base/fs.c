@@ -384,55 +384,6 @@ void hc_fs_names_free(char **names, size_t count)
     free(names);
 }
 
-typedef struct {
-    char **v;
-    size_t n, cap;
-} name_vec;
-
-static int walk(const char *root, const char *rel, name_vec *out)
-{
-    char *dir;
-    if (asprintf(&dir, "%s%s%s", root, rel[0] ? "/" : "", rel) < 0) abort();
-    DIR *d = opendir(dir);
-    int rc = 0;
-    if (!d) { rc = -1; goto out; }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char *sub, *full;
-        if (asprintf(&sub, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name) < 0) abort();
-        if (asprintf(&full, "%s/%s", root, sub) < 0) abort();
-        /* d_type saves a stat per entry; some file systems leave it unknown */
-        int is_dir = e->d_type == DT_DIR;
-        if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
-            struct stat st;
-            is_dir = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
-        }
-        if (is_dir) {
-            if (walk(root, sub, out) != 0) rc = -1;
-            free(sub);
-        } else {
-            out->v = hc_xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-            out->v[out->n++] = sub;
-        }
-        free(full);
-    }
-    closedir(d);
-out:
-    free(dir);
-    return rc;
-}
-
-int hc_fs_walk(const char *dir, char ***paths, size_t *count)
-{
-    name_vec v = { NULL, 0, 0 };
-    int rc = hc_fs_is_dir(dir) ? walk(dir, "", &v) : 0;
-    if (v.n) qsort(v.v, v.n, sizeof *v.v, cmp_str);
-    *paths = v.v;
-    *count = v.n;
-    return rc;
-}
-
 int hc_fs_swap_in(const char *staging, const char *out, char **old)
 {
     char *aside;

@@ -58,9 +58,8 @@ int hc_fs_exists(const char *path);
 int hc_fs_list(const char *dir, const char *suffix, char ***names, size_t *count);
 void hc_fs_names_free(char **names, size_t count);
 
-/* Every regular file below dir, as paths relative to dir, sorted; same
- * ownership as hc_fs_list. */
-int hc_fs_walk(const char *dir, char ***paths, size_t *count);
+/* To list every file below a folder, see tree.h (hc_tree_walk): it follows
+ * links only inside a fence and never opens a FIFO or device. */
 
 /* Puts folder staging in the place of out: in one atomic exchange where the
  * file system has it (renameat2), else out is renamed to OUT.old-huace (which

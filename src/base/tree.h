@@ -3,7 +3,7 @@
  * inputs the cache and serve's watcher stat.
  *
  * hc_tree_walk lists the regular files below dir, names starting with '.'
- * left out (as hc_fs_walk does). It opens nothing but folders, to list them.
+ * left out. It opens nothing but folders, to list them.
  *  - A symbolic link is followed only when its target, resolved (realpath),
  *    lies inside fence (itself resolved; NULL: anywhere) and is a regular
  *    file or a folder.
