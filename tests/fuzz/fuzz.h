@@ -103,10 +103,19 @@ __attribute__((unused)) static int fuzz_yaml_at(const char *text, size_t len, in
     }
     if ((size_t)(end - p) >= n && !memcmp(p, str, n)) return 1;
     if (p < end && *p == '!') return 1;   /* a tagged node starts at its tag */
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    size_t m = (size_t)((eol ? eol : end) - p);
+    /* a plain scalar folded over lines: its first line, up to any break
+     * (libyaml also breaks lines at a lone CR, NEL, U+2028 and U+2029) */
+    const char *eol = p;
+    while (eol < end && *eol != '\n' && *eol != '\r' &&
+           !(end - eol >= 2 && !memcmp(eol, "\xC2\x85", 2)) &&
+           !(end - eol >= 3 && (!memcmp(eol, "\xE2\x80\xA8", 3) || !memcmp(eol, "\xE2\x80\xA9", 3))))
+        eol++;
+    size_t m = (size_t)(eol - p);
     while (m && (p[m - 1] == ' ' || p[m - 1] == '\t' || p[m - 1] == '\r')) m--;
-    return m > 0 && m < n && !memcmp(p, str, m) && str[m] == ' ';
+    /* folding turns the break into a space, or keeps it (NEL, U+2028/9) */
+    return m > 0 && m < n && !memcmp(p, str, m) &&
+           (str[m] == ' ' || str[m] == '\n' || (n - m >= 2 && !memcmp(str + m, "\xC2\x85", 2)) ||
+            (n - m >= 3 && (!memcmp(str + m, "\xE2\x80\xA8", 3) || !memcmp(str + m, "\xE2\x80\xA9", 3))));
 }
 
 #endif
