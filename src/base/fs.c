@@ -18,9 +18,16 @@ int hc_fs_read(const char *path, hc_buf *out)
 
 int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *stp)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO must not block the open; only regular files are read
+     * (a FIFO never ends, /dev/zero never ends either) */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return -1;
-    int rc = hc_fs_read_fd(fd, out, stp);
+    struct stat st;
+    int rc = -1;
+    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        errno = EINVAL;
+    else
+        rc = hc_fs_read_fd(fd, out, stp);
     int e = errno;
     close(fd);
     errno = e;

@@ -10,7 +10,8 @@
 
 struct stat;
 
-/* Reads the whole file into out (replacing its contents). */
+/* Reads the whole file into out (replacing its contents). Only a regular
+ * file is read: a FIFO, device or socket is -1 with errno EINVAL, at once. */
 int hc_fs_read(const char *path, hc_buf *out);
 /* The same, and *st (if not NULL) gets the file's status from the open file
  * that was read, so size and time describe the bytes in out. */

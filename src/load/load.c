@@ -11,7 +11,10 @@ int hc_load_text(const char *root, const char *rel, hc_buf *text, struct stat *s
     int rc = -1;
     hc_buf_printf(&full, "%s/%s", root, rel);
     if (hc_fs_read_stat(hc_buf_cstr(&full), text, st) != 0) {
-        hc_error(d, "read", rel, 0, 0, "cannot read file: %s", strerror(errno));
+        if (errno == EINVAL)
+            hc_error(d, "read", rel, 0, 0, "cannot read file: not a regular file (a FIFO, device or socket)");
+        else
+            hc_error(d, "read", rel, 0, 0, "cannot read file: %s", strerror(errno));
         goto out;
     }
     size_t bad = hc_utf8_invalid_at(hc_buf_cstr(text), text->len);

@@ -115,5 +115,17 @@ timeout 60 "$HUACE" build -s "$S2" -o "$T/out2" --today 2026-11-30 >/dev/null 2>
 st=$?
 check "the build stops with exit 1 (was: blocked on the FIFO in the album)" test "$st" -eq 1
 check "and publishes nothing" test ! -e "$T/out2"
+# a FIFO among the content files is a located read error at once, never opened
+# for a blocking read (was: the loader blocked on it)
+S3="$T/site3"
+cp -R tests/sites/base "$S3"
+mkfifo "$S3/content/cases/pipe.md" "$S3/content/projects/pipe.yaml"
+timeout 60 "$HUACE" build -s "$S3" -o "$T/out3" --today 2026-11-30 >/dev/null 2>"$T/build3.err"
+st=$?
+check "a FIFO in content/: the build stops with exit 1 (was: blocked, killed by timeout)" test "$st" -eq 1
+check "naming the case study FIFO" grep -q "^content/cases/pipe.md: error: cannot read file: not a regular file (a FIFO, device or socket) \[read\]" "$T/build3.err"
+check "and the project FIFO" grep -q "^content/projects/pipe.yaml: error: cannot read file: not a regular file" "$T/build3.err"
+timeout 60 "$HUACE" check -s "$S3" --today 2026-11-30 >"$T/check3.txt" 2>&1
+check "check reports it too (exit 1)" test "$?" -eq 1
 cat "$T/build.err" "$T/again.err" "$T/serve.out" >&2
 finish
