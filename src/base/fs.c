@@ -22,12 +22,7 @@ int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *stp)
      * (a FIFO never ends, /dev/zero never ends either) */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return -1;
-    struct stat st;
-    int rc = -1;
-    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        errno = EINVAL;
-    else
-        rc = hc_fs_read_fd(fd, out, stp);
+    int rc = hc_fs_read_fd(fd, out, stp);
     int e = errno;
     close(fd);
     errno = e;
@@ -40,6 +35,10 @@ int hc_fs_read_fd(int fd, hc_buf *out, struct stat *stp)
     if (fstat(fd, &st) != 0) return -1;
     if (S_ISDIR(st.st_mode)) {
         errno = EISDIR;
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {   /* a FIFO, device or socket may never end */
+        errno = EINVAL;
         return -1;
     }
     if (stp) *stp = st;

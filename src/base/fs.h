@@ -16,7 +16,8 @@ int hc_fs_read(const char *path, hc_buf *out);
 /* The same, and *st (if not NULL) gets the file's status from the open file
  * that was read, so size and time describe the bytes in out. */
 int hc_fs_read_stat(const char *path, hc_buf *out, struct stat *st);
-/* The same from an open file (left open), from where it stands. */
+/* The same from an open file (left open), from where it stands; also only
+ * a regular file. */
 int hc_fs_read_fd(int fd, hc_buf *out, struct stat *st);
 /* Writes len bytes to path, creating parent folders as needed. Not atomic:
  * used inside the staging folder, which is swapped in as a whole. */
