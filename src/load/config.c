@@ -6,7 +6,7 @@
 
 static const char *const config_keys[] = {
     "title", "district", "description", "author", "base_url", "language", "theme",
-    "page_size", "unsafe_html", "townships", "maps", "print", NULL
+    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", NULL
 };
 
 static void range_num(const hc_yreader *r, const hc_yval *v, const char *what, double lo, double hi, double *out)
@@ -52,6 +52,39 @@ static void unique_field(const hc_yreader *r, const hc_yval *list, const char *f
     free(v);
 }
 
+/* banner:, logo:, print.cover_photo: an image of the site, written as a
+ * path under assets/ or as {src, alt, caption}. NULL if not given or wrong
+ * (with an error). */
+static hc_photo *read_site_image(const hc_yreader *r, const hc_yval *v, const char *what)
+{
+    static const char *const keys[] = { "src", "alt", "caption", NULL };
+    if (!v) return NULL;
+    hc_photo *ph = hc_xcalloc(1, sizeof *ph);
+    const hc_yval *sv = v;
+    if (v->kind == HC_Y_MAP) {
+        hc_yr_known_keys(r, v, keys, what);
+        sv = hc_ymap_get(v, "src");
+        if (!sv) {
+            hc_error(r->d, "required", r->path, v->line, v->col, "%s needs 'src'", what);
+            goto fail;
+        }
+        hc_yr_str(r, hc_ymap_get(v, "alt"), "alt", &ph->alt);
+        hc_yr_str(r, hc_ymap_get(v, "caption"), "caption", &ph->caption);
+    }
+    if (hc_yr_str(r, sv, what, &ph->src) != 0) goto fail;
+    ph->loc = hc_loc_of(r->path, sv);
+    if (ph->src[0] == '/' || strstr(ph->src, "..") || strncmp(ph->src, "assets/", 7) != 0) {
+        hc_error(r->d, "path", r->path, sv->line, sv->col, "%s '%s' must be a path under assets/ without '..'", what,
+                 ph->src);
+        goto fail;
+    }
+    return ph;
+fail:
+    free(ph->src); free(ph->alt); free(ph->caption);
+    free(ph);
+    return NULL;
+}
+
 /* maps: and print: — which outputs to make and at what size. */
 static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config *c)
 {
@@ -70,7 +103,7 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
     }
     const hc_yval *pr = hc_ymap_get(root, "print");
     if (pr && hc_yr_expect(r, pr, HC_Y_MAP, "print") == 0) {
-        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", NULL };
+        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", "cover_photo", NULL };
         hc_yr_known_keys(r, pr, keys, "print");
         hc_yr_bool(r, hc_ymap_get(pr, "enabled"), "print.enabled", &c->print_enabled);
         hc_yr_bool(r, hc_ymap_get(pr, "pdfx"), "print.pdfx", &c->pdfx);
@@ -80,6 +113,7 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
             hc_error(r->d, "path", r->path, icc->line, icc->col,
                      "print.icc must be a path inside the site folder, without '..'");
         range_num(r, hc_ymap_get(pr, "bleed"), "print.bleed", 0, 10, &c->bleed);
+        c->cover_photo = read_site_image(r, hc_ymap_get(pr, "cover_photo"), "print.cover_photo");
         const hc_yval *t = hc_ymap_get(pr, "trim");
         if (t && hc_yr_expect(r, t, HC_Y_MAP, "print.trim") == 0) {
             static const char *const tkeys[] = { "width", "height", NULL };
@@ -152,6 +186,8 @@ int hc_load_config(hc_model *m, hc_diags *d)
         unique_field(&r, ts, "slug", "township slug");
     }
     read_output_keys(&r, root, c);
+    c->banner = read_site_image(&r, hc_ymap_get(root, "banner"), "banner");
+    c->logo = read_site_image(&r, hc_ymap_get(root, "logo"), "logo");
 out:
     if (!c->language) c->language = hc_xstrdup("zh-CN");
     if (!c->theme) c->theme = hc_xstrdup("default");

@@ -76,8 +76,16 @@ static void standards_clear(hc_standards *s)
     free(s->items);
 }
 
+static void photo_free(hc_photo *ph)
+{
+    if (!ph) return;
+    free(ph->src); free(ph->alt); free(ph->caption);
+    free(ph);
+}
+
 static void config_clear(hc_config *c)
 {
+    photo_free(c->banner); photo_free(c->logo); photo_free(c->cover_photo);
     free(c->title); free(c->district); free(c->description); free(c->author);
     free(c->base_url); free(c->language); free(c->theme);
     free(c->pdfx_icc); free(c->pdfx_condition);

@@ -45,6 +45,9 @@ typedef struct {
     /* print: {enabled, trim: {width, height}, bleed, pdfx} (millimetres) */
     int print_enabled, pdfx; double trim_w, trim_h, bleed;
     char *pdfx_icc, *pdfx_condition;   /* print.icc (site-relative path), print.condition */
+    /* images of the site as a whole (src NULL when not given): banner: and
+     * logo: (a path under assets/, or {src, alt, caption}), print.cover_photo */
+    struct hc_photo *banner, *logo, *cover_photo;
 } hc_config;
 
 /* A source location, for diagnostics raised after loading. */
@@ -59,7 +62,7 @@ typedef struct {
     hc_loc loc;
 } hc_node;
 typedef struct { char *matter, *owner; int deadline; int done; hc_loc loc; } hc_supervision;
-typedef struct { char *src, *alt, *caption; hc_loc loc; } hc_photo;
+typedef struct hc_photo { char *src, *alt, *caption; hc_loc loc; } hc_photo;
 
 typedef struct {
     char *path;               /* relative to the site folder, e.g. content/projects/qj-b-01.yaml */
