@@ -11,9 +11,10 @@ PKGS="build-essential pkg-config
  fonts-noto-cjk
  tidy python3 poppler-utils qpdf zbar-tools ghostscript
  chromium"
-# `--bench` adds what `make bench` compares against (Hugo, WeasyPrint, time).
+# `--bench` adds what `make bench` compares against (Hugo, WeasyPrint, time) and what
+# its photo part draws and tags the test photos with (the vips tool, exiftool).
 if [ "${1:-}" = "--bench" ]; then
-    PKGS="$PKGS hugo weasyprint time"
+    PKGS="$PKGS hugo weasyprint time libvips-tools libimage-exiftool-perl"
 fi
 missing=""
 for p in $PKGS; do

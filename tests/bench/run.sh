@@ -5,12 +5,14 @@
 #   tests/bench/run.sh --generate-only DIR [N]  only write the huace corpus into DIR
 #   tests/bench/run.sh --generate-hugo DIR [N]  only write the Hugo version into DIR
 #   tests/bench/run.sh --size                   only the bounded-cost targets (size.sh)
+#   tests/bench/run.sh --photos                 only the photo comparison (photos.sh)
 #
 # Environment: HUGO=0 skips Hugo; WEASY=0 skips the maps/album section (example site); GROWTH=1
 # also times N/10 (always from N=100000 on: the linear-growth target); RUNS (default 3)
 # timed runs per measurement, after one warm-up; HUACE (default ./huace) the binary;
 # KEEP=1 keeps the temporary folder; STAGE_TIMEOUT (default 900 s) limits the
-# maps/print build and WeasyPrint; SIZE=0 skips the bounded-cost targets at the end.
+# maps/print build and WeasyPrint; SIZE=0 skips the bounded-cost targets at the end;
+# PHOTOS=0 skips the photo comparison (photos.sh: PHOTO_RUNS, PHOTO_JOBS, PHOTO_CACHE).
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -26,8 +28,11 @@ case "${1:-}" in
 --size)
     exec sh "$HERE/size.sh"
     ;;
+--photos)
+    exec sh "$HERE/photos.sh"
+    ;;
 -h|--help)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 esac
@@ -267,6 +272,12 @@ if [ "$WEASY" != 0 ]; then
         echo "huace build of the example site failed:"
         tail -n 5 "$TMP/ex.err"
     fi
+fi
+
+# ---------------------------------------------------------------- photos (issue 12)
+if [ "${PHOTOS:-1}" != 0 ]; then
+    echo
+    HUACE="$HUACE" HUGO="$HUGO" sh "$HERE/photos.sh" || echo "run.sh: the photo part failed" >&2
 fi
 
 # ---------------------------------------------------------------- bounded cost (issue 11)
