@@ -39,9 +39,12 @@ trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- the photos
 # Made once (a few minutes) and kept in $PHOTOS; photogen.py does nothing when they are there.
+[ -f "$PHOTOS/STAMP" ] || echo "photos.sh: making $NPHOTOS photos in $PHOTOS (once; a few minutes)" >&2
 T0=$(date +%s)
-python3 "$HERE/photogen.py" "$PHOTOS" "$NPHOTOS" | sed 's/^/  /'
+python3 "$HERE/photogen.py" "$PHOTOS" "$NPHOTOS" >"$TMP/photogen.out" || die "photogen.py failed"
 GEN_S=$(( $(date +%s) - T0 ))
+MADE=$(grep -c '^photogen: ' "$TMP/photogen.out" || true)
+[ "$MADE" -gt 0 ] && sed 's/^/  /' "$TMP/photogen.out"
 BYTES=$(cat "$PHOTOS"/p*.jpg | wc -c)
 ROTATED=$(exiftool -q -n -if '$Orientation ne 1' -p '$FileName' "$PHOTOS"/p*.jpg 2>/dev/null | wc -l | tr -d ' ')
 
@@ -75,7 +78,7 @@ stage() {
 }
 
 echo "== photos: $NPHOTOS phone photos, 4000x3000 JPEG, $(awk -v b="$BYTES" -v n="$NPHOTOS" 'BEGIN { printf "%.1f MB each on average, %.0f MB in all", b / n / 1e6, b / 1e6 }'), $ROTATED with an EXIF Orientation flag"
-echo "   ($PHOTOS; $( [ "$GEN_S" -gt 2 ] && echo "made in $GEN_S s" || echo "made before, reused"); median of $RUNS run(s), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "   ($PHOTOS; $( [ "$MADE" -gt 0 ] && echo "$MADE made in $GEN_S s" || echo "made before, reused"); median of $RUNS run(s), load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
 # ---------------------------------------------------------------- Hugo
 # One page bundle holding the 30 photos; its template resizes each to 480, 960 and
