@@ -196,7 +196,8 @@ if [ "$HS" = - ]; then
 else
     if [ "$HUGO" != 0 ]; then
         check "wall Hugo/huace >= 10 (x)" "$(awk -v a="$GW" -v b="$HW" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')" ">=" 10
-        echo "  (image stage alone: Hugo's build takes $(awk -v a="$GW" -v b="$HS" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x as long as huace's $HS s)"
+        echo "  (image stage alone: Hugo's build takes $(awk -v a="$GW" -v b="$HS" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x as long as huace's $HS s;"
+        echo "   CPU: Hugo $GC s, huace $HCPU s, $(awk -v a="$GC" -v b="$HCPU" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x: less at the mercy of other work on the machine)"
     fi
     if [ "$HP" != - ]; then
         check "photo stage peak RSS, -j $JOBS, <= 300 MB" "$HP" "<=" 300
