@@ -273,7 +273,7 @@ static void check_image_ref(const hc_model *m, const hc_doc *doc, const hc_ref *
     if (rc < 0)
         hc_error(d, "image", doc->path, r->line, r->col, "image '%s' points outside the site folder", r->url);
     else if (rc == 0 && !asset_exists(m, hc_buf_cstr(&sp)))
-        hc_error(d, "image", doc->path, r->line, r->col, "image '%s' does not exist: there is no file %s in the site folder",
+        hc_error(d, "image", doc->path, r->line, r->col, "image '%s' does not resolve: no regular file at %s inside the site folder",
                  r->url, hc_buf_cstr(&sp));
     hc_buf_free(&sp);
 }
