@@ -62,6 +62,8 @@ measure() {
 }
 # median FILE COLUMN
 median() { awk -v c="$2" '{ print $c }' "$1" | sort -g | awk -v r="$RUNS" 'NR == int((r + 1) / 2) { print; exit }'; }
+# highest FILE COLUMN ("-" when the column holds no number)
+highest() { awk -v c="$2" '$c ~ /^[0-9.]+$/ { if (!n++ || $c + 0 > m + 0) m = $c } END { print (n ? m : "-") }' "$1"; }
 runs() { awk '{ printf "%s%s", (NR > 1 ? " " : ""), $1 }' "$1"; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 # images DIR: image files written below a folder, not counting copies of the sources (pNN.jpg)
@@ -174,8 +176,8 @@ echo "wall s of each run: $( [ "$HUGO" != 0 ] && echo "hugo $(runs "$TMP/hg.runs
 echo "(images = .jpg and .webp files written from the photos: Hugo 3 widths x 2 formats per photo, huace"
 echo " 4 widths (480, 960, 1600, 2400) x 2 formats; RSS = peak of the whole process, GNU time)"
 [ "$HUGO" != 0 ] && [ "$HG_ORIG" != 0 ] && echo "(Hugo also publishes the $HG_ORIG source photos of its page bundle as they are)"
-[ -n "$HC_T" ] && echo "huace --timings, clean build: ${HC_T#timings: }"
-[ -n "$RE_T" ] && echo "huace --timings, rebuild:     ${RE_T#timings: }"
+[ -n "$HC_T" ] && echo "huace --timings, last clean build: ${HC_T#timings: }"
+[ -n "$RE_T" ] && echo "huace --timings, last rebuild:     ${RE_T#timings: }"
 [ "$HC_ORIG" != 0 ] && echo "note: $HC_ORIG source photos (p??.jpg) are in huace's output"
 
 # check TEXT VALUE OP LIMIT: PASS or MISS (OP is >= or <=); "-" as VALUE: no figure
@@ -200,10 +202,11 @@ else
         echo "   CPU: Hugo $GC s, huace $HCPU s, $(awk -v a="$GC" -v b="$HCPU" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x: less at the mercy of other work on the machine)"
     fi
     [ "$HUGO" = 0 ] && echo "  (Hugo skipped: no ratio; issue 12 says Hugo took 128 s for this on this machine)"
+    # a ceiling: the highest of the runs, not the median
     if [ "$HP" != - ]; then
-        check "photo stage peak RSS, -j $JOBS, <= 300 MB" "$HP" "<=" 300
+        check "photo stage peak RSS, -j $JOBS, <= 300 MB (highest run)" "$(highest "$TMP/hc.runs" 5)" "<=" 300
     else
-        check "peak RSS of the whole build, -j $JOBS, <= 300 MB" "$(mb "$HM")" "<=" 300
+        check "peak RSS of the whole build, -j $JOBS, <= 300 MB (highest run)" "$(mb "$(highest "$TMP/hc.runs" 3)")" "<=" 300
     fi
     check "rebuild, no photo changed: photo time <= 5 % (%)" \
         "$(awk -v a="$RS" -v b="$HS" 'BEGIN { if (a == "-" || b + 0 <= 0) print "-"; else printf "%.1f", 100 * a / b }')" "<=" 5
