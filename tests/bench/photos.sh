@@ -204,9 +204,9 @@ else
     [ "$HUGO" = 0 ] && echo "  (Hugo skipped: no ratio; issue 12 says Hugo took 128 s for this on this machine)"
     # a ceiling: the highest of the runs, not the median
     if [ "$HP" != - ]; then
-        check "photo stage peak RSS, -j $JOBS, <= 300 MB (highest run)" "$(highest "$TMP/hc.runs" 5)" "<=" 300
+        check "photo stage peak RSS -j $JOBS, highest run <= 300 MB" "$(highest "$TMP/hc.runs" 5)" "<=" 300
     else
-        check "peak RSS of the whole build, -j $JOBS, <= 300 MB (highest run)" "$(mb "$(highest "$TMP/hc.runs" 3)")" "<=" 300
+        check "build peak RSS -j $JOBS, highest run <= 300 MB" "$(mb "$(highest "$TMP/hc.runs" 3)")" "<=" 300
     fi
     check "rebuild, no photo changed: photo time <= 5 % (%)" \
         "$(awk -v a="$RS" -v b="$HS" 'BEGIN { if (a == "-" || b + 0 <= 0) print "-"; else printf "%.1f", 100 * a / b }')" "<=" 5
