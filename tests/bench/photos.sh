@@ -45,8 +45,14 @@ python3 "$HERE/photogen.py" "$PHOTOS" "$NPHOTOS" >"$TMP/photogen.out" || die "ph
 GEN_S=$(( $(date +%s) - T0 ))
 MADE=$(grep -c '^photogen: ' "$TMP/photogen.out" || true)
 [ "$MADE" -gt 0 ] && sed 's/^/  /' "$TMP/photogen.out"
-BYTES=$(cat "$PHOTOS"/p*.jpg | wc -c)
-ROTATED=$(exiftool -q -n -if '$Orientation ne 1' -p '$FileName' "$PHOTOS"/p*.jpg 2>/dev/null | wc -l | tr -d ' ')
+# photo I: the path of photo I (the folder may hold more, from a run with a larger PHOTO_N)
+photo() { printf '%s/p%02d.jpg' "$PHOTOS" "$1"; }
+# copy_photos DIR: the NPHOTOS photos into DIR
+copy_photos() { i=1; while [ $i -le "$NPHOTOS" ]; do cp "$(photo $i)" "$1/"; i=$((i + 1)); done; }
+set --; i=1
+while [ $i -le "$NPHOTOS" ]; do set -- "$@" "$(photo $i)"; i=$((i + 1)); done
+BYTES=$(cat "$@" | wc -c)
+ROTATED=$(exiftool -q -n -if '$Orientation ne 1' -p '$FileName' "$@" 2>/dev/null | wc -l | tr -d ' ')
 
 # measure NAME CMD...: runs CMD under GNU time; sets W (wall s), C (user+sys s), M (peak RSS KB).
 # stdout and stderr go to $TMP/NAME.out and $TMP/NAME.err. A failing command ends the script.
@@ -97,7 +103,7 @@ cacheDir = "$TMP/hugo-cache"
 EOF
     printf -- '---\ntitle: Photos\n---\n' >"$HG/content/_index.md"
     printf -- '---\ntitle: 照片\n---\n' >"$HG/content/photos/index.md"
-    cp "$PHOTOS"/p*.jpg "$HG/content/photos/"
+    copy_photos "$HG/content/photos"
     cat >"$HG/layouts/index.html" <<'EOF'
 <!doctype html><title>{{ .Title }}</title>{{ range .Site.RegularPages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 EOF
@@ -129,7 +135,7 @@ fi
 HC=$TMP/huace
 cp -R "$ROOT/tests/sites/base" "$HC"
 mkdir -p "$HC/assets/photos"
-cp "$PHOTOS"/p*.jpg "$HC/assets/photos/"
+copy_photos "$HC/assets/photos"
 printf '\n# benchmark: the photos alone (maps and PDFs are timed elsewhere)\nmaps: {enabled: false}\nprint: {enabled: false}\n' >>"$HC/site.yaml"
 {
     echo "photos:"
