@@ -12,7 +12,9 @@
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
+#include "../images/images.h"
 #include <cairo-pdf.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -327,6 +329,84 @@ static void overview(pdf_doc *p)
 
 /* ---- chapters ---- */
 
+/* The photo that opens a chapter of units: the last photo of the first unit
+ * with two or more (it is only small on that unit's spread), else the first
+ * unit's lead photo. 0 if found. */
+static int chapter_pic(const pdf_doc *p, const size_t *units, size_t n, pdf_pic *out)
+{
+    pdf_pic pics[4];
+    const hc_photo *cover = p->kind == PDF_DOC_ALBUM ? p->m->config.cover_photo : NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = pdf_unit_pics(p->env, &p->m->projects[units[i]], pics, 4);
+        if (k >= 2 && !(cover && strcmp(cover->src, pics[k - 1].src) == 0)) {   /* not the cover's photo again */
+            *out = pics[k - 1];
+            return 0;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (pdf_unit_pics(p->env, &p->m->projects[units[i]], out, 1) == 1) return 0;
+    return -1;
+}
+
+/* The chapter's units as cards with their lead photo, in a grid that fills
+ * the page from y down to y1: photo (or a colour field), status, number and
+ * name, level and place, and the page the unit is on. Each card links to the
+ * unit. Returns -1 (nothing drawn) if the units are too many for cards on
+ * one page. */
+static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, double y, double w, double y1)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    if (n == 0) return 0;
+    size_t cols = n <= 2 ? 1 : n <= 6 ? 2 : 3, rows = (n + cols - 1) / cols;
+    double gap = pdf_mm(cols == 1 ? 6 : 5), text_h = pdf_mm(12.5), cw = (w - gap * (double)(cols - 1)) / (double)cols;
+    double rh = (y1 - y - gap * (double)(rows - 1)) / (double)rows, ph = rh - text_h;
+    if (ph > cw * 0.75) ph = cw * 0.75;   /* no taller than 4:3 */
+    if (ph < pdf_mm(24)) return -1;
+    for (size_t i = 0; i < n; i++) {
+        const hc_project *u = &m->projects[units[i]];
+        double cx = x + (double)(i % cols) * (cw + gap), cy = y + (double)(i / cols) * (ph + text_h + gap);
+        char ua[200];
+        snprintf(ua, sizeof ua, "unit-%s", u->id);
+        pdf_link_dest(p, ua, cx, cy, cw, ph + text_h);
+        pdf_link_end(p);
+        pdf_pic pic;
+        if (pdf_unit_pics(p->env, u, &pic, 1) == 1) {
+            pdf_photo_draw(p, &pic, cx, cy, cw, ph);
+        } else {
+            pdf_fill_rect(p, cx, cy, cw, ph, th->soft);
+            pdf_tstyle is = pdf_style(PDF_SANS, PDF_FS_XL, 1, cw);
+            is.align = PANGO_ALIGN_CENTER;
+            pdf_text(p, cx, cy + ph / 2 - 9, u->id, &is, th->line);
+        }
+        double ty = cy + ph + pdf_mm(2);
+        pdf_rgb c = th->muted;
+        if (u->status != HC_NONE) pdf_rgb_parse(m->std.statuses[u->status].color, &c);
+        pdf_fill_rect(p, cx, ty + 2.5, pdf_mm(2.4), pdf_mm(2.4), c);
+        char num[16];
+        int page = pdf_page_of(p, ua);
+        snprintf(num, sizeof num, "第%d页", page);
+        if (page <= 0) snprintf(num, sizeof num, "第00页");
+        pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_S, 0, 0);
+        PangoLayout *nl = pdf_layout(p, num, &ns);
+        double nw = pdf_layout_w(nl);
+        pdf_draw_layout(p, nl, cx + cw - nw, ty, th->accent);
+        g_object_unref(nl);
+        hc_buf t = HC_BUF_INIT;
+        hc_buf_puts(&t, u->id);
+        if (u->level != HC_NONE) hc_buf_printf(&t, "　%s", m->std.levels[u->level].name);
+        for (size_t k = 0; k < u->ntownships; k++) hc_buf_printf(&t, "%s%s", k ? "、" : "　", u->townships[k]);
+        pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_S, 0, cw - pdf_mm(4) - nw - pdf_mm(2));
+        ms.ellipsize = 1;
+        pdf_text(p, cx + pdf_mm(4), ty, hc_buf_cstr(&t), &ms, th->muted);
+        pdf_tstyle es = pdf_style(PDF_SANS, PDF_FS_M, 1, cw);
+        es.ellipsize = 1;
+        pdf_text(p, cx, ty + pdf_mm(5), u->name, &es, th->ink);
+        hc_buf_free(&t);
+    }
+    return 0;
+}
+
 static void domain_chapter(pdf_doc *p, size_t di)
 {
     const pdf_theme *th = &p->env->theme;
@@ -343,7 +423,9 @@ static void domain_chapter(pdf_doc *p, size_t di)
     char title[160];
     snprintf(title, sizeof title, "%s　%s", dm->name, dm->full);
     int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, title, anchor, 0);
-    pdf_chapter_art(p, dm->name, dm->full, (int)di);
+    pdf_pic cp;
+    if (chapter_pic(p, units, n, &cp) == 0) pdf_chapter_photo(p, &cp, dm->name, dm->full);
+    else pdf_chapter_art(p, dm->name, dm->full, (int)di);
     pdf_page_end(p);
 
     pdf_page_begin(p, 1, dm->full, NULL);
@@ -363,7 +445,8 @@ static void domain_chapter(pdf_doc *p, size_t di)
     body.spacing = 3.4;
     y += pdf_text(p, x, y, hc_buf_cstr(&t), &body, th->ink) + pdf_mm(8);
     hc_buf_free(&t);
-    for (size_t i = 0; i < n; i++) {
+    int cards = unit_cards(p, units, n, x, y, w, pdf_page_y1(p)) == 0;
+    for (size_t i = 0; i < n && !cards; i++) {
         const hc_project *u = &m->projects[units[i]];
         char ua[200];
         snprintf(ua, sizeof ua, "unit-%s", u->id);
@@ -402,15 +485,67 @@ static void domain_chapter(pdf_doc *p, size_t di)
     free(units);
 }
 
-static void case_study(pdf_doc *p, size_t ci, const char *running, int parent)
+/* Block k of case ci as a photo: 0 if it is an image the set has. */
+static int case_block_pic(const pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
+{
+    const pdf_block *b = &p->env->case_blocks[ci].v[k];
+    if (b->kind != PDF_BLK_IMG || !b->src) return -1;
+    hc_buf sp = HC_BUF_INIT;
+    int r = hc_images_resolve(p->m->cases[ci].path, b->src, &sp) == 0 ? pdf_pic_get(p->env, hc_buf_cstr(&sp), pic) : -1;
+    hc_buf_free(&sp);
+    if (r == 0) {
+        pic->caption = b->text_len ? b->alt : NULL;
+        pic->loc.path = p->m->cases[ci].path;
+    }
+    return r;
+}
+
+/* The figure that leads case ci at page width: a landscape image among its
+ * first three blocks. Returns its block index, or (size_t)-1. */
+static size_t case_lead_figure(const pdf_doc *p, size_t ci, pdf_pic *pic)
+{
+    const pdf_blocks *b = &p->env->case_blocks[ci];
+    for (size_t k = 0; k < b->n && k < 3; k++)
+        if (case_block_pic(p, ci, k, pic) == 0) return pdf_pic_aspect(pic) >= 1.2 ? k : (size_t)-1;
+    return (size_t)-1;
+}
+
+/* One case study. *at is where the case before it ended on the open page
+ * (< 0: none, or that page is full). The case runs on below it, after a
+ * rule, when the upper part of its first page fits there (heading, lead
+ * figure, a few lines), else it starts a new page. The case leaves its last
+ * page open and sets *at to where it ends (-1 if its columns fill the page). */
+static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, double *at)
 {
     const pdf_theme *th = &p->env->theme;
     const hc_model *m = p->m;
     const hc_doc *c = &m->cases[ci];
     char anchor[200];
     snprintf(anchor, sizeof anchor, "case-%s", c->slug);
-    pdf_page_begin(p, 1, running, NULL);
-    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    double y;
+    pdf_pic lead;
+    size_t lk = case_lead_figure(p, ci, &lead);
+    if (*at >= 0) {
+        double w0 = pdf_page_text_w(p), fig = 0;
+        if (lk != (size_t)-1) {
+            fig = w0 / pdf_pic_aspect(&lead);
+            if (fig > (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4) fig = (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4;
+            fig += pdf_mm(12);
+        }
+        if (*at + pdf_mm(14) + pdf_mm(40) + fig + pdf_mm(30) > pdf_page_y1(p)) {
+            pdf_page_end(p);
+            *at = -1;
+        }
+    }
+    if (*at < 0) {
+        pdf_page_begin(p, 1, running, NULL);
+        y = pdf_page_y0(p);
+    } else {
+        y = *at + pdf_mm(8);
+        pdf_stroke_line(p, pdf_page_x0(p), y, pdf_page_x0(p) + pdf_page_text_w(p), y, 0.4, th->line);
+        y += pdf_mm(6);
+    }
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p);
     pdf_dest(p, anchor, y);
     outline(p, parent, nz(c->title), anchor, 0);
     hc_buf meta = HC_BUF_INIT;
@@ -449,6 +584,26 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent)
     y += pdf_mm(3);
     pdf_stroke_line(p, x, y, x + w, y, 0.8, th->accent);
     y += pdf_mm(5);
+    /* a landscape figure near the top leads the case at page width, with its caption */
+    const pdf_blocks *all = &p->env->case_blocks[ci];
+    pdf_blocks rest = *all;
+    if (lk != (size_t)-1) {
+        const pdf_block *b = &all->v[lk];
+        double fh = w / pdf_pic_aspect(&lead), maxh = (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4;
+        if (fh > maxh) fh = maxh;
+        pdf_photo_draw(p, &lead, x, y, w, fh);
+        y += fh;
+        if (b->text_len) {
+            pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
+            cs.markup = 1;
+            y += pdf_mm(1.5) + pdf_text(p, x, y + pdf_mm(1.5), b->markup, &cs, th->muted);
+        }
+        y += pdf_mm(6);
+        rest.v = hc_xcalloc(all->n, sizeof *rest.v);   /* the other blocks, shallow copies */
+        rest.n = 0;
+        for (size_t k = 0; k < all->n; k++)
+            if (k != lk) rest.v[rest.n++] = all->v[k];
+    }
     pdf_flow f;
     memset(&f, 0, sizeof f);
     char base[200];
@@ -456,9 +611,13 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent)
     f.doc = c;
     f.base_dir = base;
     pdf_flow_start(&f, p, 2, y, running);
-    pdf_flow_blocks(&f, &p->env->case_blocks[ci]);
+    pdf_flow_blocks(&f, &rest);
     pdf_flow_finish(&f);
-    pdf_page_end(p);
+    if (rest.v != all->v) free(rest.v);
+    /* where the columns end: balanced on the last page, or the page is full */
+    if (f.last_bottom > 0 && f.sheet == f.last_sheet) *at = f.last_bottom;
+    else if (f.sheet == 0 && f.col == 0) *at = f.y;
+    else *at = -1;
 }
 
 static void cases_chapter(pdf_doc *p)
@@ -470,10 +629,17 @@ static void cases_chapter(pdf_doc *p)
     int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, "典型案例", "chapter-cases", 0);
     char n[64];
     snprintf(n, sizeof n, "共 %zu 篇", m->ncases);
-    pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
+    pdf_pic cp;
+    int found = 0;
+    for (size_t c = 0; c < m->ncases && !found; c++)
+        for (size_t k = 0; k < p->env->case_blocks[c].n && !found; k++) found = case_block_pic(p, c, k, &cp) == 0;
+    if (found) pdf_chapter_photo(p, &cp, "典型案例", n);
+    else pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
     (void)th;
     pdf_page_end(p);
-    for (size_t c = 0; c < m->ncases; c++) case_study(p, c, "典型案例", oid);
+    double at = -1;
+    for (size_t c = 0; c < m->ncases; c++) case_study(p, c, "典型案例", oid, &at);
+    if (m->ncases) pdf_page_end(p);
 }
 
 /* Notes pages until the back cover makes a multiple of four, then the back cover. */
@@ -492,7 +658,14 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
     if (kind == PDF_DOC_ALBUM) {
         char kicker[256];
         snprintf(kicker, sizeof kicker, "%s基层党组织示范创建", nz(m->config.district));
-        pdf_cover_front(p, nz(m->config.title), kicker, "党建画册", HC_NONE);
+        pdf_pic cover;
+        const hc_photo *cph = m->config.cover_photo;
+        int has = cph && pdf_pic_get(p->env, cph->src, &cover) == 0;
+        if (has) {
+            cover.caption = cph->caption ? cph->caption : cph->alt;
+            cover.loc = cph->loc;
+        }
+        pdf_cover_front(p, nz(m->config.title), kicker, "党建画册", HC_NONE, has ? &cover : NULL);
         colophon(p);
         title_page(p);
         toc(p);
@@ -505,14 +678,18 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         hc_buf k = HC_BUF_INIT, s = HC_BUF_INIT;
         hc_buf_printf(&k, "%s　%s", u->id, u->domain != HC_NONE ? m->std.domains[u->domain].full : "");
         hc_buf_printf(&s, "%s%s党建画册", u->brand ? u->brand : "", u->brand ? "\n" : "");
-        pdf_cover_front(p, u->name, hc_buf_cstr(&k), hc_buf_cstr(&s), unit);
+        pdf_pic lead;
+        int has = pdf_unit_pics(p->env, u, &lead, 1) == 1;   /* a unit's album opens with its lead photo */
+        pdf_cover_front(p, u->name, hc_buf_cstr(&k), hc_buf_cstr(&s), unit, has ? &lead : NULL);
         hc_buf_free(&k);
         hc_buf_free(&s);
         char ua[200];
         snprintf(ua, sizeof ua, "unit-%s", u->id);
         outline(p, CAIRO_PDF_OUTLINE_ROOT, u->name, ua, 0);
         pdf_spread_unit(p, unit, 0);
-        for (size_t i = 0; i < u->ncases; i++) case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT);
+        double at = -1;
+        for (size_t i = 0; i < u->ncases; i++) case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT, &at);
+        if (u->ncases) pdf_page_end(p);
     }
     finish(p);
     if (p->cr) cairo_tag_end(p->cr, "Document");

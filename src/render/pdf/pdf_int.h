@@ -14,6 +14,7 @@
 #define HC_PDF_INT_H
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "pdf.h"
@@ -185,7 +186,8 @@ typedef struct pdf_env {
     pdf_fontset fonts;
     hc_diags *d;
     pdf_image **route;               /* per project: route map or NULL */
-    pdf_image **photos; char **photo_keys; size_t nphotos, capphotos;   /* by site path, sorted */
+    const struct hc_images *images;  /* the image stage's set, or NULL (no photos) */
+    struct pdf_photos *photos;       /* print renditions made so far (photo.c); locked inside */
     char **case_html;                   /* per model case: its body as cmark wrote it */
     pdf_blocks *case_blocks;             /* per model case: its body as blocks */
     hc_strmap case_slugs;                /* case study slug → index in the model's cases */
@@ -277,6 +279,36 @@ double pdf_image_ppi(const pdf_image *im, double w);
 void pdf_doc_images_free(pdf_doc *p);
 #define PDF_PLACEHOLDER_H0 4096   /* placeholder k is 1 × (PDF_PLACEHOLDER_H0 + k) pixels */
 
+/* ---- photos (photo.c) ----
+ * A photo is known by its site path ("assets/photos/a.jpg"). Layout needs
+ * only its upright size (from the image stage's set); the drawing pass asks
+ * the stage for a JPEG as wide as the placed size needs at 300 ppi
+ * (hc_images_print), once per size for all documents and threads, and embeds
+ * it as it is. Frames are filled edge to edge: the photo is scaled to cover
+ * the frame and cut evenly at the sides or top and bottom (at most what
+ * PDF_PHOTO_CROP allows when a layout chooses a frame). */
+typedef struct {
+    const char *src;            /* site path */
+    int w, h;                   /* upright pixels */
+    const char *caption;        /* caption, else alt; may be NULL */
+    hc_loc loc;                 /* where the content names it (for messages) */
+} pdf_pic;
+#define PDF_PHOTO_CROP 0.72     /* a frame keeps at least this share of a photo's width or height */
+/* Fills pic for the image at site path src; 0, or -1 if the set has no such raster image. */
+int pdf_pic_get(const pdf_env *env, const char *src, pdf_pic *pic);
+/* The unit's usable photos, at most max, in order; returns how many. */
+size_t pdf_unit_pics(const pdf_env *env, const hc_project *u, pdf_pic *out, size_t max);
+static inline double pdf_pic_aspect(const pdf_pic *pic) { return pic->h > 0 ? (double)pic->w / pic->h : 1.5; }
+/* Draws pic to cover the frame (x, y, w, h), centred, clipped to the frame;
+ * a no-op while laying out. In the album (p->warn_images) a photo printed
+ * below 300 ppi is noted for one warning per file (pdf_photos_report). */
+void pdf_photo_draw(pdf_doc *p, const pdf_pic *pic, double x, double y, double w, double h);
+void pdf_photos_init(pdf_env *env);
+/* Reports the low-resolution photos (one warning per file, the largest
+ * placement, in file order), then frees the renditions. */
+void pdf_photos_report(pdf_env *env);
+void pdf_photos_free(pdf_env *env);
+
 /* ---- flow: blocks across columns and pages (flow.c) ---- */
 typedef struct {
     pdf_doc *p;
@@ -311,9 +343,13 @@ int pdf_qr_draw(pdf_doc *p, const char *text, double x, double y, double size);
 int pdf_qr_svg(const char *text, hc_buf *out);
 
 /* ---- pages of the album (cover.c, spread.c, album.c) ---- */
-void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit);
+/* photo: the cover photo, or NULL for the drawn art */
+void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
+                     const pdf_pic *photo);
 void pdf_cover_back(pdf_doc *p);
 void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant);
+/* A chapter opener led by a photo (upper two thirds, full bleed), the title below. */
+void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small);
 void pdf_notes_page(pdf_doc *p, const char *running);
 /* Print size of the route map on a unit's spread. */
 void pdf_route_size_mm(const pdf_geom *g, double *w_mm, double *h_mm);
@@ -324,8 +360,6 @@ typedef enum { PDF_DOC_ALBUM, PDF_DOC_UNIT } pdf_doc_kind;
 /* Is project / case i part of document p (so that references can point into it)? */
 int pdf_doc_has_unit(const pdf_doc *p, size_t project);
 int pdf_doc_has_case(const pdf_doc *p, size_t c);
-/* A photo loaded before rendering, by site path; NULL if none. */
-const pdf_image *pdf_env_photo(const pdf_env *env, const char *site_path);
 /* One pass over a whole document. */
 void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit);
 /* Metadata, the Document structure element and outline for a drawing pass. */
