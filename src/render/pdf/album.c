@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -227,6 +228,38 @@ static void toc(pdf_doc *p)
 
 /* ---- overview spread ---- */
 
+/* The units' lead photos as a mosaic in (x, y) … (x + w, y1): four to a
+ * row, only full rows, each cut to its cell; headed 示范单位掠影. */
+static void collage(pdf_doc *p, double x, double y, double w, double y1)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    pdf_pic *pics = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *pics);
+    size_t n = 0;
+    for (size_t i = 0; i < m->nprojects; i++) {
+        if (pdf_unit_pics(p->env, &m->projects[i], &pics[n], 1) != 1) continue;
+        size_t k = 0;   /* each photo once (a page that paints one image twice gets a resource twice from cairo) */
+        while (k < n && strcmp(pics[k].src, pics[n].src) != 0) k++;
+        if (k == n) n++;
+    }
+    double gap = pdf_mm(1.5), head = PDF_FS_L * 1.5 + pdf_mm(3);
+    size_t cols = n < 4 ? n : 4;
+    double cw = cols ? (w - gap * (double)(cols - 1)) / (double)cols : 0, avail = y1 - y - head;
+    size_t rows = cols ? n / cols : 0, fit = (size_t)((avail + gap) / (cw * 0.5 + gap));
+    if (rows > fit) rows = fit;
+    if (rows > 0 && cw > 0) {
+        double ch = (avail - gap * (double)(rows - 1)) / (double)rows;
+        if (ch > cw * 0.75) ch = cw * 0.75;
+        pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
+        pdf_fill_rect(p, x, y + 2, pdf_mm(1.2), 11, th->accent);
+        pdf_text(p, x + pdf_mm(3), y, "示范单位掠影", &hs, th->ink);
+        y += head;
+        for (size_t i = 0; i < rows * cols; i++)
+            pdf_photo_draw(p, &pics[i], x + (double)(i % cols) * (cw + gap), y + (double)(i / cols) * (ch + gap), cw, ch);
+    }
+    free(pics);
+}
+
 static void overview(pdf_doc *p)
 {
     const pdf_theme *th = &p->env->theme;
@@ -282,8 +315,9 @@ static void overview(pdf_doc *p)
     hc_buf t = HC_BUF_INIT;
     hc_buf_printf(&t, "本画册收录示范单位 %zu 个、典型案例 %zu 篇。色块为已收录单位的挂图作战进度，浅色为项目库规划数量。",
                   m->nprojects, m->ncases);
-    pdf_text(p, x, y, hc_buf_cstr(&t), &sm, th->muted);
+    y += pdf_text(p, x, y, hc_buf_cstr(&t), &sm, th->muted) + pdf_mm(8);
     hc_buf_free(&t);
+    collage(p, x, y, w, pdf_page_y1(p));
     pdf_page_end(p);
 
     /* right: the standards */
@@ -363,6 +397,8 @@ static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, doubl
     double rh = (y1 - y - gap * (double)(rows - 1)) / (double)rows, ph = rh - text_h;
     if (ph > cw * 0.75) ph = cw * 0.75;   /* no taller than 4:3 */
     if (ph < pdf_mm(24)) return -1;
+    const char **seen = hc_xcalloc(n, sizeof *seen);
+    size_t nseen = 0;
     for (size_t i = 0; i < n; i++) {
         const hc_project *u = &m->projects[units[i]];
         double cx = x + (double)(i % cols) * (cw + gap), cy = y + (double)(i / cols) * (ph + text_h + gap);
@@ -370,9 +406,17 @@ static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, doubl
         snprintf(ua, sizeof ua, "unit-%s", u->id);
         pdf_link_dest(p, ua, cx, cy, cw, ph + text_h);
         pdf_link_end(p);
-        pdf_pic pic;
-        if (pdf_unit_pics(p->env, u, &pic, 1) == 1) {
-            pdf_photo_draw(p, &pic, cx, cy, cw, ph);
+        pdf_pic pic[4];
+        size_t np = pdf_unit_pics(p->env, u, pic, 4), k = 0;
+        /* its first photo not already on this page (cairo would list an image painted twice twice) */
+        for (; k < np; k++) {
+            size_t j = 0;
+            while (j < nseen && strcmp(seen[j], pic[k].src) != 0) j++;
+            if (j == nseen) break;
+        }
+        if (k < np) {
+            pdf_photo_draw(p, &pic[k], cx, cy, cw, ph);
+            seen[nseen++] = pic[k].src;
         } else {
             pdf_fill_rect(p, cx, cy, cw, ph, th->soft);
             pdf_tstyle is = pdf_style(PDF_SANS, PDF_FS_XL, 1, cw);
@@ -404,6 +448,7 @@ static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, doubl
         pdf_text(p, cx, ty + pdf_mm(5), u->name, &es, th->ink);
         hc_buf_free(&t);
     }
+    free(seen);
     return 0;
 }
 
@@ -526,13 +571,15 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, d
     pdf_pic lead;
     size_t lk = case_lead_figure(p, ci, &lead);
     if (*at >= 0) {
-        double w0 = pdf_page_text_w(p), fig = 0;
+        double w0 = pdf_page_text_w(p), fig = 0, need = *at + pdf_mm(14) + pdf_mm(40) + pdf_mm(30);
         if (lk != (size_t)-1) {
             fig = w0 / pdf_pic_aspect(&lead);
             if (fig > (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4) fig = (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4;
             fig += pdf_mm(12);
         }
-        if (*at + pdf_mm(14) + pdf_mm(40) + fig + pdf_mm(30) > pdf_page_y1(p)) {
+        if (need + fig > pdf_page_y1(p) && need <= pdf_page_y1(p))
+            lk = (size_t)-1;   /* room for the case, not for its lead figure: that stays in the columns */
+        else if (need > pdf_page_y1(p)) {
             pdf_page_end(p);
             *at = -1;
         }

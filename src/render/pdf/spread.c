@@ -238,7 +238,7 @@ static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic 
         ss.indent = 21;
         ss.spacing = 3.4;
         sl = pdf_layout(p, u->summary, &ss);
-        sum_h = pdf_layout_h(sl) + pdf_mm(4);
+        sum_h = pdf_layout_h(sl);
     }
     double mw_mm, mh_mm;
     pdf_route_size_mm(g, &mw_mm, &mh_mm);
@@ -255,9 +255,9 @@ static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic 
         hc_buf_free(&r);
     }
     double my = y1 - rh - mh;   /* the route map and the route in words stand on the foot of the page */
-    double cap_h = npics ? PDF_FS_XS * 1.5 + pdf_mm(2.5) : 0;
+    double cap_h = npics ? PDF_FS_XS * 1.5 : 0;
     /* the band takes what the text leaves, between BAND_L and 0.55 of the page */
-    double band = my - pdf_mm(2) - sum_h - title_h - cap_h - pdf_mm(5);
+    double band = my - pdf_mm(4) - sum_h - title_h - cap_h - pdf_mm(7.5);
     if (band > g->trim_h * 0.55) band = g->trim_h * 0.55;
     if (band < g->trim_h * BAND_L) band = g->trim_h * BAND_L;
 
@@ -292,9 +292,10 @@ static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic 
 
     /* the summary in what is left above the map */
     if (sl) {
-        int lines = (int)((my - pdf_mm(4) - y) / line_h);
+        double room = my - pdf_mm(4) - y;
+        int lines = (int)((room + 3.4) / line_h);
         if (lines >= 1) {
-            if (pango_layout_get_line_count(sl) > lines) {
+            if (pdf_layout_h(sl) > room + 0.5 && pango_layout_get_line_count(sl) > lines) {
                 pango_layout_set_ellipsize(sl, PANGO_ELLIPSIZE_END);
                 pango_layout_set_height(sl, -lines);
             }
