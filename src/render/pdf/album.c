@@ -12,7 +12,7 @@
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
-#include "../images/images.h"
+#include "../../model/permalink.h"
 #include <cairo-pdf.h>
 #include <math.h>
 #include <stdarg.h>
@@ -363,22 +363,32 @@ static void overview(pdf_doc *p)
 
 /* ---- chapters ---- */
 
-/* The photo that opens a chapter of units: the last photo of the first unit
- * with two or more (it is only small on that unit's spread), else the first
- * unit's lead photo. 0 if found. */
+/* Is pic sharp enough to open a chapter (300 ppi over the page's width)? */
+static int opener_ok(const pdf_doc *p, const pdf_pic *pic)
+{
+    double fw, fh;
+    pdf_chapter_photo_frame(&p->env->geom, &fw, &fh);
+    return pdf_pic_ppi(pic, fw, fh) >= 299.5;
+}
+
+/* The photo that opens a chapter of units: a landscape photo that is not a
+ * unit's lead (those lead their spreads), else a landscape lead, else the
+ * first lead photo; never the cover's photo again, never one too small for
+ * 300 ppi there (the drawn art opens the chapter instead). 0 if found. */
 static int chapter_pic(const pdf_doc *p, const size_t *units, size_t n, pdf_pic *out)
 {
     pdf_pic pics[4];
     const hc_photo *cover = p->kind == PDF_DOC_ALBUM ? p->m->config.cover_photo : NULL;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = pdf_unit_pics(p->env, &p->m->projects[units[i]], pics, 4);
-        if (k >= 2 && !(cover && strcmp(cover->src, pics[k - 1].src) == 0)) {   /* not the cover's photo again */
-            *out = pics[k - 1];
-            return 0;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < n; i++) {
+            size_t k = pdf_unit_pics(p->env, &p->m->projects[units[i]], pics, 4);
+            for (size_t j = pass == 0 ? 1 : 0; j < k && (pass < 2 || j < 1); j++) {
+                if ((cover && strcmp(cover->src, pics[j].src) == 0) || !opener_ok(p, &pics[j])) continue;
+                if (pass < 2 && pdf_pic_aspect(&pics[j]) < 1.2) continue;
+                *out = pics[j];
+                return 0;
+            }
         }
-    }
-    for (size_t i = 0; i < n; i++)
-        if (pdf_unit_pics(p->env, &p->m->projects[units[i]], out, 1) == 1) return 0;
     return -1;
 }
 
@@ -536,11 +546,12 @@ static int case_block_pic(const pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
     const pdf_block *b = &p->env->case_blocks[ci].v[k];
     if (b->kind != PDF_BLK_IMG || !b->src) return -1;
     hc_buf sp = HC_BUF_INIT;
-    int r = hc_images_resolve(p->m->cases[ci].path, b->src, &sp) == 0 ? pdf_pic_get(p->env, hc_buf_cstr(&sp), pic) : -1;
+    int r = hc_path_image(p->m->cases[ci].path, b->src, &sp) == 0 ? pdf_pic_get(p->env, hc_buf_cstr(&sp), pic) : -1;
     hc_buf_free(&sp);
     if (r == 0) {
         pic->caption = b->text_len ? b->alt : NULL;
         pic->loc.path = p->m->cases[ci].path;
+        if (p->cr && p->warn_images) pdf_image_location(p->m, &p->m->cases[ci], b->src, &pic->loc.line, &pic->loc.col);
     }
     return r;
 }
@@ -679,7 +690,8 @@ static void cases_chapter(pdf_doc *p)
     pdf_pic cp;
     int found = 0;
     for (size_t c = 0; c < m->ncases && !found; c++)
-        for (size_t k = 0; k < p->env->case_blocks[c].n && !found; k++) found = case_block_pic(p, c, k, &cp) == 0;
+        for (size_t k = 0; k < p->env->case_blocks[c].n && !found; k++)
+            found = case_block_pic(p, c, k, &cp) == 0 && opener_ok(p, &cp);
     if (found) pdf_chapter_photo(p, &cp, "典型案例", n);
     else pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
     (void)th;

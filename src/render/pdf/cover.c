@@ -167,11 +167,19 @@ void pdf_cover_back(pdf_doc *p)
     pdf_page_end(p);
 }
 
+#define CHAPTER_PHOTO_H 0.64   /* share of the trim height */
+
+void pdf_chapter_photo_frame(const pdf_geom *g, double *w, double *h)
+{
+    *w = g->trim_w + 2 * g->bleed;
+    *h = g->trim_h * CHAPTER_PHOTO_H + g->bleed;
+}
+
 void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small)
 {
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
-    double ph = g->trim_h * 0.64;
+    double ph = g->trim_h * CHAPTER_PHOTO_H;
     pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, g->trim_h - ph + g->bleed, th->accent);
     pdf_photo_draw(p, photo, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, ph + g->bleed);
     pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);

@@ -12,7 +12,7 @@
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include "../../base/utf8.h"
-#include "../images/images.h"
+#include "../../model/permalink.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,7 +193,7 @@ static PangoLayout *block_layout(pdf_flow *f, item *it, const pdf_tstyle *st)
 
 /* Where the body of doc names the image src: from the links the load
  * recorded, or (when the build dropped them after checking) from the file. */
-static void image_location(const hc_model *m, const hc_doc *doc, const char *src, int *line, int *col)
+void pdf_image_location(const hc_model *m, const hc_doc *doc, const char *src, int *line, int *col)
 {
     if (!doc) return;
     for (size_t i = 0; i < doc->nrefs; i++)
@@ -263,14 +263,14 @@ static void make_item(pdf_flow *f, const pdf_block *b, item *it)
         return;
     case PDF_BLK_IMG: {
         hc_buf path = HC_BUF_INIT;
-        if (f->doc && hc_images_resolve(f->doc->path, b->src, &path) == 0 &&
+        if (f->doc && hc_path_image(f->doc->path, b->src, &path) == 0 &&
             pdf_pic_get(p->env, hc_buf_cstr(&path), &it->pic) == 0)
             it->img = 1;
         hc_buf_free(&path);
         if (!it->img) return;   /* not a usable image: the image stage reported it */
         it->pic.caption = b->alt;
         it->pic.loc.path = f->doc->path;
-        if (p->cr && p->warn_images) image_location(p->m, f->doc, b->src, &it->pic.loc.line, &it->pic.loc.col);
+        if (p->cr && p->warn_images) pdf_image_location(p->m, f->doc, b->src, &it->pic.loc.line, &it->pic.loc.col);
         double frame = pdf_page_y1(p) - pdf_page_y0(p);
         it->iw = w;
         it->ih = w / pdf_pic_aspect(&it->pic);

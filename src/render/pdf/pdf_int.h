@@ -303,6 +303,10 @@ static inline double pdf_pic_aspect(const pdf_pic *pic) { return pic->h > 0 ? (d
  * a no-op while laying out. In the album (p->warn_images) a photo printed
  * below 300 ppi is noted for one warning per file (pdf_photos_report). */
 void pdf_photo_draw(pdf_doc *p, const pdf_pic *pic, double x, double y, double w, double h);
+/* The ppi pic would print at, drawn to cover a w × h frame. */
+double pdf_pic_ppi(const pdf_pic *pic, double w, double h);
+/* The frame of a chapter opener's photo (cover.c). */
+void pdf_chapter_photo_frame(const pdf_geom *g, double *w, double *h);
 void pdf_photos_init(pdf_env *env);
 /* Reports the low-resolution photos (one warning per file, the largest
  * placement, in file order), then frees the renditions. */
@@ -334,6 +338,9 @@ void pdf_flow_start(pdf_flow *f, pdf_doc *p, int ncols, double y, const char *ru
 void pdf_flow_blocks(pdf_flow *f, const pdf_blocks *b);
 /* Ends the flow; the current page is left open. */
 void pdf_flow_finish(pdf_flow *f);
+/* Where doc's body names the image src (line and column, 1-based), from the
+ * references the load kept or else by reading the file; unchanged if not found. */
+void pdf_image_location(const hc_model *m, const hc_doc *doc, const char *src, int *line, int *col);
 
 /* ---- QR codes (qr.c) ---- */
 /* Draws the QR code of text as vector modules in a size × size square

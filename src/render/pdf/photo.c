@@ -11,8 +11,9 @@
  * kept).
  *
  * Photos printed below 300 ppi (a source narrower than its place needs) are
- * collected while the album is drawn and reported once per file by
- * pdf_photos_report, with the placement that needs the most pixels.
+ * collected while the album is drawn and reported by pdf_photos_report once
+ * per file and place that names it (a project's photos: entry, a case
+ * study's image), with the placement of the lowest resolution.
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
@@ -137,11 +138,16 @@ static void note_lowres(pdf_env *env, const pdf_pic *pic, double w, double h, do
     struct pdf_photos *ps = env->photos;
     pthread_mutex_lock(&ps->mu);
     size_t i = 0;
-    while (i < ps->nlow && strcmp(ps->low[i].src, pic->src) != 0) i++;
+    const char *at = pic->loc.path ? pic->loc.path : "";
+    while (i < ps->nlow && !(strcmp(ps->low[i].src, pic->src) == 0 && strcmp(ps->low[i].loc.path, at) == 0 &&
+                             ps->low[i].loc.line == pic->loc.line))
+        i++;
     if (i == ps->nlow) {
         ps->low = hc_xgrow(ps->low, &ps->caplow, ps->nlow + 1, sizeof *ps->low);
         memset(&ps->low[i], 0, sizeof ps->low[i]);
         ps->low[i].src = hc_xstrdup(pic->src);
+        ps->low[i].loc = pic->loc;
+        ps->low[i].loc.path = at;   /* a model string, or "" */
         ps->low[i].ppi = 1e9;
         ps->nlow++;
     }
@@ -151,9 +157,15 @@ static void note_lowres(pdf_env *env, const pdf_pic *pic, double w, double h, do
         l->w_mm = w / PDF_PT_PER_MM;
         l->h_mm = h / PDF_PT_PER_MM;
         l->need_px = need_px;
-        l->loc = pic->loc;
     }
     pthread_mutex_unlock(&ps->mu);
+}
+
+double pdf_pic_ppi(const pdf_pic *pic, double w, double h)
+{
+    double a = pdf_pic_aspect(pic), iw = w;
+    if (w / a < h) iw = h * a;
+    return iw > 0 ? pic->w / (iw / 72.0) : 0;
 }
 
 void pdf_photo_draw(pdf_doc *p, const pdf_pic *pic, double x, double y, double w, double h)
@@ -179,7 +191,14 @@ void pdf_photo_draw(pdf_doc *p, const pdf_pic *pic, double x, double y, double w
     if (p->warn_images && ppi < 299.5) note_lowres(env, pic, w, h, ppi, need);
 }
 
-static int cmp_low(const void *a, const void *b) { return strcmp(((const lowres *)a)->src, ((const lowres *)b)->src); }
+/* By place (file, line), then image: the order of the content. */
+static int cmp_low(const void *a, const void *b)
+{
+    const lowres *x = a, *y = b;
+    int c = strcmp(x->loc.path, y->loc.path);
+    if (!c) c = (x->loc.line > y->loc.line) - (x->loc.line < y->loc.line);
+    return c ? c : strcmp(x->src, y->src);
+}
 
 void pdf_photos_report(pdf_env *env)
 {
@@ -188,7 +207,7 @@ void pdf_photos_report(pdf_env *env)
     qsort(ps->low, ps->nlow, sizeof *ps->low, cmp_low);
     for (size_t i = 0; i < ps->nlow; i++) {
         const lowres *l = &ps->low[i];
-        hc_warn(env->d, "photo-resolution", l->loc.path ? l->loc.path : l->src, l->loc.line, l->loc.col,
+        hc_warn(env->d, "photo-resolution", *l->loc.path ? l->loc.path : l->src, l->loc.line, l->loc.col,
                 "photo %s is printed %.0f × %.0f mm in the album at %.0f ppi; print needs 300 ppi "
                 "(use a file at least %d pixels wide)",
                 l->src, l->w_mm, l->h_mm, l->ppi, l->need_px);
