@@ -101,8 +101,9 @@ for f in content/projects/*.yaml; do
     page=$(awk -v id="$id" '$1 == id { print $NF; exit }' "$T/toc.txt")
     if [ -z "$page" ]; then notok "table of contents lists $id"; continue; fi
     # the title is a line of its own on that page, and on no page before it after the contents
+    # but the chapter's page of unit cards (项目库规划…), an index like the contents
     first=$(pdftotext -enc UTF-8 -f "$after_toc" "$P/album.pdf" - |
-        awk -v name="$name" -v start="$after_toc" 'BEGIN { RS = "\f" } { n = split($0, l, "\n"); for (i = 1; i <= n; i++) if (l[i] == name) { print start + NR - 1; exit } }')
+        awk -v name="$name" -v start="$after_toc" 'BEGIN { RS = "\f" } !/项目库规划/ { n = split($0, l, "\n"); for (i = 1; i <= n; i++) if (l[i] == name) { print start + NR - 1; exit } }')
     check "table of contents: $id on page $page, its title is first found on page ${first:-none}" test "$page" = "$first"
 done
 

@@ -372,9 +372,10 @@ static int opener_ok(const pdf_doc *p, const pdf_pic *pic)
 }
 
 /* The photo that opens a chapter of units: a landscape photo that is not a
- * unit's lead (those lead their spreads), else a landscape lead, else the
- * first lead photo; never the cover's photo again, never one too small for
- * 300 ppi there (the drawn art opens the chapter instead). 0 if found. */
+ * unit's lead (those lead their spreads) nor opened an earlier chapter, else
+ * a landscape lead, else the first lead photo; never the cover's photo
+ * again, never one too small for 300 ppi there (the drawn art opens the
+ * chapter instead). 0 if found. */
 static int chapter_pic(const pdf_doc *p, const size_t *units, size_t n, pdf_pic *out)
 {
     pdf_pic pics[4];
@@ -384,6 +385,9 @@ static int chapter_pic(const pdf_doc *p, const size_t *units, size_t n, pdf_pic 
             size_t k = pdf_unit_pics(p->env, &p->m->projects[units[i]], pics, 4);
             for (size_t j = pass == 0 ? 1 : 0; j < k && (pass < 2 || j < 1); j++) {
                 if ((cover && strcmp(cover->src, pics[j].src) == 0) || !opener_ok(p, &pics[j])) continue;
+                int used = 0;   /* nor the photo of an earlier opener */
+                for (int q = 0; q < p->nopeners; q++) used |= strcmp(p->openers[q], pics[j].src) == 0;
+                if (used && pass < 2) continue;
                 if (pass < 2 && pdf_pic_aspect(&pics[j]) < 1.2) continue;
                 *out = pics[j];
                 return 0;
@@ -479,8 +483,12 @@ static void domain_chapter(pdf_doc *p, size_t di)
     snprintf(title, sizeof title, "%s　%s", dm->name, dm->full);
     int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, title, anchor, 0);
     pdf_pic cp;
-    if (chapter_pic(p, units, n, &cp) == 0) pdf_chapter_photo(p, &cp, dm->name, dm->full);
-    else pdf_chapter_art(p, dm->name, dm->full, (int)di);
+    if (chapter_pic(p, units, n, &cp) == 0) {
+        pdf_chapter_photo(p, &cp, dm->name, dm->full);
+        if (p->nopeners < 32) p->openers[p->nopeners++] = cp.src;
+    } else {
+        pdf_chapter_art(p, dm->name, dm->full, (int)di);
+    }
     pdf_page_end(p);
 
     pdf_page_begin(p, 1, dm->full, NULL);
@@ -689,9 +697,12 @@ static void cases_chapter(pdf_doc *p)
     snprintf(n, sizeof n, "共 %zu 篇", m->ncases);
     pdf_pic cp;
     int found = 0;
-    for (size_t c = 0; c < m->ncases && !found; c++)
-        for (size_t k = 0; k < p->env->case_blocks[c].n && !found; k++)
-            found = case_block_pic(p, c, k, &cp) == 0 && opener_ok(p, &cp);
+    for (int pass = 0; pass < 2 && !found; pass++)   /* first a photo no chapter opened with */
+        for (size_t c = 0; c < m->ncases && !found; c++)
+            for (size_t k = 0; k < p->env->case_blocks[c].n && !found; k++) {
+                found = case_block_pic(p, c, k, &cp) == 0 && opener_ok(p, &cp);
+                for (int q = 0; found && pass == 0 && q < p->nopeners; q++) found = strcmp(p->openers[q], cp.src) != 0;
+            }
     if (found) pdf_chapter_photo(p, &cp, "典型案例", n);
     else pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
     (void)th;

@@ -172,6 +172,7 @@ typedef struct pdf_doc {
     const pdf_image **used; size_t nused, capused;
     cairo_surface_t **placeholders;
     int warn_images;            /* report low-resolution photos (album only) */
+    const char *openers[32]; int nopeners;   /* photos that opened chapters so far (album.c) */
     int kind;                   /* pdf_doc_kind */
     size_t unit;                /* PDF_DOC_UNIT: the project */
     pdf_progress *progress;
