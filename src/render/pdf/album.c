@@ -399,8 +399,9 @@ static int chapter_pic(const pdf_doc *p, const size_t *units, size_t n, pdf_pic 
 /* The chapter's units as cards with their lead photo, in a grid that fills
  * the page from y down to y1: photo (or a colour field), status, number and
  * name, level and place, and the page the unit is on. Each card links to the
- * unit. Returns -1 (nothing drawn) if the units are too many for cards on
- * one page. */
+ * unit; a unit without a photo gets a field of the theme colour with its
+ * number and brand, as on its spread. Returns -1 (nothing drawn) if the
+ * units are too many for cards on one page. */
 static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, double y, double w, double y1)
 {
     const pdf_theme *th = &p->env->theme;
@@ -432,10 +433,15 @@ static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, doubl
             pdf_photo_draw(p, &pic[k], cx, cy, cw, ph);
             seen[nseen++] = pic[k].src;
         } else {
-            pdf_fill_rect(p, cx, cy, cw, ph, th->soft);
-            pdf_tstyle is = pdf_style(PDF_SANS, PDF_FS_XL, 1, cw);
-            is.align = PANGO_ALIGN_CENTER;
-            pdf_text(p, cx, cy + ph / 2 - 9, u->id, &is, th->line);
+            pdf_fill_rect(p, cx, cy, cw, ph, th->accent);
+            double pad = pdf_mm(4);
+            pdf_tstyle bs = pdf_style(PDF_SANS, cols == 1 ? PDF_FS_H : PDF_FS_L, 1, cw - 2 * pad);
+            bs.spacing = 2;
+            PangoLayout *bl = pdf_layout(p, u->brand ? u->brand : u->name, &bs);
+            double bh = pdf_layout_h(bl);
+            if (bh < ph - 2 * pad) pdf_draw_layout(p, bl, cx + pad, cy + ph - pad - bh, th->paper);
+            g_object_unref(bl);
+            pdf_fill_rect(p, cx + pad, cy + pad, pdf_mm(10), pdf_mm(1), th->gold);
         }
         double ty = cy + ph + pdf_mm(2);
         pdf_rgb c = th->muted;
