@@ -72,6 +72,11 @@ pdftotext -enc UTF-8 "$P/album.pdf" "$T/album.txt"
 check "case-study figures print their captions (the Markdown title)" grep -q '案例图注0' "$T/album.txt"
 check "unit photos print their captions" grep -q '示意图注0-0' "$T/album.txt"
 
+# ---- pages ----
+for f in album.pdf QJ-B-01.pdf QJ-B-02.pdf; do
+    check "$f: a multiple of four pages, each folio its page's number" $AC folios "$P/$f"
+done
+
 # ---- empty space ----
 check "no page ends above half its height but a chapter's last (pdftoppm at 20 dpi)" $AC empty "$P/album.pdf" "$T/fill"
 finish

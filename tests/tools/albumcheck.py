@@ -21,6 +21,9 @@ library (PGM/PPM are parsed here; pdfimages, pdftoppm and qpdf do the rest).
   albumcheck.py fill PDF DIR          renders PDF at 20 dpi into DIR and prints
         "PAGE LOW" per page: LOW is the lowest row with ink above the folio
         zone (the bottom 8 %), as a share of the page height
+  albumcheck.py folios PDF            exit 1 unless the page count is a multiple
+        of four and every folio (the number alone on the page's last text
+        line) is the page's own number
   albumcheck.py empty PDF DIR         exit 1 if a page ends above half its
         height, except the cover, colophon and title page, the last page of
         every chapter (the page before each top-level outline entry, the last
@@ -199,6 +202,30 @@ def empty(pdf, d):
     return bad
 
 
+def folios(pdf):
+    text = subprocess.run(['pdftotext', '-enc', 'UTF-8', '-layout', pdf, '-'], capture_output=True, check=True,
+                          text=True).stdout
+    pages = text.split('\f')
+    if pages and not pages[-1].strip():
+        pages.pop()
+    bad = 0
+    if len(pages) % 4:
+        print('%d pages: not a multiple of four' % len(pages))
+        bad = 1
+    seen = 0
+    for i, t in enumerate(pages):
+        lines = [ln.strip() for ln in t.split('\n') if ln.strip()]
+        if lines and lines[-1].isdigit() and int(lines[-1]) <= len(pages) + 1:
+            seen += 1
+            if int(lines[-1]) != i + 1:
+                print('page %d says it is page %s' % (i + 1, lines[-1]))
+                bad = 1
+    if seen < len(pages) // 2:
+        print('only %d of %d pages have a folio' % (seen, len(pages)))
+        bad = 1
+    return bad
+
+
 if __name__ == '__main__':
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == 'fill':
@@ -206,4 +233,4 @@ if __name__ == '__main__':
             print(page, '%.3f' % low)
         sys.exit(0)
     sys.exit({'fixture': fixture, 'ppi': ppi, 'aspects': aspects, 'upright': upright, 'chapters': chapters,
-              'empty': empty}[cmd](*args) or 0)
+              'folios': folios, 'empty': empty}[cmd](*args) or 0)

@@ -584,7 +584,8 @@ static size_t case_lead_figure(const pdf_doc *p, size_t ci, pdf_pic *pic)
  * (< 0: none, or that page is full). The case runs on below it, after a
  * rule, when the upper part of its first page fits there (heading, lead
  * figure, a few lines), else it starts a new page. The case leaves its last
- * page open and sets *at to where it ends (-1 if its columns fill the page). */
+ * page open and sets *at to where it ends, or ends that page and sets *at to
+ * -1 when its columns fill it. So a page is open exactly when *at >= 0. */
 static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, double *at)
 {
     const pdf_theme *th = &p->env->theme;
@@ -686,10 +687,16 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, d
     pdf_flow_blocks(&f, &rest);
     pdf_flow_finish(&f);
     if (rest.v != all->v) free(rest.v);
-    /* where the columns end: balanced on the last page, or the page is full */
-    if (f.last_bottom > 0 && f.sheet == f.last_sheet) *at = f.last_bottom;
-    else if (f.sheet == 0 && f.col == 0) *at = f.y;
-    else *at = -1;
+    /* where the columns end: balanced on the last page (left open for the
+     * next case), or the page is full (ended here) */
+    if (f.last_bottom > 0 && f.sheet == f.last_sheet) {
+        *at = f.last_bottom;
+    } else if (f.sheet == 0 && f.col == 0) {
+        *at = f.y;
+    } else {
+        pdf_page_end(p);
+        *at = -1;
+    }
 }
 
 static void cases_chapter(pdf_doc *p)
@@ -715,7 +722,7 @@ static void cases_chapter(pdf_doc *p)
     pdf_page_end(p);
     double at = -1;
     for (size_t c = 0; c < m->ncases; c++) case_study(p, c, "典型案例", oid, &at);
-    if (m->ncases) pdf_page_end(p);
+    if (at >= 0) pdf_page_end(p);
 }
 
 /* Notes pages until the back cover makes a multiple of four, then the back cover. */
@@ -765,7 +772,7 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         pdf_spread_unit(p, unit, 0);
         double at = -1;
         for (size_t i = 0; i < u->ncases; i++) case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT, &at);
-        if (u->ncases) pdf_page_end(p);
+        if (at >= 0) pdf_page_end(p);
     }
     finish(p);
     if (p->cr) cairo_tag_end(p->cr, "Document");
