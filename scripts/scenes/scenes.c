@@ -2159,7 +2159,7 @@ static const photo PHOTOS[] = {
 static void mark(void)
 {
     double m = fmin(W, H);
-    double th = m * 0.05, pad = m * 0.022;
+    double th = fmax(W, H) * 0.0375, pad = th * 0.44;  /* the same size on every shape */
     PangoLayout *l = layout_for("示意图", SANS, th);
     PangoRectangle ink, log;
     pango_layout_get_extents(l, &ink, &log);
