@@ -10,6 +10,7 @@
 #include "../../base/alloc.h"
 #include "../../base/utf8.h"
 #include "../../model/permalink.h"
+#include "../images/images.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -115,9 +116,12 @@ static void styles(hc_buf *o, const pdf_env *env)
     hc_buf_puts(o, "</style>\n");
 }
 
-/* The case body with its links rewritten from cases/<slug>/ to print/. */
-static void case_body(hc_buf *o, const hc_model *m, const hc_doc *c, const char *html)
+/* The case body with its links rewritten from cases/<slug>/ to print/, and
+ * its images pointed at their published renditions (the widest JPEG): the
+ * source files are not published. */
+static void case_body(hc_buf *o, const pdf_env *env, const hc_doc *c, const char *html)
 {
+    const hc_model *m = env->m;
     hc_buf base = HC_BUF_INIT, sp = HC_BUF_INIT;
     hc_buf_printf(&base, "cases/%s/", c->slug);
     const char *p = nz(html);
@@ -146,10 +150,16 @@ static void case_body(hc_buf *o, const hc_model *m, const hc_doc *c, const char 
                 hc_buf_putc(&dec, *q);
             }
         }
-        int r = pdf_resolve_href(hc_buf_cstr(&base), hc_buf_cstr(&dec), &sp);
+        const hc_img *im = NULL;
+        if (a == s && hc_path_image(c->path, hc_buf_cstr(&dec), &sp) == 0)
+            im = hc_images_get(env->images, hc_buf_cstr(&sp));
+        hc_buf_reset(&sp);
+        int r = im ? 0 : pdf_resolve_href(hc_buf_cstr(&base), hc_buf_cstr(&dec), &sp);
         char id[160];
         size_t pi;
-        if (r == 1 && sscanf(hc_buf_cstr(&sp), "projects/%159[^/]", id) == 1 &&
+        if (im) {
+            href(o, im->svg ? im->svg_path : im->sizes[im->nsizes - 1].jpeg);
+        } else if (r == 1 && sscanf(hc_buf_cstr(&sp), "projects/%159[^/]", id) == 1 &&
             (pi = hc_model_find_project(m, id)) != HC_NONE) {
             hc_buf_puts(o, "#unit-");
             esc(o, m->projects[pi].id);
@@ -409,7 +419,7 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
                 hc_buf_puts(o, "</a>");
             }
             hc_buf_puts(o, "</p>\n<div class=\"body\">\n");
-            case_body(o, m, d, env->case_html[i]);
+            case_body(o, env, d, env->case_html[i]);
             hc_buf_puts(o, "</div>\n</article>\n");
             hc_buf_free(&path);
         }
