@@ -10,6 +10,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "render/html/site.h"
+#include "render/images/images.h"
 #include "render/maps/maps.h"
 #include "render/pdf/pdf.h"
 #include <errno.h>
@@ -174,6 +175,8 @@ int hc_build(const hc_opts *o, int *rebuilt)
     hc_model *m = NULL;
     hc_cache *cache = NULL;
     hc_output *outp = NULL;
+    hc_images *images = NULL;
+    hc_buf image_cache = HC_BUF_INIT;
     const char *out = NULL, *shown = NULL, *staging = NULL;   /* owned by outp */
     char *written = NULL;     /* the files this build wrote, for the cache */
     char *manifest = NULL;    /* the files the last build wrote */
@@ -225,11 +228,18 @@ int hc_build(const hc_opts *o, int *rebuilt)
     hc_fs_journal_on(staging);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = o->jobs ? o->jobs : (int)(cores > 0 ? cores : 1);
-    hc_render_opts ro = { .out_dir = staging, .jobs = jobs, .quiet = o->quiet };
+    hc_buf_printf(&image_cache, "%s.huace-images", out);
+    hc_images_opts io = { .out_dir = staging, .cache_dir = hc_buf_cstr(&image_cache), .jobs = jobs, .quiet = o->quiet };
+    hc_images_stats is;
+    memset(&is, 0, sizeof is);
+    int failed = hc_images_process(m, &io, d, &images, &is) != 0 || hc_diags_errors(d);
+    double peak_images = peak_mb();
+    hc_render_opts ro = { .out_dir = staging, .jobs = jobs, .quiet = o->quiet, .images = images };
     hc_render_stats st;
     memset(&st, 0, sizeof st);
+    st.files = is.files;
     t_html = now_s();
-    int failed = hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d);
+    failed = failed || hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d);
     t_html = now_s() - t_html;
     double peak_html = peak_mb();
     hc_maps_stats ms;
@@ -297,6 +307,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
     t_swap = now_s() - t_swap;
     double t_save = now_s();
     hc_cache_save(cache, inputs, st.pages, written);
+    hc_images_prune(images);
     if (rebuilt) *rebuilt = 1;
     t_save = now_s() - t_save;
     double t_clean = now_s();
@@ -317,6 +328,8 @@ int hc_build(const hc_opts *o, int *rebuilt)
         fprintf(stderr, "timings: load+parse %.3f s (%zu projects, %zu case studies, %zu pages; %d threads), peak %.0f MB\n",
                 ts.load, m->nprojects, m->ncases, m->npages, jobs, ts.peak_load);
         fprintf(stderr, "timings: link %.3f s, check %.3f s\n", ts.link, ts.check);
+        fprintf(stderr, "timings: images %.3f s (%zu images: %zu made, %zu reused; %zu files; %d threads), peak %.0f MB\n",
+                is.seconds, is.images, is.made, is.reused, is.files, jobs, peak_images);
         fprintf(stderr, "timings: html %.3f s (%zu pages, %zu files): render %.3f s + write %.3f s, summed over %d threads; peak %.0f MB\n",
                 t_html, st.pages, st.files, st.render_s, st.write_s, jobs, peak_html);
         if (m->config.maps_enabled)
@@ -345,5 +358,8 @@ out:
     hc_cache_free(cache);
     free(written);
     hc_maps_shutdown();
+    hc_images_free(images);
+    hc_images_shutdown();
+    hc_buf_free(&image_cache);
     return rc;
 }

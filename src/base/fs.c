@@ -326,6 +326,28 @@ int hc_fs_copy(const char *from, const char *to)
     return rc;
 }
 
+int hc_fs_link(const char *from, const char *to)
+{
+    struct stat st;
+    if (link(from, to) != 0) {
+        if (errno == ENOENT) {   /* the parent folder, or the source */
+            hc_buf dir = HC_BUF_INIT;
+            const char *slash = strrchr(to, '/');
+            if (slash) hc_buf_put(&dir, to, (size_t)(slash - to));
+            int ok = slash && hc_fs_mkdirs(hc_buf_cstr(&dir)) == 0 && link(from, to) == 0;
+            hc_buf_free(&dir);
+            if (ok) goto linked;
+        }
+        if (errno == EEXIST && unlink(to) == 0 && link(from, to) == 0) goto linked;
+        if (errno == EXDEV || errno == EPERM || errno == EMLINK || errno == ENOTSUP) return hc_fs_copy(from, to);
+        return -1;
+    }
+linked:
+    if (stat(to, &st) != 0) return -1;
+    journal_add(to, (size_t)st.st_size);
+    return 0;
+}
+
 int hc_fs_is_dir(const char *path)
 {
     struct stat st;

@@ -50,6 +50,10 @@ int hc_fs_create(const char *path, const void *data, size_t len);
 int hc_fs_mkdirs(const char *path);              /* mkdir -p */
 int hc_fs_rmtree(const char *path);              /* rm -rf; missing is fine */
 int hc_fs_copy(const char *from, const char *to);/* creates parents of to */
+/* Makes to (creating its parents) another name of the file from: a hard
+ * link, or a copy where links cannot be made (another file system, a file
+ * system without links). An existing to is replaced. Journaled as a write. */
+int hc_fs_link(const char *from, const char *to);
 int hc_fs_is_dir(const char *path);
 int hc_fs_exists(const char *path);
 

@@ -161,3 +161,56 @@ out:
     if (why) *why = w;
     return w == NULL;
 }
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+int hc_path_image(const char *doc_path, const char *url, hc_buf *out)
+{
+    if (!url[0] || url[0] == '#' || (url[0] == '/' && url[1] == '/')) return 1;
+    for (const char *c = url; *c && *c != '/'; c++)
+        if (*c == ':') return 1;                       /* a scheme: http:, data:, mailto: */
+    hc_buf raw = HC_BUF_INIT;
+    int rc = -1;
+    if (url[0] == '/') {
+        url++;
+    } else {
+        const char *slash = strrchr(doc_path, '/');
+        if (slash) hc_buf_put(&raw, doc_path, (size_t)(slash - doc_path + 1));
+    }
+    for (const char *c = url; *c && *c != '?' && *c != '#'; c++) {   /* decode %XX */
+        int hi, lo;
+        if (*c == '%' && (hi = hexval(c[1])) >= 0 && (lo = hexval(c[2])) >= 0) {
+            hc_buf_putc(&raw, (char)(hi * 16 + lo));
+            c += 2;
+        } else {
+            hc_buf_putc(&raw, *c);
+        }
+    }
+    /* normalise the segments: "." dropped, ".." pops one, never above the root */
+    size_t start = out->len;
+    const char *p = hc_buf_cstr(&raw), *end = p + raw.len;
+    while (p < end) {
+        const char *q = memchr(p, '/', (size_t)(end - p));
+        size_t n = q ? (size_t)(q - p) : (size_t)(end - p);
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)p[i] < 0x20 || p[i] == 0x7f) goto out;
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            if (out->len == start) goto out;
+            size_t k = out->len - 1;             /* drop the last segment and its '/' */
+            while (k > start && out->data[k - 1] != '/') k--;
+            hc_buf_truncate(out, k > start ? k - 1 : start);
+        } else if (n && !(n == 1 && p[0] == '.')) {
+            if (out->len > start) hc_buf_putc(out, '/');
+            hc_buf_put(out, p, n);
+        }
+        p += n + (q != NULL);
+    }
+    rc = out->len > start ? 0 : -1;
+out:
+    if (rc != 0) hc_buf_truncate(out, start);
+    hc_buf_free(&raw);
+    return rc;
+}

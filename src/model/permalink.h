@@ -55,6 +55,14 @@ int hc_name_ok(const char *s, size_t n);
  * user:password@, query or fragment. On 0, *why (if why is not NULL) gets a
  * static phrase saying what is wrong, to follow "base_url ". */
 int hc_url_base_ok(const char *s, const char **why);
+/* Where an image written in the Markdown file at doc_path (a site path such
+ * as "content/cases/x.md") points: url relative to that file, or from the
+ * site root with one leading '/'. %XX escapes are decoded. Appends the site
+ * path ("assets/photos/a.jpg") to out and returns 0; 1 for a URL that is not
+ * a file of the site (a scheme such as http: or data:, "//host", "#x", ""),
+ * left as written; -1 for a path that climbs out of the site or holds a NUL
+ * or control character. */
+int hc_path_image(const char *doc_path, const char *url, hc_buf *out);
 /* Number of folders in a site path ("" → 0, "projects/x/" → 2). */
 size_t hc_path_depth(const char *dir);
 /* "../" repeated depth times ("" for the root). */

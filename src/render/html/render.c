@@ -139,6 +139,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     memset(&sh, 0, sizeof sh);
     sh.m = m;
     sh.d = d;
+    sh.images = o->images;
     sh.arena.block_size = 1 << 20;
     sh.tmpl = hc_mustache_set_new();
     hc_job *jobs = NULL;

@@ -20,6 +20,7 @@ typedef struct {
     hc_tv **status;           /* per status (and one more for "none"): shared, never changed */
     char build_date[11];
     int search;               /* the theme has a search template: search page, its entries, a nav link */
+    const struct hc_images *images;   /* read-only; NULL: no images */
 } hc_shared;
 
 /* The theme folder: SRC/themes/<theme>, else themes/<theme> beside the huace

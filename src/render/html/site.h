@@ -13,10 +13,12 @@
 #include "../../base/diag.h"
 #include "../../model/model.h"
 
+struct hc_images;
 typedef struct {
     const char *out_dir;
     int jobs;
     int quiet;
+    const struct hc_images *images;   /* the image stage's set (images.h); NULL: no images */
 } hc_render_opts;
 
 typedef struct {

@@ -12,6 +12,7 @@
 #include "../../base/fs.h"
 #include "../../base/hash.h"
 #include "../../base/tree.h"
+#include "../images/images.h"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -74,7 +75,8 @@ static void report_skip(hc_diags *d, const char *shown, const char *fence_name, 
  * out_dir/to_rel, following links only inside fence: files 0644, folders
  * 0755, whatever the source's modes. */
 static int copy_tree(const char *from, const char *shown, const char *fence, const char *fence_name,
-                     const char *to_rel, const char *out_dir, hc_shared *sh, hc_diags *d, size_t *files, int hash)
+                     const char *to_rel, const char *out_dir, hc_shared *sh, hc_diags *d, size_t *files, int hash,
+                     int assets, const hc_images *images)
 {
     hc_tree t = HC_TREE_INIT;
     int rc = hc_tree_walk(from, fence, &t) == 0 ? 0 : -1;
@@ -87,6 +89,8 @@ static int copy_tree(const char *from, const char *shown, const char *fence, con
         hc_buf_reset(&name);
         hc_buf_reset(&dst);
         hc_buf_printf(&src, "%s/%s", shown, rel);
+        hc_asset_rule rule = assets ? hc_images_asset(images, hc_buf_cstr(&src)) : HC_ASSET_COPY;
+        if (rule == HC_ASSET_SKIP) continue;   /* photos are published as renditions only (images.h) */
         int fd = hc_tree_open(&t.files[i], &st);
         if (fd < 0 || hc_fs_read_fd(fd, &data, NULL) != 0) {
             hc_error(d, "read", hc_buf_cstr(&src), 0, 0, "cannot read: %s",
@@ -96,6 +100,10 @@ static int copy_tree(const char *from, const char *shown, const char *fence, con
             continue;
         }
         close(fd);
+        if (rule == HC_ASSET_SVG && hc_svg_check(data.data ? data.data : "", data.len, hc_buf_cstr(&src), NULL, d) != 0) {
+            rc = -1;
+            continue;
+        }
         if (!(st.st_mode & S_IROTH))
             hc_warn(d, "asset", hc_buf_cstr(&src), 0, 0,
                     "others may not read this file here (mode %04o), yet it is published readable by everyone (0644)",
@@ -142,11 +150,12 @@ int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_dia
     int in_site = !strncmp(hc_buf_cstr(&from), m->root, rl) && from.data[rl] == '/';
     hc_buf_puts(&shown, in_site ? from.data + rl + 1 : from.data);
     if (copy_tree(hc_buf_cstr(&from), hc_buf_cstr(&shown), in_site ? m->root : hc_buf_cstr(&from),
-                  in_site ? "site folder" : "theme's static folder", "static", out_dir, sh, d, files, 1) != 0)
+                  in_site ? "site folder" : "theme's static folder", "static", out_dir, sh, d, files, 1, 0, NULL) != 0)
         rc = -1;
     hc_buf_reset(&from);
     hc_buf_printf(&from, "%s/assets", m->root);
-    if (copy_tree(hc_buf_cstr(&from), "assets", m->root, "site folder", "assets", out_dir, NULL, d, files, 0) != 0)
+    if (copy_tree(hc_buf_cstr(&from), "assets", m->root, "site folder", "assets", out_dir, NULL, d, files, 0, 1,
+                  sh->images) != 0)
         rc = -1;
     hc_buf_free(&from);
     hc_buf_free(&shown);

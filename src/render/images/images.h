@@ -89,18 +89,32 @@ void hc_images_free(hc_images *t);
  * if the content does not use it or it failed. */
 const hc_img *hc_images_get(const hc_images *t, const char *src);
 
-/* Where an image reference written in a document points: url as written in
- * the Markdown file at doc_path (relative to that file, or from the site root
- * with a leading "/"). Appends the site path to out; -1 if it is not a path
- * inside the site (an http: URL, "..", a data: URI). */
-int hc_images_resolve(const char *doc_path, const char *url, hc_buf *out);
-
 /* For the album: an upright, sRGB, metadata-free baseline JPEG of src, px
  * pixels wide or the source's own width if that is smaller (never upscaled),
  * quality 92. Appends the file's bytes to jpeg; *w, *h get its size.
  * Kept in the cache folder, so a rebuild does not make it again. Returns 0;
  * -1 if src is not in the set or cannot be made. Thread-safe. */
 int hc_images_print(const hc_images *t, const char *src, int px, hc_buf *jpeg, int *w, int *h);
+
+/* What static.c does with a file of the site's assets/ folder (site path):
+ * HC_ASSET_COPY: not an image, published as it is; HC_ASSET_SKIP: a raster
+ * image (only its renditions are published) or an SVG the set published;
+ * HC_ASSET_SVG: an SVG no content uses: published if hc_svg_check passes. */
+typedef enum { HC_ASSET_COPY, HC_ASSET_SKIP, HC_ASSET_SVG } hc_asset_rule;
+hc_asset_rule hc_images_asset(const hc_images *t, const char *site_path);
+
+/* After a build that succeeded: deletes from the cache folder every file
+ * this build did not use (images removed from the content, old settings). */
+void hc_images_prune(const hc_images *t);
+
+/* Checks an SVG file (data, len; path for messages): no <script>, no on*
+ * event attribute, no <foreignObject>, no javascript: and no reference to
+ * another host or file (href, xlink:href, url() outside '#'), no <!ENTITY.
+ * Each finding is an error (rule "image") located in the SVG file; used_at
+ * (may be NULL) is the place that uses it, named in the message. Returns 0 if
+ * the file is safe to publish, else -1. static.c checks the SVG files it
+ * copies from assets/ with it too. */
+int hc_svg_check(const char *data, size_t len, const char *path, const hc_loc *used_at, hc_diags *d);
 
 /* Shuts libvips down at exit (after the last hc_images_free). */
 void hc_images_shutdown(void);

@@ -1,0 +1,421 @@
+/* images.c — the image stage: collect, then each image on a worker thread:
+ * read, check, take from the cache or make, link into the output. */
+#include "images_int.h"
+#include "../../base/alloc.h"
+#include "../../base/fs.h"
+#include "../../base/hash.h"
+#include "../../base/tree.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct {
+    const hc_model *m;
+    const hc_images_opts *o;
+    hc_diags *d;
+    hc_images *t;
+    const hc_img_use *uses;
+    int *ok;                     /* per image: 1 when it is in the set */
+    const hc_img_index *prev;
+    atomic_size_t next, made, reused, files;
+} stage;
+
+/* "assets/photos/a.jpg" → "assets/photos/a.<hash10>-<w>.<ext>";
+ * "content/cases/b.png" → "assets/content/cases/b.<hash10>-<w>.<ext>". */
+static char *published_name(const char *src, const char *key, int w, const char *ext)
+{
+    hc_buf b = HC_BUF_INIT;
+    const char *rest = strncmp(src, "assets/", 7) == 0 ? src + 7 : src;
+    const char *dot = strrchr(rest, '.'), *slash = strrchr(rest, '/');
+    size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - rest) : strlen(rest);
+    hc_buf_puts(&b, "assets/");
+    hc_buf_put(&b, rest, stem);
+    hc_buf_printf(&b, ".%.10s-%d.%s", key, w, ext);
+    return hc_buf_detach(&b, NULL);
+}
+
+static void cache_file(hc_buf *out, const char *dir, const char *key, int w, const char *ext)
+{
+    hc_buf_reset(out);
+    hc_buf_printf(out, "%s/%s-%d.%s", dir, key, w, ext);
+}
+
+/* Fills the set's entry i from a cache entry: names of the files. */
+static void fill(stage *s, size_t i, const hc_img_entry *e)
+{
+    hc_img *im = &s->t->v[i];
+    im->w = e->w;
+    im->h = e->h;
+    im->nsizes = e->n;
+    for (int k = 0; k < e->n; k++) {
+        im->sizes[k].w = e->rw[k];
+        im->sizes[k].h = e->rh[k];
+        im->sizes[k].webp = published_name(im->src, e->key, e->rw[k], "webp");
+        im->sizes[k].jpeg = published_name(im->src, e->key, e->rw[k], "jpg");
+    }
+    memcpy(im->color, e->color, sizeof im->color);
+    im->preview = hc_xstrdup(e->preview);
+}
+
+/* Links (or writes) the files of entry e into the output. */
+static int publish(stage *s, size_t i, const hc_img_entry *e, const hc_img_made *made)
+{
+    hc_buf from = HC_BUF_INIT, to = HC_BUF_INIT;
+    const hc_img *im = &s->t->v[i];
+    int rc = 0;
+    for (int k = 0; k < e->n && rc == 0; k++)
+        for (int f = 0; f < 2 && rc == 0; f++) {
+            const char *ext = f ? "jpg" : "webp";
+            hc_buf_reset(&to);
+            hc_buf_printf(&to, "%s/%s", s->o->out_dir, f ? im->sizes[k].jpeg : im->sizes[k].webp);
+            if (s->o->cache_dir) {
+                cache_file(&from, s->o->cache_dir, e->key, e->rw[k], ext);
+                rc = hc_fs_link(hc_buf_cstr(&from), hc_buf_cstr(&to));
+            } else {
+                const hc_buf *data = f ? &made->r[k].jpeg : &made->r[k].webp;
+                rc = hc_fs_write(hc_buf_cstr(&to), data->data, data->len);
+            }
+            if (rc == 0) atomic_fetch_add(&s->files, 1);
+        }
+    if (rc != 0)
+        hc_error(s->d, "write", hc_buf_cstr(&to), 0, 0, "cannot write: %s", strerror(errno));
+    hc_buf_free(&from);
+    hc_buf_free(&to);
+    return rc;
+}
+
+/* 1 if every file of a cache entry is there. */
+static int cached_whole(const stage *s, const hc_img_entry *e)
+{
+    hc_buf p = HC_BUF_INIT;
+    int ok = s->o->cache_dir != NULL;
+    for (int k = 0; ok && k < e->n; k++)
+        for (int f = 0; ok && f < 2; f++) {
+            cache_file(&p, s->o->cache_dir, e->key, e->rw[k], f ? "jpg" : "webp");
+            ok = access(hc_buf_cstr(&p), F_OK) == 0;
+        }
+    hc_buf_free(&p);
+    return ok;
+}
+
+/* Makes image i and keeps its files in the cache folder. */
+static int make(stage *s, size_t i, const hc_buf *data, hc_img_entry *e, hc_img_made *made, hc_buf *why)
+{
+    if (hc_vips_make(data->data, data->len, made, why) != 0) return -1;
+    e->w = made->w;
+    e->h = made->h;
+    e->n = made->n;
+    for (int k = 0; k < made->n; k++) {
+        e->rw[k] = made->r[k].w;
+        e->rh[k] = made->r[k].h;
+    }
+    memcpy(e->color, made->color, sizeof e->color);
+    e->preview = hc_xstrdup(hc_buf_cstr(&made->preview));
+    atomic_fetch_add(&s->made, 1);
+    if (!s->o->cache_dir) return 0;
+    hc_buf p = HC_BUF_INIT;
+    int rc = 0;
+    for (int k = 0; k < made->n && rc == 0; k++)
+        for (int f = 0; f < 2 && rc == 0; f++) {
+            const hc_buf *b = f ? &made->r[k].jpeg : &made->r[k].webp;
+            cache_file(&p, s->o->cache_dir, e->key, made->r[k].w, f ? "jpg" : "webp");
+            rc = hc_img_write_atomic(hc_buf_cstr(&p), b->data, b->len);
+        }
+    if (rc != 0) hc_error(s->d, "write", hc_buf_cstr(&p), 0, 0, "cannot write: %s", strerror(errno));
+    (void)i;
+    hc_buf_free(&p);
+    return rc;
+}
+
+static void report(stage *s, const hc_img_use *u, const char *fmt, const char *arg)
+{
+    hc_buf msg = HC_BUF_INIT;
+    hc_buf_printf(&msg, "image %s ", u->src);
+    hc_buf_printf(&msg, fmt, arg);
+    hc_error(s->d, "image", u->at.path, u->at.line, u->at.col, "%s", hc_buf_cstr(&msg));
+    hc_buf_free(&msg);
+}
+
+/* Reads the source of use u: only a regular file inside the site. */
+static int read_source(stage *s, const hc_img_use *u, hc_buf *data)
+{
+    hc_buf path = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", s->m->root, u->src);
+    int rc = hc_tree_read_path(hc_buf_cstr(&path), s->m->root, data);
+    if (rc != 0)
+        report(s, u, "cannot be read: %s",
+               errno == ENOENT ? "there is no such file"
+               : errno == EACCES ? "it is a link leading outside the site folder"
+               : errno == EINVAL ? "it is not a regular file (a FIFO, device or folder)"
+                                 : strerror(errno));
+    hc_buf_free(&path);
+    return rc;
+}
+
+static int do_svg(stage *s, size_t i, const hc_img_use *u, const hc_buf *data)
+{
+    hc_img *im = &s->t->v[i];
+    if (hc_svg_check(data->data ? data->data : "", data->len, u->src, &u->at, s->d) != 0) return -1;
+    hc_buf b = HC_BUF_INIT;
+    hc_buf_printf(&b, "assets/%s", strncmp(u->src, "assets/", 7) == 0 ? u->src + 7 : u->src);
+    im->svg = 1;
+    im->svg_path = hc_buf_detach(&b, NULL);
+    /* published here, checked (static.c leaves the SVGs of the set alone) */
+    {
+        hc_buf_printf(&b, "%s/%s", s->o->out_dir, im->svg_path);
+        int rc = hc_fs_write(hc_buf_cstr(&b), data->data ? data->data : "", data->len);
+        if (rc != 0) hc_error(s->d, "write", hc_buf_cstr(&b), 0, 0, "cannot write: %s", strerror(errno));
+        hc_buf_free(&b);
+        if (rc != 0) return -1;
+        atomic_fetch_add(&s->files, 1);
+    }
+    return 0;
+}
+
+static void one(stage *s, size_t i)
+{
+    const hc_img_use *u = &s->uses[i];
+    hc_img_entry *e = &s->t->ent[i];
+    hc_buf data = HC_BUF_INIT, why = HC_BUF_INIT;
+    hc_img_made made;
+    memset(&made, 0, sizeof made);
+    const char *named = hc_img_kind_of_name(u->src);
+    if (!named) {
+        report(s, u, "is not an image file huace can publish (%s)",
+               "JPEG, PNG, WebP, GIF, TIFF, HEIF/AVIF or SVG, by its file name ending");
+        goto out;
+    }
+    if (read_source(s, u, &data) != 0) goto out;
+    if (!strcmp(named, "SVG")) {
+        s->ok[i] = do_svg(s, i, u, &data) == 0;
+        goto out;
+    }
+    const char *is = hc_img_sniff(data.data, data.len);
+    if (!is) {
+        report(s, u, "is not %s data: it is damaged, or another kind of file renamed", named);
+        goto out;
+    }
+    if (strcmp(is, named) != 0 && !(strcmp(named, "HEIF") == 0 && strcmp(is, "AVIF") == 0)) {
+        hc_buf msg = HC_BUF_INIT;
+        hc_buf_printf(&msg, "is a %s file named as %s: rename it to match what it is", is, named);
+        report(s, u, "%s", hc_buf_cstr(&msg));
+        hc_buf_free(&msg);
+        goto out;
+    }
+    uint64_t h = hc_hash(HC_HASH_INIT, HC_IMG_SETTINGS, strlen(HC_IMG_SETTINGS));
+    h = hc_hash(h, data.data, data.len);
+    hc_hash_hex(h, e->key);
+    const hc_img_entry *old = hc_img_index_get(s->prev, e->key);
+    if (old && cached_whole(s, old)) {
+        char key[17];
+        memcpy(key, e->key, sizeof key);
+        *e = *old;
+        e->preview = hc_xstrdup(old->preview);
+        memcpy(e->key, key, sizeof key);
+        atomic_fetch_add(&s->reused, 1);
+    } else if (make(s, i, &data, e, &made, &why) != 0) {
+        if (why.len) report(s, u, "%s", hc_buf_cstr(&why));
+        goto out;
+    }
+    fill(s, i, e);
+    s->ok[i] = publish(s, i, e, &made) == 0;
+out:
+    hc_img_made_free(&made);
+    hc_buf_free(&data);
+    hc_buf_free(&why);
+}
+
+static void *worker(void *arg)
+{
+    stage *s = arg;
+    size_t i;
+    while ((i = atomic_fetch_add(&s->next, 1)) < s->t->n) one(s, i);
+    return NULL;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Drops the images that failed, keeping the set sorted. */
+static void compact(hc_images *t, const int *ok)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (ok[i]) {
+            t->v[w] = t->v[i];
+            t->ent[w++] = t->ent[i];
+            continue;
+        }
+        hc_img *im = &t->v[i];
+        for (int k = 0; k < im->nsizes; k++) { free((char *)im->sizes[k].webp); free((char *)im->sizes[k].jpeg); }
+        free((char *)im->src);
+        free((char *)im->svg_path);
+        free((char *)im->preview);
+        free(t->ent[i].preview);
+    }
+    t->n = w;
+}
+
+int hc_images_process(const hc_model *m, const hc_images_opts *o, hc_diags *d, hc_images **out, hc_images_stats *st)
+{
+    double t0 = now_s();
+    size_t before = hc_diags_errors(d);
+    hc_img_use *uses = NULL;
+    size_t n = 0;
+    hc_img_collect(m, &uses, &n);
+    hc_images *t = hc_xcalloc(1, sizeof *t);
+    t->root = hc_xstrdup(m->root);
+    t->cache_dir = o->cache_dir ? hc_xstrdup(o->cache_dir) : NULL;
+    t->n = n;
+    t->v = hc_xcalloc(n ? n : 1, sizeof *t->v);
+    t->ent = hc_xcalloc(n ? n : 1, sizeof *t->ent);
+    for (size_t i = 0; i < n; i++) t->v[i].src = uses[i].src;   /* the set takes the strings */
+    hc_img_index prev;
+    hc_img_index_load(&prev, o->cache_dir);
+    if (o->cache_dir && n && hc_fs_mkdirs(o->cache_dir) != 0)
+        hc_error(d, "write", o->cache_dir, 0, 0, "cannot create the image cache folder: %s", strerror(errno));
+    stage s = { .m = m, .o = o, .d = d, .t = t, .uses = uses, .prev = &prev };
+    s.ok = hc_xcalloc(n ? n : 1, sizeof *s.ok);
+    atomic_init(&s.next, 0);
+    atomic_init(&s.made, 0);
+    atomic_init(&s.reused, 0);
+    atomic_init(&s.files, 0);
+    if (n) hc_vips_start();
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+    if ((size_t)jobs > n) jobs = n ? (int)n : 1;
+    pthread_t *th = hc_xcalloc((size_t)jobs, sizeof *th);
+    int started = 0;
+    for (int j = 1; j < jobs; j++)
+        if (pthread_create(&th[j], NULL, worker, &s) == 0) started = j;
+        else break;
+    worker(&s);
+    for (int j = 1; j <= started; j++) pthread_join(th[j], NULL);
+    free(th);
+    compact(t, s.ok);
+    if (o->cache_dir && t->n && hc_diags_errors(d) == before) hc_img_index_save(o->cache_dir, t->ent, t->n);
+    hc_img_index_free(&prev);
+    free(s.ok);
+    free(uses);   /* the strings belong to the set now (or were freed by compact) */
+    if (st) {
+        st->images = n;
+        st->made = atomic_load(&s.made);
+        st->reused = atomic_load(&s.reused);
+        st->files = atomic_load(&s.files);
+        st->seconds = now_s() - t0;
+    }
+    *out = t;
+    return hc_diags_errors(d) > before ? -1 : 0;
+}
+
+static int cmp_src(const void *k, const void *e)
+{
+    return strcmp(k, ((const hc_img *)e)->src);
+}
+
+const hc_img *hc_images_get(const hc_images *t, const char *src)
+{
+    if (!t || !t->n || !src) return NULL;
+    return bsearch(src, t->v, t->n, sizeof *t->v, cmp_src);
+}
+
+hc_asset_rule hc_images_asset(const hc_images *t, const char *site_path)
+{
+    const char *kind = hc_img_kind_of_name(site_path);
+    if (!kind) return HC_ASSET_COPY;
+    if (strcmp(kind, "SVG") != 0) return HC_ASSET_SKIP;
+    return hc_images_get(t, site_path) ? HC_ASSET_SKIP : HC_ASSET_SVG;
+}
+
+int hc_images_print(const hc_images *t, const char *src, int px, hc_buf *jpeg, int *w, int *h)
+{
+    const hc_img *im = hc_images_get(t, src);
+    if (!im || im->svg || px < 1) return -1;
+    const hc_img_entry *e = &t->ent[im - t->v];
+    if (px > im->w) px = im->w;
+    px = (px + 63) / 64 * 64 < im->w ? (px + 63) / 64 * 64 : im->w;   /* fewer sizes to keep */
+    hc_buf path = HC_BUF_INIT, data = HC_BUF_INIT, why = HC_BUF_INIT;
+    int rc = -1;
+    size_t start = jpeg->len;
+    if (t->cache_dir) {
+        hc_buf_printf(&path, "%s/%s-p%d.jpg", t->cache_dir, e->key, px);
+        if (hc_fs_read(hc_buf_cstr(&path), &data) == 0 && data.len > 4) {
+            hc_buf_put(jpeg, data.data, data.len);
+            *w = px;
+            *h = (int)((double)im->h * px / im->w + 0.5);
+            rc = 0;
+            goto out;
+        }
+    }
+    hc_buf src_path = HC_BUF_INIT;
+    hc_buf_printf(&src_path, "%s/%s", t->root, src);
+    int read = hc_tree_read_path(hc_buf_cstr(&src_path), t->root, &data);
+    hc_buf_free(&src_path);
+    if (read != 0) goto out;
+    char key[17];   /* the bytes the set was made from, or nothing */
+    uint64_t hh = hc_hash(HC_HASH_INIT, HC_IMG_SETTINGS, strlen(HC_IMG_SETTINGS));
+    hc_hash_hex(hc_hash(hh, data.data, data.len), key);
+    if (strcmp(key, e->key) != 0) goto out;
+    if (hc_vips_print(data.data, data.len, px, jpeg, w, h, &why) != 0) goto out;
+    if (t->cache_dir) hc_img_write_atomic(hc_buf_cstr(&path), jpeg->data + start, jpeg->len - start);
+    rc = 0;
+out:
+    if (rc != 0) hc_buf_truncate(jpeg, start);
+    hc_buf_free(&path);
+    hc_buf_free(&data);
+    hc_buf_free(&why);
+    return rc;
+}
+
+/* A cache file's key: its name up to the first '-' (16 hex digits). */
+static int kept(const hc_images *t, const char *name)
+{
+    if (!strcmp(name, "index")) return 1;
+    if (strlen(name) < 17 || name[16] != '-') return 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (!t->v[i].svg && !strncmp(t->ent[i].key, name, 16)) return 1;
+    return 0;
+}
+
+void hc_images_prune(const hc_images *t)
+{
+    if (!t || !t->cache_dir) return;
+    DIR *dir = opendir(t->cache_dir);
+    if (!dir) return;
+    struct dirent *de;
+    hc_buf p = HC_BUF_INIT;
+    while ((de = readdir(dir))) {
+        if (de->d_name[0] == '.' || kept(t, de->d_name)) continue;
+        hc_buf_reset(&p);
+        hc_buf_printf(&p, "%s/%s", t->cache_dir, de->d_name);
+        unlink(hc_buf_cstr(&p));
+    }
+    closedir(dir);
+    hc_buf_free(&p);
+}
+
+void hc_images_free(hc_images *t)
+{
+    if (!t) return;
+    for (size_t i = 0; i < t->n; i++) {
+        hc_img *im = &t->v[i];
+        for (int k = 0; k < im->nsizes; k++) { free((char *)im->sizes[k].webp); free((char *)im->sizes[k].jpeg); }
+        free((char *)im->src);
+        free((char *)im->svg_path);
+        free((char *)im->preview);
+        free(t->ent[i].preview);
+    }
+    free(t->v);
+    free(t->ent);
+    free(t->root);
+    free(t->cache_dir);
+    free(t);
+}

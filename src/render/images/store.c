@@ -1,0 +1,134 @@
+/* store.c — the cache folder beside the output (OUT.huace-images/).
+ *
+ * "index" has one line per image made by the last build:
+ *   <key> <w> <h> <n> <w1> <h1> … <wn> <hn> <#colour> <preview data: URI>
+ * and the files are <key>-<width>.webp|jpg (the web renditions) and
+ * <key>-p<px>.jpg (the album's). The key is the content hash of the source
+ * bytes and HC_IMG_SETTINGS, so an entry is never stale: it is right or
+ * absent. Every file is written through a rename, so a build that stops
+ * half-way leaves whole files only. */
+#include "images_int.h"
+#include "../../base/alloc.h"
+#include "../../base/fs.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int parse_line(char *line, hc_img_entry *e)
+{
+    char *save = NULL, *tok[4 + 2 * HC_IMG_NWIDTHS + 2];
+    int n = 0;
+    for (char *t = strtok_r(line, " ", &save); t && n < (int)(sizeof tok / sizeof *tok); t = strtok_r(NULL, " ", &save))
+        tok[n++] = t;
+    if (n < 4 || strlen(tok[0]) != 16) return -1;
+    memset(e, 0, sizeof *e);
+    memcpy(e->key, tok[0], 17);
+    e->w = atoi(tok[1]);
+    e->h = atoi(tok[2]);
+    e->n = atoi(tok[3]);
+    if (e->w < 1 || e->h < 1 || e->n < 1 || e->n > HC_IMG_NWIDTHS || n != 4 + 2 * e->n + 2) return -1;
+    for (int i = 0; i < e->n; i++) {
+        e->rw[i] = atoi(tok[4 + 2 * i]);
+        e->rh[i] = atoi(tok[5 + 2 * i]);
+        if (e->rw[i] < 1 || e->rh[i] < 1) return -1;
+    }
+    const char *color = tok[4 + 2 * e->n], *prev = tok[5 + 2 * e->n];
+    if (strlen(color) != 7 || color[0] != '#' || strncmp(prev, "data:image/", 11) != 0) return -1;
+    memcpy(e->color, color, 8);
+    e->preview = hc_xstrdup(prev);
+    return 0;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const hc_img_entry *)a)->key, ((const hc_img_entry *)b)->key);
+}
+
+void hc_img_index_load(hc_img_index *ix, const char *cache_dir)
+{
+    hc_buf path = HC_BUF_INIT, text = HC_BUF_INIT;
+    size_t cap = 0;
+    ix->e = NULL;
+    ix->n = 0;
+    if (!cache_dir) goto out;
+    hc_buf_printf(&path, "%s/index", cache_dir);
+    if (hc_fs_read(hc_buf_cstr(&path), &text) != 0) goto out;   /* none yet: an empty cache */
+    char *p = text.data, *end = text.data + text.len;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;   /* a line without its end: not whole */
+        *nl = 0;
+        hc_img_entry e;
+        if (parse_line(p, &e) == 0) {
+            ix->e = hc_xgrow(ix->e, &cap, ix->n + 1, sizeof *ix->e);
+            ix->e[ix->n++] = e;
+        }
+        p = nl + 1;
+    }
+    qsort(ix->e, ix->n, sizeof *ix->e, cmp_entry);
+out:
+    hc_buf_free(&path);
+    hc_buf_free(&text);
+}
+
+const hc_img_entry *hc_img_index_get(const hc_img_index *ix, const char *key)
+{
+    hc_img_entry k;
+    memcpy(k.key, key, 17);
+    return ix->n ? bsearch(&k, ix->e, ix->n, sizeof *ix->e, cmp_entry) : NULL;
+}
+
+void hc_img_index_free(hc_img_index *ix)
+{
+    for (size_t i = 0; i < ix->n; i++) free(ix->e[i].preview);
+    free(ix->e);
+    ix->e = NULL;
+    ix->n = 0;
+}
+
+int hc_img_write_atomic(const char *path, const void *data, size_t len)
+{
+    hc_buf tmp = HC_BUF_INIT;
+    static unsigned long seq;
+    hc_buf_printf(&tmp, "%s.tmp-%ld-%lu", path, (long)getpid(), __atomic_fetch_add(&seq, 1, __ATOMIC_RELAXED));
+    int fd = open(hc_buf_cstr(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int rc = -1;
+    if (fd < 0) goto out;
+    const char *p = data;
+    size_t left = len;
+    while (left) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        p += w;
+        left -= (size_t)w;
+    }
+    if (close(fd) != 0 || left) goto out;
+    rc = rename(hc_buf_cstr(&tmp), path);
+out:
+    if (rc != 0) {
+        int e = errno;
+        unlink(hc_buf_cstr(&tmp));
+        errno = e;
+    }
+    hc_buf_free(&tmp);
+    return rc;
+}
+
+int hc_img_index_save(const char *cache_dir, const hc_img_entry *e, size_t n)
+{
+    hc_buf text = HC_BUF_INIT, path = HC_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        hc_buf_printf(&text, "%s %d %d %d", e[i].key, e[i].w, e[i].h, e[i].n);
+        for (int k = 0; k < e[i].n; k++) hc_buf_printf(&text, " %d %d", e[i].rw[k], e[i].rh[k]);
+        hc_buf_printf(&text, " %s %s\n", e[i].color, e[i].preview);
+    }
+    hc_buf_printf(&path, "%s/index", cache_dir);
+    int rc = hc_img_write_atomic(hc_buf_cstr(&path), text.data ? text.data : "", text.len);
+    hc_buf_free(&text);
+    hc_buf_free(&path);
+    return rc;
+}

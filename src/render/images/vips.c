@@ -1,0 +1,310 @@
+/* vips.c — decoding, turning upright, resizing and encoding with libvips.
+ *
+ * libvips does the work: shrink-on-load, EXIF auto-rotation (vips_thumbnail
+ * applies the orientation and drops the tag), ICC import and sRGB export,
+ * and the encoders, with "strip" so that no EXIF, XMP, IPTC or ICC block is
+ * written. Each of our worker threads runs its own pipelines; libvips' own
+ * thread pool is set to one thread per pipeline so that -j is the number of
+ * cores used. */
+#include "images_int.h"
+#include "../../base/alloc.h"
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <vips/vips.h>
+#include <webp/encode.h>
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int started;
+
+static void start(void)
+{
+    if (VIPS_INIT("huace") != 0) return;
+    vips_concurrency_set(1);
+    vips_cache_set_max(0);      /* nothing kept between operations: memory stays bounded */
+    started = 1;
+}
+
+void hc_vips_start(void)
+{
+    pthread_once(&once, start);
+}
+
+void hc_images_shutdown(void)
+{
+    if (started) vips_shutdown();
+    started = 0;
+}
+
+/* The first line of libvips' error text, as the reason. */
+static void vips_why(hc_buf *why, const char *what)
+{
+    const char *e = vips_error_buffer();
+    size_t n = strcspn(e, "\n");
+    hc_buf_puts(why, what);
+    if (n) {
+        hc_buf_puts(why, " (");
+        hc_buf_put(why, e, n);
+        hc_buf_puts(why, ")");
+    }
+    vips_error_clear();
+}
+
+int hc_vips_probe(const void *data, size_t len, int *w, int *h, hc_buf *why)
+{
+    hc_vips_start();
+    VipsImage *im = vips_image_new_from_buffer(data, len, "", "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+    if (!im) {
+        vips_why(why, "cannot be decoded: the file is damaged or not an image libvips can read");
+        return -1;
+    }
+    int o = 1;
+    if (vips_image_get_typeof(im, VIPS_META_ORIENTATION)) vips_image_get_int(im, VIPS_META_ORIENTATION, &o);
+    int x = vips_image_get_width(im), y = vips_image_get_height(im);
+    g_object_unref(im);
+    if ((double)x * (double)y > (double)HC_IMG_MAX_PIXELS) {
+        hc_buf_printf(why, "is %d × %d pixels (%.0f megapixels), over the limit of %ld megapixels: "
+                      "refused unread, as a decompression bomb would be; scale it down first",
+                      x, y, (double)x * y / 1e6, HC_IMG_MAX_PIXELS / 1000000);
+        return -1;
+    }
+    *w = o >= 5 && o <= 8 ? y : x;
+    *h = o >= 5 && o <= 8 ? x : y;
+    return 0;
+}
+
+/* sRGB, 8 bits a band, alpha kept. */
+static int srgb8(VipsImage *in, VipsImage **out)
+{
+    VipsImage *t = NULL;
+    if (vips_colourspace(in, &t, VIPS_INTERPRETATION_sRGB, NULL) != 0) return -1;
+    if (vips_image_get_format(t) == VIPS_FORMAT_UCHAR) {
+        *out = t;
+        return 0;
+    }
+    int rc = vips_cast_uchar(t, out, NULL);
+    g_object_unref(t);
+    return rc;
+}
+
+/* Alpha flattened on white, for JPEG (a new reference either way). */
+static int flatten_white(VipsImage *in, VipsImage **out)
+{
+    if (!vips_image_hasalpha(in)) {
+        g_object_ref(in);
+        *out = in;
+        return 0;
+    }
+    double white[3] = { 255, 255, 255 };
+    VipsArrayDouble *bg = vips_array_double_new(white, 3);
+    int rc = vips_flatten(in, out, "background", bg, NULL);
+    vips_area_unref(VIPS_AREA(bg));
+    return rc;
+}
+
+/* WebP with libwebp's simple encoder, which writes the picture and nothing
+ * else (libvips 8.14's webpsave writes an EXIF block even when told to
+ * strip). im: sRGB, 8 bits, 3 or 4 bands. */
+static int webp(VipsImage *im, float quality, hc_buf *out)
+{
+    size_t sz = 0;
+    unsigned char *px = vips_image_write_to_memory(im, &sz), *enc = NULL;
+    int w = vips_image_get_width(im), h = vips_image_get_height(im), bands = vips_image_get_bands(im);
+    size_t n = 0;
+    if (px && bands == 3) n = WebPEncodeRGB(px, w, h, w * 3, quality, &enc);
+    else if (px && bands == 4) n = WebPEncodeRGBA(px, w, h, w * 4, quality, &enc);
+    if (n) hc_buf_put(out, enc, n);
+    WebPFree(enc);
+    g_free(px);
+    return n ? 0 : -1;
+}
+
+/* One width: WebP (alpha kept) and JPEG. */
+static int save(VipsImage *im, hc_img_rendition *r)
+{
+    void *buf = NULL;
+    size_t n = 0;
+    VipsImage *flat = NULL;
+    int rc = -1;
+    if (webp(im, 78, &r->webp) != 0) goto out;
+    if (flatten_white(im, &flat) != 0 ||
+        vips_jpegsave_buffer(flat, &buf, &n, "Q", 82, "strip", TRUE, "optimize_coding", TRUE, "interlace", TRUE,
+                             NULL) != 0)
+        goto out;
+    hc_buf_put(&r->jpeg, buf, n);
+    r->w = vips_image_get_width(im);
+    r->h = vips_image_get_height(im);
+    rc = 0;
+out:
+    if (flat) g_object_unref(flat);
+    g_free(buf);
+    return rc;
+}
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void base64(hc_buf *out, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+        hc_buf_putc(out, b64[v >> 18 & 63]);
+        hc_buf_putc(out, b64[v >> 12 & 63]);
+        hc_buf_putc(out, i + 1 < n ? b64[v >> 6 & 63] : '=');
+        hc_buf_putc(out, i + 2 < n ? b64[v & 63] : '=');
+    }
+}
+
+/* The placeholder: a 16 px wide blurred WebP as a data: URI, and the mean
+ * colour of the picture. */
+static int preview(VipsImage *flat, hc_img_made *m)
+{
+    VipsImage *small = NULL, *soft = NULL, *soft8 = NULL;
+    hc_buf enc = HC_BUF_INIT;
+    void *px = NULL;
+    int rc = -1;
+    if (vips_resize(flat, &small, 16.0 / vips_image_get_width(flat), NULL) != 0) goto out;
+    if (vips_gaussblur(small, &soft, 0.6, NULL) != 0 || vips_cast_uchar(soft, &soft8, NULL) != 0) goto out;
+    if (webp(soft8, 40, &enc) != 0) goto out;
+    hc_buf_puts(&m->preview, "data:image/webp;base64,");
+    base64(&m->preview, (const unsigned char *)enc.data, enc.len);
+    size_t sz = 0;
+    px = vips_image_write_to_memory(small, &sz);
+    int bands = vips_image_get_bands(small);
+    if (!px || bands < 3) goto out;
+    double sum[3] = { 0, 0, 0 };
+    size_t count = sz / (size_t)bands;
+    for (size_t i = 0; i < count; i++)
+        for (int b = 0; b < 3; b++) sum[b] += ((unsigned char *)px)[i * (size_t)bands + (size_t)b];
+    snprintf(m->color, sizeof m->color, "#%02x%02x%02x", (int)(sum[0] / (double)count + 0.5),
+             (int)(sum[1] / (double)count + 0.5), (int)(sum[2] / (double)count + 0.5));
+    rc = 0;
+out:
+    if (small) g_object_unref(small);
+    if (soft) g_object_unref(soft);
+    if (soft8) g_object_unref(soft8);
+    hc_buf_free(&enc);
+    g_free(px);
+    return rc;
+}
+
+/* Drops every metadata item (EXIF, GPS, XMP, IPTC, ICC, maker notes, the
+ * loader's notes) from an image of our own. The encoders' "strip" option is
+ * not enough by itself: libvips 8.14's WebP writer still writes the EXIF
+ * block of an image that carries one. */
+static void drop_metadata(VipsImage *im)
+{
+    gchar **names = vips_image_get_fields(im);
+    for (int i = 0; names && names[i]; i++) vips_image_remove(im, names[i]);
+    g_strfreev(names);
+}
+
+static const int widths[HC_IMG_NWIDTHS] = { 480, 960, 1600, 2400 };
+
+int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
+{
+    VipsImage *big = NULL, *rgb = NULL, *mem = NULL, *flat = NULL;
+    int rc = -1;
+    memset(m, 0, sizeof *m);
+    if (hc_vips_probe(data, len, &m->w, &m->h, why) != 0) return -1;
+    int top = m->w < widths[HC_IMG_NWIDTHS - 1] ? m->w : widths[HC_IMG_NWIDTHS - 1];
+    /* decoded once, upright (the orientation tag is applied and removed),
+     * its ICC profile applied and exported as sRGB */
+    if (vips_thumbnail_buffer((void *)data, len, &big, top, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                              "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0 ||
+        srgb8(big, &rgb) != 0 || !(mem = vips_image_copy_memory(rgb))) {
+        vips_why(why, "cannot be decoded: the file is damaged or truncated");
+        goto out;
+    }
+    drop_metadata(mem);
+    for (int i = 0; i < HC_IMG_NWIDTHS; i++) {
+        int w = widths[i] < top ? widths[i] : top;
+        if (m->n && m->r[m->n - 1].w >= w) break;
+        hc_img_rendition *r = &m->r[m->n++];
+        VipsImage *sized = NULL;
+        int ok = w == vips_image_get_width(mem) ? save(mem, r) == 0
+                 : vips_resize(mem, &sized, (double)w / vips_image_get_width(mem), NULL) == 0 && save(sized, r) == 0;
+        if (sized) g_object_unref(sized);
+        if (!ok) goto fail;
+    }
+    if (flatten_white(mem, &flat) != 0 || preview(flat, m) != 0) goto fail;
+    rc = 0;
+    goto out;
+fail:
+    vips_why(why, "cannot be converted");
+out:
+    if (big) g_object_unref(big);
+    if (rgb) g_object_unref(rgb);
+    if (mem) g_object_unref(mem);
+    if (flat) g_object_unref(flat);
+    if (rc != 0) hc_img_made_free(m);
+    return rc;
+}
+
+void hc_img_made_free(hc_img_made *m)
+{
+    for (int i = 0; i < HC_IMG_NWIDTHS; i++) {
+        hc_buf_free(&m->r[i].webp);
+        hc_buf_free(&m->r[i].jpeg);
+    }
+    hc_buf_free(&m->preview);
+    m->n = 0;
+}
+
+int hc_vips_print(const void *data, size_t len, int px, hc_buf *jpeg, int *w, int *h, hc_buf *why)
+{
+    VipsImage *im = NULL, *rgb = NULL, *flat = NULL;
+    void *buf = NULL;
+    size_t n = 0;
+    int rc = -1;
+    hc_vips_start();
+    if (vips_thumbnail_buffer((void *)data, len, &im, px, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                              "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0 ||
+        srgb8(im, &rgb) != 0 || flatten_white(rgb, &flat) != 0 || (drop_metadata(flat), 0) ||
+        vips_jpegsave_buffer(flat, &buf, &n, "Q", 92, "strip", TRUE, "optimize_coding", TRUE, NULL) != 0) {
+        vips_why(why, "cannot be made ready for print");
+        goto out;
+    }
+    hc_buf_put(jpeg, buf, n);
+    *w = vips_image_get_width(flat);
+    *h = vips_image_get_height(flat);
+    rc = 0;
+out:
+    if (im) g_object_unref(im);
+    if (rgb) g_object_unref(rgb);
+    if (flat) g_object_unref(flat);
+    g_free(buf);
+    return rc;
+}
+
+/* ---- what a file is ---- */
+
+const char *hc_img_sniff(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    if (len >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF) return "JPEG";
+    if (len >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) return "PNG";
+    if (len >= 6 && (!memcmp(p, "GIF87a", 6) || !memcmp(p, "GIF89a", 6))) return "GIF";
+    if (len >= 12 && !memcmp(p, "RIFF", 4) && !memcmp(p + 8, "WEBP", 4)) return "WebP";
+    if (len >= 4 && (!memcmp(p, "II*\0", 4) || !memcmp(p, "MM\0*", 4))) return "TIFF";
+    if (len >= 12 && !memcmp(p + 4, "ftyp", 4)) {
+        if (!memcmp(p + 8, "avif", 4) || !memcmp(p + 8, "avis", 4)) return "AVIF";
+        if (!memcmp(p + 8, "heic", 4) || !memcmp(p + 8, "heix", 4) || !memcmp(p + 8, "mif1", 4) ||
+            !memcmp(p + 8, "msf1", 4))
+            return "HEIF";
+    }
+    return NULL;
+}
+
+const char *hc_img_kind_of_name(const char *path)
+{
+    static const struct { const char *ext, *kind; } t[] = {
+        { ".jpg", "JPEG" }, { ".jpeg", "JPEG" }, { ".png", "PNG" }, { ".gif", "GIF" }, { ".webp", "WebP" },
+        { ".tif", "TIFF" }, { ".tiff", "TIFF" }, { ".avif", "AVIF" }, { ".heic", "HEIF" }, { ".heif", "HEIF" },
+        { ".svg", "SVG" },
+    };
+    const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash)) return NULL;
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+        if (!strcasecmp(dot, t[i].ext)) return t[i].kind;
+    return NULL;
+}
