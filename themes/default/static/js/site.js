@@ -37,6 +37,7 @@
     });
     /* the caption under the photo shown: its figcaption, else its alt text */
     lightbox.on("uiRegister", function () {
+      lightbox.pswp.element.setAttribute("aria-label", "照片查看器");
       lightbox.pswp.ui.registerElement({
         name: "caption", order: 9, isButton: false, appendTo: "root", tagName: "p",
         onInit: function (el, pswp) {
