@@ -6,7 +6,8 @@
 // and gives the focus back; the lead photo opens the viewer at photo 1;
 // axe-core finds no violation (viewer closed and open); figures in a case
 // study open in the viewer; a page without photos never loads the viewer;
-// nothing comes from another host.
+// nothing comes from another host. Listing cards show even 3:2 thumbnails;
+// the home banner (when the site has one) opens the page; axe on both.
 // usage: node gallery.mjs OUT_DIR   (prints TAP)
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
@@ -208,6 +209,37 @@ try {
       tap(await viewerClosed(page), `${at} Escape closes it`);
       await axeRun(page, `${at} case study with figures`);
     }
+
+    // the project listing: each card with a photo shows a 3:2 thumbnail with width/height
+    await page.goto("file://" + path.join(out, "projects/index.html"));
+    const cards = await page.evaluate(() => [...document.querySelectorAll(".card .thumb img")].map(i => {
+      const r = i.getBoundingClientRect();
+      return { w: +i.getAttribute("width"), h: +i.getAttribute("height"), bw: r.width, bh: r.height };
+    }));
+    tap(cards.length > 0, `${at} projects/index.html: cards show thumbnails`);
+    tap(cards.every(c => c.w > 0 && c.h > 0), `${at} projects/index.html: thumbnails have width and height attributes`);
+    tap(cards.every(c => c.bh > 0 && Math.abs(c.bw / c.bh - 1.5) < 0.02), `${at} projects/index.html: thumbnails are 3:2`,
+      JSON.stringify(cards.map(c => `${c.bw}×${c.bh}`)));
+    const over2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    tap(over2 <= 0, `${at} projects/index.html: no horizontal scrolling`, `${over2}px too wide`);
+    await axeRun(page, `${at} projects/index.html`);
+
+    // the home page: the banner (when site.yaml has one) is the page's first image, full width
+    await page.goto("file://" + path.join(out, "index.html"));
+    const banner = await page.evaluate(() => {
+      const i = document.querySelector(".banner img");
+      if (!i) return null;
+      const r = i.getBoundingClientRect();
+      return { w: +i.getAttribute("width"), h: +i.getAttribute("height"), lazy: i.getAttribute("loading"), bw: r.width, top: r.top,
+               h1: !!document.querySelector(".hero h1") };
+    });
+    if (banner) {
+      tap(banner.w > 0 && banner.h > 0 && banner.lazy !== "lazy", `${at} home: the banner has width/height and is not lazy`, JSON.stringify(banner));
+      tap(banner.bw >= Math.min(w, 1088) - 34 && banner.top < 200 && banner.h1, `${at} home: the banner spans the page at the top, with the title`, JSON.stringify(banner));
+    } else {
+      console.log(`# ${at} home: this site has no banner`);
+    }
+    await axeRun(page, `${at} home`);
 
     // a page without photos does not load the viewer
     if (plain) {
