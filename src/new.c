@@ -54,6 +54,8 @@ static void case_text(const hc_model *m, const char *date, hc_buf *b)
                   m->nprojects ? m->projects[0].id : "QJ-B-01");
     hc_buf_puts(b, "# tags: [标签一, 标签二]\n"
                    "# summary: 一句话摘要；不写就取正文开头\n"
+                   "# 照片：正文里单独成段写 ![照片内容](../../assets/photos/名字.jpg \"图注\")，就排成带图注的插图；\n"
+                   "#   路径相对本文件写，或从站点根写成 /assets/photos/名字.jpg（手机原图即可，发布时自动转正、去掉位置信息）\n"
                    "draft: true   # 写好后改成 false，下次构建才会发布\n"
                    "---\n"
                    "（正文，用 Markdown 写：空行分段，## 小标题，- 列表，**加粗**。）\n");
@@ -83,6 +85,8 @@ static void project_text(const hc_model *m, const char *id, size_t domain, hc_bu
                    "# milestones:\n"
                    "#   - {date: YYYY-MM-DD, title: \"节点任务\", done: false}\n"
                    "# summary: \"一段话介绍\"\n"
+                   "# photos:   照片（手机原图即可），放在 assets/photos/ 下；第一张是页面头图\n"
+                   "#   - {src: assets/photos/名字.jpg, alt: \"照片里是什么（给读屏软件）\", caption: \"图注\"}\n"
                    "# 其余的键（nodes、route、supervision 等）见 README 的 Projects 一节\n");
     if (s->nitems) hc_buf_puts(b, "standard:   # 十个一：做到一项改成 true\n");
     for (size_t i = 0; i < s->nitems; i++) {

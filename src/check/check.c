@@ -7,6 +7,7 @@
 #include "../base/fs.h"
 #include "../base/hash.h"
 #include "../base/tree.h"
+#include "../model/permalink.h"
 #include "../render/html/templates.h"
 #include <stdlib.h>
 #include <string.h>
@@ -262,12 +263,31 @@ static int asset_exists(const hc_model *m, const char *site_path)
     return ok;
 }
 
+/* An image is a file of the site, written relative to the Markdown file or
+ * from the site root ("/assets/…"): hc_path_image. An image from another
+ * host is left alone. */
+static void check_image_ref(const hc_model *m, const hc_doc *doc, const hc_ref *r, hc_diags *d)
+{
+    hc_buf sp = HC_BUF_INIT;
+    int rc = hc_path_image(doc->path, r->url, &sp);
+    if (rc < 0)
+        hc_error(d, "image", doc->path, r->line, r->col, "image '%s' points outside the site folder", r->url);
+    else if (rc == 0 && !asset_exists(m, hc_buf_cstr(&sp)))
+        hc_error(d, "image", doc->path, r->line, r->col, "image '%s' does not resolve: no regular file at %s inside the site folder",
+                 r->url, hc_buf_cstr(&sp));
+    hc_buf_free(&sp);
+}
+
 static void check_doc_refs(const hc_model *m, const site_index *ix, const hc_doc *doc, const char *from, hc_diags *d)
 {
     hc_buf target = HC_BUF_INIT;
     for (size_t i = 0; i < doc->nrefs; i++) {
         const hc_ref *r = &doc->refs[i];
         const char *u = r->url;
+        if (r->image) {
+            check_image_ref(m, doc, r, d);
+            goto alt;
+        }
         if (!u[0] || u[0] == '#' || strchr(u, ':') || (u[0] == '/' && u[1] == '/')) goto alt;
         if (u[0] == '/') {
             hc_error(d, "link", doc->path, r->line, r->col,

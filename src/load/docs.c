@@ -320,9 +320,74 @@ out:
     hc_buf_free(&dir);
 }
 
+/* 1 if image n is the only thing in its paragraph (white space aside). */
+static int alone_in_paragraph(cmark_node *n)
+{
+    cmark_node *p = cmark_node_parent(n);
+    if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) return 0;
+    for (cmark_node *c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
+        if (c == n) continue;
+        cmark_node_type t = cmark_node_get_type(c);
+        if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) continue;
+        if (t == CMARK_NODE_TEXT && strspn(cmark_node_get_literal(c), " \t") == strlen(cmark_node_get_literal(c))) continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* Replaces each image the renderer writes itself by a custom node holding
+ * its HTML (cmark writes a custom node's text as it is). */
+static void write_images(cmark_node *root, const hc_doc *doc, const hc_md_images *im)
+{
+    cmark_node **imgs = NULL;
+    size_t n = 0, cap = 0;
+    cmark_iter *it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *x = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(x) == CMARK_NODE_IMAGE) {
+            imgs = hc_xgrow(imgs, &cap, n + 1, sizeof *imgs);
+            imgs[n++] = x;
+        }
+    }
+    cmark_iter_free(it);
+    hc_buf alt = HC_BUF_INIT, html = HC_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        hc_buf_reset(&alt);
+        hc_buf_reset(&html);
+        plain_text(imgs[i], &alt);
+        const char *title = cmark_node_get_title(imgs[i]);
+        int block = alone_in_paragraph(imgs[i]);
+        if (!im->fn(im->ctx, doc, cmark_node_get_url(imgs[i]) ? cmark_node_get_url(imgs[i]) : "", hc_buf_cstr(&alt),
+                    title ? title : "", block, &html))
+            continue;
+        cmark_node *old = block ? cmark_node_parent(imgs[i]) : imgs[i];
+        cmark_node *x = cmark_node_new_with_mem(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE, hc_md_mem());
+        cmark_node_set_on_enter(x, hc_buf_cstr(&html));
+        cmark_node_replace(old, x);
+        cmark_node_free(old);
+    }
+    free(imgs);
+    hc_buf_free(&alt);
+    hc_buf_free(&html);
+}
+
 int hc_doc_body_html(const hc_model *m, const hc_doc *doc, hc_buf *out, hc_diags *d)
 {
-    if (doc->html) {
+    return hc_doc_body_html_with(m, doc, NULL, out, d);
+}
+
+static int has_images(const hc_doc *doc)
+{
+    for (size_t i = 0; i < doc->nrefs; i++)
+        if (doc->refs[i].image) return 1;
+    return 0;
+}
+
+int hc_doc_body_html_with(const hc_model *m, const hc_doc *doc, const hc_md_images *im, hc_buf *out, hc_diags *d)
+{
+    if (im && !has_images(doc)) im = NULL;
+    if (doc->html && !im) {
         hc_buf_puts(out, doc->html);
         return 0;
     }
@@ -346,6 +411,7 @@ int hc_doc_body_html(const hc_model *m, const hc_doc *doc, hc_buf *out, hc_diags
     collect_refs(root, &scratch, split.body, split.body_line);   /* same link rewriting as at load */
     for (size_t i = 0; i < scratch.nrefs; i++) free(scratch.refs[i].url);
     free(scratch.refs);
+    if (im) write_images(root, doc, im);
     hc_buf_puts(out, cmark_render_html(root, opts));
     cmark_node_free(root);
     hc_md_mem_reset();

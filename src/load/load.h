@@ -28,4 +28,18 @@ int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d);
  * since it was loaded (error "changed" otherwise). Thread-safe. */
 int hc_doc_body_html(const hc_model *m, const hc_doc *doc, hc_buf *out, hc_diags *d);
 
+/* How a renderer writes the images of a body. fn is called for each image
+ * in document order: url as written, alt its text, title "" if none, and
+ * block 1 when the image stands alone in its paragraph (a figure: the whole
+ * paragraph is replaced), else 0. fn appends HTML to out and returns 1, or
+ * returns 0 to leave the image as cmark writes it (<img>). The HTML is
+ * written as it is, whatever unsafe_html says: fn escapes what it inserts. */
+typedef struct {
+    int (*fn)(void *ctx, const hc_doc *doc, const char *url, const char *alt, const char *title, int block,
+              hc_buf *out);
+    void *ctx;
+} hc_md_images;
+/* hc_doc_body_html with images written by im (NULL: as cmark does). */
+int hc_doc_body_html_with(const hc_model *m, const hc_doc *doc, const hc_md_images *im, hc_buf *out, hc_diags *d);
+
 #endif

@@ -120,13 +120,20 @@ void hc_model_free(hc_model *m)
     free(m);
 }
 
+/* Links go; images stay (the image stage and the renderers use them). */
 static void drop_refs(hc_doc *docs, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < docs[i].nrefs; k++) free(docs[i].refs[k].url);
-        free(docs[i].refs);
-        docs[i].refs = NULL;
-        docs[i].nrefs = 0;
+        size_t w = 0;
+        for (size_t k = 0; k < docs[i].nrefs; k++) {
+            if (docs[i].refs[k].image) docs[i].refs[w++] = docs[i].refs[k];
+            else free(docs[i].refs[k].url);
+        }
+        if (!w) {
+            free(docs[i].refs);
+            docs[i].refs = NULL;
+        }
+        docs[i].nrefs = w;
     }
 }
 

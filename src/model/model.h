@@ -169,10 +169,11 @@ void hc_doc_clear(hc_doc *doc);
 struct hc_diags;
 int hc_model_link(hc_model *m, struct hc_diags *d);
 
-/* Frees what only linking and the checks need (the links and images of every
- * body, the project ids and tag texts of case studies), so that rendering a
- * large site reuses that memory. After this, nrefs is 0 and a case study's
- * tags are reached through tag_terms. */
+/* Frees what only linking and the checks need (the links of every body, the
+ * project ids and tag texts of case studies), so that rendering a large site
+ * reuses that memory. After this, refs holds a body's images only (the
+ * image stage and the renderers need them) and a case study's tags are
+ * reached through tag_terms. */
 void hc_model_drop_check_data(hc_model *m);
 
 /* Index of the project with this id, or HC_NONE. Valid after hc_model_link. */

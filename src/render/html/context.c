@@ -116,6 +116,10 @@ hc_tv *hc_card_project(const hc_shared *sh, hc_arena *a, size_t pi)
     hc_tv *c = hc_card_unit(sh, a, pi);
     if (p->brand) hc_tv_set(a, c, "brand", hc_tv_str_ref(a, p->brand));
     if (p->summary) hc_tv_set(a, c, "summary", hc_tv_str_ref(a, p->summary));
+    hc_tv *thumb = NULL;
+    for (size_t k = 0; k < p->nphotos && !thumb; k++)
+        thumb = hc_ctx_image(sh, a, p->photos[k].src, "", NULL, HC_SIZES_CARD, 1);   /* the card's title says it */
+    if (thumb) hc_tv_set(a, c, "thumb", thumb);
     if (p->domain != HC_NONE) {
         hc_tv_set(a, c, "domain", hc_ctx_term_link(a, m, HC_TAX_DOMAIN, p->domain));
     }
@@ -169,6 +173,8 @@ hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t ci)
     if (d->township_idx != HC_NONE) hc_tv_set(a, c, "township", hc_ctx_term_link(a, m, HC_TAX_TOWNSHIP, d->township_idx));
     hc_tv_set_num(a, c, "words", (double)d->words);
     hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, d->tag_terms, d->ntags));
+    hc_tv *thumb = hc_ctx_case_thumb(sh, a, d, HC_SIZES_CARD);
+    if (thumb) hc_tv_set(a, c, "thumb", thumb);
     return c;
 }
 
@@ -205,6 +211,9 @@ void hc_shared_build(hc_shared *sh)
     hc_tv_set(a, s, "lang", hc_tv_str_ref(a, c->language));
     if (c->district) hc_tv_set(a, s, "district", hc_tv_str_ref(a, c->district));
     if (c->description) hc_tv_set(a, s, "description", hc_tv_str_ref(a, c->description));
+    const hc_photo *lg = c->logo;
+    hc_tv *logo = lg ? hc_ctx_image(sh, a, lg->src, lg->alt ? lg->alt : c->title, NULL, "160px", 0) : NULL;
+    if (logo) hc_tv_set(a, s, "logo", logo);
     if (c->author) hc_tv_set(a, s, "author", hc_tv_str_ref(a, c->author));
     hc_tv_set(a, s, "css", hc_tv_str_ref(a, sh->css_path ? sh->css_path : ""));
     hc_tv_set(a, s, "js", hc_tv_str_ref(a, sh->js_path ? sh->js_path : ""));

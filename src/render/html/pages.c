@@ -174,6 +174,9 @@ static hc_tv *home(const hc_shared *sh, hc_arena *a, hc_tv *c)
     hc_tv *latest = hc_tv_list(a);
     for (size_t i = 0; i < m->ncases && i < LATEST_CASES; i++) hc_tv_push(a, latest, hc_card_case(sh, a, i));
     hc_tv_set(a, c, "latest_cases", latest);
+    const hc_photo *bn = m->config.banner;
+    hc_tv *banner = bn ? hc_ctx_image(sh, a, bn->src, bn->alt, bn->caption, "100vw", 0) : NULL;
+    if (banner) hc_tv_set(a, c, "banner", banner);
     hc_campaign_assessment(sh, a, c);
     return c;
 }
@@ -275,12 +278,16 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_set(a, c, "observation", o);
     }
     hc_tv *photos = hc_tv_list(a);
-    for (size_t i = 0; i < p->nphotos; i++) {
-        hc_tv *e = hc_tv_map(a);
-        hc_tv_set(a, e, "src", hc_tv_str_ref(a, hc_ctx_path(a, p->photos[i].src)));
-        hc_tv_set(a, e, "alt", hc_tv_str_ref(a, p->photos[i].alt ? p->photos[i].alt : ""));
-        if (p->photos[i].caption) hc_tv_set(a, e, "caption", hc_tv_str_ref(a, p->photos[i].caption));
+    for (size_t i = 0, n = 0; i < p->nphotos; i++) {
+        const hc_photo *ph = &p->photos[i];
+        hc_tv *e = hc_ctx_image(sh, a, ph->src, ph->alt, ph->caption, "(max-width: 600px) 50vw, 240px", 1);
+        if (!e) continue;
+        hc_tv_set_num(a, e, "n", (double)++n);
         hc_tv_push(a, photos, e);
+        if (n == 1) {
+            hc_tv *lead = hc_ctx_image(sh, a, ph->src, ph->alt, ph->caption, "(max-width: 1000px) 100vw, 1000px", 0);
+            hc_tv_set(a, c, "lead", lead);
+        }
     }
     hc_tv_set(a, c, "photos", photos);
     hc_tv *cases = hc_tv_list(a);
@@ -291,13 +298,11 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
 
 /* ---- one case study / page ---- */
 
-static hc_tv *body_html(const hc_shared *sh, hc_arena *a, const hc_doc *doc)
+/* The body, its images written by the theme (root: the page's "../" prefix). */
+static hc_tv *body_html(const hc_shared *sh, hc_arena *a, const hc_doc *doc, const hc_tv *c)
 {
-    hc_buf b = HC_BUF_INIT;
-    hc_doc_body_html(sh->m, doc, &b, sh->d);
-    hc_tv *v = hc_tv_strn(a, hc_buf_cstr(&b), b.len);
-    hc_buf_free(&b);
-    return v;
+    const hc_tv *root = hc_tv_get(c, "root");
+    return hc_ctx_body(sh, a, doc, root && root->kind == HC_TV_STR ? root->s : "");
 }
 
 static hc_tv *case_page(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t ci)
@@ -305,7 +310,7 @@ static hc_tv *case_page(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t ci)
     const hc_model *m = sh->m;
     const hc_doc *d = &m->cases[ci];
     hc_tv_set(a, c, "c", hc_card_case(sh, a, ci));
-    hc_tv_set(a, c, "body", body_html(sh, a, d));
+    hc_tv_set(a, c, "body", body_html(sh, a, d, c));
     hc_tv_set_num(a, c, "minutes", (double)(d->words / 400 + 1));
     hc_tv *ps = hc_tv_list(a);
     for (size_t i = 0; i < d->nprojects; i++)
@@ -583,7 +588,7 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
     case HC_JOB_PAGE:
         hc_path_page(dir, &m->pages[j->a]);
         c = base(sh, a, hc_buf_cstr(dir), m->pages[j->a].title, m->pages[j->a].summary);
-        hc_tv_set(a, c, "body", body_html(sh, a, &m->pages[j->a]));
+        hc_tv_set(a, c, "body", body_html(sh, a, &m->pages[j->a], c));
         *ctx = c;
         return "page";
     case HC_JOB_PROJECTS:

@@ -47,6 +47,16 @@ int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t
 /* search/index.js, the search page's entries (see search.c). */
 int hc_search_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 
+/* Images (photos.c): an image value for site path src (see photos.c for
+ * its fields), NULL if the image stage has no such image; a body's HTML with
+ * its images written through the theme's figure/picture partials (root: the
+ * page's prefix back to the site root); a case study's thumbnail. */
+hc_tv *hc_ctx_image(const hc_shared *sh, hc_arena *a, const char *src, const char *alt, const char *caption,
+                    const char *sizes, int lazy);
+hc_tv *hc_ctx_body(const hc_shared *sh, hc_arena *a, const hc_doc *doc, const char *root);
+hc_tv *hc_ctx_case_thumb(const hc_shared *sh, hc_arena *a, const hc_doc *doc, const char *sizes);
+#define HC_SIZES_CARD "(max-width: 600px) 100vw, (max-width: 1000px) 50vw, 360px"
+
 /* Helpers for building values. */
 hc_tv *hc_ctx_status(hc_arena *a, const hc_model *m, size_t status);
 /* Appends the site-relative href of a path (percent-encoded, index.html added). */

@@ -17,9 +17,17 @@
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int started;
 
+/* libvips' own warnings would reach the terminal unlocated; huace fails on
+ * them instead (VIPS_FAIL_ON_WARNING) and says so at the image's place. */
+static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+    (void)domain; (void)level; (void)msg; (void)data;
+}
+
 static void start(void)
 {
     if (VIPS_INIT("huace") != 0) return;
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet, NULL);
     vips_concurrency_set(1);
     vips_cache_set_max(0);      /* nothing kept between operations: memory stays bounded */
     started = 1;
@@ -210,7 +218,7 @@ int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
     /* decoded once, upright (the orientation tag is applied and removed),
      * its ICC profile applied and exported as sRGB */
     if (vips_thumbnail_buffer((void *)data, len, &big, top, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                              "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0 ||
+                              "option_string", "fail_on=warning", NULL) != 0 ||
         srgb8(big, &rgb) != 0 || !(mem = vips_image_copy_memory(rgb))) {
         vips_why(why, "cannot be decoded: the file is damaged or truncated");
         goto out;
@@ -258,7 +266,7 @@ int hc_vips_print(const void *data, size_t len, int px, hc_buf *jpeg, int *w, in
     int rc = -1;
     hc_vips_start();
     if (vips_thumbnail_buffer((void *)data, len, &im, px, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                              "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0 ||
+                              "option_string", "fail_on=warning", NULL) != 0 ||
         srgb8(im, &rgb) != 0 || flatten_white(rgb, &flat) != 0 || (drop_metadata(flat), 0) ||
         vips_jpegsave_buffer(flat, &buf, &n, "Q", 92, "strip", TRUE, "optimize_coding", TRUE, NULL) != 0) {
         vips_why(why, "cannot be made ready for print");
