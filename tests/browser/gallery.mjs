@@ -69,8 +69,8 @@ const counter = page => page.evaluate(() => document.querySelector(".pswp .pswp_
 const viewerOpen = async page => {
   try {
     await page.waitForSelector(".pswp.pswp--open", { state: "visible", timeout: 5000 });
-    await page.waitForFunction(() => !document.querySelector(".pswp--animating, .pswp--opening"), null, { timeout: 5000 })
-      .catch(() => {});
+    // the opening animation is over (PhotoSwipe ignores Escape until then)
+    await page.waitForFunction(() => window.pswp?.opener?.isOpen, null, { timeout: 5000 }).catch(() => {});
     return true;
   } catch { return false; }
 };
