@@ -2,7 +2,7 @@
 // a project page's lead photo and gallery thumbnails carry width/height (the
 // aspect ratio of the file the browser got), the file the browser chose from
 // srcset exists; the first thumbnail opens the full-screen viewer (PhotoSwipe),
-// a swipe (375) or ArrowRight (1440) goes to the next photo, Escape closes it
+// a finger swipe (375, touch) or ArrowRight (1440) goes to the next photo, Escape closes it
 // and gives the focus back; the lead photo opens the viewer at photo 1;
 // axe-core finds no violation (viewer closed and open); figures in a case
 // study open in the viewer; a page without photos never loads the viewer;
@@ -78,7 +78,9 @@ const viewerClosed = page => page.waitForSelector(".pswp", { state: "detached", 
 
 try {
   for (const w of [375, 1440]) {
-    const ctx = await browser.newContext({ viewport: { width: w, height: w < 800 ? 740 : 900 } });
+    const phone = w < 800;   // a phone: touch, device pixels 2×, the page's meta viewport
+    const ctx = await browser.newContext({ viewport: { width: w, height: phone ? 740 : 900 },
+                                           ...(phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}) });
     const page = await ctx.newPage();
     const foreign = [], failedReq = [], requested = [];
     page.on("request", r => {
@@ -103,6 +105,7 @@ try {
                factsTop: document.querySelector(".facts")?.getBoundingClientRect().top ?? 1e9 };
     });
     tap(!!lead, `${at} the project page opens with a lead photo`);
+    if (lead) console.log(`# ${at} lead photo: ${path.basename(lead.cur)} shown ${Math.round(lead.boxW)} px wide`);
     if (lead) {
       tap(lead.w > 0 && lead.h > 0, `${at} lead photo: width and height attributes`, JSON.stringify(lead));
       tap(lead.lazy !== "lazy", `${at} lead photo: not lazy (the first image of the page)`, lead.lazy);
@@ -144,9 +147,10 @@ try {
 
     // open the first thumbnail
     await page.waitForFunction(() => !!window.PhotoSwipeLightbox, null, { timeout: 5000 }).catch(() => {});
-    await page.locator(".gallery a.zoom").first().click();
+    if (phone) await page.locator(".gallery a.zoom").first().tap();
+    else await page.locator(".gallery a.zoom").first().click();
     const opened = await viewerOpen(page);
-    tap(opened, `${at} clicking the first thumbnail opens the viewer (.pswp visible)`);
+    tap(opened, `${at} ${phone ? "tapping" : "clicking"} the first thumbnail opens the viewer (.pswp visible)`);
     if (opened) {
       const total = thumbs.length;
       tap(await counter(page) === `1/${total}`, `${at} the viewer shows photo 1 of ${total}`, await counter(page));
@@ -159,19 +163,19 @@ try {
       const big = await page.evaluate(() => { const i = window.pswp?.currSlide?.content?.element; return i ? { cur: i.currentSrc || i.src, nw: i.naturalWidth } : null; });
       tap(!!big && big.nw > 0 && !!fileOf(big.cur), `${at} the viewer shows the big photo from an existing file`, JSON.stringify(big || slide));
       await axeRun(page, `${at} project page with the viewer open`);
-      if (w < 800) {
-        // a swipe from right to left (PhotoSwipe follows pointer drags)
-        const vw = w, y = 370;
-        await page.mouse.move(vw * 0.85, y);
-        await page.mouse.down();
-        for (let k = 1; k <= 8; k++) await page.mouse.move(vw * (0.85 - 0.09 * k), y);
-        await page.mouse.up();
+      if (phone) {
+        // a finger swipes from right to left
+        const cdp = await ctx.newCDPSession(page);
+        const touch = (type, x) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: x === null ? [] : [{ x, y: 370 }] });
+        await touch("touchStart", w * 0.85);
+        for (let k = 1; k <= 8; k++) { await touch("touchMove", w * (0.85 - 0.09 * k)); await page.waitForTimeout(16); }
+        await touch("touchEnd", null);
       } else {
         await page.keyboard.press("ArrowRight");
       }
       await page.waitForFunction(() => window.pswp && window.pswp.currIndex === 1, null, { timeout: 3000 }).catch(() => {});
       await page.waitForTimeout(400);
-      tap(await counter(page) === `2/${total}`, `${at} ${w < 800 ? "a swipe" : "ArrowRight"} goes to photo 2`, await counter(page));
+      tap(await counter(page) === `2/${total}`, `${at} ${phone ? "a swipe" : "ArrowRight"} goes to photo 2`, await counter(page));
       const cap = await page.evaluate(() => document.querySelector(".pswp__caption")?.textContent || "");
       const alt2 = await page.evaluate(() => {
         const li = document.querySelectorAll(".gallery li")[1];
@@ -186,7 +190,8 @@ try {
 
     // the lead photo opens the viewer at photo 1
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.locator(".lead-photo a.zoom").click();
+    if (phone) await page.locator(".lead-photo a.zoom").tap();
+    else await page.locator(".lead-photo a.zoom").click();
     const opened2 = await viewerOpen(page);
     tap(opened2 && (await counter(page)) === `1/${thumbs.length}`, `${at} the lead photo opens the viewer at photo 1`, await counter(page));
     await page.keyboard.press("Escape");
@@ -203,7 +208,8 @@ try {
       tap(!!fig && fig.w > 0 && fig.h > 0 && fig.alt !== "", `${at} case study ${path.basename(path.dirname(caseFig))}: a figure with width/height and alt`, JSON.stringify(fig));
       await page.waitForFunction(() => !!window.PhotoSwipeLightbox, null, { timeout: 5000 }).catch(() => {});
       await page.locator(".prose a.zoom").first().scrollIntoViewIfNeeded();
-      await page.locator(".prose a.zoom").first().click();
+      if (phone) await page.locator(".prose a.zoom").first().tap();
+      else await page.locator(".prose a.zoom").first().click();
       tap(await viewerOpen(page), `${at} a case study figure opens in the viewer`);
       await page.keyboard.press("Escape");
       tap(await viewerClosed(page), `${at} Escape closes it`);

@@ -28,6 +28,7 @@
       children: "a.zoom",
       pswpModule: window.PhotoSwipe,
       bgOpacity: 0.94,
+      showHideAnimationType: window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "none" : "zoom",
       closeTitle: "关闭（Esc）",
       zoomTitle: "放大或缩小",
       arrowPrevTitle: "上一张",
