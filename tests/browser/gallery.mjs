@@ -100,7 +100,7 @@ try {
       if (!i) return null;
       const r = i.getBoundingClientRect();
       return { w: +i.getAttribute("width"), h: +i.getAttribute("height"), lazy: i.getAttribute("loading"),
-               cur: i.currentSrc, nw: i.naturalWidth, nh: i.naturalHeight, boxW: r.width, top: r.top,
+               cur: i.currentSrc, nw: i.naturalWidth, nh: i.naturalHeight, boxW: r.width, top: r.top, bg: i.style.background,
                webp: i.parentElement.querySelector("source[type='image/webp']")?.getAttribute("srcset") || "",
                factsTop: document.querySelector(".facts")?.getBoundingClientRect().top ?? 1e9 };
     });
@@ -114,6 +114,11 @@ try {
         `${at} lead photo: the browser took a WebP from the srcset`, `${lead.cur} not in ${lead.webp}`);
       tap(lead.nh > 0 && Math.abs(lead.nw / lead.nh - lead.w / lead.h) < 0.01,
         `${at} lead photo: width/height give the aspect ratio of the file`, `attributes ${lead.w}×${lead.h}, file ${lead.nw}×${lead.nh}`);
+      const html = fs.readFileSync(project, "utf8");
+      const tag = (html.match(/<figure class="lead-photo">[\s\S]*?<img [^>]*>/) || [""])[0];
+      tap(/style="background:#[0-9a-f]{6} url\(data:image\/webp;base64,[A-Za-z0-9+\/=]+\)/.test(tag),
+        `${at} lead photo: a placeholder (dominant colour, blurred preview) until it loads`, tag.slice(-300));
+      tap(lead.bg === "", `${at} lead photo: the placeholder is gone once the photo is in`, lead.bg.slice(0, 80));
       tap(lead.boxW >= Math.min(w, 1088) - 34 && lead.top < lead.factsTop && lead.top < 900,
         `${at} lead photo: large, above the facts, in the first screen`, JSON.stringify(lead));
     }
