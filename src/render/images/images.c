@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -141,20 +142,31 @@ static void report(stage *s, const hc_img_use *u, const char *fmt, const char *a
     hc_buf_free(&msg);
 }
 
-/* Reads the source of use u: only a regular file inside the site. */
-static int read_source(stage *s, const hc_img_use *u, hc_buf *data)
+/* Opens the source of use u: only a regular file inside the site. */
+static int open_source(stage *s, const hc_img_use *u, struct stat *st)
 {
     hc_buf path = HC_BUF_INIT;
     hc_buf_printf(&path, "%s/%s", s->m->root, u->src);
-    int rc = hc_tree_read_path(hc_buf_cstr(&path), s->m->root, data);
-    if (rc != 0)
+    int fd = hc_tree_open_path(hc_buf_cstr(&path), s->m->root, st);
+    if (fd < 0)
         report(s, u, "cannot be read: %s",
                errno == ENOENT ? "there is no such file"
                : errno == EACCES ? "it is a link leading outside the site folder"
                : errno == EINVAL ? "it is not a regular file (a FIFO, device or folder)"
                                  : strerror(errno));
     hc_buf_free(&path);
-    return rc;
+    return fd;
+}
+
+/* Entry e becomes a copy of the cache's entry old (for source u as stat'ed). */
+static void take(stage *s, hc_img_entry *e, const hc_img_entry *old, const hc_img_use *u, const struct stat *st)
+{
+    *e = *old;
+    e->preview = hc_xstrdup(old->preview);
+    e->src = hc_xstrdup(u->src);
+    e->size = (long long)st->st_size;
+    e->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+    atomic_fetch_add(&s->reused, 1);
 }
 
 static int do_svg(stage *s, size_t i, const hc_img_use *u, const hc_buf *data)
@@ -183,6 +195,8 @@ static void one(stage *s, size_t i)
     hc_img_entry *e = &s->t->ent[i];
     hc_buf data = HC_BUF_INIT, why = HC_BUF_INIT;
     hc_img_made made;
+    struct stat st;
+    int fd = -1;
     memset(&made, 0, sizeof made);
     const char *named = hc_img_kind_of_name(u->src);
     if (!named) {
@@ -190,7 +204,17 @@ static void one(stage *s, size_t i)
                "JPEG, PNG, WebP, GIF, TIFF, HEIF/AVIF or SVG, by its file name ending");
         goto out;
     }
-    if (read_source(s, u, &data) != 0) goto out;
+    if ((fd = open_source(s, u, &st)) < 0) goto out;
+    long long mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    const hc_img_entry *old = hc_img_index_by_stat(s->prev, u->src, (long long)st.st_size, mtime);
+    if (strcmp(named, "SVG") != 0 && old && cached_whole(s, old)) {   /* unchanged: not even read */
+        take(s, e, old, u, &st);
+        goto publish;
+    }
+    if (hc_fs_read_fd(fd, &data, NULL) != 0) {
+        report(s, u, "cannot be read: %s", strerror(errno));
+        goto out;
+    }
     if (!strcmp(named, "SVG")) {
         s->ok[i] = do_svg(s, i, u, &data) == 0;
         goto out;
@@ -207,24 +231,27 @@ static void one(stage *s, size_t i)
         hc_buf_free(&msg);
         goto out;
     }
+    char key[17];
     uint64_t h = hc_hash(HC_HASH_INIT, HC_IMG_SETTINGS, strlen(HC_IMG_SETTINGS));
-    h = hc_hash(h, data.data, data.len);
-    hc_hash_hex(h, e->key);
-    const hc_img_entry *old = hc_img_index_get(s->prev, e->key);
-    if (old && cached_whole(s, old)) {
-        char key[17];
-        memcpy(key, e->key, sizeof key);
-        *e = *old;
-        e->preview = hc_xstrdup(old->preview);
-        memcpy(e->key, key, sizeof key);
-        atomic_fetch_add(&s->reused, 1);
-    } else if (make(s, i, &data, e, &made, &why) != 0) {
+    hc_hash_hex(hc_hash(h, data.data, data.len), key);
+    old = hc_img_index_get(s->prev, key);
+    if (old && cached_whole(s, old)) {   /* the same bytes (touched, or copied) */
+        take(s, e, old, u, &st);
+        goto publish;
+    }
+    memcpy(e->key, key, sizeof key);
+    e->src = hc_xstrdup(u->src);
+    e->size = (long long)st.st_size;
+    e->mtime_ns = mtime;
+    if (make(s, i, &data, e, &made, &why) != 0) {
         if (why.len) report(s, u, "%s", hc_buf_cstr(&why));
         goto out;
     }
+publish:
     fill(s, i, e);
     s->ok[i] = publish(s, i, e, &made) == 0;
 out:
+    if (fd >= 0) close(fd);
     hc_img_made_free(&made);
     hc_buf_free(&data);
     hc_buf_free(&why);
@@ -261,6 +288,7 @@ static void compact(hc_images *t, const int *ok)
         free((char *)im->svg_path);
         free((char *)im->preview);
         free(t->ent[i].preview);
+        free(t->ent[i].src);
     }
     t->n = w;
 }
@@ -412,6 +440,7 @@ void hc_images_free(hc_images *t)
         free((char *)im->svg_path);
         free((char *)im->preview);
         free(t->ent[i].preview);
+        free(t->ent[i].src);
     }
     free(t->v);
     free(t->ent);

@@ -7,7 +7,7 @@
 
 /* Bumped when the output of a given source changes (widths, encoders'
  * settings): every image is made again. */
-#define HC_IMG_SETTINGS "huace-images 2 (fails on decoder warnings); widths 480 960 1600 2400; webp Q78 effort 4; jpeg Q82 progressive; preview 16px webp Q40"
+#define HC_IMG_SETTINGS "huace-images 2 (fails on decoder warnings); widths 480 960 1600 2400; webp Q78 method 1; jpeg Q82 progressive; preview 16px webp Q40"
 
 /* One image the content uses, at the first place that uses it. */
 typedef struct {
@@ -50,10 +50,14 @@ typedef struct {
     int rw[HC_IMG_NWIDTHS], rh[HC_IMG_NWIDTHS];
     char color[8];
     char *preview;
+    long long size, mtime_ns;  /* the source as it was read: a source with the same */
+    char *src;                 /* path, size and time is taken to be the same bytes */
 } hc_img_entry;
 typedef struct { hc_img_entry *e; size_t n; } hc_img_index;
 void hc_img_index_load(hc_img_index *ix, const char *cache_dir);
 const hc_img_entry *hc_img_index_get(const hc_img_index *ix, const char *key);
+/* The entry made from src when it had this size and time, or NULL. */
+const hc_img_entry *hc_img_index_by_stat(const hc_img_index *ix, const char *src, long long size, long long mtime_ns);
 void hc_img_index_free(hc_img_index *ix);
 /* Writes the index of entries e[0..n) (replacing the file in one rename). */
 int hc_img_index_save(const char *cache_dir, const hc_img_entry *e, size_t n);

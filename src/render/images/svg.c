@@ -63,11 +63,16 @@ static int local_ref(const char *v, const char *end)
 
 static void check_value(scan *s, const char *name, size_t nlen, const char *v, const char *vend)
 {
-    for (const char *q = v; q < vend; q++)
+    for (const char *q = v; q < vend; q++) {
         if (starts_ci(q, vend, "javascript:")) {
             finding(s, q, "a javascript: URL");
             return;
         }
+        if (starts_ci(q, vend, "url(") && !local_ref(q + 4, vend)) {   /* style="fill:url(…)" */
+            finding(s, q, "a url() to another file or host");
+            return;
+        }
+    }
     int href = (nlen == 4 && !strncasecmp(name, "href", 4)) || (nlen > 5 && !strncasecmp(name + nlen - 5, ":href", 5));
     if (href && !local_ref(v, vend)) finding(s, v, "a reference to another file or host (href)");
 }

@@ -116,15 +116,28 @@ static int flatten_white(VipsImage *in, VipsImage **out)
 static int webp(VipsImage *im, float quality, hc_buf *out)
 {
     size_t sz = 0;
-    unsigned char *px = vips_image_write_to_memory(im, &sz), *enc = NULL;
+    unsigned char *px = vips_image_write_to_memory(im, &sz);
     int w = vips_image_get_width(im), h = vips_image_get_height(im), bands = vips_image_get_bands(im);
-    size_t n = 0;
-    if (px && bands == 3) n = WebPEncodeRGB(px, w, h, w * 3, quality, &enc);
-    else if (px && bands == 4) n = WebPEncodeRGBA(px, w, h, w * 4, quality, &enc);
-    if (n) hc_buf_put(out, enc, n);
-    WebPFree(enc);
+    WebPConfig cfg;
+    WebPPicture pic;
+    WebPMemoryWriter wr;
+    int ok = 0;
+    WebPMemoryWriterInit(&wr);
+    if (!px || (bands != 3 && bands != 4) || !WebPConfigInit(&cfg) || !WebPPictureInit(&pic)) goto out;
+    cfg.quality = quality;
+    cfg.method = 1;           /* of 0-6: as small as method 4 for photos here, in half the time */
+    pic.width = w;
+    pic.height = h;
+    pic.writer = WebPMemoryWrite;
+    pic.custom_ptr = &wr;
+    ok = (bands == 3 ? WebPPictureImportRGB(&pic, px, w * 3) : WebPPictureImportRGBA(&pic, px, w * 4)) &&
+         WebPEncode(&cfg, &pic);
+    WebPPictureFree(&pic);
+    if (ok) hc_buf_put(out, wr.mem, wr.size);
+out:
+    WebPMemoryWriterClear(&wr);
     g_free(px);
-    return n ? 0 : -1;
+    return ok ? 0 : -1;
 }
 
 /* One width: WebP (alpha kept) and JPEG. */
