@@ -6,7 +6,7 @@
 // and gives the focus back; the lead photo opens the viewer at photo 1;
 // axe-core finds no violation (viewer closed and open); figures in a case
 // study open in the viewer; a page without photos never loads the viewer;
-// nothing comes from another host. Listing cards show even 3:2 thumbnails;
+// nothing comes from another host. Listing cards show even 4:3 thumbnails;
 // the home banner (when the site has one) opens the page; axe on both.
 // usage: node gallery.mjs OUT_DIR   (prints TAP)
 import { chromium } from "playwright-core";
@@ -142,7 +142,7 @@ try {
       JSON.stringify(seen.filter(t => !(t.nw > 0 && fileOf(t.cur))).map(t => t.cur)));
     tap(thumbs.every(t => t.alt !== null && t.alt.trim() !== ""), `${at} every thumbnail has alt text`);
     const rows = new Set(thumbs.map(t => t.bh));
-    tap(rows.size === 1 && thumbs[0].bh > 0, `${at} thumbnails are one even size (3:2 crop)`, JSON.stringify(thumbs.map(t => `${t.bw}×${t.bh}`)));
+    tap(rows.size === 1 && thumbs[0].bh > 0, `${at} thumbnails are one even size (4:3 crop)`, JSON.stringify(thumbs.map(t => `${t.bw}×${t.bh}`)));
     tap(thumbs.every(t => t.href && fileOf(new URL(t.href, page.url()).href) && t.pw > 0),
       `${at} each thumbnail links to its big image (works without JavaScript)`, JSON.stringify(thumbs.map(t => t.href)));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -229,7 +229,7 @@ try {
     }));
     tap(cards.length > 0, `${at} projects/index.html: cards show thumbnails`);
     tap(cards.every(c => c.w > 0 && c.h > 0), `${at} projects/index.html: thumbnails have width and height attributes`);
-    tap(cards.every(c => c.bh > 0 && Math.abs(c.bw / c.bh - 1.5) < 0.02), `${at} projects/index.html: thumbnails are 3:2`,
+    tap(cards.every(c => c.bh > 0 && Math.abs(c.bw / c.bh - 4 / 3) < 0.02), `${at} projects/index.html: thumbnails are 4:3`,
       JSON.stringify(cards.map(c => `${c.bw}×${c.bh}`)));
     const over2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     tap(over2 <= 0, `${at} projects/index.html: no horizontal scrolling`, `${over2}px too wide`);

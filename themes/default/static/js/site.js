@@ -28,6 +28,8 @@
       children: "a.zoom",
       pswpModule: window.PhotoSwipe,
       bgOpacity: 0.94,
+      /* the photo between the top bar (counter, buttons) and the caption, never under them */
+      paddingFn: function () { return { top: 60, bottom: 60, left: 0, right: 0 }; },
       showHideAnimationType: window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "none" : "zoom",
       closeTitle: "关闭（Esc）",
       zoomTitle: "放大或缩小",
