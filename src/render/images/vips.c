@@ -115,8 +115,7 @@ static int flatten_white(VipsImage *in, VipsImage **out)
  * strip). im: sRGB, 8 bits, 3 or 4 bands. */
 static int webp(VipsImage *im, float quality, hc_buf *out)
 {
-    size_t sz = 0;
-    unsigned char *px = vips_image_write_to_memory(im, &sz);
+    const unsigned char *px = vips_image_get_data(im);   /* no copy for an image in memory */
     int w = vips_image_get_width(im), h = vips_image_get_height(im), bands = vips_image_get_bands(im);
     WebPConfig cfg;
     WebPPicture pic;
@@ -136,7 +135,6 @@ static int webp(VipsImage *im, float quality, hc_buf *out)
     if (ok) hc_buf_put(out, wr.mem, wr.size);
 out:
     WebPMemoryWriterClear(&wr);
-    g_free(px);
     return ok ? 0 : -1;
 }
 
@@ -237,16 +235,33 @@ int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
         goto out;
     }
     drop_metadata(mem);
+    /* the widths this photo gets, narrowest first; each made from the next
+     * wider one, kept in memory for its two encoders */
     for (int i = 0; i < HC_IMG_NWIDTHS; i++) {
         int w = widths[i] < top ? widths[i] : top;
         if (m->n && m->r[m->n - 1].w >= w) break;
-        hc_img_rendition *r = &m->r[m->n++];
-        VipsImage *sized = NULL;
-        int ok = w == vips_image_get_width(mem) ? save(mem, r) == 0
-                 : vips_resize(mem, &sized, (double)w / vips_image_get_width(mem), NULL) == 0 && save(sized, r) == 0;
-        if (sized) g_object_unref(sized);
-        if (!ok) goto fail;
+        m->r[m->n++].w = w;
     }
+    g_object_ref(mem);
+    VipsImage *cur = mem;
+    for (int i = m->n - 1; i >= 0; i--) {
+        VipsImage *sized = NULL, *t = NULL;
+        if (m->r[i].w == vips_image_get_width(cur)) {
+            g_object_ref(cur);
+            sized = cur;
+        } else if (vips_resize(cur, &t, (double)m->r[i].w / vips_image_get_width(cur), NULL) == 0) {
+            sized = vips_image_copy_memory(t);
+            g_object_unref(t);
+        }
+        int ok = sized && save(sized, &m->r[i]) == 0;
+        g_object_unref(cur);
+        cur = sized;
+        if (!ok) {
+            if (cur) g_object_unref(cur);
+            goto fail;
+        }
+    }
+    g_object_unref(cur);
     if (flatten_white(mem, &flat) != 0 || preview(flat, m) != 0) goto fail;
     rc = 0;
     goto out;
