@@ -119,3 +119,15 @@ clean:
 	rm -rf build huace public public.tmp-huace
 
 -include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(UBSAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+
+# The example's photos (assets/photos/*.jpg) are drawn, not taken: scene illustrations marked
+# 示意图, written as phone-style JPEGs (EXIF orientation, GPS, camera tags) so that every build
+# exercises the image stage. `make scenes` builds the generator and draws them again (same bytes).
+build/scenes: scripts/scenes/scenes.c
+	@mkdir -p build
+	$(CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs vips cairo pangocairo) -lm
+
+.PHONY: scenes
+scenes: build/scenes
+	@mkdir -p assets/photos
+	build/scenes assets/photos

@@ -273,6 +273,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
             .pdfx_condition = m->config.pdfx_condition,
             .quiet = o->quiet,
             .jobs = jobs,
+            .images = images,
         };
         failed = hc_pdf_render(m, &po, d, &ps) != 0 || hc_diags_errors(d);
         st.files += ps.files;

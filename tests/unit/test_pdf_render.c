@@ -1,7 +1,8 @@
 /* The album end to end inside the process: the two editions qpdf writes from
  * one cairo render (boxes, links, image pass-through, deterministic bytes),
- * a whole render of tests/sites/pdf-basic (files, page counts, warnings for
- * low-resolution photos, byte-identical twice), and the error when the CJK
+ * a whole render of tests/sites/pdf-basic with its photos from the image
+ * stage (files, page counts, warnings for low-resolution photos,
+ * byte-identical twice), and the error when the CJK
  * fonts are missing. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include "base/date.h"
 #include "base/fs.h"
 #include "load/load.h"
+#include "render/images/images.h"
 #include "render/pdf/pdf_int.h"
 
 /* cairo 1.16's CFF (CID-keyed) font subsetter leaks 768 bytes per font per
@@ -200,18 +202,24 @@ static void render_fixture(void **st)
     char dir1[] = "/tmp/huace-pdf-test-XXXXXX", dir2[] = "/tmp/huace-pdf-test-XXXXXX";
     assert_non_null(mkdtemp(dir1));
     assert_non_null(mkdtemp(dir2));
-    hc_pdf_opts o = { .out_dir = dir1, .bleed_mm = 3, .jobs = 2, .quiet = 1 };
+    /* the photos come from the image stage, as in a build */
+    hc_images *images = NULL;
+    hc_images_opts io = { .out_dir = dir1, .jobs = 2, .quiet = 1 };
+    assert_int_equal(hc_images_process(m, &io, d, &images, NULL), 0);
+    hc_pdf_opts o = { .out_dir = dir1, .bleed_mm = 3, .jobs = 2, .quiet = 1, .images = images };
     hc_pdf_stats stats;
     assert_int_equal(hc_pdf_render(m, &o, d, &stats), 0);
     assert_int_equal(hc_diags_errors(d), 0);
     assert_int_equal(stats.files, 7);           /* 2 album editions + 2 × 2 unit editions + album.html */
     assert_true(stats.pages > 0 && stats.pages % 4 == 0);
-    /* the photo and the case's image are too small for print: warnings naming the file */
+    /* the photo and the case's image are too small for print: warnings naming the
+     * file and the place that names it, with the placed size and the ppi */
     int photo = 0, image = 0;
     for (size_t i = 0; i < hc_diags_count(d); i++) {
         const hc_diag *g = hc_diags_at(d, i);
         if (strcmp(g->rule, "photo-resolution") != 0) continue;
-        assert_non_null(strstr(g->msg, "assets/lowres.png"));
+        assert_non_null(strstr(g->msg, "assets/lowres.png is printed "));
+        assert_non_null(strstr(g->msg, " mm in the album at "));
         if (strcmp(g->path, "content/projects/p-b-01.yaml") == 0) photo = 1;
         if (strcmp(g->path, "content/cases/red-ribbon.md") == 0 && g->line > 0) image = 1;
     }
@@ -248,6 +256,8 @@ static void render_fixture(void **st)
     hc_fs_rmtree(dir1);
     hc_fs_rmtree(dir2);
     hc_diags_free(d2);
+    hc_images_free(images);
+    hc_images_shutdown();
     hc_model_free(m);
     hc_diags_free(d);
 }

@@ -12,8 +12,11 @@
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
+#include "../../model/permalink.h"
 #include <cairo-pdf.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -225,6 +228,38 @@ static void toc(pdf_doc *p)
 
 /* ---- overview spread ---- */
 
+/* The units' lead photos as a mosaic in (x, y) … (x + w, y1): four to a
+ * row, only full rows, each cut to its cell; headed 示范单位掠影. */
+static void collage(pdf_doc *p, double x, double y, double w, double y1)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    pdf_pic *pics = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *pics);
+    size_t n = 0;
+    for (size_t i = 0; i < m->nprojects; i++) {
+        if (pdf_unit_pics(p->env, &m->projects[i], &pics[n], 1) != 1) continue;
+        size_t k = 0;   /* each photo once (a page that paints one image twice gets a resource twice from cairo) */
+        while (k < n && strcmp(pics[k].src, pics[n].src) != 0) k++;
+        if (k == n) n++;
+    }
+    double gap = pdf_mm(1.5), head = PDF_FS_L * 1.5 + pdf_mm(3);
+    size_t cols = n < 4 ? n : 4;
+    double cw = cols ? (w - gap * (double)(cols - 1)) / (double)cols : 0, avail = y1 - y - head;
+    size_t rows = cols ? n / cols : 0, fit = (size_t)((avail + gap) / (cw * 0.5 + gap));
+    if (rows > fit) rows = fit;
+    if (rows > 0 && cw > 0) {
+        double ch = (avail - gap * (double)(rows - 1)) / (double)rows;
+        if (ch > cw * 0.75) ch = cw * 0.75;
+        pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
+        pdf_fill_rect(p, x, y + 2, pdf_mm(1.2), 11, th->accent);
+        pdf_text(p, x + pdf_mm(3), y, "示范单位掠影", &hs, th->ink);
+        y += head;
+        for (size_t i = 0; i < rows * cols; i++)
+            pdf_photo_draw(p, &pics[i], x + (double)(i % cols) * (cw + gap), y + (double)(i / cols) * (ch + gap), cw, ch);
+    }
+    free(pics);
+}
+
 static void overview(pdf_doc *p)
 {
     const pdf_theme *th = &p->env->theme;
@@ -280,8 +315,9 @@ static void overview(pdf_doc *p)
     hc_buf t = HC_BUF_INIT;
     hc_buf_printf(&t, "本画册收录示范单位 %zu 个、典型案例 %zu 篇。色块为已收录单位的挂图作战进度，浅色为项目库规划数量。",
                   m->nprojects, m->ncases);
-    pdf_text(p, x, y, hc_buf_cstr(&t), &sm, th->muted);
+    y += pdf_text(p, x, y, hc_buf_cstr(&t), &sm, th->muted) + pdf_mm(8);
     hc_buf_free(&t);
+    collage(p, x, y, w, pdf_page_y1(p));
     pdf_page_end(p);
 
     /* right: the standards */
@@ -327,6 +363,115 @@ static void overview(pdf_doc *p)
 
 /* ---- chapters ---- */
 
+/* Is pic sharp enough to open a chapter (300 ppi over the page's width)? */
+static int opener_ok(const pdf_doc *p, const pdf_pic *pic)
+{
+    double fw, fh;
+    pdf_chapter_photo_frame(&p->env->geom, &fw, &fh);
+    return pdf_pic_ppi(pic, fw, fh) >= 299.5;
+}
+
+/* The photo that opens a chapter of units: a landscape photo that is not a
+ * unit's lead (those lead their spreads) nor opened an earlier chapter, else
+ * a landscape lead, else the first lead photo; never the cover's photo
+ * again, never one too small for 300 ppi there (the drawn art opens the
+ * chapter instead). 0 if found. */
+static int chapter_pic(const pdf_doc *p, const size_t *units, size_t n, pdf_pic *out)
+{
+    pdf_pic pics[4];
+    const hc_photo *cover = p->kind == PDF_DOC_ALBUM ? p->m->config.cover_photo : NULL;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < n; i++) {
+            size_t k = pdf_unit_pics(p->env, &p->m->projects[units[i]], pics, 4);
+            for (size_t j = pass == 0 ? 1 : 0; j < k && (pass < 2 || j < 1); j++) {
+                if ((cover && strcmp(cover->src, pics[j].src) == 0) || !opener_ok(p, &pics[j])) continue;
+                int used = 0;   /* nor the photo of an earlier opener */
+                for (int q = 0; q < p->nopeners; q++) used |= strcmp(p->openers[q], pics[j].src) == 0;
+                if (used && pass < 2) continue;
+                if (pass < 2 && pdf_pic_aspect(&pics[j]) < 1.2) continue;
+                *out = pics[j];
+                return 0;
+            }
+        }
+    return -1;
+}
+
+/* The chapter's units as cards with their lead photo, in a grid that fills
+ * the page from y down to y1: photo (or a colour field), status, number and
+ * name, level and place, and the page the unit is on. Each card links to the
+ * unit; a unit without a photo gets a field of the theme colour with its
+ * number and brand, as on its spread. Returns -1 (nothing drawn) if the
+ * units are too many for cards on one page. */
+static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, double y, double w, double y1)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    if (n == 0) return 0;
+    size_t cols = n <= 2 ? 1 : n <= 6 ? 2 : 3, rows = (n + cols - 1) / cols;
+    double gap = pdf_mm(cols == 1 ? 6 : 5), text_h = pdf_mm(12.5), cw = (w - gap * (double)(cols - 1)) / (double)cols;
+    double rh = (y1 - y - gap * (double)(rows - 1)) / (double)rows, ph = rh - text_h;
+    if (ph > cw * 0.75) ph = cw * 0.75;   /* no taller than 4:3 */
+    if (ph < pdf_mm(24)) return -1;
+    const char **seen = hc_xcalloc(n, sizeof *seen);
+    size_t nseen = 0;
+    for (size_t i = 0; i < n; i++) {
+        const hc_project *u = &m->projects[units[i]];
+        double cx = x + (double)(i % cols) * (cw + gap), cy = y + (double)(i / cols) * (ph + text_h + gap);
+        char ua[200];
+        snprintf(ua, sizeof ua, "unit-%s", u->id);
+        pdf_link_dest(p, ua, cx, cy, cw, ph + text_h);
+        pdf_link_end(p);
+        pdf_pic pic[4];
+        size_t np = pdf_unit_pics(p->env, u, pic, 4), k = 0;
+        /* its first photo not already on this page (cairo would list an image painted twice twice) */
+        for (; k < np; k++) {
+            size_t j = 0;
+            while (j < nseen && strcmp(seen[j], pic[k].src) != 0) j++;
+            if (j == nseen) break;
+        }
+        if (k < np) {
+            pdf_photo_draw(p, &pic[k], cx, cy, cw, ph);
+            seen[nseen++] = pic[k].src;
+        } else {
+            pdf_fill_rect(p, cx, cy, cw, ph, th->accent);
+            double pad = pdf_mm(4);
+            pdf_tstyle bs = pdf_style(PDF_SANS, cols == 1 ? PDF_FS_H : PDF_FS_L, 1, cw - 2 * pad);
+            bs.spacing = 2;
+            PangoLayout *bl = pdf_layout(p, u->brand ? u->brand : u->name, &bs);
+            double bh = pdf_layout_h(bl);
+            if (bh < ph - 2 * pad) pdf_draw_layout(p, bl, cx + pad, cy + ph - pad - bh, th->paper);
+            g_object_unref(bl);
+            pdf_fill_rect(p, cx + pad, cy + pad, pdf_mm(10), pdf_mm(1), th->gold);
+        }
+        double ty = cy + ph + pdf_mm(2);
+        pdf_rgb c = th->muted;
+        if (u->status != HC_NONE) pdf_rgb_parse(m->std.statuses[u->status].color, &c);
+        pdf_fill_rect(p, cx, ty + 2.5, pdf_mm(2.4), pdf_mm(2.4), c);
+        char num[16];
+        int page = pdf_page_of(p, ua);
+        snprintf(num, sizeof num, "第%d页", page);
+        if (page <= 0) snprintf(num, sizeof num, "第00页");
+        pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_S, 0, 0);
+        PangoLayout *nl = pdf_layout(p, num, &ns);
+        double nw = pdf_layout_w(nl);
+        pdf_draw_layout(p, nl, cx + cw - nw, ty, th->accent);
+        g_object_unref(nl);
+        hc_buf t = HC_BUF_INIT;
+        hc_buf_puts(&t, u->id);
+        if (u->level != HC_NONE) hc_buf_printf(&t, "　%s", m->std.levels[u->level].name);
+        for (size_t k = 0; k < u->ntownships; k++) hc_buf_printf(&t, "%s%s", k ? "、" : "　", u->townships[k]);
+        pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_S, 0, cw - pdf_mm(4) - nw - pdf_mm(2));
+        ms.ellipsize = 1;
+        pdf_text(p, cx + pdf_mm(4), ty, hc_buf_cstr(&t), &ms, th->muted);
+        pdf_tstyle es = pdf_style(PDF_SANS, PDF_FS_M, 1, cw);
+        es.ellipsize = 1;
+        pdf_text(p, cx, ty + pdf_mm(5), u->name, &es, th->ink);
+        hc_buf_free(&t);
+    }
+    free(seen);
+    return 0;
+}
+
 static void domain_chapter(pdf_doc *p, size_t di)
 {
     const pdf_theme *th = &p->env->theme;
@@ -343,7 +488,13 @@ static void domain_chapter(pdf_doc *p, size_t di)
     char title[160];
     snprintf(title, sizeof title, "%s　%s", dm->name, dm->full);
     int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, title, anchor, 0);
-    pdf_chapter_art(p, dm->name, dm->full, (int)di);
+    pdf_pic cp;
+    if (chapter_pic(p, units, n, &cp) == 0) {
+        pdf_chapter_photo(p, &cp, dm->name, dm->full);
+        if (p->nopeners < 32) p->openers[p->nopeners++] = cp.src;
+    } else {
+        pdf_chapter_art(p, dm->name, dm->full, (int)di);
+    }
     pdf_page_end(p);
 
     pdf_page_begin(p, 1, dm->full, NULL);
@@ -363,7 +514,8 @@ static void domain_chapter(pdf_doc *p, size_t di)
     body.spacing = 3.4;
     y += pdf_text(p, x, y, hc_buf_cstr(&t), &body, th->ink) + pdf_mm(8);
     hc_buf_free(&t);
-    for (size_t i = 0; i < n; i++) {
+    int cards = unit_cards(p, units, n, x, y, w, pdf_page_y1(p)) == 0;
+    for (size_t i = 0; i < n && !cards; i++) {
         const hc_project *u = &m->projects[units[i]];
         char ua[200];
         snprintf(ua, sizeof ua, "unit-%s", u->id);
@@ -402,15 +554,71 @@ static void domain_chapter(pdf_doc *p, size_t di)
     free(units);
 }
 
-static void case_study(pdf_doc *p, size_t ci, const char *running, int parent)
+/* Block k of case ci as a photo: 0 if it is an image the set has. */
+static int case_block_pic(const pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
+{
+    const pdf_block *b = &p->env->case_blocks[ci].v[k];
+    if (b->kind != PDF_BLK_IMG || !b->src) return -1;
+    hc_buf sp = HC_BUF_INIT;
+    int r = hc_path_image(p->m->cases[ci].path, b->src, &sp) == 0 ? pdf_pic_get(p->env, hc_buf_cstr(&sp), pic) : -1;
+    hc_buf_free(&sp);
+    if (r == 0) {
+        pic->caption = b->text_len ? b->alt : NULL;
+        pic->loc.path = p->m->cases[ci].path;
+        if (p->cr && p->warn_images) pdf_image_location(p->m, &p->m->cases[ci], b->src, &pic->loc.line, &pic->loc.col);
+    }
+    return r;
+}
+
+/* The figure that leads case ci at page width: a landscape image among its
+ * first three blocks. Returns its block index, or (size_t)-1. */
+static size_t case_lead_figure(const pdf_doc *p, size_t ci, pdf_pic *pic)
+{
+    const pdf_blocks *b = &p->env->case_blocks[ci];
+    for (size_t k = 0; k < b->n && k < 3; k++)
+        if (case_block_pic(p, ci, k, pic) == 0) return pdf_pic_aspect(pic) >= 1.2 ? k : (size_t)-1;
+    return (size_t)-1;
+}
+
+/* One case study. *at is where the case before it ended on the open page
+ * (< 0: none, or that page is full). The case runs on below it, after a
+ * rule, when the upper part of its first page fits there (heading, lead
+ * figure, a few lines), else it starts a new page. The case leaves its last
+ * page open and sets *at to where it ends, or ends that page and sets *at to
+ * -1 when its columns fill it. So a page is open exactly when *at >= 0. */
+static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, double *at)
 {
     const pdf_theme *th = &p->env->theme;
     const hc_model *m = p->m;
     const hc_doc *c = &m->cases[ci];
     char anchor[200];
     snprintf(anchor, sizeof anchor, "case-%s", c->slug);
-    pdf_page_begin(p, 1, running, NULL);
-    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    double y;
+    pdf_pic lead;
+    size_t lk = case_lead_figure(p, ci, &lead);
+    if (*at >= 0) {
+        double w0 = pdf_page_text_w(p), fig = 0, need = *at + pdf_mm(14) + pdf_mm(40) + pdf_mm(30);
+        if (lk != (size_t)-1) {
+            fig = w0 / pdf_pic_aspect(&lead);
+            if (fig > (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4) fig = (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4;
+            fig += pdf_mm(12);
+        }
+        if (need + fig > pdf_page_y1(p) && need <= pdf_page_y1(p))
+            lk = (size_t)-1;   /* room for the case, not for its lead figure: that stays in the columns */
+        else if (need > pdf_page_y1(p)) {
+            pdf_page_end(p);
+            *at = -1;
+        }
+    }
+    if (*at < 0) {
+        pdf_page_begin(p, 1, running, NULL);
+        y = pdf_page_y0(p);
+    } else {
+        y = *at + pdf_mm(8);
+        pdf_stroke_line(p, pdf_page_x0(p), y, pdf_page_x0(p) + pdf_page_text_w(p), y, 0.4, th->line);
+        y += pdf_mm(6);
+    }
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p);
     pdf_dest(p, anchor, y);
     outline(p, parent, nz(c->title), anchor, 0);
     hc_buf meta = HC_BUF_INIT;
@@ -449,6 +657,26 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent)
     y += pdf_mm(3);
     pdf_stroke_line(p, x, y, x + w, y, 0.8, th->accent);
     y += pdf_mm(5);
+    /* a landscape figure near the top leads the case at page width, with its caption */
+    const pdf_blocks *all = &p->env->case_blocks[ci];
+    pdf_blocks rest = *all;
+    if (lk != (size_t)-1) {
+        const pdf_block *b = &all->v[lk];
+        double fh = w / pdf_pic_aspect(&lead), maxh = (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4;
+        if (fh > maxh) fh = maxh;
+        pdf_photo_draw(p, &lead, x, y, w, fh);
+        y += fh;
+        if (b->text_len) {
+            pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
+            cs.markup = 1;
+            y += pdf_mm(1.5) + pdf_text(p, x, y + pdf_mm(1.5), b->markup, &cs, th->muted);
+        }
+        y += pdf_mm(6);
+        rest.v = hc_xcalloc(all->n, sizeof *rest.v);   /* the other blocks, shallow copies */
+        rest.n = 0;
+        for (size_t k = 0; k < all->n; k++)
+            if (k != lk) rest.v[rest.n++] = all->v[k];
+    }
     pdf_flow f;
     memset(&f, 0, sizeof f);
     char base[200];
@@ -456,9 +684,19 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent)
     f.doc = c;
     f.base_dir = base;
     pdf_flow_start(&f, p, 2, y, running);
-    pdf_flow_blocks(&f, &p->env->case_blocks[ci]);
+    pdf_flow_blocks(&f, &rest);
     pdf_flow_finish(&f);
-    pdf_page_end(p);
+    if (rest.v != all->v) free(rest.v);
+    /* where the columns end: balanced on the last page (left open for the
+     * next case), or the page is full (ended here) */
+    if (f.last_bottom > 0 && f.sheet == f.last_sheet) {
+        *at = f.last_bottom;
+    } else if (f.sheet == 0 && f.col == 0) {
+        *at = f.y;
+    } else {
+        pdf_page_end(p);
+        *at = -1;
+    }
 }
 
 static void cases_chapter(pdf_doc *p)
@@ -470,10 +708,21 @@ static void cases_chapter(pdf_doc *p)
     int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, "典型案例", "chapter-cases", 0);
     char n[64];
     snprintf(n, sizeof n, "共 %zu 篇", m->ncases);
-    pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
+    pdf_pic cp;
+    int found = 0;
+    for (int pass = 0; pass < 2 && !found; pass++)   /* first a photo no chapter opened with */
+        for (size_t c = 0; c < m->ncases && !found; c++)
+            for (size_t k = 0; k < p->env->case_blocks[c].n && !found; k++) {
+                found = case_block_pic(p, c, k, &cp) == 0 && opener_ok(p, &cp);
+                for (int q = 0; found && pass == 0 && q < p->nopeners; q++) found = strcmp(p->openers[q], cp.src) != 0;
+            }
+    if (found) pdf_chapter_photo(p, &cp, "典型案例", n);
+    else pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
     (void)th;
     pdf_page_end(p);
-    for (size_t c = 0; c < m->ncases; c++) case_study(p, c, "典型案例", oid);
+    double at = -1;
+    for (size_t c = 0; c < m->ncases; c++) case_study(p, c, "典型案例", oid, &at);
+    if (at >= 0) pdf_page_end(p);
 }
 
 /* Notes pages until the back cover makes a multiple of four, then the back cover. */
@@ -492,7 +741,14 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
     if (kind == PDF_DOC_ALBUM) {
         char kicker[256];
         snprintf(kicker, sizeof kicker, "%s基层党组织示范创建", nz(m->config.district));
-        pdf_cover_front(p, nz(m->config.title), kicker, "党建画册", HC_NONE);
+        pdf_pic cover;
+        const hc_photo *cph = m->config.cover_photo;
+        int has = cph && pdf_pic_get(p->env, cph->src, &cover) == 0;
+        if (has) {
+            cover.caption = cph->caption ? cph->caption : cph->alt;
+            cover.loc = cph->loc;
+        }
+        pdf_cover_front(p, nz(m->config.title), kicker, "党建画册", HC_NONE, has ? &cover : NULL);
         colophon(p);
         title_page(p);
         toc(p);
@@ -505,14 +761,18 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         hc_buf k = HC_BUF_INIT, s = HC_BUF_INIT;
         hc_buf_printf(&k, "%s　%s", u->id, u->domain != HC_NONE ? m->std.domains[u->domain].full : "");
         hc_buf_printf(&s, "%s%s党建画册", u->brand ? u->brand : "", u->brand ? "\n" : "");
-        pdf_cover_front(p, u->name, hc_buf_cstr(&k), hc_buf_cstr(&s), unit);
+        pdf_pic lead;
+        int has = pdf_unit_pics(p->env, u, &lead, 1) == 1;   /* a unit's album opens with its lead photo */
+        pdf_cover_front(p, u->name, hc_buf_cstr(&k), hc_buf_cstr(&s), unit, has ? &lead : NULL);
         hc_buf_free(&k);
         hc_buf_free(&s);
         char ua[200];
         snprintf(ua, sizeof ua, "unit-%s", u->id);
         outline(p, CAIRO_PDF_OUTLINE_ROOT, u->name, ua, 0);
         pdf_spread_unit(p, unit, 0);
-        for (size_t i = 0; i < u->ncases; i++) case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT);
+        double at = -1;
+        for (size_t i = 0; i < u->ncases; i++) case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT, &at);
+        if (at >= 0) pdf_page_end(p);
     }
     finish(p);
     if (p->cr) cairo_tag_end(p->cr, "Document");

@@ -98,28 +98,40 @@ static void ribbon(pdf_doc *p, const char *seed, double y, double amp, int stops
     }
 }
 
-void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit)
+/* The front cover. With a photo: the photo over the upper 62 % of the page
+ * (full bleed), the title on the theme colour below it; without: the drawn
+ * art (rays, a rising sun, the route ribbon). */
+void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
+                     const pdf_pic *photo)
 {
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
     pdf_page_begin(p, 0, NULL, "封面");
     bleed_gradient(p, th->accent, th->accent_dark);
-    rays(p, g->trim_w * 0.78, g->trim_h * 0.62, 18, mix(th->accent, th->accent_dark, 0.28));
-    rings(p, g->trim_w * 0.78, g->trim_h * 0.62, pdf_mm(62), 5, mix(th->gold, th->accent, 0.15),
-          mix(th->gold, th->accent, 0.75));
-    int stops = unit != HC_NONE ? (int)p->m->projects[unit].nroute : (int)(p->m->nprojects > 12 ? 12 : p->m->nprojects);
-    ribbon(p, title, g->trim_h * 0.8, pdf_mm(9), stops, th->gold, th->accent_dark);
+    double y = pdf_mm(34);
+    if (photo) {
+        double ph = g->trim_h * 0.62;
+        pdf_photo_draw(p, photo, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, ph + g->bleed);
+        pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);
+        y = ph + pdf_mm(12);
+    } else {
+        rays(p, g->trim_w * 0.78, g->trim_h * 0.62, 18, mix(th->accent, th->accent_dark, 0.28));
+        rings(p, g->trim_w * 0.78, g->trim_h * 0.62, pdf_mm(62), 5, mix(th->gold, th->accent, 0.15),
+              mix(th->gold, th->accent, 0.75));
+        int stops = unit != HC_NONE ? (int)p->m->projects[unit].nroute : (int)(p->m->nprojects > 12 ? 12 : p->m->nprojects);
+        ribbon(p, title, g->trim_h * 0.8, pdf_mm(9), stops, th->gold, th->accent_dark);
+    }
     /* gold band at the foot, into the bleed */
     pdf_fill_rect(p, -g->bleed, g->trim_h - pdf_mm(16), g->trim_w + 2 * g->bleed, pdf_mm(16) + g->bleed, th->gold);
 
-    double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = pdf_mm(34);
+    double x = pdf_mm(22), w = g->trim_w - pdf_mm(44);
     pdf_tstyle k = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
-    y += pdf_text(p, x, y, kicker, &k, th->gold) + pdf_mm(6);
+    y += pdf_text(p, x, y, kicker, &k, th->gold) + pdf_mm(photo ? 4 : 6);
     pdf_fill_rect(p, x, y, pdf_mm(18), pdf_mm(1.2), th->gold);
-    y += pdf_mm(8);
+    y += pdf_mm(photo ? 6 : 8);
     pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_D, 1, w);
     t.spacing = 6;
-    y += pdf_text(p, x, y, title, &t, th->paper) + pdf_mm(8);
+    y += pdf_text(p, x, y, title, &t, th->paper) + pdf_mm(photo ? 5 : 8);
     pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_L, 0, w);
     pdf_text(p, x, y, sub, &s, mix(th->paper, th->gold, 0.35));
     pdf_tstyle foot = pdf_style(PDF_SANS, PDF_FS_M, 1, w);
@@ -153,6 +165,36 @@ void pdf_cover_back(pdf_doc *p)
     snprintf(line, sizeof line, "%s　%s", c->author ? c->author : "", p->env->year);
     pdf_text(p, x, g->trim_h - pdf_mm(30), line, &a, th->paper);
     pdf_page_end(p);
+}
+
+#define CHAPTER_PHOTO_H 0.64   /* share of the trim height */
+
+void pdf_chapter_photo_frame(const pdf_geom *g, double *w, double *h)
+{
+    *w = g->trim_w + 2 * g->bleed;
+    *h = g->trim_h * CHAPTER_PHOTO_H + g->bleed;
+}
+
+void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small)
+{
+    const pdf_theme *th = &p->env->theme;
+    const pdf_geom *g = &p->env->geom;
+    double ph = g->trim_h * CHAPTER_PHOTO_H;
+    pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, g->trim_h - ph + g->bleed, th->accent);
+    pdf_photo_draw(p, photo, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, ph + g->bleed);
+    pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);
+    double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = ph + pdf_mm(14);
+    pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
+    y += pdf_text(p, x, y, big, &b, th->paper) + pdf_mm(3);
+    pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
+    y += pdf_mm(6);
+    pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
+    pdf_text(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+    if (photo->caption && *photo->caption) {
+        pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
+        cs.ellipsize = 1;
+        pdf_text(p, x, g->trim_h - pdf_mm(16), photo->caption, &cs, mix(th->paper, th->accent, 0.3));
+    }
 }
 
 void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant)

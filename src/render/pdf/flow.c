@@ -12,6 +12,7 @@
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include "../../base/utf8.h"
+#include "../../model/permalink.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@ typedef struct {
     int keep_next;
     pdf_rgb color;
     flink *links; size_t nlinks;
-    const pdf_image *img; double iw, ih;
+    int img; pdf_pic pic; double iw, ih;
     PangoLayout *cap;
 } item;
 
@@ -190,6 +191,32 @@ static PangoLayout *block_layout(pdf_flow *f, item *it, const pdf_tstyle *st)
     return l;
 }
 
+/* Where the body of doc names the image src: from the links the load
+ * recorded, or (when the build dropped them after checking) from the file. */
+void pdf_image_location(const hc_model *m, const hc_doc *doc, const char *src, int *line, int *col)
+{
+    if (!doc) return;
+    for (size_t i = 0; i < doc->nrefs; i++)
+        if (doc->refs[i].image && doc->refs[i].url && strcmp(doc->refs[i].url, src) == 0) {
+            *line = doc->refs[i].line;
+            *col = doc->refs[i].col;
+            return;
+        }
+    hc_buf path = HC_BUF_INIT, text = HC_BUF_INIT, needle = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", m->root, doc->path);
+    hc_buf_printf(&needle, "](%s", src);
+    const char *at;
+    if (hc_fs_read(hc_buf_cstr(&path), &text) == 0 && (at = strstr(hc_buf_cstr(&text), hc_buf_cstr(&needle)))) {
+        const char *start = at, *bol = at;
+        while (bol > text.data && bol[-1] != '\n') bol--;
+        while (start > bol && !(start[0] == '!' && start[1] == '[')) start--;   /* back to its "![" */
+        hc_utf8_line_col(text.data, text.len, (size_t)(start - text.data), line, col);
+    }
+    hc_buf_free(&path);
+    hc_buf_free(&text);
+    hc_buf_free(&needle);
+}
+
 static void make_item(pdf_flow *f, const pdf_block *b, item *it)
 {
     pdf_doc *p = f->p;
@@ -236,22 +263,25 @@ static void make_item(pdf_flow *f, const pdf_block *b, item *it)
         return;
     case PDF_BLK_IMG: {
         hc_buf path = HC_BUF_INIT;
-        if (pdf_resolve_href(f->base_dir, b->src, &path) == 1) {
-            it->img = pdf_env_photo(p->env, hc_buf_cstr(&path));
-            if (!it->img) it->img = pdf_env_photo(p->env, b->src);   /* written relative to the site folder */
-        }
+        if (f->doc && hc_path_image(f->doc->path, b->src, &path) == 0 &&
+            pdf_pic_get(p->env, hc_buf_cstr(&path), &it->pic) == 0)
+            it->img = 1;
         hc_buf_free(&path);
-        if (!it->img) return;
+        if (!it->img) return;   /* not a usable image: the image stage reported it */
+        it->pic.caption = b->alt;
+        it->pic.loc.path = f->doc->path;
+        if (p->cr && p->warn_images) pdf_image_location(p->m, f->doc, b->src, &it->pic.loc.line, &it->pic.loc.col);
         double frame = pdf_page_y1(p) - pdf_page_y0(p);
         it->iw = w;
-        it->ih = w * it->img->h / it->img->w;
+        it->ih = w / pdf_pic_aspect(&it->pic);
         if (it->ih > frame * 0.6) {
             it->ih = frame * 0.6;
-            it->iw = it->ih * it->img->w / it->img->h;
+            it->iw = it->ih * pdf_pic_aspect(&it->pic);
         }
         if (b->text_len) {
-            pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
+            pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, it->iw);   /* under the photo, as wide */
             cs.markup = 1;
+            cs.spacing = 1.5;
             it->cap = pdf_layout(p, b->markup, &cs);
         }
         it->before = 4;
@@ -357,49 +387,13 @@ static void place_text(pdf_flow *f, const item *it, const item *next)
     f->y += it->after;
 }
 
-/* Where the body of doc names the image src: from the links the load
- * recorded, or (when the build dropped them after checking) from the file. */
-static void image_location(const hc_model *m, const hc_doc *doc, const char *src, int *line, int *col)
-{
-    if (!doc) return;
-    for (size_t i = 0; i < doc->nrefs; i++)
-        if (doc->refs[i].image && doc->refs[i].url && strcmp(doc->refs[i].url, src) == 0) {
-            *line = doc->refs[i].line;
-            *col = doc->refs[i].col;
-            return;
-        }
-    hc_buf path = HC_BUF_INIT, text = HC_BUF_INIT, needle = HC_BUF_INIT;
-    hc_buf_printf(&path, "%s/%s", m->root, doc->path);
-    hc_buf_printf(&needle, "](%s", src);
-    const char *at;
-    if (hc_fs_read(hc_buf_cstr(&path), &text) == 0 && (at = strstr(hc_buf_cstr(&text), hc_buf_cstr(&needle)))) {
-        const char *start = at, *bol = at;
-        while (bol > text.data && bol[-1] != '\n') bol--;
-        while (start > bol && !(start[0] == '!' && start[1] == '[')) start--;   /* back to its "![" */
-        hc_utf8_line_col(text.data, text.len, (size_t)(start - text.data), line, col);
-    }
-    hc_buf_free(&path);
-    hc_buf_free(&text);
-    hc_buf_free(&needle);
-}
-
 static void place_image(pdf_flow *f, const item *it)
 {
     pdf_doc *p = f->p;
     if (f->y > f->top) f->y += it->before;
     if (f->y + image_h(it) > f->bottom && f->y > f->top) next_frame(f);
-    double x = f->x0 + it->indent;
-    pdf_image_draw(p, it->img, x, f->y, it->iw, it->ih);
-    if (p->cr && p->warn_images) {
-        double ppi = pdf_image_ppi(it->img, it->iw);
-        int line = 0, col = 0;
-        if (ppi < 299.5) image_location(p->m, f->doc, it->b->src, &line, &col);
-        if (ppi < 299.5)
-            hc_warn(p->env->d, "photo-resolution", f->doc ? f->doc->path : "", line, col,
-                    "image %s is %.0f ppi at its printed width of %.0f mm in the album; print needs 300 ppi "
-                    "(use a file at least %.0f pixels wide)",
-                    it->img->path, ppi, it->iw / PDF_PT_PER_MM, it->iw / 72.0 * 300.0);
-    }
+    double x = f->x0 + it->indent + (f->col_w - it->indent - it->iw) / 2;   /* a narrower photo sits centred */
+    pdf_photo_draw(p, &it->pic, x, f->y, it->iw, it->ih);
     f->y += it->ih;
     if (it->cap) {
         f->y += 4;

@@ -1,10 +1,12 @@
 /* pdf.c — hc_pdf_render: prepares what every document shares, then lays out
  * and draws the albums on worker threads.
  *
- *   1. (main)     options, fonts, theme, case bodies as blocks, photos;
+ *   1. (main)     options, fonts, theme, case bodies as blocks;
  *   2. (parallel) route maps for every unit with nodes (hc_map_route_print_png);
  *   3. (parallel) pagination: layout passes until page numbers are stable;
  *   4. (parallel) drawing: one cairo render per document → two editions (qpdf);
+ *                 photos are asked of the image stage here, at their placed size
+ *                 (photo.c);
  *   5. (main)     album.html; then PDF/X-3 conversion if asked for.
  * Each worker has its own pango context; the model and the shared data are
  * only read while workers run.
@@ -286,103 +288,11 @@ static void do_pdfx(void *ctx, size_t i, worker *w)
 
 /* ---- phase 1: shared data ---- */
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-const pdf_image *pdf_env_photo(const pdf_env *env, const char *site_path)
-{
-    hc_buf key = HC_BUF_INIT;
-    const pdf_image *im = NULL;
-    if (pdf_resolve_href("", site_path, &key) == 1 && env->nphotos) {
-        const char *k = hc_buf_cstr(&key);
-        char **hit = bsearch(&k, env->photo_keys, env->nphotos, sizeof *env->photo_keys, cmp_str);
-        if (hit) im = env->photos[hit - env->photo_keys];
-    }
-    hc_buf_free(&key);
-    return im;
-}
-
-/* Loads the image at site path sp (once) for a reference at loc. */
-static void load_photo(pdf_env *env, const char *sp, const char *from, int line, int col)
-{
-    for (size_t i = 0; i < env->nphotos; i++)
-        if (strcmp(env->photo_keys[i], sp) == 0) return;
-    hc_buf path = HC_BUF_INIT, data = HC_BUF_INIT;
-    hc_buf_printf(&path, "%s/%s", env->m->root, sp);
-    const char *why = NULL;
-    pdf_image *im = NULL;
-    /* the same rule as published assets: a link out of the site, a FIFO or a
-     * device is never opened (hc_tree_read_path) */
-    if (hc_tree_read_path(hc_buf_cstr(&path), env->m->root, &data) != 0)
-        hc_warn(env->d, "photo", from, line, col, "image %s cannot be read (%s); it is left out of the album", sp,
-                errno == EACCES ? "a link leading outside the site folder"
-                : errno == EINVAL ? "not a regular file: a FIFO, device or folder"
-                                  : strerror(errno));
-    else if (!(im = pdf_image_load(sp, (const unsigned char *)data.data, data.len, &why)))
-        hc_warn(env->d, "photo", from, line, col, "image %s is left out of the album: %s", sp, why);
-    if (im) {
-        env->photos = hc_xgrow(env->photos, &env->capphotos, env->nphotos + 1, sizeof *env->photos);
-        env->photo_keys = hc_xrealloc(env->photo_keys, env->capphotos * sizeof *env->photo_keys);
-        env->photos[env->nphotos] = im;
-        env->photo_keys[env->nphotos++] = hc_xstrdup(sp);
-    }
-    hc_buf_free(&path);
-    hc_buf_free(&data);
-}
-
-static void sort_photos(pdf_env *env)
-{
-    for (size_t i = 1; i < env->nphotos; i++)   /* insertion sort keeps keys and images together */
-        for (size_t k = i; k > 0 && strcmp(env->photo_keys[k - 1], env->photo_keys[k]) > 0; k--) {
-            char *t = env->photo_keys[k];
-            env->photo_keys[k] = env->photo_keys[k - 1];
-            env->photo_keys[k - 1] = t;
-            pdf_image *u = env->photos[k];
-            env->photos[k] = env->photos[k - 1];
-            env->photos[k - 1] = u;
-        }
-}
-
-static void load_images(pdf_env *env)
-{
-    const hc_model *m = env->m;
-    hc_buf sp = HC_BUF_INIT, base = HC_BUF_INIT;
-    for (size_t i = 0; i < m->nprojects; i++)
-        for (size_t k = 0; k < m->projects[i].nphotos; k++) {
-            const hc_photo *ph = &m->projects[i].photos[k];
-            if (pdf_resolve_href("", ph->src, &sp) == 1) load_photo(env, hc_buf_cstr(&sp), ph->loc.path, ph->loc.line, ph->loc.col);
-            else hc_warn(env->d, "photo", ph->loc.path, ph->loc.line, ph->loc.col, "photo %s is not a file in the site folder", ph->src);
-        }
-    for (size_t c = 0; c < m->ncases; c++) {
-        const pdf_blocks *b = &env->case_blocks[c];
-        hc_buf_reset(&base);
-        hc_buf_printf(&base, "cases/%s/", m->cases[c].slug);
-        for (size_t i = 0; i < b->n; i++) {
-            if (b->v[i].kind != PDF_BLK_IMG) continue;
-            int r = pdf_resolve_href(hc_buf_cstr(&base), b->v[i].src, &sp);
-            hc_buf full = HC_BUF_INIT;
-            if (r == 1) hc_buf_printf(&full, "%s/%s", m->root, hc_buf_cstr(&sp));
-            if (r != 1 || !hc_fs_exists(hc_buf_cstr(&full)))   /* written relative to the site folder */
-                r = pdf_resolve_href("", b->v[i].src, &sp);
-            hc_buf_free(&full);
-            if (r == 1) load_photo(env, hc_buf_cstr(&sp), m->cases[c].path, 0, 0);
-            else hc_warn(env->d, "photo", m->cases[c].path, 0, 0, "image %s is not a file in the site folder; it is left out of the album", b->v[i].src);
-        }
-    }
-    sort_photos(env);
-    hc_buf_free(&sp);
-    hc_buf_free(&base);
-}
-
 static void env_free(pdf_env *env)
 {
     for (size_t i = 0; env->route && i < env->m->nprojects; i++) pdf_image_free(env->route[i]);
     free(env->route);
-    for (size_t i = 0; i < env->nphotos; i++) {
-        pdf_image_free(env->photos[i]);
-        free(env->photo_keys[i]);
-    }
-    free(env->photos);
-    free(env->photo_keys);
+    pdf_photos_free(env);
     for (size_t c = 0; env->case_blocks && c < env->m->ncases; c++) pdf_blocks_free(&env->case_blocks[c]);
     free(env->case_blocks);
     for (size_t c = 0; env->case_html && c < env->m->ncases; c++) free(env->case_html[c]);
@@ -432,8 +342,9 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
     }
     hc_md_mem_release();
     env->route = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *env->route);
+    env->images = o->images;
+    pdf_photos_init(env);
     if (hc_diags_errors(d) != errors0) return -1;
-    load_images(env);
     return 0;
 }
 
@@ -506,6 +417,7 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         hc_buf_free(&html);
     }
     if (o->pdfx && hc_diags_errors(d) == errors0) parallel(&r, njobs, nthreads, do_pdfx);
+    pdf_photos_report(&env);
 
     if (st) {
         st->files = r.files;

@@ -19,9 +19,15 @@
  * read again with hc_doc_body_html. Route maps come from
  * hc_map_route_print_png (300 dpi PNG, embedded without re-encoding). Needs
  * the Noto CJK fonts (Debian fonts-noto-cjk) through fontconfig; without them
- * hc_pdf_render reports an error (rule "font"). Photos under 300 effective ppi
- * at their printed size are warnings (rule "photo-resolution") naming the
- * image file. More in src/render/pdf/README.md.
+ * hc_pdf_render reports an error (rule "font").
+ *
+ * Photos (project photos, case-study figures, print.cover_photo) come only
+ * from the image stage: hc_images_print(o->images, …) at the width their
+ * placed size needs at 300 ppi, an upright, sRGB, metadata-free JPEG that
+ * is embedded as it is; the source file never reaches a PDF. Without
+ * o->images the album has no photos. A photo whose source is too small for
+ * its place is a warning (rule "photo-resolution") naming the file, its
+ * placed size in mm and its effective ppi. More in src/render/pdf/README.md.
  */
 #ifndef HC_PDF_H
 #define HC_PDF_H
@@ -40,6 +46,7 @@ typedef struct {
     const char *pdfx_icc;       /* the print shop's CMYK output profile (.icc); default: Ghostscript's default_cmyk.icc */
     const char *pdfx_condition; /* its OutputConditionIdentifier (e.g. "FOGRA39"); default "Custom" */
     int no_units;               /* skip print/<id>.pdf and print/<id>-press.pdf */
+    const struct hc_images *images; /* the image stage's set (render/images/images.h), read only; NULL = no photos */
 } hc_pdf_opts;
 
 typedef struct {

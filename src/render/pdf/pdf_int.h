@@ -14,6 +14,7 @@
 #define HC_PDF_INT_H
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "pdf.h"
@@ -171,6 +172,7 @@ typedef struct pdf_doc {
     const pdf_image **used; size_t nused, capused;
     cairo_surface_t **placeholders;
     int warn_images;            /* report low-resolution photos (album only) */
+    const char *openers[32]; int nopeners;   /* photos that opened chapters so far (album.c) */
     int kind;                   /* pdf_doc_kind */
     size_t unit;                /* PDF_DOC_UNIT: the project */
     pdf_progress *progress;
@@ -185,7 +187,8 @@ typedef struct pdf_env {
     pdf_fontset fonts;
     hc_diags *d;
     pdf_image **route;               /* per project: route map or NULL */
-    pdf_image **photos; char **photo_keys; size_t nphotos, capphotos;   /* by site path, sorted */
+    const struct hc_images *images;  /* the image stage's set, or NULL (no photos) */
+    struct pdf_photos *photos;       /* print renditions made so far (photo.c); locked inside */
     char **case_html;                   /* per model case: its body as cmark wrote it */
     pdf_blocks *case_blocks;             /* per model case: its body as blocks */
     hc_strmap case_slugs;                /* case study slug → index in the model's cases */
@@ -277,6 +280,40 @@ double pdf_image_ppi(const pdf_image *im, double w);
 void pdf_doc_images_free(pdf_doc *p);
 #define PDF_PLACEHOLDER_H0 4096   /* placeholder k is 1 × (PDF_PLACEHOLDER_H0 + k) pixels */
 
+/* ---- photos (photo.c) ----
+ * A photo is known by its site path ("assets/photos/a.jpg"). Layout needs
+ * only its upright size (from the image stage's set); the drawing pass asks
+ * the stage for a JPEG as wide as the placed size needs at 300 ppi
+ * (hc_images_print), once per size for all documents and threads, and embeds
+ * it as it is. Frames are filled edge to edge: the photo is scaled to cover
+ * the frame and cut evenly at the sides or top and bottom (at most what
+ * PDF_PHOTO_CROP allows when a layout chooses a frame). */
+typedef struct {
+    const char *src;            /* site path */
+    int w, h;                   /* upright pixels */
+    const char *caption;        /* caption, else alt; may be NULL */
+    hc_loc loc;                 /* where the content names it (for messages) */
+} pdf_pic;
+#define PDF_PHOTO_CROP 0.72     /* a frame keeps at least this share of a photo's width or height */
+/* Fills pic for the image at site path src; 0, or -1 if the set has no such raster image. */
+int pdf_pic_get(const pdf_env *env, const char *src, pdf_pic *pic);
+/* The unit's usable photos, at most max, in order; returns how many. */
+size_t pdf_unit_pics(const pdf_env *env, const hc_project *u, pdf_pic *out, size_t max);
+static inline double pdf_pic_aspect(const pdf_pic *pic) { return pic->h > 0 ? (double)pic->w / pic->h : 1.5; }
+/* Draws pic to cover the frame (x, y, w, h), centred, clipped to the frame;
+ * a no-op while laying out. In the album (p->warn_images) a photo printed
+ * below 300 ppi is noted for one warning per file (pdf_photos_report). */
+void pdf_photo_draw(pdf_doc *p, const pdf_pic *pic, double x, double y, double w, double h);
+/* The ppi pic would print at, drawn to cover a w × h frame. */
+double pdf_pic_ppi(const pdf_pic *pic, double w, double h);
+/* The frame of a chapter opener's photo (cover.c). */
+void pdf_chapter_photo_frame(const pdf_geom *g, double *w, double *h);
+void pdf_photos_init(pdf_env *env);
+/* Reports the low-resolution photos (one warning per file, the largest
+ * placement, in file order), then frees the renditions. */
+void pdf_photos_report(pdf_env *env);
+void pdf_photos_free(pdf_env *env);
+
 /* ---- flow: blocks across columns and pages (flow.c) ---- */
 typedef struct {
     pdf_doc *p;
@@ -302,6 +339,9 @@ void pdf_flow_start(pdf_flow *f, pdf_doc *p, int ncols, double y, const char *ru
 void pdf_flow_blocks(pdf_flow *f, const pdf_blocks *b);
 /* Ends the flow; the current page is left open. */
 void pdf_flow_finish(pdf_flow *f);
+/* Where doc's body names the image src (line and column, 1-based), from the
+ * references the load kept or else by reading the file; unchanged if not found. */
+void pdf_image_location(const hc_model *m, const hc_doc *doc, const char *src, int *line, int *col);
 
 /* ---- QR codes (qr.c) ---- */
 /* Draws the QR code of text as vector modules in a size × size square
@@ -311,9 +351,13 @@ int pdf_qr_draw(pdf_doc *p, const char *text, double x, double y, double size);
 int pdf_qr_svg(const char *text, hc_buf *out);
 
 /* ---- pages of the album (cover.c, spread.c, album.c) ---- */
-void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit);
+/* photo: the cover photo, or NULL for the drawn art */
+void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
+                     const pdf_pic *photo);
 void pdf_cover_back(pdf_doc *p);
 void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant);
+/* A chapter opener led by a photo (upper two thirds, full bleed), the title below. */
+void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small);
 void pdf_notes_page(pdf_doc *p, const char *running);
 /* Print size of the route map on a unit's spread. */
 void pdf_route_size_mm(const pdf_geom *g, double *w_mm, double *h_mm);
@@ -324,8 +368,6 @@ typedef enum { PDF_DOC_ALBUM, PDF_DOC_UNIT } pdf_doc_kind;
 /* Is project / case i part of document p (so that references can point into it)? */
 int pdf_doc_has_unit(const pdf_doc *p, size_t project);
 int pdf_doc_has_case(const pdf_doc *p, size_t c);
-/* A photo loaded before rendering, by site path; NULL if none. */
-const pdf_image *pdf_env_photo(const pdf_env *env, const char *site_path);
 /* One pass over a whole document. */
 void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit);
 /* Metadata, the Document structure element and outline for a drawing pass. */

@@ -1,10 +1,20 @@
-/* spread.c — one demonstration unit on two facing pages.
+/* spread.c — one demonstration unit on two facing pages, led by its photos.
  *
- * Left page: number, name and brand, the 300 dpi route map with the route in
- * words, the summary, photos. Right page: key facts and the lead (挂帅领战),
- * the status colour with its meaning, the 十个一 checklist with ticks and
- * gaps, time nodes, supervision items, case studies with page references, and
- * a QR code to the unit's page on the site.
+ * Left page: a band of photos across the top, full bleed (the lead photo; a
+ * portrait lead shares the band with the next photo), then number, name and
+ * brand, the summary, and the 300 dpi route map with the route in words at
+ * the foot. Right page: a strip of up to three more photos across the top,
+ * full bleed; then key facts and the lead (挂帅领战), the status colour with
+ * its meaning, the 十个一 checklist with ticks and gaps, case studies with
+ * page references, time nodes, supervision items, and a QR code to the
+ * unit's page on the site at the foot.
+ *
+ * Photos in a band keep their aspect ratio: each is as wide as it is at the
+ * band's height; when together they are too wide or a little too narrow they
+ * are cut evenly (never below PDF_PHOTO_CROP of the photo), else the rest of
+ * the band is a block of the theme colour carrying the unit's number and
+ * brand (left) or its status (right). A unit without photos gets the colour
+ * block alone. Captions run in one line under each band.
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
@@ -14,7 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROUTE_H_MM 110.0
+#define ROUTE_H_MM 60.0
+#define BAND_L 0.40             /* left band: bottom edge at this share of the trim height */
+#define BAND_R 0.18             /* right strip */
+#define PHOTO_GAP_MM 1.5        /* white between photos in a band */
 
 void pdf_route_size_mm(const pdf_geom *g, double *w_mm, double *h_mm)
 {
@@ -77,23 +90,188 @@ static pdf_rgb status_rgb(const pdf_doc *p, size_t s)
     return c;
 }
 
-static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const char *running)
+/* Chooses how many of pics[0..n) (at most max) share a band w wide and h
+ * high and how wide each is (fw[]): the count whose natural widths (aspect ×
+ * h) come nearest to filling it while no photo is cut below PDF_PHOTO_CROP.
+ * Returns the count; *used is the width the photos take (≤ w). */
+static size_t band_fit(const pdf_pic *pics, size_t n, size_t max, double w, double h, double gap, double *fw,
+                       double *used)
+{
+    size_t best = 0;
+    double best_err = 1e9, best_s = 1;
+    if (n > max) n = max;
+    for (size_t k = 1; k <= n; k++) {
+        double nat = 0, avail = w - gap * (double)(k - 1);
+        for (size_t i = 0; i < k; i++) nat += h * pdf_pic_aspect(&pics[i]);
+        double s = avail / nat;   /* > 1: widen (cut top and bottom); < 1: narrow (cut the sides) */
+        int ok = s <= 1 ? s >= PDF_PHOTO_CROP : 1 / s >= PDF_PHOTO_CROP;
+        double err = fabs(log(s));
+        if (ok && err < best_err) {
+            best = k;
+            best_err = err;
+            best_s = s;
+        }
+    }
+    if (!best && n) {
+        /* nothing fills the band within the limit: a very wide first photo is
+         * cut at its sides; else as many as fit at their own width, the rest
+         * of the band a colour block */
+        double nat0 = h * pdf_pic_aspect(&pics[0]);
+        if (nat0 * PDF_PHOTO_CROP > w) {
+            best = 1;
+            best_s = w / nat0;
+        } else {
+            double sum = 0;
+            for (size_t k = 0; k < n && sum + h * pdf_pic_aspect(&pics[k]) + (k ? gap : 0) <= w; k++) {
+                sum += h * pdf_pic_aspect(&pics[k]) + (k ? gap : 0);
+                best = k + 1;
+            }
+            best_s = 1;
+        }
+    }
+    *used = 0;
+    for (size_t i = 0; i < best; i++) {
+        fw[i] = h * pdf_pic_aspect(&pics[i]) * best_s;
+        *used += fw[i] + (i ? gap : 0);
+    }
+    if (*used > w) *used = w;
+    return best;
+}
+
+/* Captions of pics[0..n) in one line at (x, y), w wide; returns its height (0 if none). */
+static double captions(pdf_doc *p, const pdf_pic *pics, size_t n, double x, double y, double w, int right)
+{
+    hc_buf t = HC_BUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        if (pics[i].caption && *pics[i].caption) hc_buf_printf(&t, "%s%s", t.len ? "　｜　" : "", pics[i].caption);
+    double h = 0;
+    if (t.len) {
+        pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
+        cs.ellipsize = 1;
+        cs.align = right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+        h = pdf_text(p, x, y, hc_buf_cstr(&t), &cs, p->env->theme.muted);
+    }
+    hc_buf_free(&t);
+    return h;
+}
+
+/* A band of photos from the top of the page (full bleed at the top and both
+ * sides) down to y_bottom: up to max of pics. The colour block, if any, is on
+ * the gutter side and gets block(p, x, y, w, h, ctx). Returns how many
+ * photos it shows. */
+static size_t photo_band(pdf_doc *p, const pdf_pic *pics, size_t n, size_t max, double y_bottom,
+                         void (*block)(pdf_doc *, double, double, double, double, const void *), const void *ctx)
+{
+    const pdf_geom *g = &p->env->geom;
+    double x = -g->bleed, y = -g->bleed, w = g->trim_w + 2 * g->bleed, h = y_bottom + g->bleed, gap = pdf_mm(PHOTO_GAP_MM);
+    double fw[4], used = 0;
+    size_t k = n ? band_fit(pics, n, max < 4 ? max : 4, w, h, gap, fw, &used) : 0;
+    int right = pdf_page_is_right(p);
+    double rest = w - used - (k ? gap : 0);
+    /* the photos from the outer edge, the block against the gutter */
+    double cx = right ? x + w : x;
+    for (size_t i = 0; i < k; i++) {
+        if (right) cx -= fw[i];
+        pdf_photo_draw(p, &pics[i], cx, y, fw[i], h);
+        cx += right ? -gap : fw[i] + gap;
+    }
+    if (rest > 0.5) {
+        double bx = right ? x : x + w - rest;
+        pdf_fill_rect(p, bx, y, rest, h, p->env->theme.accent);
+        block(p, bx, y, rest, h, ctx);
+    }
+    return k;
+}
+
+/* The left band's colour block: the unit's number and brand. */
+static void id_block(pdf_doc *p, double x, double y, double w, double h, const void *ctx)
+{
+    const hc_project *u = ctx;
+    const pdf_theme *th = &p->env->theme;
+    const pdf_geom *g = &p->env->geom;
+    /* text inside the trim and the margins */
+    double l = x < g->outer ? g->outer : x + pdf_mm(8), r = x + w > g->trim_w - g->inner ? g->trim_w - g->inner : x + w - pdf_mm(8);
+    double tw = r - l;
+    if (tw < pdf_mm(25)) return;
+    pdf_tstyle bs = pdf_style(PDF_SANS, w > pdf_mm(100) ? PDF_FS_D : PDF_FS_H, 1, tw);
+    bs.spacing = 4;
+    PangoLayout *bl = pdf_layout(p, u->brand ? u->brand : u->name, &bs);
+    pdf_tstyle is = pdf_style(PDF_SANS, PDF_FS_L, 1, tw);
+    PangoLayout *il = pdf_layout(p, u->id, &is);
+    double bottom = y + h - pdf_mm(10), bh = pdf_layout_h(bl), ih = pdf_layout_h(il);
+    pdf_draw_layout(p, bl, l, bottom - bh, th->paper);
+    pdf_fill_rect(p, l, bottom - bh - pdf_mm(5), pdf_mm(14), pdf_mm(1.2), th->gold);
+    pdf_draw_layout(p, il, l, bottom - bh - pdf_mm(8) - ih, th->gold);
+    g_object_unref(bl);
+    g_object_unref(il);
+}
+
+static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic *pics, size_t npics, size_t *shown)
 {
     const pdf_theme *th = &p->env->theme;
+    const pdf_geom *g = &p->env->geom;
     const hc_model *m = p->m;
-    pdf_page_begin(p, 1, running, NULL);
-    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p), y1 = pdf_page_y1(p);
-    char anchor[200];
-    snprintf(anchor, sizeof anchor, "unit-%s", u->id);
-    pdf_dest(p, anchor, y);
+    pdf_page_begin(p, 1, NULL, NULL);   /* no running head: the photos run to the top */
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y1 = pdf_page_y1(p);
 
-    /* number chip, domain and level */
+    /* everything under the band first, to know how tall the band can be */
     pdf_tstyle idst = pdf_style(PDF_SANS, PDF_FS_M, 1, 0);
     PangoLayout *idl = pdf_layout(p, u->id, &idst);
     double idw = pdf_layout_w(idl) + pdf_mm(4), idh = pdf_layout_h(idl) + pdf_mm(1.4);
+    pdf_tstyle ts = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    ts.spacing = 3;
+    PangoLayout *nl = pdf_layout(p, u->name, &ts);
+    PangoLayout *bl = NULL;
+    if (u->brand) {
+        hc_buf b = HC_BUF_INIT;
+        hc_buf_printf(&b, "主题品牌：%s", u->brand);
+        pdf_tstyle bs = pdf_style(PDF_SANS, PDF_FS_M, 0, w);
+        bl = pdf_layout(p, hc_buf_cstr(&b), &bs);
+        hc_buf_free(&b);
+    }
+    double title_h = idh + pdf_mm(4) + pdf_layout_h(nl) + pdf_mm(1.5) + (bl ? pdf_layout_h(bl) + pdf_mm(4) : pdf_mm(3));
+    PangoLayout *sl = NULL;
+    double line_h = PDF_FS_M * 1.44 + 3.4, sum_h = 0;
+    if (u->summary) {
+        pdf_tstyle ss = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
+        ss.justify = 1;
+        ss.indent = 21;
+        ss.spacing = 3.4;
+        sl = pdf_layout(p, u->summary, &ss);
+        sum_h = pdf_layout_h(sl);
+    }
+    double mw_mm, mh_mm;
+    pdf_route_size_mm(g, &mw_mm, &mh_mm);
+    double mw = pdf_mm(mw_mm), mh = pdf_mm(mh_mm), rh = 0;
+    PangoLayout *rl = NULL;
+    if (u->nroute) {
+        hc_buf r = HC_BUF_INIT;
+        hc_buf_puts(&r, "景观线路：");
+        for (size_t i = 0; i < u->nroute; i++) hc_buf_printf(&r, "%s%s", i ? " → " : "", u->nodes[u->route[i]].name);
+        pdf_tstyle rs = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
+        rs.spacing = 2;
+        rl = pdf_layout(p, hc_buf_cstr(&r), &rs);
+        rh = pdf_layout_h(rl) + pdf_mm(2.5);
+        hc_buf_free(&r);
+    }
+    double my = y1 - rh - mh;   /* the route map and the route in words stand on the foot of the page */
+    double cap_h = npics ? PDF_FS_XS * 1.5 : 0;
+    /* the band takes what the text leaves, between BAND_L and 0.55 of the page */
+    double band = my - pdf_mm(4) - sum_h - title_h - cap_h - pdf_mm(7.5);
+    if (band > g->trim_h * 0.55) band = g->trim_h * 0.55;
+    if (band < g->trim_h * BAND_L) band = g->trim_h * BAND_L;
+
+    *shown = photo_band(p, pics, npics, 2, band, id_block, u);
+    double y = band + pdf_mm(2.5);
+    double ch = captions(p, pics, *shown, x, y, w, 0);
+    y += (ch > 0 ? ch : 0) + pdf_mm(5);
+    char anchor[200];
+    snprintf(anchor, sizeof anchor, "unit-%s", u->id);
+    pdf_dest(p, anchor, 0);
+
+    /* number chip, domain and level */
     pdf_fill_rect(p, x, y, idw, idh, th->accent);
     pdf_draw_layout(p, idl, x + pdf_mm(2), y + pdf_mm(0.7), th->paper);
-    g_object_unref(idl);
     hc_buf meta = HC_BUF_INIT;
     if (u->domain != HC_NONE) hc_buf_printf(&meta, "%s", m->std.domains[u->domain].full);
     if (u->level != HC_NONE) hc_buf_printf(&meta, "　%s", m->std.levels[u->level].name);
@@ -102,88 +280,43 @@ static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const char *ru
     ms.ellipsize = 1;
     pdf_text(p, x + idw + pdf_mm(3), y + pdf_mm(0.9), hc_buf_cstr(&meta), &ms, th->muted);
     hc_buf_free(&meta);
-    y += idh + pdf_mm(5);
-
-    pdf_tstyle ts = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
-    ts.spacing = 3;
-    y += pdf_text(p, x, y, u->name, &ts, th->ink) + pdf_mm(2);
-    if (u->brand) {
-        hc_buf b = HC_BUF_INIT;
-        hc_buf_printf(&b, "主题品牌：%s", u->brand);
-        pdf_tstyle bs = pdf_style(PDF_SANS, PDF_FS_M, 0, w);
-        y += pdf_text(p, x, y, hc_buf_cstr(&b), &bs, th->accent) + pdf_mm(4);
-        hc_buf_free(&b);
+    y += idh + pdf_mm(4);
+    pdf_draw_layout(p, nl, x, y, th->ink);
+    y += pdf_layout_h(nl) + pdf_mm(1.5);
+    if (bl) {
+        pdf_draw_layout(p, bl, x, y, th->accent);
+        y += pdf_layout_h(bl) + pdf_mm(4);
     } else {
         y += pdf_mm(3);
     }
 
-    /* the route map */
-    double mw_mm, mh_mm;
-    pdf_route_size_mm(&p->env->geom, &mw_mm, &mh_mm);
-    double mw = pdf_mm(mw_mm), mh = pdf_mm(mh_mm);
+    /* the summary in what is left above the map */
+    if (sl) {
+        double room = my - pdf_mm(4) - y;
+        int lines = (int)((room + 3.4) / line_h);
+        if (lines >= 1) {
+            if (pdf_layout_h(sl) > room + 0.5 && pango_layout_get_line_count(sl) > lines) {
+                pango_layout_set_ellipsize(sl, PANGO_ELLIPSIZE_END);
+                pango_layout_set_height(sl, -lines);
+            }
+            pdf_draw_layout(p, sl, x, y, th->ink);
+        }
+    }
     const pdf_image *map = p->env->route ? p->env->route[pi] : NULL;
     if (map) {
-        pdf_image_draw(p, map, x, y, mw, mh);
+        pdf_image_draw(p, map, x, my, mw, mh);
     } else {
-        pdf_fill_rect(p, x, y, mw, mh, th->soft);
+        pdf_fill_rect(p, x, my, mw, mh, th->soft);
         pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_M, 0, mw);
         ns.align = PANGO_ALIGN_CENTER;
-        pdf_text(p, x, y + mh / 2 - 8, "尚未登记示范节点，暂无线路图", &ns, th->muted);
+        pdf_text(p, x, my + mh / 2 - 8, "尚未登记示范节点，暂无线路图", &ns, th->muted);
     }
-    y += mh + pdf_mm(2.5);
-    if (u->nroute) {
-        hc_buf r = HC_BUF_INIT;
-        hc_buf_puts(&r, "景观线路：");
-        for (size_t i = 0; i < u->nroute; i++) hc_buf_printf(&r, "%s%s", i ? " → " : "", u->nodes[u->route[i]].name);
-        pdf_tstyle rs = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
-        rs.spacing = 2;
-        y += pdf_text(p, x, y, hc_buf_cstr(&r), &rs, th->muted) + pdf_mm(5);
-        hc_buf_free(&r);
-    } else {
-        y += pdf_mm(3);
-    }
-
-    /* summary, then photos in what is left */
-    if (u->summary && y + 40 < y1) {
-        pdf_tstyle ss = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
-        ss.justify = 1;
-        ss.indent = 21;
-        ss.spacing = 3.4;
-        PangoLayout *l = pdf_layout(p, u->summary, &ss);
-        int lines = (int)((y1 - y) / (10.5 * 1.44 + 3.4));
-        if (pango_layout_get_line_count(l) > lines) {
-            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-            pango_layout_set_height(l, -lines);
-        }
-        pdf_draw_layout(p, l, x, y, th->ink);
-        y += pdf_layout_h(l) + pdf_mm(5);
-        g_object_unref(l);
-    }
-    size_t shown = 0;
-    double ph = y1 - y - 14;
-    for (size_t i = 0; i < u->nphotos && shown < 2 && ph > pdf_mm(35); i++) {
-        const pdf_image *im = pdf_env_photo(p->env, u->photos[i].src);
-        if (!im) continue;
-        double cw = (w - pdf_mm(5)) / 2, iw = cw, ih = cw * im->h / im->w;
-        if (ih > ph) {
-            ih = ph;
-            iw = ih * im->w / im->h;
-        }
-        double px = x + shown * (cw + pdf_mm(5));
-        pdf_image_draw(p, im, px, y, iw, ih);
-        const char *cap = u->photos[i].caption ? u->photos[i].caption : u->photos[i].alt;
-        if (cap) {
-            pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, cw);
-            cs.ellipsize = 1;
-            pdf_text(p, px, y + ih + 3, cap, &cs, th->muted);
-        }
-        if (p->cr && p->warn_images && pdf_image_ppi(im, iw) < 299.5)
-            hc_warn(p->env->d, "photo-resolution", u->photos[i].loc.path, u->photos[i].loc.line, u->photos[i].loc.col,
-                    "photo %s is %.0f ppi at its printed width of %.0f mm in the album; print needs 300 ppi "
-                    "(use a file at least %.0f pixels wide)",
-                    u->photos[i].src, pdf_image_ppi(im, iw), iw / PDF_PT_PER_MM, iw / 72.0 * 300.0);
-        shown++;
-    }
+    if (rl) pdf_draw_layout(p, rl, x, my + mh + pdf_mm(2.5), th->muted);
+    g_object_unref(idl);
+    g_object_unref(nl);
+    if (bl) g_object_unref(bl);
+    if (sl) g_object_unref(sl);
+    if (rl) g_object_unref(rl);
     pdf_page_end(p);
 }
 
@@ -299,10 +432,11 @@ typedef struct {
     char *dest, *uri;
 } row;
 
-/* A titled list, as many rows as fit above limit; the title only with its
- * first row. Sets *omitted when rows were left out. */
-static void list_section(pdf_doc *p, double x, double *y, double w, double limit, const char *title, row *rows,
-                         size_t n, int *omitted)
+/* A titled list, as many rows as fit: full width (w) above limit, then
+ * narrower (narrow_w, beside the QR code at the foot) above limit2; the title
+ * only with its first row. Sets *omitted when rows were left out. */
+static void list_section(pdf_doc *p, double x, double *y, double w, double limit, double narrow_w, double limit2,
+                         const char *title, row *rows, size_t n, int *omitted)
 {
     if (n == 0) return;
     double lw = pdf_mm(28), head = 11.5 + pdf_mm(2);
@@ -313,10 +447,15 @@ static void list_section(pdf_doc *p, double x, double *y, double w, double limit
         ts.spacing = 1;
         PangoLayout *l = pdf_layout(p, hc_buf_cstr(&rows[i].text), &ts);
         double lh = pdf_layout_h(l);
-        if (*y + lh + (i == 0 ? head : 0) > limit) {
+        if (*y + lh + (i == 0 ? head : 0) > limit) {   /* below the full width: beside the QR code */
             g_object_unref(l);
-            *omitted = 1;
-            return;
+            ts.width = x + narrow_w - tx;
+            l = ts.width > pdf_mm(30) ? pdf_layout(p, hc_buf_cstr(&rows[i].text), &ts) : NULL;
+            if (!l || *y + (lh = pdf_layout_h(l)) + (i == 0 ? head : 0) > limit2) {
+                if (l) g_object_unref(l);
+                *omitted = 1;
+                return;
+            }
         }
         if (i == 0) heading(p, x, y, w, title);
         if (rows[i].label[0]) pdf_text(p, x, *y, rows[i].label, &ls, rows[i].label_c);
@@ -400,19 +539,64 @@ static row *supervision_rows(const pdf_doc *p, const hc_project *u)
     return rows;
 }
 
-static void right_page(pdf_doc *p, const hc_project *u, const char *running)
+/* The right strip's colour block: the status colour's name and meaning
+ * (ctx: a panel_ctx; shown is set when it is drawn there). */
+typedef struct { const hc_project *u; int shown; } panel_ctx;
+
+static void status_panel(pdf_doc *p, double x, double y, double w, double h, const void *ctx)
+{
+    panel_ctx *pc = (panel_ctx *)ctx;
+    const hc_project *u = pc->u;
+    const pdf_theme *th = &p->env->theme;
+    const pdf_geom *g = &p->env->geom;
+    double l = x < g->inner ? g->inner : x + pdf_mm(8), r = x + w - pdf_mm(8);
+    if (x + w > g->trim_w - g->outer) r = g->trim_w - g->outer;
+    if (r - l < pdf_mm(30) || u->status == HC_NONE) return;
+    pc->shown = 1;
+    const hc_status *st = &p->m->std.statuses[u->status];
+    pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_XL, 1, r - l - pdf_mm(9));
+    pdf_tstyle ds = pdf_style(PDF_SANS, PDF_FS_XS, 0, r - l);
+    ds.spacing = 1.5;
+    PangoLayout *dl = pdf_layout(p, st->meaning ? st->meaning : "", &ds);
+    double bottom = y + h - pdf_mm(8), dh = pdf_layout_h(dl);
+    pdf_draw_layout(p, dl, l, bottom - dh, th->paper);
+    g_object_unref(dl);
+    PangoLayout *nl = pdf_layout(p, st->name, &ns);
+    double nh = pdf_layout_h(nl), ny = bottom - dh - pdf_mm(2) - nh;
+    double rr = pdf_mm(3);
+    pdf_fill_rect(p, l - 0.8, ny + nh / 2 - rr - 0.8, 2 * rr + 1.6, 2 * rr + 1.6, th->paper);
+    dot(p, l + rr, ny + nh / 2, rr, status_rgb(p, u->status));
+    pdf_draw_layout(p, nl, l + 2 * rr + pdf_mm(3), ny, th->paper);
+    g_object_unref(nl);
+}
+
+static void right_page(pdf_doc *p, const hc_project *u, const char *running, const pdf_pic *pics, size_t npics)
 {
     const pdf_theme *th = &p->env->theme;
     const hc_model *m = p->m;
-    pdf_page_begin(p, 1, running, NULL);
+    pdf_page_begin(p, 1, npics ? NULL : running, NULL);
     double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p), y1 = pdf_page_y1(p);
-    double qs = pdf_mm(30), limit = y1 - qs - pdf_mm(6);   /* the QR code sits at the foot */
+    int status_shown = 0;   /* the strip's colour block shows the status: not again below */
+    if (npics) {
+        const pdf_geom *g = &p->env->geom;
+        double band = g->trim_h * BAND_R;
+        panel_ctx pc = { u, 0 };
+        size_t k = photo_band(p, pics, npics, 3, band, status_panel, &pc);
+        status_shown = pc.shown;
+        y = band + pdf_mm(2.5);
+        double ch = captions(p, pics, k, x, y, w, 1);
+        y += (ch > 0 ? ch : 0) + pdf_mm(5);
+    }
+    double qs = pdf_mm(30), limit = y1 - qs - pdf_mm(4);   /* the QR code sits at the foot */
+    double nw = w - qs - pdf_mm(6), limit2 = y1 - pdf_mm(16);   /* beside it, above its caption */
     int omitted = 0;                                         /* something did not fit: say so by the QR code */
 
     heading(p, x, &y, w, "基本情况");
     y += facts(p, u, x, y, w) + pdf_mm(1);
-    heading(p, x, &y, w, "挂图作战进度");
-    y += status_block(p, u, x, y, w) + pdf_mm(4);
+    if (!status_shown) {
+        heading(p, x, &y, w, "挂图作战进度");
+        y += status_block(p, u, x, y, w) + pdf_mm(4);
+    }
 
     size_t yes = 0;
     for (size_t i = 0; i < m->std.nitems; i++) yes += u->standard && u->standard[i] == 1;
@@ -423,13 +607,13 @@ static void right_page(pdf_doc *p, const hc_project *u, const char *running)
 
     /* cross references first, then the 挂号 time nodes and the 挂牌督战 items */
     row *rows = case_rows(p, u);
-    list_section(p, x, &y, w, limit, "典型案例", rows, u->ncases, &omitted);
+    list_section(p, x, &y, w, limit, nw, limit2, "典型案例", rows, u->ncases, &omitted);
     rows_free(rows, u->ncases);
     rows = milestone_rows(p, u);
-    list_section(p, x, &y, w, limit, "时间节点（挂号）", rows, u->nmilestones, &omitted);
+    list_section(p, x, &y, w, limit, nw, limit2, "时间节点（挂号）", rows, u->nmilestones, &omitted);
     rows_free(rows, u->nmilestones);
     rows = supervision_rows(p, u);
-    list_section(p, x, &y, w, limit, "挂牌督战", rows, u->nsupervision, &omitted);
+    list_section(p, x, &y, w, limit, nw, limit2, "挂牌督战", rows, u->nsupervision, &omitted);
     rows_free(rows, u->nsupervision);
 
     /* QR code to the unit's page on the site */
@@ -457,6 +641,8 @@ void pdf_spread_unit(pdf_doc *p, size_t pi, int in_album)
     const hc_project *u = &p->m->projects[pi];
     const char *running = u->name;
     if (in_album && u->domain != HC_NONE) running = p->m->std.domains[u->domain].full;
-    left_page(p, u, pi, running);
-    right_page(p, u, running);
+    pdf_pic pics[4];
+    size_t n = pdf_unit_pics(p->env, u, pics, 4), shown = 0;
+    left_page(p, u, pi, pics, n, &shown);
+    right_page(p, u, running, pics + shown, n - shown);
 }
