@@ -18,18 +18,6 @@ static const char *nz(const char *s) { return s ? s : ""; }
 
 static void esc(hc_buf *o, const char *s) { hc_escape_html(o, nz(s), strlen(nz(s))); }
 
-static void base64(hc_buf *o, const unsigned char *p, size_t n)
-{
-    static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
-        hc_buf_putc(o, t[v >> 18 & 63]);
-        hc_buf_putc(o, t[v >> 12 & 63]);
-        hc_buf_putc(o, i + 1 < n ? t[v >> 6 & 63] : '=');
-        hc_buf_putc(o, i + 2 < n ? t[v & 63] : '=');
-    }
-}
-
 static void css_rgb(hc_buf *o, pdf_rgb c)
 {
     hc_buf_printf(o, "#%02x%02x%02x", (int)(c.r * 255 + 0.5), (int)(c.g * 255 + 0.5), (int)(c.b * 255 + 0.5));
@@ -278,7 +266,7 @@ static void unit(hc_buf *o, const pdf_env *env, size_t pi)
     hc_buf_puts(o, "</a>");
     if (pdf_qr_svg(hc_buf_cstr(&url), &svg) == 0) {
         hc_buf_puts(o, "<img src=\"data:image/svg+xml;base64,");
-        base64(o, (const unsigned char *)svg.data, svg.len);
+        hc_buf_base64(o, (const unsigned char *)svg.data, svg.len);
         hc_buf_puts(o, "\" alt=\"二维码：");
         esc(o, hc_buf_cstr(&url));
         hc_buf_puts(o, "\">");
