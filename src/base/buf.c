@@ -113,3 +113,17 @@ hc_slice hc_slice_trim(hc_slice s)
 }
 
 char *hc_slice_dup(hc_slice s) { return hc_xstrndup(s.p, s.len); }
+
+void hc_buf_base64(hc_buf *b, const void *data, size_t n)
+{
+    static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const unsigned char *p = data;
+    hc_buf_grow(b, (n + 2) / 3 * 4);
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+        hc_buf_putc(b, t[v >> 18 & 63]);
+        hc_buf_putc(b, t[v >> 12 & 63]);
+        hc_buf_putc(b, i + 1 < n ? t[v >> 6 & 63] : '=');
+        hc_buf_putc(b, i + 2 < n ? t[v & 63] : '=');
+    }
+}

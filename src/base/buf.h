@@ -40,6 +40,8 @@ void hc_buf_reset(hc_buf *b);                    /* len = 0, keeps capacity */
 void hc_buf_free(hc_buf *b);                     /* releases, back to HC_BUF_INIT */
 /* Returns the bytes (NUL-terminated, never NULL) and empties the buffer. */
 char *hc_buf_detach(hc_buf *b, size_t *len_out);
+/* Appends the n bytes at p in base64 (RFC 4648, with '=' padding), as in data: URIs. */
+void hc_buf_base64(hc_buf *b, const void *p, size_t n);
 /* The buffer's current contents as a slice (valid until the next write). */
 hc_slice hc_buf_slice(const hc_buf *b);
 /* "" when nothing was written yet. */

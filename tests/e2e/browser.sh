@@ -1,16 +1,19 @@
 #!/bin/sh
 # The built example site in Debian's Chromium (tests/browser/layout.mjs):
 # phone to desktop widths without horizontal scrolling, landmarks, headings,
-# alt text, focus, contrast, no other hosts, search; then a page open from
-# huace serve reloading itself (tests/browser/reload.mjs). Needs chromium and node (set up
+# alt text, focus, contrast, no other hosts, search; the photo gallery and its
+# full-screen viewer on a project page, axe-core (tests/browser/gallery.mjs);
+# then a page open from huace serve reloading itself (tests/browser/reload.mjs). Needs chromium and node (set up
 # by scripts/install-deps.sh) and playwright-core (npm ci in tests/browser).
 . tests/tools/tap.sh
 "$HUACE" build -s . -o "$T/out" --today 2026-11-30 --quiet || { echo "not ok 1 - build"; exit 1; }
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
     (cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1) || { echo "not ok 1 - npm ci in tests/browser"; exit 1; }
 fi
 node tests/browser/layout.mjs "$T/out"
 layout_rc=$?
+node tests/browser/gallery.mjs "$T/out"
+gallery_rc=$?
 
 # huace serve: an open page follows the writing
 cp -R tests/sites/base "$T/site"
@@ -25,4 +28,4 @@ rc=$?
 kill -INT "$pid"
 wait "$pid"
 cat "$T/serve.out" >&2   # where tests/run.sh looks for sanitizer reports
-[ "$layout_rc" -eq 0 ] && [ "$rc" -eq 0 ]
+[ "$layout_rc" -eq 0 ] && [ "$gallery_rc" -eq 0 ] && [ "$rc" -eq 0 ]

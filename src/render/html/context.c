@@ -212,7 +212,7 @@ void hc_shared_build(hc_shared *sh)
     if (c->district) hc_tv_set(a, s, "district", hc_tv_str_ref(a, c->district));
     if (c->description) hc_tv_set(a, s, "description", hc_tv_str_ref(a, c->description));
     const hc_photo *lg = c->logo;
-    hc_tv *logo = lg ? hc_ctx_image(sh, a, lg->src, lg->alt ? lg->alt : c->title, NULL, "160px", 0) : NULL;
+    hc_tv *logo = lg ? hc_ctx_image(sh, a, lg->src, lg->alt ? lg->alt : c->title, NULL, HC_SIZES_LOGO, 0) : NULL;
     if (logo) hc_tv_set(a, s, "logo", logo);
     if (c->author) hc_tv_set(a, s, "author", hc_tv_str_ref(a, c->author));
     hc_tv_set(a, s, "css", hc_tv_str_ref(a, sh->css_path ? sh->css_path : ""));

@@ -175,7 +175,7 @@ static hc_tv *home(const hc_shared *sh, hc_arena *a, hc_tv *c)
     for (size_t i = 0; i < m->ncases && i < LATEST_CASES; i++) hc_tv_push(a, latest, hc_card_case(sh, a, i));
     hc_tv_set(a, c, "latest_cases", latest);
     const hc_photo *bn = m->config.banner;
-    hc_tv *banner = bn ? hc_ctx_image(sh, a, bn->src, bn->alt, bn->caption, "100vw", 0) : NULL;
+    hc_tv *banner = bn ? hc_ctx_image(sh, a, bn->src, bn->alt, bn->caption, HC_SIZES_BANNER, 0) : NULL;
     if (banner) hc_tv_set(a, c, "banner", banner);
     hc_campaign_assessment(sh, a, c);
     return c;
@@ -280,12 +280,12 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
     hc_tv *photos = hc_tv_list(a);
     for (size_t i = 0, n = 0; i < p->nphotos; i++) {
         const hc_photo *ph = &p->photos[i];
-        hc_tv *e = hc_ctx_image(sh, a, ph->src, ph->alt, ph->caption, "(max-width: 600px) 50vw, 240px", 1);
+        hc_tv *e = hc_ctx_image(sh, a, ph->src, ph->alt, ph->caption, HC_SIZES_GALLERY, 1);
         if (!e) continue;
         hc_tv_set_num(a, e, "n", (double)++n);
         hc_tv_push(a, photos, e);
         if (n == 1) {
-            hc_tv *lead = hc_ctx_image(sh, a, ph->src, ph->alt, ph->caption, "(max-width: 1000px) 100vw, 1000px", 0);
+            hc_tv *lead = hc_ctx_image(sh, a, ph->src, ph->alt, ph->caption, HC_SIZES_LEAD, 0);
             hc_tv_set(a, c, "lead", lead);
         }
     }

@@ -104,7 +104,7 @@ static int body_image(void *ctx, const hc_doc *doc, const char *url, const char 
     const hc_img *im = hc_images_get(b->sh->images, hc_buf_cstr(&sp));
     if (!im) goto out;
     int lazy = b->seen++ > 0;
-    const char *sizes = block ? "(max-width: 760px) 100vw, 760px" : "10em";
+    const char *sizes = block ? HC_SIZES_FIGURE : HC_SIZES_INLINE;
     hc_tv *v = hc_ctx_image(b->sh, b->a, hc_buf_cstr(&sp), alt, block ? title : NULL, sizes, lazy);
     hc_tv_set(b->a, v, "root", hc_tv_str_ref(b->a, b->root));
     const char *partial = block ? "figure" : "picture";

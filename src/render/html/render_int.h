@@ -55,7 +55,14 @@ hc_tv *hc_ctx_image(const hc_shared *sh, hc_arena *a, const char *src, const cha
                     const char *sizes, int lazy);
 hc_tv *hc_ctx_body(const hc_shared *sh, hc_arena *a, const hc_doc *doc, const char *root);
 hc_tv *hc_ctx_case_thumb(const hc_shared *sh, hc_arena *a, const hc_doc *doc, const char *sizes);
-#define HC_SIZES_CARD "(max-width: 600px) 100vw, (max-width: 1000px) 50vw, 360px"
+/* the sizes attribute of each use, matching the default theme's layout */
+#define HC_SIZES_CARD "(max-width: 767px) 100vw, (max-width: 1151px) 50vw, 344px"
+#define HC_SIZES_GALLERY "(max-width: 767px) 50vw, (max-width: 1151px) 32vw, 344px"
+#define HC_SIZES_LEAD "(min-width: 68rem) 66rem, 100vw"
+#define HC_SIZES_BANNER "(max-width: 1088px) 100vw, 1056px"
+#define HC_SIZES_FIGURE "(min-width: 44rem) 42rem, 100vw"
+#define HC_SIZES_INLINE "10em"
+#define HC_SIZES_LOGO "5rem"
 
 /* Helpers for building values. */
 hc_tv *hc_ctx_status(hc_arena *a, const hc_model *m, size_t status);

@@ -19,12 +19,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* static/x/site.css → static/x/site.<hash>.css for css/js; others keep their name. */
+/* static/x/site.css → static/x/site.<hash>.css for css/js; others keep their
+ * name, and so do the files under vendor/ (third-party code such as
+ * vendor/photoswipe-5.4.4/: the folder carries the version, and the templates
+ * and scripts refer to them by name). */
 static void hashed_name(hc_buf *out, const char *rel, const hc_buf *data)
 {
     const char *dot = strrchr(rel, '.');
     const char *slash = strrchr(rel, '/');
-    if (dot && (!slash || dot > slash) && (!strcmp(dot, ".css") || !strcmp(dot, ".js"))) {
+    if (strncmp(rel, "vendor/", 7) != 0 && dot && (!slash || dot > slash) &&
+        (!strcmp(dot, ".css") || !strcmp(dot, ".js"))) {
         char hex[17];
         hc_hash_hex(hc_hash(HC_HASH_INIT, data->data ? data->data : "", data->len), hex);
         hc_buf_put(out, rel, (size_t)(dot - rel));

@@ -272,6 +272,20 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Frees what an image and its entry own. */
+static void img_clear(hc_img *im, hc_img_entry *e)
+{
+    for (int k = 0; k < im->nsizes; k++) {
+        free((char *)im->sizes[k].webp);
+        free((char *)im->sizes[k].jpeg);
+    }
+    free((char *)im->src);
+    free((char *)im->svg_path);
+    free((char *)im->preview);
+    free(e->preview);
+    free(e->src);
+}
+
 /* Drops the images that failed, keeping the set sorted. */
 static void compact(hc_images *t, const int *ok)
 {
@@ -282,13 +296,7 @@ static void compact(hc_images *t, const int *ok)
             t->ent[w++] = t->ent[i];
             continue;
         }
-        hc_img *im = &t->v[i];
-        for (int k = 0; k < im->nsizes; k++) { free((char *)im->sizes[k].webp); free((char *)im->sizes[k].jpeg); }
-        free((char *)im->src);
-        free((char *)im->svg_path);
-        free((char *)im->preview);
-        free(t->ent[i].preview);
-        free(t->ent[i].src);
+        img_clear(&t->v[i], &t->ent[i]);
     }
     t->n = w;
 }
@@ -434,13 +442,7 @@ void hc_images_free(hc_images *t)
 {
     if (!t) return;
     for (size_t i = 0; i < t->n; i++) {
-        hc_img *im = &t->v[i];
-        for (int k = 0; k < im->nsizes; k++) { free((char *)im->sizes[k].webp); free((char *)im->sizes[k].jpeg); }
-        free((char *)im->src);
-        free((char *)im->svg_path);
-        free((char *)im->preview);
-        free(t->ent[i].preview);
-        free(t->ent[i].src);
+        img_clear(&t->v[i], &t->ent[i]);
     }
     free(t->v);
     free(t->ent);

@@ -160,19 +160,6 @@ out:
     return rc;
 }
 
-static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-static void base64(hc_buf *out, const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
-        hc_buf_putc(out, b64[v >> 18 & 63]);
-        hc_buf_putc(out, b64[v >> 12 & 63]);
-        hc_buf_putc(out, i + 1 < n ? b64[v >> 6 & 63] : '=');
-        hc_buf_putc(out, i + 2 < n ? b64[v & 63] : '=');
-    }
-}
-
 /* The placeholder: a 16 px wide blurred WebP as a data: URI, and the mean
  * colour of the picture. */
 static int preview(VipsImage *flat, hc_img_made *m)
@@ -185,7 +172,7 @@ static int preview(VipsImage *flat, hc_img_made *m)
     if (vips_gaussblur(small, &soft, 0.6, NULL) != 0 || vips_cast_uchar(soft, &soft8, NULL) != 0) goto out;
     if (webp(soft8, 40, &enc) != 0) goto out;
     hc_buf_puts(&m->preview, "data:image/webp;base64,");
-    base64(&m->preview, (const unsigned char *)enc.data, enc.len);
+    hc_buf_base64(&m->preview, enc.data, enc.len);
     size_t sz = 0;
     px = vips_image_write_to_memory(small, &sz);
     int bands = vips_image_get_bands(small);

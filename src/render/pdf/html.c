@@ -10,24 +10,13 @@
 #include "../../base/alloc.h"
 #include "../../base/utf8.h"
 #include "../../model/permalink.h"
+#include "../images/images.h"
 #include <stdio.h>
 #include <string.h>
 
 static const char *nz(const char *s) { return s ? s : ""; }
 
 static void esc(hc_buf *o, const char *s) { hc_escape_html(o, nz(s), strlen(nz(s))); }
-
-static void base64(hc_buf *o, const unsigned char *p, size_t n)
-{
-    static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
-        hc_buf_putc(o, t[v >> 18 & 63]);
-        hc_buf_putc(o, t[v >> 12 & 63]);
-        hc_buf_putc(o, i + 1 < n ? t[v >> 6 & 63] : '=');
-        hc_buf_putc(o, i + 2 < n ? t[v & 63] : '=');
-    }
-}
 
 static void css_rgb(hc_buf *o, pdf_rgb c)
 {
@@ -115,9 +104,12 @@ static void styles(hc_buf *o, const pdf_env *env)
     hc_buf_puts(o, "</style>\n");
 }
 
-/* The case body with its links rewritten from cases/<slug>/ to print/. */
-static void case_body(hc_buf *o, const hc_model *m, const hc_doc *c, const char *html)
+/* The case body with its links rewritten from cases/<slug>/ to print/, and
+ * its images pointed at their published renditions (the widest JPEG): the
+ * source files are not published. */
+static void case_body(hc_buf *o, const pdf_env *env, const hc_doc *c, const char *html)
 {
+    const hc_model *m = env->m;
     hc_buf base = HC_BUF_INIT, sp = HC_BUF_INIT;
     hc_buf_printf(&base, "cases/%s/", c->slug);
     const char *p = nz(html);
@@ -146,10 +138,16 @@ static void case_body(hc_buf *o, const hc_model *m, const hc_doc *c, const char 
                 hc_buf_putc(&dec, *q);
             }
         }
-        int r = pdf_resolve_href(hc_buf_cstr(&base), hc_buf_cstr(&dec), &sp);
+        const hc_img *im = NULL;
+        if (a == s && hc_path_image(c->path, hc_buf_cstr(&dec), &sp) == 0)
+            im = hc_images_get(env->images, hc_buf_cstr(&sp));
+        hc_buf_reset(&sp);
+        int r = im ? 0 : pdf_resolve_href(hc_buf_cstr(&base), hc_buf_cstr(&dec), &sp);
         char id[160];
         size_t pi;
-        if (r == 1 && sscanf(hc_buf_cstr(&sp), "projects/%159[^/]", id) == 1 &&
+        if (im) {
+            href(o, im->svg ? im->svg_path : im->sizes[im->nsizes - 1].jpeg);
+        } else if (r == 1 && sscanf(hc_buf_cstr(&sp), "projects/%159[^/]", id) == 1 &&
             (pi = hc_model_find_project(m, id)) != HC_NONE) {
             hc_buf_puts(o, "#unit-");
             esc(o, m->projects[pi].id);
@@ -268,7 +266,7 @@ static void unit(hc_buf *o, const pdf_env *env, size_t pi)
     hc_buf_puts(o, "</a>");
     if (pdf_qr_svg(hc_buf_cstr(&url), &svg) == 0) {
         hc_buf_puts(o, "<img src=\"data:image/svg+xml;base64,");
-        base64(o, (const unsigned char *)svg.data, svg.len);
+        hc_buf_base64(o, (const unsigned char *)svg.data, svg.len);
         hc_buf_puts(o, "\" alt=\"二维码：");
         esc(o, hc_buf_cstr(&url));
         hc_buf_puts(o, "\">");
@@ -409,7 +407,7 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
                 hc_buf_puts(o, "</a>");
             }
             hc_buf_puts(o, "</p>\n<div class=\"body\">\n");
-            case_body(o, m, d, env->case_html[i]);
+            case_body(o, env, d, env->case_html[i]);
             hc_buf_puts(o, "</div>\n</article>\n");
             hc_buf_free(&path);
         }

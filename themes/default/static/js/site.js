@@ -2,6 +2,86 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  var me = document.currentScript;
+
+  /* Photos: the placeholder (dominant colour and blurred preview, the <img>'s
+   * background) goes once the image is in, so a transparent PNG shows clean. */
+  document.querySelectorAll("img.ph").forEach(function (img) {
+    var clear = function () { img.style.removeProperty("background"); };
+    if (img.complete && img.naturalWidth) clear();
+    else img.addEventListener("load", clear, { once: true });
+  });
+
+  /* The full-screen viewer (PhotoSwipe 5, vendored under static/vendor/, MIT):
+   * loaded only on pages with a photo link (a.zoom: the project gallery, its
+   * lead photo, figures in case studies). Without it each link opens the big
+   * image. Swipe on phones; arrow keys and Escape on desktop. */
+  var zooms = document.querySelectorAll("a.zoom[data-pswp-width]");
+  var vendor = me && me.getAttribute("data-photoswipe");
+  var startViewer = function () {
+    if (!window.PhotoSwipeLightbox || !window.PhotoSwipe) return;
+    var gallery = document.querySelector(".gallery");
+    var lead = document.querySelector(".lead-photo a.zoom");
+    var fromLead = false;
+    var lightbox = new window.PhotoSwipeLightbox({
+      gallery: gallery ? ".gallery, .prose" : ".gallery, .prose, .lead-photo",
+      children: "a.zoom",
+      pswpModule: window.PhotoSwipe,
+      bgOpacity: 0.94,
+      /* the photo between the top bar (counter, buttons) and the caption, never under them */
+      paddingFn: function () { return { top: 60, bottom: 60, left: 0, right: 0 }; },
+      showHideAnimationType: window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "none" : "zoom",
+      closeTitle: "关闭（Esc）",
+      zoomTitle: "放大或缩小",
+      arrowPrevTitle: "上一张",
+      arrowNextTitle: "下一张",
+      errorMsg: "这张图片打不开。",
+      indexIndicatorSep: " / "
+    });
+    /* the caption under the photo shown: its figcaption, else its alt text */
+    lightbox.on("uiRegister", function () {
+      lightbox.pswp.element.setAttribute("aria-label", "照片查看器");
+      lightbox.pswp.ui.registerElement({
+        name: "caption", order: 9, isButton: false, appendTo: "root", tagName: "p",
+        onInit: function (el, pswp) {
+          el.setAttribute("aria-live", "polite");
+          pswp.on("change", function () {
+            var a = pswp.currSlide && pswp.currSlide.data.element;
+            var cap = a && a.parentNode.querySelector("figcaption, .cap");
+            var img = a && a.querySelector("img");
+            el.textContent = cap ? cap.textContent : (img ? img.alt : "");
+          });
+        }
+      });
+    });
+    /* opened from the lead photo, the first photo grows out of the lead */
+    lightbox.addFilter("thumbEl", function (thumb, data, index) {
+      return fromLead && index === 0 ? lead.querySelector("img") : thumb;
+    });
+    lightbox.on("destroy", function () { fromLead = false; });
+    lightbox.init();
+    if (gallery && lead) {
+      lead.addEventListener("click", function (ev) {
+        if (ev.button || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+        ev.preventDefault();
+        fromLead = true;
+        lightbox.loadAndOpen(0, { gallery: gallery });
+      });
+    }
+  };
+  if (zooms.length && vendor) {
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = vendor + "photoswipe.css";
+    document.head.appendChild(css);
+    ["photoswipe.umd.min.js", "photoswipe-lightbox.umd.min.js"].forEach(function (name, i) {
+      var s = document.createElement("script");
+      s.src = vendor + name;
+      s.async = false;          /* run in this order */
+      if (i === 1) s.onload = startViewer;
+      document.head.appendChild(s);
+    });
+  }
   /* Scorecard filter: narrow the 十个一 table to one domain. */
   var table = document.querySelector("table.scorecard");
   var filter = document.getElementById("domain-filter");
