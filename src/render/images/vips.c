@@ -124,7 +124,7 @@ static int webp(VipsImage *im, float quality, hc_buf *out)
     WebPMemoryWriterInit(&wr);
     if (!px || (bands != 3 && bands != 4) || !WebPConfigInit(&cfg) || !WebPPictureInit(&pic)) goto out;
     cfg.quality = quality;
-    cfg.method = 1;           /* of 0-6: as small as method 4 for photos here, in half the time */
+    cfg.method = 0;           /* of 0-6: within 1 % of method 4's size for photos, in a third of the time */
     pic.width = w;
     pic.height = h;
     pic.writer = WebPMemoryWrite;
@@ -147,7 +147,7 @@ static int save(VipsImage *im, hc_img_rendition *r)
     int rc = -1;
     if (webp(im, 78, &r->webp) != 0) goto out;
     if (flatten_white(im, &flat) != 0 ||
-        vips_jpegsave_buffer(flat, &buf, &n, "Q", 82, "strip", TRUE, "optimize_coding", TRUE, "interlace", TRUE,
+        vips_jpegsave_buffer(flat, &buf, &n, "Q", 82, "strip", TRUE, "optimize_coding", TRUE,
                              NULL) != 0)
         goto out;
     hc_buf_put(&r->jpeg, buf, n);
@@ -204,6 +204,46 @@ static void drop_metadata(VipsImage *im)
     g_strfreev(names);
 }
 
+/* The photo at width top (upright), in memory: JPEG's shrink-on-load by 2, 4
+ * or 8 where the source is that much wider than top, its ICC profile
+ * applied (into sRGB), the rest of the way with a Mitchell filter (sharp
+ * enough for photos, and a third cheaper than Lanczos), and turned upright
+ * from its EXIF orientation after the resize (an image in memory rotates
+ * cheaply; a stream cannot). Decoder warnings are errors: a damaged file
+ * is never published half grey. */
+static int decode(const void *data, size_t len, int upright_w, int top, VipsImage **out)
+{
+    VipsImage *in = NULL, *icc = NULL, *sized = NULL, *mem = NULL;
+    int rc = -1, shrink = 1;
+    const char *kind = hc_img_sniff(data, len);
+    while (kind && !strcmp(kind, "JPEG") && shrink < 8 && upright_w / (shrink * 2) >= top) shrink *= 2;
+    in = shrink > 1 ? vips_image_new_from_buffer(data, len, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
+                                                 VIPS_FAIL_ON_WARNING, "shrink", shrink, NULL)
+                    : vips_image_new_from_buffer(data, len, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
+                                                 VIPS_FAIL_ON_WARNING, NULL);
+    if (!in) goto out;
+    VipsImage *cur = in;
+    if (vips_image_get_typeof(in, VIPS_META_ICC_NAME)) {
+        if (vips_icc_transform(in, &icc, "srgb", "embedded", TRUE, NULL) != 0) goto out;
+        cur = icc;
+    }
+    int o = 1;
+    if (vips_image_get_typeof(in, VIPS_META_ORIENTATION)) vips_image_get_int(in, VIPS_META_ORIENTATION, &o);
+    int across = o >= 5 && o <= 8 ? vips_image_get_height(cur) : vips_image_get_width(cur);
+    if (top < across) {
+        if (vips_resize(cur, &sized, (double)top / across, "kernel", VIPS_KERNEL_MITCHELL, NULL) != 0) goto out;
+        cur = sized;
+    }
+    if (!(mem = vips_image_copy_memory(cur))) goto out;
+    rc = vips_autorot(mem, out, NULL);
+out:
+    if (in) g_object_unref(in);
+    if (icc) g_object_unref(icc);
+    if (sized) g_object_unref(sized);
+    if (mem) g_object_unref(mem);
+    return rc;
+}
+
 static const int widths[HC_IMG_NWIDTHS] = { 480, 960, 1600, 2400 };
 
 int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
@@ -213,11 +253,9 @@ int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
     memset(m, 0, sizeof *m);
     if (hc_vips_probe(data, len, &m->w, &m->h, why) != 0) return -1;
     int top = m->w < widths[HC_IMG_NWIDTHS - 1] ? m->w : widths[HC_IMG_NWIDTHS - 1];
-    /* decoded once, upright (the orientation tag is applied and removed),
-     * its ICC profile applied and exported as sRGB */
-    if (vips_thumbnail_buffer((void *)data, len, &big, top, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                              "option_string", "fail_on=warning", NULL) != 0 ||
-        srgb8(big, &rgb) != 0 || !(mem = vips_image_copy_memory(rgb))) {
+    /* decoded once, shrunk while decoding where the source is twice as wide
+     * as needed, made sRGB, resized, then turned upright */
+    if (decode(data, len, m->w, top, &big) != 0 || srgb8(big, &rgb) != 0 || !(mem = vips_image_copy_memory(rgb))) {
         vips_why(why, "cannot be decoded: the file is damaged or truncated");
         goto out;
     }
@@ -236,7 +274,8 @@ int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
         if (m->r[i].w == vips_image_get_width(cur)) {
             g_object_ref(cur);
             sized = cur;
-        } else if (vips_resize(cur, &t, (double)m->r[i].w / vips_image_get_width(cur), NULL) == 0) {
+        } else if (vips_resize(cur, &t, (double)m->r[i].w / vips_image_get_width(cur), "kernel", VIPS_KERNEL_MITCHELL,
+                               NULL) == 0) {
             sized = vips_image_copy_memory(t);
             g_object_unref(t);
         }
