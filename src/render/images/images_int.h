@@ -7,7 +7,7 @@
 
 /* Bumped when the output of a given source changes (widths, encoders'
  * settings): every image is made again. */
-#define HC_IMG_SETTINGS "huace-images 3 (fails on decoder warnings); mitchell; widths 480 960 1600 2400; webp Q78 method 0; jpeg Q82 baseline optimised; preview 16px webp Q40"
+#define HC_IMG_SETTINGS "huace-images 3 (fails on decoder warnings); mitchell; widths 480 960 1600 2400; webp Q78 method 0; jpeg Q82 baseline; preview 16px webp Q40"
 
 /* One image the content uses, at the first place that uses it. */
 typedef struct {

@@ -147,7 +147,7 @@ static int save(VipsImage *im, hc_img_rendition *r)
     int rc = -1;
     if (webp(im, 78, &r->webp) != 0) goto out;
     if (flatten_white(im, &flat) != 0 ||
-        vips_jpegsave_buffer(flat, &buf, &n, "Q", 82, "strip", TRUE, "optimize_coding", TRUE,
+        vips_jpegsave_buffer(flat, &buf, &n, "Q", 82, "strip", TRUE,
                              NULL) != 0)
         goto out;
     hc_buf_put(&r->jpeg, buf, n);
