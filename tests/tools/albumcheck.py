@@ -77,7 +77,8 @@ def fixture(site, photos):
         text = open(f, encoding='utf-8').read()
         m = re.match(r'(---\n.*?\n---\n)(.*)', text, re.S)
         head, body = m.group(1), m.group(2)
-        paras = body.split('\n\n')
+        # the example's own figures go: only the fixture's photos are in the album
+        paras = [q for q in body.split('\n\n') if not q.lstrip().startswith('![')]
         if i % 3 != 2:   # a figure after the first paragraph
             paras.insert(1, '![活动现场](/%s%s.jpg "案例图注%d")' % (P, ['wide', 'tall'][i % 2], i))
         if i % 2 == 0:   # and one in the middle, written relative to the file
