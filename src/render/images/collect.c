@@ -53,7 +53,7 @@ void hc_img_collect(const hc_model *m, hc_img_use **out, size_t *n)
         for (size_t k = 0; k < m->projects[i].nphotos; k++) add_photo(&u, &m->projects[i].photos[k]);
     for (size_t i = 0; i < m->ncases; i++) add_doc(&u, &m->cases[i]);
     for (size_t i = 0; i < m->npages; i++) add_doc(&u, &m->pages[i]);
-    qsort(u.v, u.n, sizeof *u.v, cmp_use);
+    if (u.n > 1) qsort(u.v, u.n, sizeof *u.v, cmp_use);
     size_t w = 0;
     for (size_t i = 0; i < u.n; i++) {
         if (w && !strcmp(u.v[w - 1].src, u.v[i].src)) {

@@ -81,7 +81,7 @@ void hc_img_index_load(hc_img_index *ix, const char *cache_dir)
         }
         p = nl + 1;
     }
-    qsort(ix->e, ix->n, sizeof *ix->e, cmp_entry);
+    if (ix->n > 1) qsort(ix->e, ix->n, sizeof *ix->e, cmp_entry);
 out:
     hc_buf_free(&path);
     hc_buf_free(&text);

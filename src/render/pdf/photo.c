@@ -204,7 +204,7 @@ void pdf_photos_report(pdf_env *env)
 {
     struct pdf_photos *ps = env->photos;
     if (!ps) return;
-    qsort(ps->low, ps->nlow, sizeof *ps->low, cmp_low);
+    if (ps->nlow > 1) qsort(ps->low, ps->nlow, sizeof *ps->low, cmp_low);
     for (size_t i = 0; i < ps->nlow; i++) {
         const lowres *l = &ps->low[i];
         hc_warn(env->d, "photo-resolution", *l->loc.path ? l->loc.path : l->src, l->loc.line, l->loc.col,
