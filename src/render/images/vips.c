@@ -204,7 +204,7 @@ static void drop_metadata(VipsImage *im)
     g_strfreev(names);
 }
 
-/* The photo at width top (upright), in memory: JPEG's shrink-on-load by 2, 4
+/* The photo at width top, upright and sRGB, in memory (once): JPEG's shrink-on-load by 2, 4
  * or 8 where the source is that much wider than top, its ICC profile
  * applied (into sRGB), the rest of the way with a Mitchell filter (sharp
  * enough for photos, and a third cheaper than Lanczos), and turned upright
@@ -234,8 +234,21 @@ static int decode(const void *data, size_t len, int upright_w, int top, VipsImag
         if (vips_resize(cur, &sized, (double)top / across, "kernel", VIPS_KERNEL_MITCHELL, NULL) != 0) goto out;
         cur = sized;
     }
-    if (!(mem = vips_image_copy_memory(cur))) goto out;
-    rc = vips_autorot(mem, out, NULL);
+    VipsImage *rgb = NULL, *rot = NULL;
+    int ok = srgb8(cur, &rgb) == 0 && (mem = vips_image_copy_memory(rgb)) != NULL;
+    if (rgb) g_object_unref(rgb);
+    if (!ok) goto out;
+    if (o == 1) {   /* already upright: the one copy in memory is the photo */
+        *out = mem;
+        mem = NULL;
+        rc = 0;
+        goto out;
+    }
+    if (vips_autorot(mem, &rot, NULL) == 0) {
+        *out = vips_image_copy_memory(rot);
+        g_object_unref(rot);
+        rc = *out ? 0 : -1;
+    }
 out:
     if (in) g_object_unref(in);
     if (icc) g_object_unref(icc);
@@ -248,14 +261,14 @@ static const int widths[HC_IMG_NWIDTHS] = { 480, 960, 1600, 2400 };
 
 int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
 {
-    VipsImage *big = NULL, *rgb = NULL, *mem = NULL, *flat = NULL;
+    VipsImage *mem = NULL, *flat = NULL;
     int rc = -1;
     memset(m, 0, sizeof *m);
     if (hc_vips_probe(data, len, &m->w, &m->h, why) != 0) return -1;
     int top = m->w < widths[HC_IMG_NWIDTHS - 1] ? m->w : widths[HC_IMG_NWIDTHS - 1];
     /* decoded once, shrunk while decoding where the source is twice as wide
      * as needed, made sRGB, resized, then turned upright */
-    if (decode(data, len, m->w, top, &big) != 0 || srgb8(big, &rgb) != 0 || !(mem = vips_image_copy_memory(rgb))) {
+    if (decode(data, len, m->w, top, &mem) != 0) {
         vips_why(why, "cannot be decoded: the file is damaged or truncated");
         goto out;
     }
@@ -294,8 +307,6 @@ int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
 fail:
     vips_why(why, "cannot be converted");
 out:
-    if (big) g_object_unref(big);
-    if (rgb) g_object_unref(rgb);
     if (mem) g_object_unref(mem);
     if (flat) g_object_unref(flat);
     if (rc != 0) hc_img_made_free(m);
