@@ -14,9 +14,8 @@
 #include "../../base/utf8.h"
 #include <string.h>
 
-static hc_tv *size_list(const hc_shared *sh, hc_arena *a, const hc_img *im, int jpeg)
+static hc_tv *size_list(hc_arena *a, const hc_img *im, int jpeg)
 {
-    (void)sh;
     hc_tv *l = hc_tv_list(a);
     for (int k = 0; k < im->nsizes; k++) {
         hc_tv *e = hc_tv_map(a);
@@ -51,8 +50,8 @@ hc_tv *hc_ctx_image(const hc_shared *sh, hc_arena *a, const char *src, const cha
     hc_tv_set(a, v, "src", hc_tv_str_ref(a, hc_ctx_path(a, im->sizes[fb].jpeg)));
     hc_tv_set_num(a, v, "w", top->w);
     hc_tv_set_num(a, v, "h", top->h);
-    hc_tv_set(a, v, "webp", size_list(sh, a, im, 0));
-    hc_tv_set(a, v, "jpeg", size_list(sh, a, im, 1));
+    hc_tv_set(a, v, "webp", size_list(a, im, 0));
+    hc_tv_set(a, v, "jpeg", size_list(a, im, 1));
     hc_tv_set(a, v, "full", hc_tv_str_ref(a, hc_ctx_path(a, top->webp)));
     hc_tv_set_num(a, v, "full_w", top->w);
     hc_tv_set_num(a, v, "full_h", top->h);

@@ -105,7 +105,7 @@ static int cached_whole(const stage *s, const hc_img_entry *e)
 }
 
 /* Makes image i and keeps its files in the cache folder. */
-static int make(stage *s, size_t i, const hc_buf *data, hc_img_entry *e, hc_img_made *made, hc_buf *why)
+static int make(stage *s, const hc_buf *data, hc_img_entry *e, hc_img_made *made, hc_buf *why)
 {
     if (hc_vips_make(data->data, data->len, made, why) != 0) return -1;
     e->w = made->w;
@@ -128,7 +128,6 @@ static int make(stage *s, size_t i, const hc_buf *data, hc_img_entry *e, hc_img_
             rc = hc_img_write_atomic(hc_buf_cstr(&p), b->data, b->len);
         }
     if (rc != 0) hc_error(s->d, "write", hc_buf_cstr(&p), 0, 0, "cannot write: %s", strerror(errno));
-    (void)i;
     hc_buf_free(&p);
     return rc;
 }
@@ -243,7 +242,7 @@ static void one(stage *s, size_t i)
     e->src = hc_xstrdup(u->src);
     e->size = (long long)st.st_size;
     e->mtime_ns = mtime;
-    if (make(s, i, &data, e, &made, &why) != 0) {
+    if (make(s, &data, e, &made, &why) != 0) {
         if (why.len) report(s, u, "%s", hc_buf_cstr(&why));
         goto out;
     }
