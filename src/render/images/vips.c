@@ -1,11 +1,11 @@
 /* vips.c — decoding, turning upright, resizing and encoding with libvips.
  *
- * libvips does the work: shrink-on-load, EXIF auto-rotation (vips_thumbnail
- * applies the orientation and drops the tag), ICC import and sRGB export,
- * and the encoders, with "strip" so that no EXIF, XMP, IPTC or ICC block is
- * written. Each of our worker threads runs its own pipelines; libvips' own
- * thread pool is set to one thread per pipeline so that -j is the number of
- * cores used. */
+ * libvips does most of the work: decoding (JPEG through jpeg.c, which
+ * scales while decoding), EXIF auto-rotation, ICC import and sRGB export,
+ * resizing and the JPEG encoder; WebP goes through libwebp directly. No
+ * EXIF, XMP, IPTC or ICC block is written. Each of our worker threads runs
+ * its own pipelines; libvips' own thread pool is set to one thread per
+ * pipeline so that -j is the number of cores used. */
 #include "images_int.h"
 #include "../../base/alloc.h"
 #include <stdlib.h>
@@ -204,40 +204,49 @@ static void drop_metadata(VipsImage *im)
     g_strfreev(names);
 }
 
-/* The photo at width top, upright and sRGB, in memory (once): JPEG's shrink-on-load by 2, 4
- * or 8 where the source is that much wider than top, its ICC profile
+/* The photo at width top, upright and sRGB, in memory (once). A JPEG is
+ * decoded by jpeg.c at the smallest k/8 of its size that is still at least
+ * top wide; other kinds (and CMYK JPEGs) by libvips. Then: its ICC profile
  * applied (into sRGB), the rest of the way with a Mitchell filter (sharp
  * enough for photos, and a third cheaper than Lanczos), and turned upright
  * from its EXIF orientation after the resize (an image in memory rotates
  * cheaply; a stream cannot). Decoder warnings are errors: a damaged file
- * is never published half grey. */
-static int decode(const void *data, size_t len, int upright_w, int top, VipsImage **out)
+ * is never published half grey. The header is read by libvips in any case,
+ * for the orientation and the profile. */
+static int decode(const void *data, size_t len, int top, VipsImage **out, hc_buf *why)
 {
-    VipsImage *in = NULL, *icc = NULL, *sized = NULL, *mem = NULL;
-    int rc = -1, shrink = 1;
-    const char *kind = hc_img_sniff(data, len);
-    while (kind && !strcmp(kind, "JPEG") && shrink < 8 && upright_w / (shrink * 2) >= top) shrink *= 2;
-    in = shrink > 1 ? vips_image_new_from_buffer(data, len, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
-                                                 VIPS_FAIL_ON_WARNING, "shrink", shrink, NULL)
-                    : vips_image_new_from_buffer(data, len, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
-                                                 VIPS_FAIL_ON_WARNING, NULL);
-    if (!in) goto out;
-    VipsImage *cur = in;
-    if (vips_image_get_typeof(in, VIPS_META_ICC_NAME)) {
-        if (vips_icc_transform(in, &icc, "srgb", "embedded", TRUE, NULL) != 0) goto out;
-        cur = icc;
-    }
+    VipsImage *in = NULL, *pix = NULL, *icc = NULL, *sized = NULL, *mem = NULL;
+    int rc = -1;
+    in = vips_image_new_from_buffer(data, len, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_WARNING,
+                                    NULL);
+    if (!in) goto damaged;
     int o = 1;
     if (vips_image_get_typeof(in, VIPS_META_ORIENTATION)) vips_image_get_int(in, VIPS_META_ORIENTATION, &o);
-    int across = o >= 5 && o <= 8 ? vips_image_get_height(cur) : vips_image_get_width(cur);
+    int turned = o >= 5 && o <= 8;
+    const char *kind = hc_img_sniff(data, len);
+    int j = kind && !strcmp(kind, "JPEG")
+                ? hc_jpeg_decode(data, len, turned ? vips_image_get_height(in) : vips_image_get_width(in), top, &pix, why)
+                : 1;
+    if (j < 0) goto out;
+    VipsImage *cur = j == 0 ? pix : in;
+    if (cur == pix) vips_image_set_int(pix, VIPS_META_ORIENTATION, o);   /* for vips_autorot below */
+    const void *profile;
+    size_t plen;
+    if (vips_image_get_typeof(in, VIPS_META_ICC_NAME) &&
+        vips_image_get_blob(in, VIPS_META_ICC_NAME, &profile, &plen) == 0) {
+        if (cur != in) vips_image_set_blob_copy(cur, VIPS_META_ICC_NAME, profile, plen);
+        if (vips_icc_transform(cur, &icc, "srgb", "embedded", TRUE, NULL) != 0) goto damaged;
+        cur = icc;
+    }
+    int across = turned ? vips_image_get_height(cur) : vips_image_get_width(cur);
     if (top < across) {
-        if (vips_resize(cur, &sized, (double)top / across, "kernel", VIPS_KERNEL_MITCHELL, NULL) != 0) goto out;
+        if (vips_resize(cur, &sized, (double)top / across, "kernel", VIPS_KERNEL_MITCHELL, NULL) != 0) goto damaged;
         cur = sized;
     }
     VipsImage *rgb = NULL, *rot = NULL;
     int ok = srgb8(cur, &rgb) == 0 && (mem = vips_image_copy_memory(rgb)) != NULL;
     if (rgb) g_object_unref(rgb);
-    if (!ok) goto out;
+    if (!ok) goto damaged;
     if (o == 1) {   /* already upright: the one copy in memory is the photo */
         *out = mem;
         mem = NULL;
@@ -249,8 +258,12 @@ static int decode(const void *data, size_t len, int upright_w, int top, VipsImag
         g_object_unref(rot);
         rc = *out ? 0 : -1;
     }
+    if (rc == 0) goto out;
+damaged:
+    vips_why(why, "cannot be decoded: the file is damaged or truncated");
 out:
     if (in) g_object_unref(in);
+    if (pix) g_object_unref(pix);
     if (icc) g_object_unref(icc);
     if (sized) g_object_unref(sized);
     if (mem) g_object_unref(mem);
@@ -266,12 +279,8 @@ int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
     memset(m, 0, sizeof *m);
     if (hc_vips_probe(data, len, &m->w, &m->h, why) != 0) return -1;
     int top = m->w < widths[HC_IMG_NWIDTHS - 1] ? m->w : widths[HC_IMG_NWIDTHS - 1];
-    /* decoded once, shrunk while decoding where the source is twice as wide
-     * as needed, made sRGB, resized, then turned upright */
-    if (decode(data, len, m->w, top, &mem) != 0) {
-        vips_why(why, "cannot be decoded: the file is damaged or truncated");
-        goto out;
-    }
+    /* decoded once, shrunk while decoding, made sRGB, resized, then turned upright */
+    if (decode(data, len, top, &mem, why) != 0) goto out;
     drop_metadata(mem);
     /* the widths this photo gets, narrowest first; each made from the next
      * wider one, kept in memory for its two encoders */
@@ -300,8 +309,11 @@ int hc_vips_make(const void *data, size_t len, hc_img_made *m, hc_buf *why)
             goto fail;
         }
     }
+    /* the placeholder from the narrowest width, not from the widest: the
+     * same 16 px for a fraction of the reading */
+    int pv = flatten_white(cur, &flat) != 0 || preview(flat, m) != 0;
     g_object_unref(cur);
-    if (flatten_white(mem, &flat) != 0 || preview(flat, m) != 0) goto fail;
+    if (pv) goto fail;
     rc = 0;
     goto out;
 fail:
