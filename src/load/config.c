@@ -165,11 +165,13 @@ static int site_code_ok(const char *s)
     return n == 10;
 }
 
+/* digits with spaces, + - ( ), and 转 before an extension */
 static int phone_ok(const char *s)
 {
     size_t digits = 0;
     for (; *s; s++) {
         if (*s >= '0' && *s <= '9') digits++;
+        else if (!strncmp(s, "转", strlen("转"))) s += strlen("转") - 1;
         else if (!strchr(" +-()", *s)) return 0;
     }
     return digits >= 3;
@@ -212,7 +214,7 @@ static void read_footer_keys(const hc_yreader *r, const hc_yval *root, hc_config
         hc_yr_known_keys(r, ct, keys, "contact");
         footer_str(r, ct, "address", "contact.address", NULL, "must not be empty", &c->contact_address);
         footer_str(r, ct, "phone", "contact.phone", phone_ok,
-                   "must be digits with spaces, +, - or brackets (like 0570-8123456)", &c->contact_phone);
+                   "must be digits with spaces, +, - or brackets, and 转 before an extension (like 0570-8123456 转 8)", &c->contact_phone);
         footer_str(r, ct, "email", "contact.email", email_ok, "is not an e-mail address (like name@example.gov.cn)",
                    &c->contact_email);
     }

@@ -268,8 +268,8 @@ static void footer_facts(hc_arena *a, const hc_config *c, hc_tv *s)
         hc_tv *k = hc_tv_map(a);
         if (c->contact_address) hc_tv_set(a, k, "address", hc_tv_str_ref(a, c->contact_address));
         if (c->contact_phone) {
-            hc_buf t = HC_BUF_INIT;   /* tel: digits and + only */
-            for (const char *p = c->contact_phone; *p; p++)
+            hc_buf t = HC_BUF_INIT;   /* tel: digits and + only, up to an extension (转) */
+            for (const char *p = c->contact_phone; *p && (unsigned char)*p < 0x80; p++)
                 if ((*p >= '0' && *p <= '9') || *p == '+') hc_buf_putc(&t, *p);
             hc_tv_set(a, k, "phone", hc_tv_str_ref(a, c->contact_phone));
             hc_tv_set(a, k, "tel", hc_tv_strn(a, hc_buf_cstr(&t), t.len));
