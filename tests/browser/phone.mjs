@@ -1,7 +1,7 @@
 // Every kind of page on a phone, in Debian's Chromium (file:// URLs of the
 // built site): at 320 and 375 px no sideways scroll, no text box about two
 // characters wide running over three lines (a table squeezed to one
-// character a line), axe-core finds no violation, the menu marks the page's
+// character a line), no unit number (QJ-B-01) split over two lines, axe-core finds no violation, the menu marks the page's
 // section (aria-current) and is one <details> that opens without script;
 // one row of menu on a desktop. The 404 page at a deep URL of a plain static
 // server and opened from a deep folder as a file, styled (its css inline).
@@ -66,11 +66,23 @@ const inspect = page => page.evaluate(() => {
     if (r.width < 2.5 * fs && r.height > 3.2 * lh)
       squeezed.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
   }
+  // unit numbers (QJ-B-01) on one line each
+  const split = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let t; (t = walk.nextNode());) {
+    if (t.parentElement.closest(".sr, script, style")) continue;
+    for (const m of t.textContent.matchAll(/[A-Z]{2,}-[A-Z]+-\d+/g)) {
+      const r = document.createRange();
+      r.setStart(t, m.index);
+      r.setEnd(t, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+      if (tops.size > 1) split.push(`${t.parentElement.tagName.toLowerCase()} "${m[0]}"`);
+    }
+  }
   const visible = e => e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
   const cur = [...document.querySelectorAll("nav a[aria-current=page]")];
   const p = document.querySelector("main p") || document.body;
   return {
-    over: de.scrollWidth - innerWidth, squeezed,
+    over: de.scrollWidth - innerWidth, squeezed, split,
     current: cur.map(a => a.textContent), menu: visible(document.querySelector("details.menu summary")),
     wide: visible(document.querySelector(".nav-wide")),
     font: parseFloat(getComputedStyle(p).fontSize), elder: document.documentElement.classList.contains("elder"),
@@ -96,6 +108,7 @@ try {
       if (w === 320) normal[k] = r.font;
       tap(r.over <= 0, `${w}px ${k}: no sideways scroll`, `scrollWidth exceeds the screen by ${r.over}px`);
       tap(r.squeezed.length === 0, `${w}px ${k}: no text box ~2 characters wide over 3 lines`, r.squeezed.slice(0, 5).join("\n"));
+      tap(r.split.length === 0, `${w}px ${k}: no unit number split over two lines`, r.split.slice(0, 5).join("\n"));
       if (k === "404") tap(r.current.length === 0, `${w}px 404: no section marked current`, r.current.join(", "));
       else tap(r.current.length === 2 && r.current[0] === r.current[1], `${w}px ${k}: its section is marked (aria-current="page")`,
                `marked: ${r.current.join(", ") || "none"}`);
@@ -142,6 +155,7 @@ try {
       tap(r.elder && r.font >= 1.25 * normal[k] - 0.01, `长辈版 320px ${k}: body text ${normal[k]}px → ${r.font}px (≥1.25×)`);
       tap(r.over <= 0, `长辈版 320px ${k}: no sideways scroll`, `scrollWidth exceeds the screen by ${r.over}px`);
       tap(r.squeezed.length === 0, `长辈版 320px ${k}: no text box ~2 characters wide over 3 lines`, r.squeezed.slice(0, 5).join("\n"));
+      tap(r.split.length === 0, `长辈版 320px ${k}: no unit number split over two lines`, r.split.slice(0, 5).join("\n"));
       if (["home", "standards", "board", "project"].includes(k)) await axeRun(page, `长辈版 320px ${k}`);
     }
     await page.reload();
