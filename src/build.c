@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -148,6 +149,16 @@ int hc_cmd_build(const hc_opts *o)
 
 /* The write errors of a full (or failing) disk, which every later write
  * would share, as one: the first file that failed. */
+/* *bytes = the size of out/rel, -1 if there is none */
+static void pdf_size(const char *out, const char *rel, long long *bytes)
+{
+    hc_buf p = HC_BUF_INIT;
+    struct stat st;
+    hc_buf_printf(&p, "%s/%s", out, rel);
+    *bytes = stat(hc_buf_cstr(&p), &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
+    hc_buf_free(&p);
+}
+
 static void first_write_failure(hc_diags *d, const char *staging, const char *shown)
 {
     const char *path;
@@ -234,29 +245,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
     memset(&is, 0, sizeof is);
     int failed = hc_images_process(m, &io, d, &images, &is) != 0 || hc_diags_errors(d);
     double peak_images = peak_mb();
-    hc_render_opts ro = { .out_dir = staging, .jobs = jobs, .quiet = o->quiet, .images = images };
-    hc_render_stats st;
-    memset(&st, 0, sizeof st);
-    st.files = is.files;
-    t_html = now_s();
-    failed = failed || hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d);
-    t_html = now_s() - t_html;
-    double peak_html = peak_mb();
-    hc_maps_stats ms;
-    memset(&ms, 0, sizeof ms);
-    double t_maps = now_s();
-    if (!failed && m->config.maps_enabled) {
-        hc_maps_opts mo = {
-            .out_dir = staging,
-            .prev_dir = hc_fs_is_dir(out) ? out : NULL,
-            .width = (int)m->config.map_width,
-            .height = (int)m->config.map_height,
-            .jobs = jobs,
-        };
-        failed = hc_maps_render(m, &mo, d, &ms) != 0 || hc_diags_errors(d);
-        st.files += ms.drawn + ms.reused;
-    }
-    t_maps = now_s() - t_maps;
+    size_t pdf_files = 0;
     hc_pdf_stats ps;
     memset(&ps, 0, sizeof ps);
     double t_pdf = now_s();
@@ -276,10 +265,37 @@ int hc_build(const hc_opts *o, int *rebuilt)
             .images = images,
         };
         failed = hc_pdf_render(m, &po, d, &ps) != 0 || hc_diags_errors(d);
-        st.files += ps.files;
+        pdf_files = ps.files;
         hc_buf_free(&icc);
     }
     t_pdf = now_s() - t_pdf;
+    hc_render_opts ro = { .out_dir = staging, .jobs = jobs, .quiet = o->quiet, .images = images };
+    hc_render_stats st;
+    memset(&st, 0, sizeof st);
+    st.files = is.files + pdf_files;
+    /* the footer shows the PDFs' sizes: they are written first (they need
+     * only the model and the images, never the pages) */
+    pdf_size(staging, "print/album.pdf", &ro.pdf_bytes[0]);
+    pdf_size(staging, "print/album-press.pdf", &ro.pdf_bytes[1]);
+    t_html = now_s();
+    failed = failed || hc_render_site(m, &ro, d, &st) != 0 || hc_diags_errors(d);
+    t_html = now_s() - t_html;
+    double peak_html = peak_mb();
+    hc_maps_stats ms;
+    memset(&ms, 0, sizeof ms);
+    double t_maps = now_s();
+    if (!failed && m->config.maps_enabled) {
+        hc_maps_opts mo = {
+            .out_dir = staging,
+            .prev_dir = hc_fs_is_dir(out) ? out : NULL,
+            .width = (int)m->config.map_width,
+            .height = (int)m->config.map_height,
+            .jobs = jobs,
+        };
+        failed = hc_maps_render(m, &mo, d, &ms) != 0 || hc_diags_errors(d);
+        st.files += ms.drawn + ms.reused;
+    }
+    t_maps = now_s() - t_maps;
     written = hc_fs_journal_off();
     first_write_failure(d, staging, shown);
     if (!failed && !written) {

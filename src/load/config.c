@@ -6,7 +6,7 @@
 
 static const char *const config_keys[] = {
     "title", "district", "description", "author", "base_url", "language", "theme",
-    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", NULL
+    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact", NULL
 };
 
 static void range_num(const hc_yreader *r, const hc_yval *v, const char *what, double lo, double hi, double *out)
@@ -124,6 +124,102 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
     }
 }
 
+/* Reads text key `key` of map v into *out when it passes ok() (else a
+ * located error, rule "footer", saying what is expected; *out stays NULL). */
+static void footer_str(const hc_yreader *r, const hc_yval *v, const char *key, const char *what,
+                       int (*ok)(const char *), const char *expected, char **out)
+{
+    const hc_yval *x = hc_ymap_get(v, key);
+    if (hc_yr_str(r, x, what, out) != 0) return;
+    for (const unsigned char *p = (const unsigned char *)*out; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) {
+            hc_error(r->d, "footer", r->path, x->line, x->col, "%s contains a control character (a line break, tab or other)", what);
+            goto bad;
+        }
+    if (!**out || (ok && !ok(*out))) {
+        hc_error(r->d, "footer", r->path, x->line, x->col, "%s '%s' %s", what, *out, expected);
+        goto bad;
+    }
+    return;
+bad:
+    free(*out);
+    *out = NULL;
+}
+
+static int icp_ok(const char *s) { return strstr(s, "ICP") != NULL && strstr(s, "备") != NULL; }
+
+/* the 公安 number must carry the digits its record link is made of */
+static int police_ok(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) n += *s >= '0' && *s <= '9';
+    return n >= 6;
+}
+
+/* 网站标识码: ten ASCII letters or digits */
+static int site_code_ok(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++, n++)
+        if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))) return 0;
+    return n == 10;
+}
+
+/* digits with spaces, + - ( ), and 转 before an extension */
+static int phone_ok(const char *s)
+{
+    size_t digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') digits++;
+        else if (!strncmp(s, "转", strlen("转"))) s += strlen("转") - 1;
+        else if (!strchr(" +-()", *s)) return 0;
+    }
+    return digits >= 3;
+}
+
+static int email_ok(const char *s)
+{
+    const char *at = strchr(s, '@');
+    if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || at[strlen(at) - 1] == '.') return 0;
+    for (; *s; s++)
+        if (*s == ' ' || *s == '<' || *s == '>' || *s == '"' || *s == '\'') return 0;
+    return 1;
+}
+
+/* beian: {icp, police, site_code} and contact: {address, phone, email}: the
+ * footer's facts. Each wrong value is reported where it is and left out. */
+static void read_footer_keys(const hc_yreader *r, const hc_yval *root, hc_config *c)
+{
+    const hc_yval *b = hc_ymap_get(root, "beian");
+    if (b && hc_yr_expect(r, b, HC_Y_MAP, "beian") == 0) {
+        static const char *const keys[] = { "icp", "police", "site_code", NULL };
+        hc_yr_known_keys(r, b, keys, "beian");
+        footer_str(r, b, "icp", "beian.icp", icp_ok, "is not an ICP 备案号 (like 浙ICP备12345678号)", &c->beian_icp);
+        footer_str(r, b, "police", "beian.police", police_ok,
+                   "needs the digits of its number (like 浙公网安备 33080202000123号): its record link is made of them",
+                   &c->beian_police);
+        footer_str(r, b, "site_code", "beian.site_code", site_code_ok,
+                   "must be ten letters or digits (the 网站标识码, like 3308030001)", &c->beian_site_code);
+        if (c->beian_police) {
+            c->beian_police_code = hc_xstrdup(c->beian_police);
+            char *o = c->beian_police_code;
+            for (const char *p = c->beian_police; *p; p++)
+                if (*p >= '0' && *p <= '9') *o++ = *p;
+            *o = 0;
+        }
+    }
+    const hc_yval *ct = hc_ymap_get(root, "contact");
+    if (ct && hc_yr_expect(r, ct, HC_Y_MAP, "contact") == 0) {
+        static const char *const keys[] = { "address", "phone", "email", NULL };
+        hc_yr_known_keys(r, ct, keys, "contact");
+        footer_str(r, ct, "address", "contact.address", NULL, "must not be empty", &c->contact_address);
+        footer_str(r, ct, "phone", "contact.phone", phone_ok,
+                   "must be digits with spaces, +, - or brackets, and 转 before an extension (like 0570-8123456 转 8)", &c->contact_phone);
+        footer_str(r, ct, "email", "contact.email", email_ok, "is not an e-mail address (like name@example.gov.cn)",
+                   &c->contact_email);
+    }
+}
+
 int hc_load_config(hc_model *m, hc_diags *d)
 {
     const char *path = "site.yaml";
@@ -188,6 +284,7 @@ int hc_load_config(hc_model *m, hc_diags *d)
     read_output_keys(&r, root, c);
     c->banner = read_site_image(&r, hc_ymap_get(root, "banner"), "banner");
     c->logo = read_site_image(&r, hc_ymap_get(root, "logo"), "logo");
+    read_footer_keys(&r, root, c);
 out:
     if (!c->language) c->language = hc_xstrdup("zh-CN");
     if (!c->theme) c->theme = hc_xstrdup("default");

@@ -48,6 +48,11 @@ typedef struct {
     /* images of the site as a whole (src NULL when not given): banner: and
      * logo: (a path under assets/, or {src, alt, caption}), print.cover_photo */
     struct hc_photo *banner, *logo, *cover_photo;
+    /* beian: {icp, police, site_code} — the footer's 备案 facts; police_code
+     * is the digits of the 公安 number (its record link); NULL: not given */
+    char *beian_icp, *beian_police, *beian_police_code, *beian_site_code;
+    /* contact: {address, phone, email}; NULL: not given */
+    char *contact_address, *contact_phone, *contact_email;
 } hc_config;
 
 /* A source location, for diagnostics raised after loading. */

@@ -3,6 +3,8 @@
 # phone to desktop widths without horizontal scrolling, landmarks, headings,
 # alt text, focus, contrast, no other hosts, search; the photo gallery and its
 # full-screen viewer on a project page, axe-core (tests/browser/gallery.mjs);
+# every page kind on a phone, the menu, 长辈版 and the 404 page at a deep URL
+# (tests/browser/phone.mjs);
 # then a page open from huace serve reloading itself (tests/browser/reload.mjs). Needs chromium and node (set up
 # by scripts/install-deps.sh) and playwright-core (npm ci in tests/browser).
 . tests/tools/tap.sh
@@ -14,6 +16,8 @@ node tests/browser/layout.mjs "$T/out"
 layout_rc=$?
 node tests/browser/gallery.mjs "$T/out"
 gallery_rc=$?
+node tests/browser/phone.mjs "$T/out"
+phone_rc=$?
 
 # huace serve: an open page follows the writing
 cp -R tests/sites/base "$T/site"
@@ -28,4 +32,4 @@ rc=$?
 kill -INT "$pid"
 wait "$pid"
 cat "$T/serve.out" >&2   # where tests/run.sh looks for sanitizer reports
-[ "$layout_rc" -eq 0 ] && [ "$gallery_rc" -eq 0 ] && [ "$rc" -eq 0 ]
+[ "$layout_rc" -eq 0 ] && [ "$gallery_rc" -eq 0 ] && [ "$phone_rc" -eq 0 ] && [ "$rc" -eq 0 ]

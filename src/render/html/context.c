@@ -178,27 +178,106 @@ hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t ci)
     return c;
 }
 
-static hc_tv *nav(hc_arena *a, const hc_model *m, int search)
+/* The menu's items: their names and site paths ("" for the home page). */
+static size_t nav_items(hc_arena *a, const hc_model *m, int search, const char **names, const char **paths)
 {
-    hc_tv *l = hc_tv_list(a);
-    hc_tv_push(a, l, hc_ctx_link(a, "首页", ""));
-    hc_tv_push(a, l, hc_ctx_link(a, "示范项目", "projects/"));
-    hc_tv_push(a, l, hc_ctx_link(a, "案例", "cases/"));
-    if (m->config.maps_enabled) hc_tv_push(a, l, hc_ctx_link(a, "地图", "map/"));
-    hc_tv_push(a, l, hc_ctx_link(a, "作战图", "board/"));
-    hc_tv_push(a, l, hc_ctx_link(a, "十个一", "standards/"));
-    hc_tv_push(a, l, hc_ctx_link(a, "督战", "supervision/"));
-    hc_tv_push(a, l, hc_ctx_link(a, "比战", "schedule/"));
-    if (search) hc_tv_push(a, l, hc_ctx_link(a, "搜索", "search/"));
+    size_t n = 0;
+#define ITEM(nm, p) (names[n] = (nm), paths[n] = (p), n++)
+    ITEM("首页", "");
+    ITEM("示范项目", "projects/");
+    ITEM("案例", "cases/");
+    if (m->config.maps_enabled) ITEM("地图", "map/");
+    ITEM("作战图", "board/");
+    ITEM("十个一", "standards/");
+    ITEM("督战", "supervision/");
+    ITEM("比战", "schedule/");
+    if (search) ITEM("搜索", "search/");
     for (size_t i = 0; i < m->npages; i++) {
         if (!m->pages[i].menu) continue;
         hc_buf b = HC_BUF_INIT;
         hc_path_page(&b, &m->pages[i]);
-        hc_tv_push(a, l, hc_ctx_link(a, m->pages[i].title, hc_arena_strdup(a, hc_buf_cstr(&b))));
+        ITEM(m->pages[i].title, hc_arena_strdup(a, hc_buf_cstr(&b)));
         hc_buf_free(&b);
     }
-    for (size_t i = 0; i < l->n; i++) hc_tv_set(a, l->items[i], "key", hc_tv_num(a, (double)i));
-    return l;
+#undef ITEM
+    return n;
+}
+
+/* sh->navs: one menu per current item, and one with none (see render_int.h). */
+static void navs_build(hc_shared *sh)
+{
+    hc_arena *a = &sh->arena;
+    const hc_model *m = sh->m;
+    size_t most = 9 + m->npages;
+    const char **names = hc_arena_alloc(a, most * sizeof *names);
+    sh->nav_paths = hc_arena_alloc(a, most * sizeof *sh->nav_paths);
+    sh->nnav = nav_items(a, m, sh->search, names, sh->nav_paths);
+    sh->navs = hc_arena_alloc(a, (sh->nnav + 1) * sizeof *sh->navs);
+    for (size_t cur = 0; cur <= sh->nnav; cur++) {
+        hc_tv *l = hc_tv_list(a);
+        for (size_t i = 0; i < sh->nnav; i++) {
+            hc_tv *x = hc_ctx_link(a, names[i], sh->nav_paths[i]);
+            hc_tv_set(a, x, "key", hc_tv_num(a, (double)i));
+            hc_tv_set_bool(a, x, "current", i == cur);   /* always set: never found further up */
+            hc_tv_push(a, l, x);
+        }
+        sh->navs[cur] = l;
+    }
+}
+
+hc_tv *hc_shared_nav(const hc_shared *sh, const char *dir)
+{
+    size_t best = sh->nnav, best_len = 0;
+    const char *d = dir;
+    for (int t = 0; t < HC_TAX_COUNT; t++) {   /* domains/, townships/, tags/…: facets of the projects */
+        const char *k = sh->m->tax[t].kind_slug;
+        size_t n = k ? strlen(k) : 0;
+        if (n && !strncmp(dir, k, n) && dir[n] == '/') d = "projects/";
+    }
+    for (size_t i = 0; i < sh->nnav; i++) {
+        const char *p = sh->nav_paths[i];
+        size_t n = strlen(p);
+        if (!n ? !*d : !strncmp(d, p, n) && n > best_len) { best = i; best_len = n; }
+    }
+    return sh->navs[best];
+}
+
+/* "PDF，4.2 MB" for n bytes */
+static const char *pdf_size(hc_arena *a, long long n)
+{
+    if (n < 0) return "PDF";
+    if (n < 1024 * 1024) return hc_arena_printf(a, "PDF，%lld KB", (n + 1023) / 1024);
+    return hc_arena_printf(a, "PDF，%.1f MB", (double)n / (1024.0 * 1024.0));
+}
+
+/* site.beian and site.contact (absent when not given) */
+static void footer_facts(hc_arena *a, const hc_config *c, hc_tv *s)
+{
+    if (c->beian_icp || c->beian_police || c->beian_site_code) {
+        hc_tv *b = hc_tv_map(a);
+        if (c->beian_icp) hc_tv_set(a, b, "icp", hc_tv_str_ref(a, c->beian_icp));
+        if (c->beian_police) {
+            hc_tv_set(a, b, "police", hc_tv_str_ref(a, c->beian_police));
+            hc_tv_set(a, b, "police_url", hc_tv_str(a, hc_arena_printf(a,
+                      "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=%s", c->beian_police_code)));
+        }
+        if (c->beian_site_code) hc_tv_set(a, b, "site_code", hc_tv_str_ref(a, c->beian_site_code));
+        hc_tv_set(a, s, "beian", b);
+    }
+    if (c->contact_address || c->contact_phone || c->contact_email) {
+        hc_tv *k = hc_tv_map(a);
+        if (c->contact_address) hc_tv_set(a, k, "address", hc_tv_str_ref(a, c->contact_address));
+        if (c->contact_phone) {
+            hc_buf t = HC_BUF_INIT;   /* tel: digits and + only, up to an extension (转) */
+            for (const char *p = c->contact_phone; *p && (unsigned char)*p < 0x80; p++)
+                if ((*p >= '0' && *p <= '9') || *p == '+') hc_buf_putc(&t, *p);
+            hc_tv_set(a, k, "phone", hc_tv_str_ref(a, c->contact_phone));
+            hc_tv_set(a, k, "tel", hc_tv_strn(a, hc_buf_cstr(&t), t.len));
+            hc_buf_free(&t);
+        }
+        if (c->contact_email) hc_tv_set(a, k, "email", hc_tv_str_ref(a, c->contact_email));
+        hc_tv_set(a, s, "contact", k);
+    }
 }
 
 void hc_shared_build(hc_shared *sh)
@@ -217,9 +296,13 @@ void hc_shared_build(hc_shared *sh)
     if (c->author) hc_tv_set(a, s, "author", hc_tv_str_ref(a, c->author));
     hc_tv_set(a, s, "css", hc_tv_str_ref(a, sh->css_path ? sh->css_path : ""));
     hc_tv_set(a, s, "js", hc_tv_str_ref(a, sh->js_path ? sh->js_path : ""));
-    hc_tv_set(a, s, "nav", nav(a, m, sh->search));
+    navs_build(sh);
+    hc_tv_set(a, s, "nav", sh->navs[sh->nnav]);   /* for themes from before per-page menus */
     hc_tv_set(a, s, "build_date", hc_tv_str_ref(a, sh->build_date));
     hc_tv_set_bool(a, s, "print", c->print_enabled);
+    hc_tv_set(a, s, "pdf_size", hc_tv_str_ref(a, pdf_size(a, sh->pdf_bytes[0])));
+    hc_tv_set(a, s, "press_size", hc_tv_str_ref(a, pdf_size(a, sh->pdf_bytes[1])));
+    footer_facts(a, c, s);
     hc_tv_set_bool(a, s, "maps", c->maps_enabled);
     int y, mo, d;
     hc_date_ymd(m->today, &y, &mo, &d);

@@ -64,6 +64,7 @@ static hc_tv *base(const hc_shared *sh, hc_arena *a, const char *dir, const char
     hc_tv_set(a, c, "root", hc_tv_strn(a, hc_buf_cstr(&b), b.len));
     hc_buf_free(&b);
     hc_tv_set(a, c, "site", sh->site);
+    hc_tv_set(a, c, "nav", hc_shared_nav(sh, dir));
     if (title) hc_tv_set(a, c, "page_title", hc_tv_str_ref(a, title));
     const hc_tv *sd = hc_tv_get(sh->site, "description");
     hc_tv_set(a, c, "description", desc ? hc_tv_str_ref(a, desc) : sd ? (hc_tv *)sd : hc_tv_str(a, ""));
@@ -77,6 +78,17 @@ static hc_tv *base(const hc_shared *sh, hc_arena *a, const char *dir, const char
         hc_buf_free(&u);
     }
     return c;
+}
+
+/* The path of a base URL ("https://x.cn/site/" → "/site/"), "/" for none;
+ * base_url has passed hc_url_base_ok (no query, no fragment). */
+static const char *root_path(hc_arena *a, const char *base_url)
+{
+    const char *p = base_url ? strstr(base_url, "://") : NULL;
+    p = p ? strchr(p + 3, '/') : NULL;
+    if (!p || !*p) return "/";
+    size_t n = strlen(p);
+    return p[n - 1] == '/' ? p : hc_arena_printf(a, "%s/", p);
 }
 
 /* Pager over `total` items for a listing whose page k lives at path_of(k). */
@@ -413,6 +425,7 @@ static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
         size_t met = 0;
         for (size_t i = 0; i < m->std.nitems; i++) {
             hc_tv *e = hc_tv_map(a);
+            hc_tv_set_num(a, e, "n", (double)(i + 1));   /* shown over the mark in the phone's card */
             hc_tv_set(a, e, "name", hc_tv_str_ref(a, m->std.items[i].name));
             hc_tv_set_bool(a, e, "yes", p->standard[i] == 1);
             hc_tv_set_bool(a, e, "no", p->standard[i] == 0);
@@ -545,8 +558,11 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
         return "home";
     case HC_JOB_404:
         c = base(sh, a, "", "页面未找到", NULL);
-        /* served at any depth: link back with absolute URLs when we know them */
-        if (m->config.base_url) hc_tv_set(a, c, "root", hc_tv_str_ref(a, m->config.base_url));
+        /* served at any depth, by any server: the css inline, links from the
+         * server's root (base_url's path, "/" without one); no section current */
+        hc_tv_set(a, c, "root", hc_tv_str_ref(a, root_path(a, m->config.base_url)));
+        hc_tv_set(a, c, "nav", sh->navs[sh->nnav]);
+        if (sh->css_text) hc_tv_set(a, c, "inline_css", hc_tv_str_ref(a, sh->css_text));
         *ctx = c;
         return "404";
     case HC_JOB_STANDARDS:

@@ -140,6 +140,8 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     sh.m = m;
     sh.d = d;
     sh.images = o->images;
+    sh.pdf_bytes[0] = o->pdf_bytes[0];
+    sh.pdf_bytes[1] = o->pdf_bytes[1];
     sh.arena.block_size = 1 << 20;
     sh.tmpl = hc_mustache_set_new();
     hc_job *jobs = NULL;

@@ -16,6 +16,11 @@ typedef struct {
     hc_arena arena;           /* owns everything below */
     hc_tv *site;              /* site-wide values: title, menu, css/js paths, standards */
     const char *css_path, *js_path;   /* hashed static file names, site-relative */
+    const char *css_text;     /* site.css itself (inlined by the 404 page); NULL if none */
+    hc_tv **navs;             /* the menu with item k marked current, k < nnav; navs[nnav]: none marked */
+    const char **nav_paths;   /* the site path of each menu item ("" for the home page) */
+    size_t nnav;
+    long long pdf_bytes[2];   /* print/album.pdf, print/album-press.pdf; -1: not known */
     struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
     hc_tv **status;           /* per status (and one more for "none"): shared, never changed */
     char build_date[11];
@@ -31,8 +36,12 @@ int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d);
 /* Copies theme static files (css/js get a content hash in their names) and
  * site assets into out_dir; sets sh->css_path / js_path. Counts files. */
 int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
-/* Builds sh->site. */
+/* Builds sh->site and sh->navs. */
 void hc_shared_build(hc_shared *sh);
+/* The menu for a page in folder dir (a site path, "" for the home page): the
+ * item of the section it belongs to marked current (aria-current); taxonomy
+ * pages belong to the projects. */
+hc_tv *hc_shared_nav(const hc_shared *sh, const char *dir);
 /* The summary values of a project / case study for cards and listings, built
  * in a (the page's arena: built per page, so memory does not grow with the
  * number of pages). */

@@ -19,6 +19,7 @@ typedef struct {
     int jobs;
     int quiet;
     const struct hc_images *images;   /* the image stage's set (images.h); NULL: no images */
+    long long pdf_bytes[2];   /* sizes of print/album.pdf and print/album-press.pdf (shown in the footer); -1: unknown */
 } hc_render_opts;
 
 typedef struct {

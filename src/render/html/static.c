@@ -19,6 +19,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* css for a <style> element: "</" written "<\/" (the same in CSS), so the
+ * text cannot close the element. */
+static const char *inline_css(hc_arena *a, const char *s, size_t n)
+{
+    hc_buf b = HC_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '<' && i + 1 < n && s[i + 1] == '/') hc_buf_puts(&b, "<\\");
+        else hc_buf_putc(&b, s[i]);
+    }
+    const char *r = hc_arena_strndup(a, b.data ? b.data : "", b.len);
+    hc_buf_free(&b);
+    return r;
+}
+
 /* static/x/site.css → static/x/site.<hash>.css for css/js; others keep their
  * name, and so do the files under vendor/ (third-party code such as
  * vendor/photoswipe-5.4.4/: the folder carries the version, and the templates
@@ -119,7 +133,10 @@ static int copy_tree(const char *from, const char *shown, const char *fence, con
             continue;
         }
         (*files)++;
-        if (sh && !strcmp(rel, "css/site.css")) sh->css_path = hc_arena_strdup(&sh->arena, hc_buf_cstr(&name));
+        if (sh && !strcmp(rel, "css/site.css")) {
+            sh->css_path = hc_arena_strdup(&sh->arena, hc_buf_cstr(&name));
+            sh->css_text = inline_css(&sh->arena, data.data ? data.data : "", data.len);
+        }
         if (sh && !strcmp(rel, "js/site.js")) sh->js_path = hc_arena_strdup(&sh->arena, hc_buf_cstr(&name));
     }
     /* the folders the files went into (those with none were not made) */

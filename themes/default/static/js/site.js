@@ -4,6 +4,19 @@
   document.documentElement.classList.add("js");
   var me = document.currentScript;
 
+  /* 长辈版: the header switch turns html.elder on and off and this device
+   * remembers it (the inline script in <head> applies it before the first
+   * paint). Without this script the switch's checkbox works alone (CSS :has). */
+  var elder = document.getElementById("elder-switch");
+  if (elder) {
+    var root = document.documentElement;
+    elder.checked = root.classList.contains("elder");
+    elder.addEventListener("change", function () {
+      root.classList.toggle("elder", elder.checked);
+      try { window.localStorage.setItem("huace-elder", elder.checked ? "1" : "0"); } catch (err) { /* private mode: this page only */ }
+    });
+  }
+
   /* Photos: the placeholder (dominant colour and blurred preview, the <img>'s
    * background) goes once the image is in, so a transparent PNG shows clean. */
   document.querySelectorAll("img.ph").forEach(function (img) {
