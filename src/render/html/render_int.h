@@ -17,6 +17,8 @@ typedef struct {
     hc_tv *site;              /* site-wide values: title, menu, css/js paths, standards */
     const char *css_path, *js_path;   /* hashed static file names, site-relative */
     struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
+    struct hc_marker_pos *overview_phone;   /* on map/overview-phone.png (1×), per project (maps on) */
+    int overview_phone_w, overview_phone_h;
     hc_tv **status;           /* per status (and one more for "none"): shared, never changed */
     char build_date[11];
     int search;               /* the theme has a search template: search page, its entries, a nav link */
