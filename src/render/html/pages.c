@@ -505,6 +505,14 @@ static hc_tv *map_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
         hc_tv_set(a, e, "cx", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->x / pw)));
         hc_tv_set(a, e, "cy", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->y / ph)));
         hc_tv_set(a, e, "size", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * 2 * q->r / pw)));
+        if (q->lw > 0) {
+            hc_tv *lb = hc_tv_map(a);
+            hc_tv_set(a, lb, "left", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->lx / pw)));
+            hc_tv_set(a, lb, "top", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->ly / ph)));
+            hc_tv_set(a, lb, "width", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->lw / pw)));
+            hc_tv_set(a, lb, "height", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->lh / ph)));
+            hc_tv_set(a, e, "label", lb);
+        }
         hc_tv_push(a, pmarkers, e);
     }
     hc_tv_set(a, c, "phone_markers", pmarkers);

@@ -52,12 +52,17 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
 /* Where the overview map draws each project's marker, in overview.png pixel
  * coordinates (for the clickable HTML image map). x, y, r per project;
  * r = 0 if the project has no nodes. Arrays are malloc'd, one per project. */
-typedef struct hc_marker_pos { int x, y, r; } hc_marker_pos;
+typedef struct hc_marker_pos {
+    int x, y, r;
+    int lx, ly, lw, lh;       /* phone: the name label's box (lw = 0: none), also a link */
+} hc_marker_pos;
 int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos);
 
 /* The phone variant of the overview: marker centres in overview-phone.png
  * pixels (1×) with r = half the side of the tap square (48 px: at least 44
- * CSS px when the image is shown 343 px wide); its size in *width×*height. */
+ * CSS px when the image is shown 343 px wide) and the box of the unit's name
+ * label (which may lie over another unit's tap square: the label wins); the
+ * image's size in *width×*height. */
 int hc_map_overview_phone_positions(const hc_model *m, hc_marker_pos **pos, int *width, int *height);
 
 /* The 1× size of a phone variant (route map of project index, the overview,

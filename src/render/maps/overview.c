@@ -67,16 +67,6 @@ static hc_pt centroid(const hc_pt *p, size_t n)
     return r;
 }
 
-/* The square a tap on the marker hits (phone), or the marker itself. */
-static hc_box tap_box(const layout *L, size_t i)
-{
-    double e = L->phone ? TAP * L->k / 2 : L->ext;
-    int x0 = (int)floor(L->pos[i].x - e), y0 = (int)floor(L->pos[i].y - e);
-    int x1 = (int)ceil(L->pos[i].x + e), y1 = (int)ceil(L->pos[i].y + e);
-    hc_box b = { x0, y0, x1 - x0, y1 - y0 };
-    return b;
-}
-
 static hc_box marker_box(const layout *L, size_t i)
 {
     int x0 = (int)floor(L->pos[i].x - L->ext), y0 = (int)floor(L->pos[i].y - L->ext);
@@ -150,7 +140,7 @@ static void place_boxes(layout *L)
 }
 
 /* Labels: the unit's number (web) or its short name (phone), clear of the
- * markers (phone: of their tap squares), the township names and the furniture. */
+ * markers, the township names and the furniture. */
 static void place_labels(layout *L)
 {
     const hc_model *m = L->m;
@@ -158,7 +148,7 @@ static void place_labels(layout *L)
     size_t nob = L->n + m->nareas + 2, o = 0;
     hc_box *obst = hc_xcalloc(nob, sizeof *obst);
     for (size_t i = 0; i < L->n; i++)
-        if (L->has[i]) obst[o++] = tap_box(L, i);
+        if (L->has[i]) obst[o++] = marker_box(L, i);
     for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
@@ -167,7 +157,7 @@ static void place_labels(layout *L)
         hc_label *lb = &L->labels[i];
         lb->ax = L->pos[i].x;
         lb->ay = L->pos[i].y;
-        lb->ar = L->phone ? TAP * k / 2 : L->ext;
+        lb->ar = L->ext;
         if (!L->has[i]) continue;
         const char *text = L->phone ? m->projects[i].short_name : m->projects[i].id;
         lb->full_w = hc_text_width(L->ink.bold, px, text) + iround(6 * k);
@@ -403,6 +393,13 @@ static void positions(const hc_model *m, int width, int height, int phone, hc_ma
             (*pos)[i].x = iround(L.pos[i].x);
             (*pos)[i].y = iround(L.pos[i].y);
             (*pos)[i].r = phone ? TAP / 2 : (int)ceil(L.ext);
+            if (phone && L.labels[i].mode != HC_LABEL_NONE) {
+                hc_box b = L.labels[i].box;
+                (*pos)[i].lx = b.x;
+                (*pos)[i].ly = b.y;
+                (*pos)[i].lw = b.w;
+                (*pos)[i].lh = b.h;
+            }
         }
     layout_free(&L);
 }
