@@ -4,10 +4,14 @@
 // px, sit on the phone image and lead to unit pages; at 1440 px the desktop
 // images and overlay show. Tapping the route map opens the full-screen viewer
 // with the phone variant. Board cells show a short name beside the number.
+// axe-core finds no violation on the map and township pages.
 // usage: node maps.mjs OUT_DIR [SHOT_DIR]   (prints TAP; SHOT_DIR: screenshots)
 import { chromium } from "playwright-core";
 import path from "node:path";
-import fs from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
 
 const out = path.resolve(process.argv[2]);
 const shots = process.argv[3] ? path.resolve(process.argv[3]) : null;
@@ -24,6 +28,14 @@ const browser = await chromium.launch({
          "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
 });
 const url = p => "file://" + path.join(out, p);
+const axe = async (page, what) => {
+  await page.addScriptTag({ path: axePath });
+  const r = await page.evaluate(async () => {
+    const res = await window.axe.run(document, { resultTypes: ["violations"] });
+    return res.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
+  tap(r.length === 0, `${what}: axe-core finds no violation`, r.join("\n"));
+};
 const shown = async (page, sel) => page.evaluate(async s => {
   const img = document.querySelector(s);
   if (!img) return null;
@@ -79,6 +91,7 @@ try {
                                         b[1] + b[3] / 2 < m.img[1] || b[1] + b[3] / 2 > m.img[3]);
     tap(!outside.length && m.boxes.every(b => /projects\/QJ-/.test(b[4])),
         `${w} px: the overview links sit on the image and lead to unit pages`, JSON.stringify(outside));
+    await axe(page, `${w} px map page`);
     if (shots) await page.screenshot({ path: path.join(shots, `map-${w}.png`), fullPage: true });
 
     await page.goto(url("townships/zhangtan/index.html"));
@@ -86,6 +99,7 @@ try {
     tap(g && (phone ? /guide-phone\.(webp|png)$/.test(g.src) : /\/guide\.png$/.test(g.src)),
         `${w} px: the township guide shown is the ${phone ? "phone" : "desktop"} variant`, JSON.stringify(g));
     tap(g && Math.abs(g.w / g.h - g.nw / g.nh) < 0.02, `${w} px: the guide keeps its shape`, JSON.stringify(g));
+    await axe(page, `${w} px township page`);
 
     await page.goto(url("board/index.html"));
     const cells = await page.evaluate(() => [...document.querySelectorAll(".board a.cell")].map(a => {
