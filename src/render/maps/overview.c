@@ -76,7 +76,8 @@ static hc_box marker_box(const layout *L, size_t i)
 }
 
 /* Each township name at its centre, or moved up or down until it clears the
- * unit markers and the names before it. */
+ * unit markers and the names before it (phone: placed after the unit names,
+ * and clear of them too, or left out). */
 static void place_area_names(layout *L)
 {
     static const double shifts[] = { 0, -1.6, 1.6, -3.2, 3.2 };
@@ -94,10 +95,14 @@ static void place_area_names(layout *L)
                 if (L->has[i] && hc_box_overlap(b, marker_box(L, i))) clear = 0;
             for (size_t j = 0; j < a && clear; j++)
                 if (hc_box_overlap(b, L->area_name[j])) clear = 0;
+            for (size_t i = 0; L->phone && i < L->n && clear; i++)
+                if (L->labels[i].mode != HC_LABEL_NONE && hc_box_overlap(b, L->labels[i].box)) clear = 0;
             if (clear) {
                 best = b;
                 break;
             }
+            /* phone: a name with no clear place is left out (the unit names matter more) */
+            if (L->phone && s + 1 == sizeof shifts / sizeof *shifts) best.w = 0;
         }
         L->area_name[a] = best;
     }
@@ -235,8 +240,13 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
     for (size_t i = 0; i < L->n; i++)
         if (L->has[i]) L->pos[i] = tmp[np++];
     free(tmp);
-    place_area_names(L);
-    place_labels(L);
+    if (phone) {
+        place_labels(L);
+        place_area_names(L);
+    } else {
+        place_area_names(L);
+        place_labels(L);
+    }
 }
 
 static void draw_areas(gdImagePtr im, const layout *L)
@@ -246,7 +256,8 @@ static void draw_areas(gdImagePtr im, const layout *L)
     for (size_t a = 0; a < m->nareas; a++)
         hc_polygon_outline(im, L->area_pts[a], m->areas[a].npoints, 1.3 * L->k, AREA_LINE);
     for (size_t a = 0; a < m->nareas; a++)
-        hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+        if (L->area_name[a].w > 0)
+            hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
 }
 
 static void draw_units(gdImagePtr im, const layout *L)
