@@ -4,14 +4,61 @@
 #include "../base/alloc.h"
 #include "../base/fs.h"
 #include "../base/hash.h"
+#include "../base/utf8.h"
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const project_keys[] = {
     "id", "name", "domain", "level", "townships", "brand", "lead", "status", "grade", "assessed",
     "funding", "milestones", "nodes", "route", "standard", "baseline", "applying", "supervision",
-    "observation", "photos", "tags", "summary", NULL
+    "observation", "photos", "tags", "summary", "short_name", NULL
 };
+
+#define SHORT_NAME_MAX 8      /* characters: fits a board cell and a phone map label */
+
+/* A short name from the full one when the file gives none: the text inside
+ * “…” if there is any (“莲香党建”乡村振兴示范带 → 莲香党建), else the name
+ * without its kind suffix (东区大花园党建示范带 → 东区大花园), cut to
+ * SHORT_NAME_MAX characters with "…". */
+static char *derive_short_name(const char *name)
+{
+    static const char *const suffixes[] = { "文明城市党建示范区", "两新组织党建示范圈", "党建示范带", "党建示范圈",
+                                            "党建示范点", "党建示范区", "攻坚示范岗", "示范带", "示范圈",
+                                            "示范点", "示范岗", "示范区", NULL };
+    const char *open = strstr(name, "\u201c"), *close = open ? strstr(open + 3, "\u201d") : NULL;
+    const char *s = name;
+    size_t len = strlen(name);
+    if (open && close && close > open + 3) {
+        s = open + 3;
+        len = (size_t)(close - s);
+    } else {
+        for (size_t i = 0; suffixes[i]; i++) {
+            size_t sl = strlen(suffixes[i]);
+            if (len > sl && !memcmp(name + len - sl, suffixes[i], sl)) {
+                len -= sl;
+                break;
+            }
+        }
+    }
+    hc_buf b = HC_BUF_INIT;
+    if (hc_utf8_chars(s, len) > SHORT_NAME_MAX) hc_utf8_summary(&b, s, len, SHORT_NAME_MAX - 1);
+    else hc_buf_put(&b, s, len);
+    return hc_buf_detach(&b, NULL);
+}
+
+/* `short_name:` (optional): 1 to SHORT_NAME_MAX characters, no line breaks. */
+static void read_short_name(const hc_yreader *r, const hc_yval *v, hc_project *p)
+{
+    if (!v || hc_yr_str(r, v, "short_name", &p->short_name) != 0) return;
+    size_t n = hc_utf8_chars(p->short_name, strlen(p->short_name));
+    if (n == 0 || n > SHORT_NAME_MAX || strpbrk(p->short_name, "\r\n")) {
+        hc_error(r->d, "short-name", r->path, v->line, v->col,
+                 "short_name '%s' must be 1 to %d characters on one line (it labels board cells and phone maps)",
+                 p->short_name, SHORT_NAME_MAX);
+        free(p->short_name);
+        p->short_name = NULL;
+    }
+}
 
 /* Resolves the key at v against a standards list; reports unknown keys with
  * the expected ones. Returns the index or HC_NONE. */
@@ -301,6 +348,7 @@ static void load_one(hc_model *m, const char *rel, hc_diags *d)
     hc_yr_date(&r, hc_ymap_get(root, "assessed"), "assessed", &p->assessed);
     hc_yr_str(&r, hc_ymap_get(root, "brand"), "brand", &p->brand);
     hc_yr_str(&r, hc_ymap_get(root, "summary"), "summary", &p->summary);
+    read_short_name(&r, hc_ymap_get(root, "short_name"), p);
     p->has_funding = hc_yr_num(&r, hc_ymap_get(root, "funding"), "funding", &p->funding) == 0;
 
     const hc_yval *lead = hc_ymap_get(root, "lead");
@@ -359,6 +407,7 @@ out:
     if (!p->id || !p->id[0]) m->broken_projects++;
     if (!p->id) p->id = hc_xstrdup("");
     if (!p->name) p->name = hc_xstrdup("");
+    if (!p->short_name) p->short_name = derive_short_name(p->name);
     if (!p->standard) read_standard(&r, NULL, p, s);
     hc_yval_free(root);
 }

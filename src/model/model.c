@@ -33,7 +33,7 @@ void hc_doc_clear(hc_doc *doc)
 
 static void project_clear(hc_project *p)
 {
-    free(p->path); free(p->id); free(p->name); free(p->brand); free(p->summary);
+    free(p->path); free(p->id); free(p->name); free(p->brand); free(p->summary); free(p->short_name);
     free(p->lead_name); free(p->lead_title); free(p->obs_place);
     free_strv(p->townships, p->ntownships);
     free(p->township_idx);

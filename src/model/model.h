@@ -73,6 +73,7 @@ typedef struct {
     char *path;               /* relative to the site folder, e.g. content/projects/qj-b-01.yaml */
     hc_loc loc;               /* where the file's top-level map starts */
     char *id, *name, *brand, *summary;
+    char *short_name;         /* `short_name:`, else derived from name (never NULL after loading) */
     hc_loc id_loc;
     size_t domain, level, status, grade;   /* indices into standards, HC_NONE if unset */
     hc_loc grade_loc, level_loc, status_loc;

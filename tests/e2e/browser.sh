@@ -5,6 +5,8 @@
 # full-screen viewer on a project page, axe-core (tests/browser/gallery.mjs);
 # every page kind on a phone, the menu, 长辈版 and the 404 page at a deep URL
 # (tests/browser/phone.mjs);
+# the phone variants of the maps at 375 px, overview tap targets of 44 px and
+# more, maps in the viewer, short names on the board (tests/browser/maps.mjs);
 # then a page open from huace serve reloading itself (tests/browser/reload.mjs). Needs chromium and node (set up
 # by scripts/install-deps.sh) and playwright-core (npm ci in tests/browser).
 . tests/tools/tap.sh
@@ -18,6 +20,8 @@ node tests/browser/gallery.mjs "$T/out"
 gallery_rc=$?
 node tests/browser/phone.mjs "$T/out"
 phone_rc=$?
+node tests/browser/maps.mjs "$T/out"
+maps_rc=$?
 
 # huace serve: an open page follows the writing
 cp -R tests/sites/base "$T/site"
@@ -32,4 +36,4 @@ rc=$?
 kill -INT "$pid"
 wait "$pid"
 cat "$T/serve.out" >&2   # where tests/run.sh looks for sanitizer reports
-[ "$layout_rc" -eq 0 ] && [ "$gallery_rc" -eq 0 ] && [ "$phone_rc" -eq 0 ] && [ "$rc" -eq 0 ]
+[ "$layout_rc" -eq 0 ] && [ "$gallery_rc" -eq 0 ] && [ "$phone_rc" -eq 0 ] && [ "$maps_rc" -eq 0 ] && [ "$rc" -eq 0 ]

@@ -334,9 +334,10 @@ static void bad_input_gives_located_errors(void **state)
     assert_true(has(d, p, 6, 32, "coordinates", "longitude 190.5"));
     assert_true(has(d, p, 7, 44, "coordinates", "latitude -95"));
     assert_true(has(d, p, 8, 15, "route-node", "nowhere"));
+    assert_true(has(d, p, 9, 13, "short-name", "1 to 8 characters"));
     /* every error is located; only the good outline is kept */
     for (size_t i = 0; i < hc_diags_count(d); i++) assert_true(hc_diags_at(d, i)->line > 0);
-    assert_int_equal(hc_diags_errors(d), 11);
+    assert_int_equal(hc_diags_errors(d), 12);
     assert_int_equal(m->nareas, 1);
     assert_string_equal(m->areas[0].name, "东镇");
     hc_model_free(m);
@@ -370,8 +371,28 @@ static void every_image_has_its_size_and_format(void **state)
     assert_size(f->out, "print/board-a2.png", 4961, 7016);
     assert_size(f->out, "townships/dongzhen/guide.png", 1000, 0);
     assert_size(f->out, "townships/xizhen/guide.png", 1000, 0);
-    /* 3 units × 3 files, 2 overview, board, poster, 2 guides */
-    assert_int_equal(f->st.drawn, 15);
+    /* phone variants: 375 px wide, portrait, @2x twice the size, the size maps.h tells */
+    static const char *const phone[] = { "projects/MB-01/route-phone", "map/overview-phone",
+                                         "townships/dongzhen/guide-phone", "townships/xizhen/guide-phone" };
+    for (size_t i = 0; i < sizeof phone / sizeof *phone; i++) {
+        int pw, ph;
+        hc_map_kind kind = i == 0 ? HC_MAP_ROUTE : i == 1 ? HC_MAP_OVERVIEW : HC_MAP_GUIDE;
+        size_t index = i == 0 ? find(f->m, "MB-01") : i == 3 ? 1 : 0;
+        assert_int_equal(hc_map_phone_size(f->m, kind, index, &pw, &ph), 0);
+        assert_int_equal(pw, 375);
+        assert_true(ph > pw);
+        hc_buf_reset(&rel);
+        hc_buf_printf(&rel, "%s.png", phone[i]);
+        assert_size(f->out, hc_buf_cstr(&rel), 375, ph);
+        hc_buf_reset(&rel);
+        hc_buf_printf(&rel, "%s@2x.png", phone[i]);
+        assert_size(f->out, hc_buf_cstr(&rel), 750, 2 * ph);
+        hc_buf_reset(&rel);
+        hc_buf_printf(&rel, "%s@2x.webp", phone[i]);
+        assert_size(f->out, hc_buf_cstr(&rel), 750, 2 * ph);
+    }
+    /* 3 units × 3 files, 2 overview, board, poster, 2 guides; phone: 4 files each for 3 units, overview, 2 guides */
+    assert_int_equal(f->st.drawn, 39);
     assert_int_equal(f->st.reused, 0);
     assert_int_equal(read_file(f->out, ".huace-maps-cache", &b), 0);
     assert_non_null(strstr(hc_buf_cstr(&b), "projects/MB-01/route.webp "));
@@ -559,6 +580,24 @@ static void overview_positions_match_the_image(void **state)
     }
     gdImageDestroy(im);
     free(pos);
+    /* the phone variant: markers where the positions say, tap squares of 48 px that do not overlap */
+    int w, h;
+    assert_int_equal(hc_map_overview_phone_positions(f->m, &pos, &w, &h), 0);
+    assert_int_equal(w, 375);
+    im = decode(f->out, "map/overview-phone.png");
+    assert_non_null(im);
+    assert_int_equal(gdImageSY(im), h);
+    for (size_t i = 0; i < f->m->nprojects; i++) {
+        const hc_project *pr = &f->m->projects[i];
+        if (!pr->nnodes) continue;
+        assert_int_equal(pos[i].r, 24);
+        assert_int_equal(pixel(im, pos[i].x, pos[i].y), hex(f->m->std.statuses[pr->status].color));
+        for (size_t j = 0; j < i; j++)
+            if (f->m->projects[j].nnodes)
+                assert_true(abs(pos[i].x - pos[j].x) >= 48 || abs(pos[i].y - pos[j].y) >= 48);
+    }
+    gdImageDestroy(im);
+    free(pos);
 }
 
 static int same_file(const char *a, const char *b, const char *rel)
@@ -597,7 +636,7 @@ static void two_renders_are_byte_identical(void **state)
     assert_int_equal(st.drawn, f->st.drawn);
     char **paths;
     size_t n = cached_paths(f->out, &paths);
-    assert_int_equal(n, 15);
+    assert_int_equal(n, 39);
     for (size_t i = 0; i < n; i++) {
         if (!same_file(f->out, again, paths[i])) fail_msg("%s differs between two renders", paths[i]);
         free(paths[i]);
@@ -614,7 +653,7 @@ static void unchanged_images_are_reused(void **state)
     char *next = tmpdir(), *third = tmpdir();
     hc_maps_stats st;
     assert_int_equal(render(f->m, next, f->out, &st), 0);
-    assert_int_equal(st.reused, 15);
+    assert_int_equal(st.reused, 39);
     assert_int_equal(st.drawn, 0);
     assert_true(same_file(f->out, next, "print/board-a2.png"));
     assert_true(same_file(f->out, next, ".huace-maps-cache"));
@@ -623,8 +662,8 @@ static void unchanged_images_are_reused(void **state)
     hc_project *pr = &m->projects[find(m, "MB-01")];
     pr->nodes[0].status = hc_std_status(&m->std, "blue");
     assert_int_equal(render(m, third, next, &st), 0);
-    assert_int_equal(st.drawn, 3);
-    assert_int_equal(st.reused, 12);
+    assert_int_equal(st.drawn, 7);     /* its route map, desktop and phone */
+    assert_int_equal(st.reused, 32);
     assert_false(same_file(next, third, "projects/MB-01/route.png"));
     assert_true(same_file(next, third, "projects/MB-03/route.png"));
     /* a file missing from the previous output is drawn, not copied */

@@ -156,6 +156,7 @@ hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t pi)
     set_url(a, c, hc_path_project, p);
     hc_tv_set(a, c, "id", hc_tv_str_ref(a, p->id));
     hc_tv_set(a, c, "name", hc_tv_str_ref(a, p->name));
+    hc_tv_set(a, c, "short_name", hc_tv_str_ref(a, p->short_name));
     hc_tv_set(a, c, "status", hc_shared_status(sh, p->status));
     return c;
 }

@@ -11,6 +11,30 @@
 
 #define LATEST_CASES 6
 
+/* Index in config.townships of the township named name, or HC_NONE. */
+static size_t township_index(const hc_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->config.ntownships; i++)
+        if (!strcmp(m->config.townships[i].name, name)) return i;
+    return HC_NONE;
+}
+
+/* The phone variant of a map (see maps.h) on map m: "phone" with png, png2x,
+ * webp, webp2x (site paths from dir + stem), width, height and the @2x size. */
+static void set_phone_map(hc_arena *a, hc_tv *mp, const char *dir, const char *stem, int w, int h)
+{
+    hc_tv *ph = hc_tv_map(a);
+    hc_tv_set(a, ph, "png", hc_tv_str(a, hc_arena_printf(a, "%s%s-phone.png", dir, stem)));
+    hc_tv_set(a, ph, "png2x", hc_tv_str(a, hc_arena_printf(a, "%s%s-phone@2x.png", dir, stem)));
+    hc_tv_set(a, ph, "webp", hc_tv_str(a, hc_arena_printf(a, "%s%s-phone.webp", dir, stem)));
+    hc_tv_set(a, ph, "webp2x", hc_tv_str(a, hc_arena_printf(a, "%s%s-phone@2x.webp", dir, stem)));
+    hc_tv_set_num(a, ph, "width", w);
+    hc_tv_set_num(a, ph, "height", h);
+    hc_tv_set_num(a, ph, "width2x", 2 * w);
+    hc_tv_set_num(a, ph, "height2x", 2 * h);
+    hc_tv_set(a, mp, "phone", ph);
+}
+
 static size_t page_count(size_t items, long size)
 {
     size_t s = size > 0 ? (size_t)size : 10;
@@ -244,6 +268,11 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_set(a, mp, "webp", hc_tv_str(a, hc_arena_printf(a, "%sroute.webp", hc_buf_cstr(&b))));
         hc_tv_set_num(a, mp, "width", (double)m->config.map_width);
         hc_tv_set_num(a, mp, "height", (double)m->config.map_height);
+        hc_tv_set_num(a, mp, "width2x", 2.0 * (double)m->config.map_width);
+        hc_tv_set_num(a, mp, "height2x", 2.0 * (double)m->config.map_height);
+        int pw, ph;
+        if (hc_map_phone_size(m, HC_MAP_ROUTE, (size_t)(p - m->projects), &pw, &ph) == 0)
+            set_phone_map(a, mp, hc_buf_cstr(&b), "route", pw, ph);
         hc_buf_free(&b);
         hc_tv_set(a, c, "route_map", mp);
     }
@@ -377,6 +406,16 @@ static hc_tv *term_page(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_tv
                                                                dm->planned, t->nprojects)));
     } else if (j->a == HC_TAX_TOWNSHIP && m->config.maps_enabled && j->page_no == 1) {
         hc_tv_set(a, c, "guide", hc_tv_str(a, hc_arena_printf(a, "townships/%s/guide.png", t->slug)));
+        int gw, gh;
+        size_t ti = township_index(m, t->key);
+        if (ti != HC_NONE && hc_map_guide_size(m, ti, &gw, &gh) == 0) {
+            hc_tv *g = hc_tv_map(a);
+            hc_tv_set_num(a, g, "width", gw);
+            hc_tv_set_num(a, g, "height", gh);
+            if (hc_map_phone_size(m, HC_MAP_GUIDE, ti, &gw, &gh) == 0)
+                set_phone_map(a, g, hc_arena_printf(a, "townships/%s/", t->slug), "guide", gw, gh);
+            hc_tv_set(a, c, "guide_map", g);
+        }
     } else if (j->a == HC_TAX_STATUS) {
         hc_tv_set(a, c, "intro", hc_tv_str_ref(a, m->std.statuses[j->b].meaning));
     }
@@ -460,7 +499,7 @@ static hc_tv *map_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
 {
     const hc_model *m = sh->m;
     double w = (double)m->config.map_width, h = (double)m->config.map_height;
-    hc_tv *markers = hc_tv_list(a), *units = hc_tv_list(a);
+    hc_tv *markers = hc_tv_list(a), *units = hc_tv_list(a), *pmarkers = hc_tv_list(a);
     for (size_t i = 0; i < m->nprojects; i++) {
         hc_tv *card = hc_card_unit(sh, a, i);
         hc_tv_push(a, units, card);
@@ -471,7 +510,32 @@ static hc_tv *map_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
         hc_tv_set(a, e, "top", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * (sh->overview[i].y - sh->overview[i].r) / h)));
         hc_tv_set(a, e, "size", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * 2 * sh->overview[i].r / w)));
         hc_tv_push(a, markers, e);
+        const hc_marker_pos *q = sh->overview_phone ? &sh->overview_phone[i] : NULL;
+        if (!q || q->r <= 0) continue;
+        double pw = sh->overview_phone_w, ph = sh->overview_phone_h;
+        e = hc_tv_map(a);
+        hc_tv_set(a, e, "p", card);
+        hc_tv_set(a, e, "cx", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->x / pw)));
+        hc_tv_set(a, e, "cy", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->y / ph)));
+        hc_tv_set(a, e, "size", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * 2 * q->r / pw)));
+        if (q->lw > 0) {
+            hc_tv *lb = hc_tv_map(a);
+            hc_tv_set(a, lb, "left", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->lx / pw)));
+            hc_tv_set(a, lb, "top", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->ly / ph)));
+            hc_tv_set(a, lb, "width", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->lw / pw)));
+            hc_tv_set(a, lb, "height", hc_tv_str(a, hc_arena_printf(a, "%.3f", 100.0 * q->lh / ph)));
+            hc_tv_set(a, e, "label", lb);
+        }
+        hc_tv_push(a, pmarkers, e);
     }
+    hc_tv_set(a, c, "phone_markers", pmarkers);
+    if (sh->overview_phone) {
+        hc_tv *ov = hc_tv_map(a);
+        set_phone_map(a, ov, "map/", "overview", sh->overview_phone_w, sh->overview_phone_h);
+        hc_tv_set(a, c, "overview", ov);
+    }
+    hc_tv_set_num(a, c, "width2x", 2 * w);
+    hc_tv_set_num(a, c, "height2x", 2 * h);
     hc_tv_set(a, c, "markers", markers);
     hc_tv_set(a, c, "units", units);
     hc_tv_set_num(a, c, "width", w);

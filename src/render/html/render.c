@@ -152,8 +152,10 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
     sh.search = hc_mustache_set_has(sh.tmpl, "search");   /* a theme made before search has none */
     if (hc_static_copy(m, &sh, o->out_dir, d, &st->files) != 0) goto out;
-    if (m->config.maps_enabled)
+    if (m->config.maps_enabled) {
         hc_map_overview_positions(m, (int)m->config.map_width, (int)m->config.map_height, &sh.overview);
+        hc_map_overview_phone_positions(m, &sh.overview_phone, &sh.overview_phone_w, &sh.overview_phone_h);
+    }
     hc_shared_build(&sh);
     hc_pages_plan(&sh, &jobs, &njobs);
 
@@ -186,6 +188,7 @@ out:
     free(threads);
     free(jobs);
     free(sh.overview);
+    free(sh.overview_phone);
     hc_mustache_set_free(sh.tmpl);
     hc_arena_free(&sh.arena);
     return rc;

@@ -22,6 +22,8 @@ typedef struct {
     size_t nnav;
     long long pdf_bytes[2];   /* print/album.pdf, print/album-press.pdf; -1: not known */
     struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
+    struct hc_marker_pos *overview_phone;   /* on map/overview-phone.png (1×), per project (maps on) */
+    int overview_phone_w, overview_phone_h;
     hc_tv **status;           /* per status (and one more for "none"): shared, never changed */
     char build_date[11];
     int search;               /* the theme has a search template: search page, its entries, a nav link */

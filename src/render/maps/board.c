@@ -203,7 +203,7 @@ static void draw_chip(gdImagePtr im, const layout *L, const hc_project *p, int x
         hc_text_fit(&t, L->ink.font, 14 * k, p->name + first, tw);
         hc_text_draw(im, L->ink.font, 14 * k, tx, iround(y + 49 * k), ink, hc_buf_cstr(&t));
     } else {
-        hc_buf_printf(&s, "%s %s", p->id, p->name);
+        hc_buf_printf(&s, "%s %s", p->id, p->short_name ? p->short_name : p->name);
         hc_text_fit(&t, L->ink.font, 13 * k, hc_buf_cstr(&s), tw);
         hc_text_draw(im, L->ink.font, 13 * k, tx, iround(y + (L->chip_h - 13 * k) / 2), ink, hc_buf_cstr(&t));
     }
@@ -316,6 +316,7 @@ void hc_board_hash(hc_hkey *key, const hc_model *m)
         const hc_project *p = &m->projects[i];
         hc_hk_str(key, p->id);
         hc_hk_str(key, p->name);
+        hc_hk_str(key, p->short_name);
         hc_hk_int(key, (long)p->domain);
         hc_hk_int(key, (long)p->status);
         hc_hk_int(key, (long)p->ntownships);

@@ -90,6 +90,29 @@ int hc_title_bar(gdImagePtr im, const hc_ink *ink, const char *title, const char
     return h;
 }
 
+int hc_phone_title_height(const hc_ink *ink)
+{
+    return (int)lround(62 * ink->k);
+}
+
+int hc_phone_title_bar(gdImagePtr im, const hc_ink *ink, const char *title, const char *subtitle)
+{
+    int h = hc_phone_title_height(ink);
+    int w = gdImageSX(im);
+    double k = ink->k;
+    hc_fill_rect(im, 0, 0, w, h, TITLE_BG);
+    hc_fill_rect(im, 0, h - 3 * k, w, 3 * k, TITLE_RULE);
+    hc_buf t = HC_BUF_INIT;
+    hc_text_fit(&t, ink->bold, 18 * k, title, (int)(w - 24 * k));
+    hc_text_draw(im, ink->bold, 18 * k, (int)lround(12 * k), (int)lround(9 * k), 0xffffff, hc_buf_cstr(&t));
+    if (subtitle && *subtitle) {
+        hc_text_fit(&t, ink->font, 13 * k, subtitle, (int)(w - 24 * k));
+        hc_text_draw(im, ink->font, 13 * k, (int)lround(12 * k), (int)lround(36 * k), 0xfbe9c6, hc_buf_cstr(&t));
+    }
+    hc_buf_free(&t);
+    return h;
+}
+
 int hc_legend_statuses(gdImagePtr im, const hc_ink *ink, const hc_model *m, int x, int y, int w, int draw)
 {
     double k = ink->k, px = 13 * k, row = 22 * k;

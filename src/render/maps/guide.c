@@ -49,6 +49,32 @@ static void box_text(gdImagePtr im, const hc_ink *ink, const hc_font *font, doub
     hc_buf_free(&t);
 }
 
+static size_t units_in(const hc_model *m, size_t t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nprojects; i++)
+        n += in_township(&m->projects[i], t) && m->projects[i].domain < m->std.ndomains;
+    return n;
+}
+
+/* Height of the web guide at width w (see hc_guide_image). */
+static int guide_height(const hc_model *m, size_t t, int w)
+{
+    double k = w / BASE_WIDTH;
+    hc_ink ink = { NULL, NULL, k };
+    size_t n = units_in(m, t);
+    int th = hc_title_bar_height(&ink, 1), pad = iround(24 * k);
+    int body_h = (int)(n ? n : 1) * (iround(46 * k) + iround(10 * k)) - iround(10 * k);
+    return th + pad + body_h + pad + iround(36 * k) + pad;
+}
+
+int hc_map_guide_size(const hc_model *m, size_t t, int *w, int *h)
+{
+    *w = (int)BASE_WIDTH;
+    *h = t < m->config.ntownships ? guide_height(m, t, *w) : 0;
+    return *h > 0 ? 0 : -1;
+}
+
 gdImagePtr hc_guide_image(const hc_model *m, size_t t, int w)
 {
     double k = w / BASE_WIDTH;
@@ -64,7 +90,7 @@ gdImagePtr hc_guide_image(const hc_model *m, size_t t, int w)
     int chip_h = iround(46 * k), gap = iround(10 * k);
     int legend_h = iround(36 * k);
     int body_h = (int)(n ? n : 1) * (chip_h + gap) - gap;
-    int h = th + pad + body_h + pad + legend_h + pad;
+    int h = guide_height(m, t, w);
     gdImagePtr im = hc_canvas(w, h, PAPER);
     if (!im) {
         free(counts);
@@ -150,12 +176,115 @@ gdImagePtr hc_guide_image(const hc_model *m, size_t t, int w)
     return im;
 }
 
+/* ---- the phone variant: one column, a heading per domain, a full-width
+ * chip per unit, the legend below ---- */
+#define PH_HEAD 30
+#define PH_CHIP 48
+#define PH_GAP 6
+#define PH_MIN_H 470        /* 1.25 × the width */
+
+/* Draws (im != NULL) or only measures; returns the height. */
+static int guide_phone(gdImagePtr im, const hc_model *m, size_t t, double k)
+{
+    hc_ink ink = { hc_maps_face(0), hc_maps_face(1), k };
+    int w = iround(HC_PHONE_W * k), x = iround(12 * k), cw = w - 2 * x;
+    int y = hc_phone_title_height(&ink) + iround(12 * k);
+    hc_buf a = HC_BUF_INIT, fit = HC_BUF_INIT;
+    size_t n = 0;
+    for (size_t d = 0; d < m->std.ndomains; d++) {
+        size_t count = 0;
+        for (size_t i = 0; i < m->nprojects; i++) count += m->projects[i].domain == d && in_township(&m->projects[i], t);
+        if (!count) continue;
+        n += count;
+        if (im) {
+            hc_fill_rect(im, x, y, cw, PH_HEAD * k, DOMAIN_BG);
+            hc_fill_rect(im, x, y, 4 * k, PH_HEAD * k, DOMAIN_LINE);
+            hc_buf_reset(&a);
+            hc_buf_printf(&a, "%s（%zu）", m->std.domains[d].full ? m->std.domains[d].full : m->std.domains[d].name, count);
+            hc_text_fit(&fit, ink.bold, 15 * k, hc_buf_cstr(&a), cw - iround(20 * k));
+            hc_text_draw(im, ink.bold, 15 * k, iround(x + 12 * k), iround(y + 7 * k), INK, hc_buf_cstr(&fit));
+        }
+        y += iround((PH_HEAD + PH_GAP) * k);
+        for (size_t i = 0; i < m->nprojects; i++) {
+            const hc_project *p = &m->projects[i];
+            if (p->domain != d || !in_township(p, t)) continue;
+            if (im) {
+                int c = hc_status_color(m, p->status), ink_c = hc_color_text_on(c);
+                hc_fill_rect(im, x + 12 * k, y, cw - 12 * k, PH_CHIP * k, c);
+                hc_buf_reset(&a);
+                hc_buf_printf(&a, "%s %s", p->id, p->name);
+                hc_text_fit(&fit, ink.bold, 15 * k, hc_buf_cstr(&a), cw - iround(32 * k));
+                hc_text_draw(im, ink.bold, 15 * k, iround(x + 22 * k), iround(y + 6 * k), ink_c, hc_buf_cstr(&fit));
+                hc_buf_reset(&a);
+                const char *sep = "";
+                if (p->lead_name) {
+                    hc_buf_printf(&a, "挂帅：%s", p->lead_name);
+                    sep = " · ";
+                }
+                if (p->status < m->std.nstatuses && m->std.statuses[p->status].name)
+                    hc_buf_printf(&a, "%s%s", sep, m->std.statuses[p->status].name);
+                hc_text_fit(&fit, ink.font, 13 * k, hc_buf_cstr(&a), cw - iround(32 * k));
+                hc_text_draw(im, ink.font, 13 * k, iround(x + 22 * k), iround(y + 27 * k), ink_c, hc_buf_cstr(&fit));
+            }
+            y += iround((PH_CHIP + PH_GAP) * k);
+        }
+        y += iround(8 * k);
+    }
+    if (!n) {
+        if (im) hc_text_draw(im, ink.font, 15 * k, x, y, MUTED, "暂无示范单位");
+        y += iround(30 * k);
+    }
+    /* portrait even for a township with one unit: the legend goes to the foot */
+    int legend_h = iround(10 * k) + (int)m->std.nstatuses * (int)lround(22 * k) + iround(8 * k);
+    if (y + legend_h < iround(PH_MIN_H * k)) y = iround(PH_MIN_H * k) - legend_h;
+    if (im) hc_fill_rect(im, 0, y, w, 1 * k, DOMAIN_LINE);
+    y += iround(10 * k);
+    y = hc_legend_statuses(im, &ink, m, x, y, cw, im != NULL) + iround(8 * k);
+    hc_buf_free(&a);
+    hc_buf_free(&fit);
+    return y;
+}
+
+int hc_guide_phone_height(const hc_model *m, size_t t, double k)
+{
+    return guide_phone(NULL, m, t, k);
+}
+
+gdImagePtr hc_guide_phone_image(const hc_model *m, size_t t, double k)
+{
+    int h = guide_phone(NULL, m, t, k);
+    gdImagePtr im = hc_canvas(iround(HC_PHONE_W * k), h, PAPER);
+    if (!im) return NULL;
+    size_t n = 0, *counts = hc_xcalloc(m->std.nstatuses + 1, sizeof *counts);
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (in_township(&m->projects[i], t) && m->projects[i].domain < m->std.ndomains) {
+            n++;
+            if (m->projects[i].status < m->std.nstatuses) counts[m->projects[i].status]++;
+        }
+    hc_ink ink = { hc_maps_face(0), hc_maps_face(1), k };
+    hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
+    hc_buf_printf(&title, "%s 工作导图", m->config.townships[t].name);
+    hc_buf_printf(&sub, "示范单位 %zu 个", n);
+    for (size_t s = 0; s < m->std.nstatuses; s++)
+        hc_buf_printf(&sub, " · %s %zu", m->std.statuses[s].name ? m->std.statuses[s].name : m->std.statuses[s].key,
+                      counts[s]);
+    hc_phone_title_bar(im, &ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+    guide_phone(im, m, t, k);
+    hc_buf_free(&title);
+    hc_buf_free(&sub);
+    free(counts);
+    return im;
+}
+
 void hc_guide_hash(hc_hkey *key, const hc_model *m, size_t t)
 {
     hc_hk_init(key, "guide");
     hc_hk_common(key, m);
     hc_hk_str(key, m->config.townships[t].name);
-    for (size_t d = 0; d < m->std.ndomains; d++) hc_hk_str(key, m->std.domains[d].name);
+    for (size_t d = 0; d < m->std.ndomains; d++) {
+        hc_hk_str(key, m->std.domains[d].name);
+        hc_hk_str(key, m->std.domains[d].full);
+    }
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
         if (!in_township(p, t)) continue;

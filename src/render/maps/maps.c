@@ -18,7 +18,10 @@
 #define BOARD_W 1600
 #define GUIDE_W 1000
 
-typedef enum { J_POSTER, J_ROUTE2X, J_ROUTE, J_OVERVIEW2X, J_OVERVIEW, J_BOARD, J_GUIDE } job_kind;
+typedef enum {
+    J_POSTER, J_ROUTE2X, J_ROUTE, J_OVERVIEW2X, J_OVERVIEW, J_BOARD, J_GUIDE,
+    J_ROUTE_P, J_ROUTE_P2X, J_OVERVIEW_P, J_OVERVIEW_P2X, J_GUIDE_P, J_GUIDE_P2X   /* phone variants */
+} job_kind;
 
 typedef struct {
     job_kind kind;
@@ -75,10 +78,10 @@ static void job_hash(job *j, const hc_model *m, int w, int h)
 {
     hc_hkey k;
     switch (j->kind) {
-    case J_ROUTE: case J_ROUTE2X: hc_route_hash(&k, m, j->index); break;
-    case J_OVERVIEW: case J_OVERVIEW2X: hc_overview_hash(&k, m); break;
+    case J_ROUTE: case J_ROUTE2X: case J_ROUTE_P: case J_ROUTE_P2X: hc_route_hash(&k, m, j->index); break;
+    case J_OVERVIEW: case J_OVERVIEW2X: case J_OVERVIEW_P: case J_OVERVIEW_P2X: hc_overview_hash(&k, m); break;
     case J_BOARD: case J_POSTER: hc_board_hash(&k, m); break;
-    case J_GUIDE: hc_guide_hash(&k, m, j->index); break;
+    case J_GUIDE: case J_GUIDE_P: case J_GUIDE_P2X: hc_guide_hash(&k, m, j->index); break;
     }
     hc_hk_int(&k, j->kind);
     hc_hk_int(&k, w);
@@ -100,16 +103,34 @@ static job *plan(const hc_model *m, int w, int h, size_t *njobs)
         j = add_job(&jobs, &n, &cap, J_ROUTE, i);
         add_file(j, "projects/%s/route.png", m->projects[i].id);
         add_file(j, "projects/%s/route.webp", m->projects[i].id);
+        j = add_job(&jobs, &n, &cap, J_ROUTE_P2X, i);
+        add_file(j, "projects/%s/route-phone@2x.png", m->projects[i].id);
+        add_file(j, "projects/%s/route-phone@2x.webp", m->projects[i].id);
+        j = add_job(&jobs, &n, &cap, J_ROUTE_P, i);
+        add_file(j, "projects/%s/route-phone.png", m->projects[i].id);
+        add_file(j, "projects/%s/route-phone.webp", m->projects[i].id);
     }
     j = add_job(&jobs, &n, &cap, J_OVERVIEW2X, 0);
     add_file(j, "%s", "map/overview@2x.png");
     j = add_job(&jobs, &n, &cap, J_OVERVIEW, 0);
     add_file(j, "%s", "map/overview.png");
+    j = add_job(&jobs, &n, &cap, J_OVERVIEW_P2X, 0);
+    add_file(j, "%s", "map/overview-phone@2x.png");
+    add_file(j, "%s", "map/overview-phone@2x.webp");
+    j = add_job(&jobs, &n, &cap, J_OVERVIEW_P, 0);
+    add_file(j, "%s", "map/overview-phone.png");
+    add_file(j, "%s", "map/overview-phone.webp");
     j = add_job(&jobs, &n, &cap, J_BOARD, 0);
     add_file(j, "%s", "board/board.png");
     for (size_t t = 0; t < m->config.ntownships; t++) {
         j = add_job(&jobs, &n, &cap, J_GUIDE, t);
         add_file(j, "townships/%s/guide.png", m->config.townships[t].slug);
+        j = add_job(&jobs, &n, &cap, J_GUIDE_P2X, t);
+        add_file(j, "townships/%s/guide-phone@2x.png", m->config.townships[t].slug);
+        add_file(j, "townships/%s/guide-phone@2x.webp", m->config.townships[t].slug);
+        j = add_job(&jobs, &n, &cap, J_GUIDE_P, t);
+        add_file(j, "townships/%s/guide-phone.png", m->config.townships[t].slug);
+        add_file(j, "townships/%s/guide-phone.webp", m->config.townships[t].slug);
     }
     for (size_t i = 0; i < n; i++) job_hash(&jobs[i], m, w, h);
     *njobs = n;
@@ -126,6 +147,12 @@ static gdImagePtr draw(const job *j, const hc_model *m, int w, int h)
     case J_OVERVIEW2X: return hc_overview_image(m, 2 * w, 2 * h, 2 * scale_for(w, h));
     case J_BOARD: return hc_board_image(m, BOARD_W, 0);
     case J_GUIDE: return hc_guide_image(m, j->index, GUIDE_W);
+    case J_ROUTE_P: return hc_route_phone_image(m, j->index, 1.0);
+    case J_ROUTE_P2X: return hc_route_phone_image(m, j->index, 2.0);
+    case J_OVERVIEW_P: return hc_overview_phone_image(m, 1.0);
+    case J_OVERVIEW_P2X: return hc_overview_phone_image(m, 2.0);
+    case J_GUIDE_P: return hc_guide_phone_image(m, j->index, 1.0);
+    case J_GUIDE_P2X: return hc_guide_phone_image(m, j->index, 2.0);
     case J_POSTER:
         im = hc_board_image(m, POSTER_W, POSTER_H);
         if (im) gdImageSetResolution(im, POSTER_DPI, POSTER_DPI);
@@ -295,4 +322,16 @@ int hc_map_route_layout_json(const hc_model *m, size_t project, int w, int h, hc
 {
     if (w <= 0 || h <= 0 || !hc_maps_font(NULL)) return -1;
     return hc_route_layout_json(m, project, w, h, scale_for(w, h), json);
+}
+
+int hc_map_phone_size(const hc_model *m, hc_map_kind kind, size_t index, int *w, int *h)
+{
+    *w = HC_PHONE_W;
+    *h = 0;
+    switch (kind) {
+    case HC_MAP_ROUTE: *h = index < m->nprojects ? hc_route_phone_height(m, index, 1.0) : 0; break;
+    case HC_MAP_OVERVIEW: *h = hc_overview_phone_height(m, 1.0); break;
+    case HC_MAP_GUIDE: *h = index < m->config.ntownships ? hc_guide_phone_height(m, index, 1.0) : 0; break;
+    }
+    return *h > 0 ? 0 : -1;
 }

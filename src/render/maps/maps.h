@@ -11,6 +11,10 @@
  *   map/overview.png, map/overview@2x.png
  *   board/board.png, print/board-a2.png (A2 portrait, 300 dpi, 4961×7016)
  *   townships/<slug>/guide.png                           (工作导图)
+ *   phone variants, 375 px wide (@2x: 750), portrait, legend below the map,
+ *   each as .png and .webp at 1× and @2x:
+ *   projects/<id>/route-phone{,@2x}.{png,webp}, map/overview-phone{,@2x}.{png,webp},
+ *   townships/<slug>/guide-phone{,@2x}.{png,webp}
  *   .huace-maps-cache                                    (lines "path hash")
  * Images whose inputs did not change since the last build may be copied from
  * prev_dir (the previous output) instead of drawn again (content hash).
@@ -48,8 +52,26 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
 /* Where the overview map draws each project's marker, in overview.png pixel
  * coordinates (for the clickable HTML image map). x, y, r per project;
  * r = 0 if the project has no nodes. Arrays are malloc'd, one per project. */
-typedef struct hc_marker_pos { int x, y, r; } hc_marker_pos;
+typedef struct hc_marker_pos {
+    int x, y, r;
+    int lx, ly, lw, lh;       /* phone: the name label's box (lw = 0: none), also a link */
+} hc_marker_pos;
 int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos);
+
+/* The phone variant of the overview: marker centres in overview-phone.png
+ * pixels (1×) with r = half the side of the tap square (48 px: at least 44
+ * CSS px when the image is shown 343 px wide) and the box of the unit's name
+ * label (which may lie over another unit's tap square: the label wins); the
+ * image's size in *width×*height. */
+int hc_map_overview_phone_positions(const hc_model *m, hc_marker_pos **pos, int *width, int *height);
+
+/* The 1× size of a phone variant (route map of project index, the overview,
+ * the guide of township index): 0, or -1 if there is none (unit without nodes). */
+typedef enum { HC_MAP_ROUTE, HC_MAP_OVERVIEW, HC_MAP_GUIDE } hc_map_kind;
+int hc_map_phone_size(const hc_model *m, hc_map_kind kind, size_t index, int *w, int *h);
+
+/* The size of townships/<slug>/guide.png (the web guide of township t). 0 or -1. */
+int hc_map_guide_size(const hc_model *m, size_t t, int *w, int *h);
 
 /* The path of a CJK font file found through fontconfig, or NULL after
  * reporting an error (rule "font") that names fonts-noto-cjk (d may be NULL:

@@ -13,7 +13,7 @@
 #include "maps.h"
 
 /* Bumped whenever drawing changes, so cached images are redrawn. */
-#define HC_MAPS_VERSION "huace-maps/1"
+#define HC_MAPS_VERSION "huace-maps/2"
 #define HC_MAPS_PNG_LEVEL 3          /* zlib level for every PNG (png.c) */
 #define HC_MAPS_WEBP_QUALITY 82      /* lossy WebP quality */
 #define HC_MAPS_CACHE_FILE ".huace-maps-cache"
@@ -138,6 +138,10 @@ int hc_status_color(const hc_model *m, size_t s);
 /* Title bar across the top: title and subtitle. Returns its height. */
 int hc_title_bar(gdImagePtr im, const hc_ink *ink, const char *title, const char *subtitle);
 int hc_title_bar_height(const hc_ink *ink, int has_subtitle);
+/* Phone title bar (maps 375 px wide at k = 1): title at 18 px, subtitle at
+ * 13 px, each cut with "…" to the width. Returns its height. */
+int hc_phone_title_bar(gdImagePtr im, const hc_ink *ink, const char *title, const char *subtitle);
+int hc_phone_title_height(const hc_ink *ink);
 /* Legend of statuses (swatch, name, meaning) from (x, y) within width w.
  * Returns the y after it. draw = 0 only measures. */
 int hc_legend_statuses(gdImagePtr im, const hc_ink *ink, const hc_model *m, int x, int y, int w, int draw);
@@ -161,6 +165,17 @@ const char *hc_mcache_get(const hc_mcache *c, const char *path);
 void hc_mcache_free(hc_mcache *c);
 
 /* ---- the images ---- */
+/* Phone variants are HC_PHONE_W px wide at k = 1 (a 375-px screen; @2x at
+ * k = 2), portrait, with the legend below the map; their height follows from
+ * the data. */
+#define HC_PHONE_W 375
+gdImagePtr hc_route_phone_image(const hc_model *m, size_t p, double k);
+int hc_route_phone_height(const hc_model *m, size_t p, double k);   /* 0: no nodes */
+gdImagePtr hc_overview_phone_image(const hc_model *m, double k);
+int hc_overview_phone_height(const hc_model *m, double k);
+gdImagePtr hc_guide_phone_image(const hc_model *m, size_t t, double k);
+int hc_guide_phone_height(const hc_model *m, size_t t, double k);
+
 /* Route map of project p at w×h px with design scale k. NULL if the project
  * has no nodes. */
 gdImagePtr hc_route_image(const hc_model *m, size_t p, int w, int h, double k);

@@ -17,10 +17,14 @@
 #define INK 0x222222
 #define MUTED 0x666666
 #define SHAPE_INK 0x707070
+#define PHONE_MAP_H 500       /* height of the phone variant's map at k = 1 */
+#define TAP 48                /* phone: side of a marker's tap square at k = 1 (44 CSS px at 343 px wide) */
 
 typedef struct {
     const hc_model *m;
     double k;
+    int phone;                /* portrait, tap squares, short names; h follows from the data */
+    int w, h;
     hc_ink ink;
     hc_box frame, panel;
     hc_proj proj;
@@ -72,7 +76,8 @@ static hc_box marker_box(const layout *L, size_t i)
 }
 
 /* Each township name at its centre, or moved up or down until it clears the
- * unit markers and the names before it. */
+ * unit markers and the names before it (phone: placed after the unit names,
+ * and clear of them too, or left out). */
 static void place_area_names(layout *L)
 {
     static const double shifts[] = { 0, -1.6, 1.6, -3.2, 3.2 };
@@ -90,10 +95,14 @@ static void place_area_names(layout *L)
                 if (L->has[i] && hc_box_overlap(b, marker_box(L, i))) clear = 0;
             for (size_t j = 0; j < a && clear; j++)
                 if (hc_box_overlap(b, L->area_name[j])) clear = 0;
+            for (size_t i = 0; L->phone && i < L->n && clear; i++)
+                if (L->labels[i].mode != HC_LABEL_NONE && hc_box_overlap(b, L->labels[i].box)) clear = 0;
             if (clear) {
                 best = b;
                 break;
             }
+            /* phone: a name with no clear place is left out (the unit names matter more) */
+            if (L->phone && s + 1 == sizeof shifts / sizeof *shifts) best.w = 0;
         }
         L->area_name[a] = best;
     }
@@ -101,18 +110,82 @@ static void place_area_names(layout *L)
 
 static int shape_of(const hc_project *p) { return p->domain == HC_NONE ? HC_SHAPE_HEXAGON : (int)(p->domain % 5); }
 
-static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
+static size_t missing_units(const hc_model *m)
+{
+    size_t missing = 0;
+    for (size_t i = 0; i < m->nprojects; i++) missing += !m->projects[i].nnodes;
+    return missing;
+}
+
+/* Height of the panel as draw_panel fills it; on phones the domains take two columns. */
+static int panel_height(const hc_model *m, double k, int phone)
+{
+    size_t drows = phone ? (m->std.ndomains + 1) / 2 : m->std.ndomains;
+    int row = iround(22 * k);
+    int h = iround(14 * k) + iround(28 * k) + (int)drows * row + iround(12 * k) + iround(28 * k) +
+            (int)m->std.nstatuses * row;
+    if (missing_units(m)) h += iround(12 * k) + iround(16 * k);
+    return h + iround(14 * k);
+}
+
+static void place_boxes(layout *L)
+{
+    double k = L->k;
+    if (L->phone) {
+        int th = hc_phone_title_height(&L->ink), gap = iround(8 * k);
+        L->frame = (hc_box){ gap, th + gap, L->w - 2 * gap, iround(PHONE_MAP_H * k) };
+        int top = L->frame.y + L->frame.h + gap;
+        L->panel = (hc_box){ 0, top, L->w, panel_height(L->m, k, 1) };
+        L->h = top + L->panel.h;
+        return;
+    }
+    int th = hc_title_bar_height(&L->ink, 1), pw = iround(280 * k), gap = iround(16 * k);
+    L->panel = (hc_box){ L->w - pw, th, pw, L->h - th };
+    L->frame = (hc_box){ gap, th + gap, L->w - pw - 2 * gap, L->h - th - 2 * gap };
+}
+
+/* Labels: the unit's number (web) or its short name (phone), clear of the
+ * markers, the township names and the furniture. */
+static void place_labels(layout *L)
+{
+    const hc_model *m = L->m;
+    double k = L->k, px = L->phone ? 14 * k : 12 * k;
+    size_t nob = L->n + m->nareas + 2, o = 0;
+    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
+    for (size_t i = 0; i < L->n; i++)
+        if (L->has[i]) obst[o++] = marker_box(L, i);
+    for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
+    obst[o++] = L->north;
+    obst[o++] = L->scale;
+    int lh = iround(px + 6 * k);
+    for (size_t i = 0; i < L->n; i++) {
+        hc_label *lb = &L->labels[i];
+        lb->ax = L->pos[i].x;
+        lb->ay = L->pos[i].y;
+        lb->ar = L->ext;
+        if (!L->has[i]) continue;
+        const char *text = L->phone ? m->projects[i].short_name : m->projects[i].id;
+        lb->full_w = hc_text_width(L->ink.bold, px, text) + iround(6 * k);
+        lb->full_h = lh;
+    }
+    hc_labels_place(L->labels, L->n, obst, o, L->frame);
+    free(obst);
+}
+
+/* h is ignored for the phone variant (phone = 1). */
+static void make_layout(layout *L, const hc_model *m, int w, int h, double k, int phone)
 {
     memset(L, 0, sizeof *L);
     L->m = m;
     L->k = k;
+    L->phone = phone;
+    L->w = w;
+    L->h = h;
     L->n = m->nprojects;
     L->ink.font = hc_maps_face(0);
     L->ink.bold = hc_maps_face(1);
     L->ink.k = k;
-    int th = hc_title_bar_height(&L->ink, 1), pw = iround(280 * k), gap = iround(16 * k);
-    L->panel = (hc_box){ w - pw, th, pw, h - th };
-    L->frame = (hc_box){ gap, th + gap, w - pw - 2 * gap, h - th - 2 * gap };
+    place_boxes(L);
     L->has = hc_xcalloc(L->n + 1, sizeof *L->has);
     L->pos = hc_xcalloc(L->n + 1, sizeof *L->pos);
     L->labels = hc_xcalloc(L->n + 1, sizeof *L->labels);
@@ -128,7 +201,7 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
         for (size_t j = 0; j < m->projects[i].nnodes; j++)
             hc_geo_bounds_add(&gb, m->projects[i].nodes[j].lon, m->projects[i].nodes[j].lat);
     hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
-    hc_proj_fit(&L->proj, &gb, fr, 40 * k, 2.0);
+    hc_proj_fit(&L->proj, &gb, fr, (phone ? 30 : 40) * k, 2.0);
 
     L->area_pts = hc_xcalloc(m->nareas + 1, sizeof *L->area_pts);
     L->area_name = hc_xcalloc(m->nareas + 1, sizeof *L->area_name);
@@ -160,34 +233,20 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k)
     hc_pt *tmp = hc_xcalloc(L->n + 1, sizeof *tmp);
     for (size_t i = 0; i < L->n; i++)
         if (L->has[i]) tmp[np++] = L->pos[i];
-    double inset = L->ext + 2 * k;
+    double inset = (phone ? TAP * k / 2 : L->ext) + 2 * k;
     hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
-    hc_spread(tmp, np, 2 * L->ext + 2 * k, sr, furniture, 2);
+    hc_spread(tmp, np, L->phone ? (TAP + 4) * k : 2 * L->ext + 2 * k, sr, furniture, 2);
     np = 0;
     for (size_t i = 0; i < L->n; i++)
         if (L->has[i]) L->pos[i] = tmp[np++];
     free(tmp);
-    place_area_names(L);
-
-    size_t nob = L->n + m->nareas + 2, o = 0;
-    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
-    for (size_t i = 0; i < L->n; i++)
-        if (L->has[i]) obst[o++] = marker_box(L, i);
-    for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
-    obst[o++] = L->north;
-    obst[o++] = L->scale;
-    int lh = iround(12 * k + 6 * k);
-    for (size_t i = 0; i < L->n; i++) {
-        hc_label *lb = &L->labels[i];
-        lb->ax = L->pos[i].x;
-        lb->ay = L->pos[i].y;
-        lb->ar = L->ext;
-        if (!L->has[i]) continue;
-        lb->full_w = hc_text_width(L->ink.bold, 12 * k, m->projects[i].id) + iround(6 * k);
-        lb->full_h = lh;
+    if (phone) {
+        place_labels(L);
+        place_area_names(L);
+    } else {
+        place_area_names(L);
+        place_labels(L);
     }
-    hc_labels_place(L->labels, L->n, obst, o, L->frame);
-    free(obst);
 }
 
 static void draw_areas(gdImagePtr im, const layout *L)
@@ -197,7 +256,8 @@ static void draw_areas(gdImagePtr im, const layout *L)
     for (size_t a = 0; a < m->nareas; a++)
         hc_polygon_outline(im, L->area_pts[a], m->areas[a].npoints, 1.3 * L->k, AREA_LINE);
     for (size_t a = 0; a < m->nareas; a++)
-        hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+        if (L->area_name[a].w > 0)
+            hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
 }
 
 static void draw_units(gdImagePtr im, const layout *L)
@@ -222,9 +282,10 @@ static void draw_units(gdImagePtr im, const layout *L)
         if (lb->mode == HC_LABEL_NONE) continue;
         hc_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
                         { lb->box.x + lb->box.w, lb->box.y + lb->box.h }, { lb->box.x, lb->box.y + lb->box.h } };
-        hc_polygon(im, bg, 4, 0xffffff, 0.85);
-        hc_text_draw(im, L->ink.bold, 12 * k, lb->box.x + iround(3 * k), lb->box.y + iround(3 * k), INK,
-                     m->projects[i].id);
+        hc_polygon(im, bg, 4, 0xffffff, L->phone ? 0.92 : 0.85);
+        if (L->phone) hc_polygon_outline(im, bg, 4, 0.8 * k, FRAME);
+        hc_text_draw(im, L->ink.bold, (L->phone ? 14 : 12) * k, lb->box.x + iround(3 * k), lb->box.y + iround(3 * k),
+                     INK, L->phone ? m->projects[i].short_name : m->projects[i].id);
     }
 }
 
@@ -233,27 +294,28 @@ static void draw_panel(gdImagePtr im, const layout *L)
     const hc_model *m = L->m;
     double k = L->k;
     hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
-    hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
+    if (L->phone) hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, 1 * k, FRAME);
+    else hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
     int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k), y = L->panel.y + iround(14 * k);
-    int row = iround(22 * k);
+    int row = iround(22 * k), cols = L->phone ? 2 : 1, colw = w / cols;
     hc_buf t = HC_BUF_INIT;
     hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "领域（形状）");
     y += iround(28 * k);
     for (size_t d = 0; d < m->std.ndomains; d++) {
         size_t count = 0;
         for (size_t i = 0; i < m->nprojects; i++) count += m->projects[i].domain == d;
-        hc_marker(im, (int)(d % 5), x + 9 * k, y + 10 * k, 6.5 * k, 0, SHAPE_INK, 0);
+        int cx = x + (int)(d % (size_t)cols) * colw;
+        hc_marker(im, (int)(d % 5), cx + 9 * k, y + 10 * k, 6.5 * k, 0, SHAPE_INK, 0);
         hc_buf_reset(&t);
         hc_buf_printf(&t, "%s  %zu 个", m->std.domains[d].name, count);
-        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 28 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
-        y += row;
+        hc_text_draw(im, L->ink.font, 13 * k, iround(cx + 28 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
+        if ((d + 1) % (size_t)cols == 0 || d + 1 == m->std.ndomains) y += row;
     }
     y += iround(12 * k);
     hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "进展（颜色）");
     y += iround(28 * k);
     y = hc_legend_statuses(im, &L->ink, m, x, y, w, 1);
-    size_t missing = 0;
-    for (size_t i = 0; i < m->nprojects; i++) missing += !m->projects[i].nnodes;
+    size_t missing = missing_units(m);
     if (missing) {
         y += iround(12 * k);
         hc_buf_reset(&t);
@@ -263,18 +325,19 @@ static void draw_panel(gdImagePtr im, const layout *L)
     hc_buf_free(&t);
 }
 
-gdImagePtr hc_overview_image(const hc_model *m, int w, int h, double k)
+static gdImagePtr overview_image(const hc_model *m, int w, int h, double k, int phone)
 {
     layout L;
-    make_layout(&L, m, w, h, k);
-    gdImagePtr im = hc_canvas(w, h, PAPER);
+    make_layout(&L, m, w, h, k, phone);
+    gdImagePtr im = hc_canvas(w, L.h, PAPER);
     if (im) {
         hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
         hc_buf_printf(&title, "%s示范单位分布图", m->config.district ? m->config.district : "");
         size_t placed = 0;
         for (size_t i = 0; i < m->nprojects; i++) placed += L.has[i];
         hc_buf_printf(&sub, "共 %zu 个示范单位 · 形状表示领域，颜色表示进展", placed);
-        hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        if (phone) hc_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        else hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
         hc_buf_free(&title);
         hc_buf_free(&sub);
         hc_fill_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, MAP_BG);
@@ -289,6 +352,23 @@ gdImagePtr hc_overview_image(const hc_model *m, int w, int h, double k)
     return im;
 }
 
+gdImagePtr hc_overview_image(const hc_model *m, int w, int h, double k)
+{
+    return overview_image(m, w, h, k, 0);
+}
+
+gdImagePtr hc_overview_phone_image(const hc_model *m, double k)
+{
+    return overview_image(m, iround(HC_PHONE_W * k), 0, k, 1);
+}
+
+int hc_overview_phone_height(const hc_model *m, double k)
+{
+    hc_ink ink = { NULL, NULL, k };
+    int gap = iround(8 * k);
+    return hc_phone_title_height(&ink) + gap + iround(PHONE_MAP_H * k) + gap + panel_height(m, k, 1);
+}
+
 void hc_overview_hash(hc_hkey *key, const hc_model *m)
 {
     hc_hk_init(key, "overview");
@@ -299,6 +379,7 @@ void hc_overview_hash(hc_hkey *key, const hc_model *m)
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
         hc_hk_str(key, p->id);
+        hc_hk_str(key, p->short_name);
         hc_hk_int(key, (long)p->domain);
         hc_hk_int(key, (long)p->status);
         hc_hk_int(key, (long)p->nnodes);
@@ -310,18 +391,40 @@ void hc_overview_hash(hc_hkey *key, const hc_model *m)
     hc_hk_areas(key, m);
 }
 
-int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos)
+/* Marker positions of the web (phone = 0: r is the marker's extent) or the
+ * phone variant (r is half the tap square) in 1× pixels. */
+static void positions(const hc_model *m, int width, int height, int phone, hc_marker_pos **pos)
 {
     double kx = width / 1200.0, ky = height / 800.0;
     layout L;
-    make_layout(&L, m, width, height, kx < ky ? kx : ky);
+    make_layout(&L, m, phone ? HC_PHONE_W : width, height, phone ? 1.0 : kx < ky ? kx : ky, phone);
     *pos = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof **pos);
     for (size_t i = 0; i < m->nprojects; i++)
         if (L.has[i]) {
             (*pos)[i].x = iround(L.pos[i].x);
             (*pos)[i].y = iround(L.pos[i].y);
-            (*pos)[i].r = (int)ceil(L.ext);
+            (*pos)[i].r = phone ? TAP / 2 : (int)ceil(L.ext);
+            if (phone && L.labels[i].mode != HC_LABEL_NONE) {
+                hc_box b = L.labels[i].box;
+                (*pos)[i].lx = b.x;
+                (*pos)[i].ly = b.y;
+                (*pos)[i].lw = b.w;
+                (*pos)[i].lh = b.h;
+            }
         }
     layout_free(&L);
+}
+
+int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marker_pos **pos)
+{
+    positions(m, width, height, 0, pos);
+    return 0;
+}
+
+int hc_map_overview_phone_positions(const hc_model *m, hc_marker_pos **pos, int *width, int *height)
+{
+    positions(m, 0, 0, 1, pos);
+    *width = HC_PHONE_W;
+    *height = hc_overview_phone_height(m, 1.0);
     return 0;
 }

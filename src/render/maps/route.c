@@ -21,12 +21,14 @@
 #define AREA_LINE 0xb9ad94
 #define AREA_INK 0x9a8d70
 #define SCALE_PX 180          /* longest scale bar at k = 1 */
+#define PHONE_MAP_H 400       /* height of the phone variant's map at k = 1 (375 px wide) */
 
 typedef struct {
     const hc_model *m;
     const hc_project *p;
     int w, h;
     double k;
+    int phone;                /* portrait: map on top, node list and legend below */
     hc_ink ink;
     int title_h;
     hc_box frame;             /* the map */
@@ -179,7 +181,7 @@ static void place_markers(layout *L)
     hc_geo_bounds_init(&gb);
     for (size_t i = 0; i < L->n; i++) hc_geo_bounds_add(&gb, p->nodes[i].lon, p->nodes[i].lat);
     hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
-    hc_proj_fit(&L->proj, &gb, fr, 70 * k, 0.8);
+    hc_proj_fit(&L->proj, &gb, fr, (L->phone ? 44 : 70) * k, 0.8);
     for (size_t i = 0; i < L->n; i++)
         L->home[i] = L->pos[i] = hc_proj_apply(&L->proj, p->nodes[i].lon, p->nodes[i].lat);
     int ns = iround(44 * k);
@@ -232,7 +234,46 @@ static void place_labels(layout *L)
     free(obst);
 }
 
-static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, double k)
+/* Height of the legend block at the foot of the panel (see draw_legend). */
+static int legend_height(const layout *L)
+{
+    double k = L->k;
+    size_t kinds = L->nkinds > 8 ? 8 : L->nkinds;
+    int row = iround(22 * k);
+    return iround(30 * k) + (int)L->m->std.nstatuses * row + iround(8 * k) + (int)kinds * row +
+           (L->nkinds > kinds ? row : 0) + (L->p->nroute >= 2 ? row : 0) + iround(14 * k);
+}
+
+/* The panel's height that lists every node above the legend (see draw_panel). */
+static int panel_height(const layout *L)
+{
+    double k = L->k;
+    return iround(14 * k) + iround(28 * k) + (int)L->n * iround(22 * k) + iround(8 * k) + legend_height(L);
+}
+
+/* Frame and panel: side by side (web, print), or the map on top and the
+ * panel below it (phone: h follows from the nodes and the legend). */
+static void place_boxes(layout *L)
+{
+    double k = L->k;
+    int w = L->w;
+    if (L->phone) {
+        int gap = iround(8 * k);
+        L->title_h = hc_phone_title_height(&L->ink);
+        L->frame = (hc_box){ gap, L->title_h + gap, w - 2 * gap, iround(PHONE_MAP_H * k) };
+        int top = L->frame.y + L->frame.h + gap;
+        L->panel = (hc_box){ 0, top, w, panel_height(L) };
+        L->h = top + L->panel.h;
+        return;
+    }
+    L->title_h = hc_title_bar_height(&L->ink, 1);
+    int pw = iround(300 * k), gap = iround(16 * k), h = L->h;
+    L->panel = (hc_box){ w - pw, L->title_h, pw, h - L->title_h };
+    L->frame = (hc_box){ gap, L->title_h + gap, w - pw - 2 * gap, h - L->title_h - 2 * gap };
+}
+
+/* h is ignored for the phone variant (phone = 1): it follows from the data. */
+static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, double k, int phone)
 {
     memset(L, 0, sizeof *L);
     const hc_project *p = &m->projects[pi];
@@ -242,14 +283,11 @@ static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, do
     L->w = w;
     L->h = h;
     L->k = k;
+    L->phone = phone;
     L->n = p->nnodes;
     L->ink.font = hc_maps_face(0);
     L->ink.bold = hc_maps_face(1);
     L->ink.k = k;
-    L->title_h = hc_title_bar_height(&L->ink, 1);
-    int pw = iround(300 * k), gap = iround(16 * k);
-    L->panel = (hc_box){ w - pw, L->title_h, pw, h - L->title_h };
-    L->frame = (hc_box){ gap, L->title_h + gap, w - pw - 2 * gap, h - L->title_h - 2 * gap };
 
     L->home = hc_xcalloc(L->n, sizeof *L->home);
     L->pos = hc_xcalloc(L->n, sizeof *L->pos);
@@ -261,6 +299,7 @@ static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, do
     L->num_w = hc_xcalloc(L->n, sizeof *L->num_w);
     number_nodes(L);
     assign_kinds(L);
+    place_boxes(L);
 
     place_markers(L);
     place_area_names(L);
@@ -329,9 +368,7 @@ static int draw_legend(gdImagePtr im, const layout *L, int draw)
     int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k);
     size_t kinds = L->nkinds > 8 ? 8 : L->nkinds;
     int row = iround(22 * k);
-    int height = iround(30 * k) + (int)L->m->std.nstatuses * row + iround(8 * k) + (int)kinds * row +
-                 (L->nkinds > kinds ? row : 0) + (L->p->nroute >= 2 ? row : 0) + iround(14 * k);
-    int top = L->panel.y + L->panel.h - height;
+    int top = L->panel.y + L->panel.h - legend_height(L);
     if (!draw) return top;
     hc_capsule(im, x, top, x + w, top, 1 * k, FRAME);
     int y = top + iround(8 * k);
@@ -365,7 +402,8 @@ static void draw_panel(gdImagePtr im, const layout *L)
     double k = L->k;
     const hc_project *p = L->p;
     hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
-    hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
+    if (L->phone) hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, 1 * k, FRAME);
+    else hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
     int legend_top = draw_legend(im, L, 1);
     int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k);
     int y = L->panel.y + iround(14 * k), row = iround(22 * k) > 0 ? iround(22 * k) : 1;
@@ -461,23 +499,58 @@ static void draw_map(gdImagePtr im, const layout *L)
     hc_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(SCALE_PX * k));
 }
 
-gdImagePtr hc_route_image(const hc_model *m, size_t pi, int w, int h, double k)
+static gdImagePtr route_image(const hc_model *m, size_t pi, int w, int h, double k, int phone)
 {
     layout L;
-    if (make_layout(&L, m, pi, w, h, k) != 0) return NULL;
-    gdImagePtr im = hc_canvas(w, h, PAPER);
+    if (make_layout(&L, m, pi, w, h, k, phone) != 0) return NULL;
+    gdImagePtr im = hc_canvas(w, L.h, PAPER);
     if (im) {
         draw_map(im, &L);
         hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
         hc_buf_printf(&title, "%s  %s", L.p->id, L.p->name);
         subtitle(&sub, m, L.p);
-        hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        if (phone) hc_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        else hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
         hc_buf_free(&title);
         hc_buf_free(&sub);
         draw_panel(im, &L);
     }
     layout_free(&L);
     return im;
+}
+
+gdImagePtr hc_route_image(const hc_model *m, size_t pi, int w, int h, double k)
+{
+    return route_image(m, pi, w, h, k, 0);
+}
+
+gdImagePtr hc_route_phone_image(const hc_model *m, size_t pi, double k)
+{
+    return route_image(m, pi, iround(HC_PHONE_W * k), 0, k, 1);
+}
+
+int hc_route_phone_height(const hc_model *m, size_t pi, double k)
+{
+    layout L;
+    memset(&L, 0, sizeof L);
+    const hc_project *p = &m->projects[pi];
+    if (!p->nnodes) return 0;
+    L.m = m;
+    L.p = p;
+    L.k = k;
+    L.n = p->nnodes;
+    L.w = iround(HC_PHONE_W * k);
+    L.phone = 1;
+    L.ink.k = k;
+    L.order = hc_xcalloc(L.n, sizeof *L.order);
+    L.number = hc_xcalloc(L.n, sizeof *L.number);
+    L.shape = hc_xcalloc(L.n, sizeof *L.shape);
+    L.kinds = hc_xcalloc(L.n, sizeof *L.kinds);
+    number_nodes(&L);
+    assign_kinds(&L);
+    place_boxes(&L);
+    layout_free(&L);
+    return L.h;
 }
 
 void hc_route_hash(hc_hkey *key, const hc_model *m, size_t pi)
@@ -523,7 +596,7 @@ int hc_route_layout_json(const hc_model *m, size_t pi, int w, int h, double k, h
 {
     layout L;
     hc_buf_printf(json, "{\"width\":%d,\"height\":%d,\"boxes\":[", w, h);
-    if (pi < m->nprojects && make_layout(&L, m, pi, w, h, k) == 0) {
+    if (pi < m->nprojects && make_layout(&L, m, pi, w, h, k, 0) == 0) {
         int first = 1;
         for (size_t i = 0; i < L.n; i++) json_box(json, marker_box(&L, i), NULL, L.pos[i], i, &first);
         for (size_t c = 0; c < L.n; c++)

@@ -37,7 +37,7 @@
     var lead = document.querySelector(".lead-photo a.zoom");
     var fromLead = false;
     var lightbox = new window.PhotoSwipeLightbox({
-      gallery: gallery ? ".gallery, .prose" : ".gallery, .prose, .lead-photo",
+      gallery: gallery ? ".gallery, .prose, .map-zoom" : ".gallery, .prose, .lead-photo, .map-zoom",
       children: "a.zoom",
       pswpModule: window.PhotoSwipe,
       bgOpacity: 0.94,
@@ -72,6 +72,15 @@
       return fromLead && index === 0 ? lead.querySelector("img") : thumb;
     });
     lightbox.on("destroy", function () { fromLead = false; });
+    /* maps (figure.map-zoom): on a phone, the phone variant opens (portrait, legend below) */
+    lightbox.addFilter("domItemData", function (data, el, a) {
+      if (a && a.dataset.phoneSrc && window.matchMedia && window.matchMedia("(max-width: 600px)").matches) {
+        data.src = a.dataset.phoneSrc;
+        data.width = data.w = parseInt(a.dataset.phoneWidth, 10);
+        data.height = data.h = parseInt(a.dataset.phoneHeight, 10);
+      }
+      return data;
+    });
     lightbox.init();
     if (gallery && lead) {
       lead.addEventListener("click", function (ev) {
