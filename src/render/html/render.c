@@ -58,6 +58,7 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
     hc_buf_reset(html);
     hc_buf_reset(path);
     const char *tmpl = hc_page_values(w->sh, j, a, dir, &ctx);
+    if (ctx) hc_meta_values(w->sh, j, a, hc_buf_cstr(dir), ctx);
     int rr = hc_mustache_render(w->sh->tmpl, tmpl, ctx, html);
     if (rr == HC_MUSTACHE_TOO_BIG) {   /* the engine's budget: see mustache.h */
         hc_error(w->d, "template", "site.yaml", 0, 0,
