@@ -2,6 +2,7 @@
  * cropped and cards encoded with libvips. */
 #include "share_int.h"
 #include "../maps/maps.h"
+#include "../maps/maps_int.h"   /* hc_route_image, hc_encode_png */
 #include "../../base/alloc.h"
 #include <cairo.h>
 #include <cairo-svg.h>
@@ -11,6 +12,7 @@
 
 #define FAMILY "Noto Sans CJK SC"
 #define PAD 56
+#define MAP_SCALE 0.8
 #define GOLD 0.957, 0.776, 0.318
 
 /* No hinting, grey antialiasing, fixed language: the same bytes everywhere. */
@@ -102,13 +104,19 @@ static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int 
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* The unit's route map drawn at w × h (96 dpi), painted at 0,0. */
+/* The unit's route map drawn at w × h, painted at 0,0; its labels and
+ * legend at MAP_SCALE of the web map's (a wide, low card would otherwise
+ * scale them to its height and make them too small to read in a preview). */
 static int paint_map(cairo_t *cr, const share_card *c, int w, int h, hc_diags *d)
 {
     hc_buf png = HC_BUF_INIT;
     int rc = -1;
-    if (hc_map_route_print_png(c->m, c->project, w * 25.4 / 96, h * 25.4 / 96, 96, &png, d) != 0 || !png.len)
-        goto out;
+    if (!hc_maps_font(d)) goto out;
+    gdImagePtr im = hc_route_image(c->m, c->project, w, h, MAP_SCALE);
+    if (!im) goto out;
+    int enc = hc_encode_png(im, &png);
+    gdImageDestroy(im);
+    if (enc != 0 || !png.len) goto out;
     png_reader r = { (const unsigned char *)png.data, png.len };
     cairo_surface_t *s = cairo_image_surface_create_from_png_stream(png_read, &r);
     if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
@@ -207,7 +215,7 @@ int share_draw_card(const share_card *c, const char *where, hc_buf *jpeg, hc_dia
         painted = paint_map(cr, c, W, top, d) == 0;
     }
     if (!painted) paint_plain(cr, c, W, H);
-    if (c->tag) paint_tag(cr, c);
+    if (c->tag && !(c->map && painted && !c->photo)) paint_tag(cr, c);   /* a map has its own title bar */
 
     cairo_rectangle(cr, 0, top, W, band);
     cairo_set_source_rgba(cr, c->rgb[0], c->rgb[1], c->rgb[2], 1.0);
