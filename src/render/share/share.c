@@ -258,29 +258,45 @@ static void ico_wrap(const hc_buf *png, hc_buf *ico)
     hc_buf_put(ico, png->data, png->len);
 }
 
+/* The key of a favicon file: its size and what it is drawn from. */
+static void icon_key(const run *r, const char *name, int px, char hex[17])
+{
+    uint64_t key = HC_HASH_INIT;
+    hk_str(&key, HC_SHARE_VERSION);
+    hk_str(&key, name);
+    hk_num(&key, px);
+    hk_str(&key, r->mark);
+    hk_str(&key, r->color);
+    hk_str(&key, hc_maps_font(NULL));
+    hc_hash_hex(key, hex);
+}
+
+/* One favicon file (px 0: the SVG; ico: the 32-px PNG in an ICO), drawn or reused. */
+static int icon_file(run *r, const char *name, int px, int ico)
+{
+    char hex[17];
+    icon_key(r, name, px, hex);
+    hc_buf_printf(&r->next, "%s %s\n", name, hex);
+    if (reuse(r, name, hex)) {
+        r->st->reused++;
+        return 0;
+    }
+    hc_buf b = HC_BUF_INIT, wrapped = HC_BUF_INIT;
+    int rc = px ? share_draw_icon_png(r->mark, r->rgb, px, &b) : share_draw_icon_svg(r->mark, r->rgb, &b);
+    if (rc == 0 && ico) ico_wrap(&b, &wrapped);
+    if (rc == 0) rc = write_out(r, name, ico ? &wrapped : &b);
+    else hc_error(r->d, "share", name, 0, 0, "could not draw the favicon");
+    if (rc == 0) r->st->drawn++;
+    hc_buf_free(&b);
+    hc_buf_free(&wrapped);
+    return rc;
+}
+
 static int favicons(run *r)
 {
-    static const struct { const char *name; int px; } pngs[] = {
-        { "favicon-32.png", 32 }, { "apple-touch-icon.png", 180 }, { "icon-192.png", 192 }, { "icon-512.png", 512 },
-    };
-    hc_buf b = HC_BUF_INIT, ico = HC_BUF_INIT;
-    int rc = 0;
-    for (size_t i = 0; i < sizeof pngs / sizeof *pngs; i++) {
-        hc_buf_reset(&b);
-        if (share_draw_icon_png(r->mark, r->rgb, pngs[i].px, &b) != 0 || write_out(r, pngs[i].name, &b) != 0) {
-            rc = -1;
-            continue;
-        }
-        if (pngs[i].px == 32) ico_wrap(&b, &ico);
-    }
-    if (ico.len && write_out(r, "favicon.ico", &ico) != 0) rc = -1;
-    hc_buf_reset(&b);
-    if (share_draw_icon_svg(r->mark, r->rgb, &b) != 0 || write_out(r, "favicon.svg", &b) != 0) rc = -1;
-    if (rc) hc_error(r->d, "share", "favicon", 0, 0, "could not draw or write the favicon set");
-    else r->st->drawn += 6;
-    hc_buf_free(&b);
-    hc_buf_free(&ico);
-    return rc;
+    return icon_file(r, "favicon.ico", 32, 1) | icon_file(r, "favicon.svg", 0, 0) |
+           icon_file(r, "favicon-32.png", 32, 0) | icon_file(r, "apple-touch-icon.png", 180, 0) |
+           icon_file(r, "icon-192.png", 192, 0) | icon_file(r, "icon-512.png", 512, 0);
 }
 
 static double now_s(void)
