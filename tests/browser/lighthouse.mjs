@@ -6,7 +6,10 @@
 // A shared machine makes Performance noisy: each URL gets at most RUNS runs
 // and passes on the first run with every category at MIN or above. Every
 // run's scores are printed (as TAP comments), the failing ones too;
-// LIGHTHOUSE_OUT=DIR keeps each run's full JSON report there.
+// LIGHTHOUSE_OUT=DIR keeps each run's full JSON report there. The host's
+// benchmarkIndex is printed with each run: the simulation multiplies the CPU
+// time it observes by 4, so a loaded host (index well under 1000) lowers
+// Performance (Total Blocking Time) without any change to the site.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import fs from "node:fs";
@@ -33,7 +36,8 @@ try {
       if (process.env.LIGHTHOUSE_OUT)   /* the full reports, to see what cost the points */
         fs.writeFileSync(`${process.env.LIGHTHOUSE_OUT}/${url.replace(/[^a-z0-9]+/gi, "_")}-${run}.json`, r.report);
       const s = Object.fromEntries(CATS.map(c => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
-      console.log(`# ${url} run ${run}: ` + CATS.map(c => `${c} ${s[c]}`).join(", "));
+      console.log(`# ${url} run ${run}: ` + CATS.map(c => `${c} ${s[c]}`).join(", ") +
+                  ` (host benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)})`);
       for (const c of CATS) {
         if (s[c] >= MIN) continue;   /* say what cost the points */
         for (const ref of lhr.categories[c].auditRefs) {
