@@ -8,6 +8,7 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <vips/vips.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define FAMILY "Noto Sans CJK SC"
@@ -15,19 +16,37 @@
 #define MAP_SCALE 0.8
 #define GOLD 0.957, 0.776, 0.318
 
+struct share_fonts { PangoFontMap *fm; PangoContext *pc; };
+
 /* No hinting, grey antialiasing, fixed language: the same bytes everywhere. */
-static PangoLayout *layout_new(cairo_t *cr, const char *text, int px, int bold, int width, int lines)
+share_fonts *share_fonts_open(void)
 {
-    PangoLayout *l = pango_cairo_create_layout(cr);
-    PangoContext *pc = pango_layout_get_context(l);
+    share_fonts *f = hc_xcalloc(1, sizeof *f);
+    f->fm = pango_cairo_font_map_new();
+    f->pc = pango_font_map_create_context(f->fm);
+    pango_cairo_context_set_resolution(f->pc, 72.0);
     cairo_font_options_t *fo = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-    pango_cairo_context_set_font_options(pc, fo);
+    pango_cairo_context_set_font_options(f->pc, fo);
     cairo_font_options_destroy(fo);
-    pango_context_set_language(pc, pango_language_from_string("zh-cn"));
-    pango_layout_context_changed(l);
+    pango_context_set_language(f->pc, pango_language_from_string("zh-cn"));
+    pango_context_set_base_dir(f->pc, PANGO_DIRECTION_LTR);
+    return f;
+}
+
+void share_fonts_close(share_fonts *f)
+{
+    if (!f) return;
+    g_object_unref(f->pc);
+    g_object_unref(f->fm);
+    free(f);
+}
+
+static PangoLayout *layout_new(share_fonts *f, const char *text, int px, int bold, int width, int lines)
+{
+    PangoLayout *l = pango_layout_new(f->pc);
     PangoFontDescription *fd = pango_font_description_from_string(FAMILY);
     pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_absolute_size(fd, px * PANGO_SCALE);
@@ -131,7 +150,7 @@ out:
 }
 
 /* A plain card: the theme colour, darker to the right, the mark faint. */
-static void paint_plain(cairo_t *cr, const share_card *c, int w, int h)
+static void paint_plain(share_fonts *f, cairo_t *cr, const share_card *c, int w, int h)
 {
     const double *k = c->rgb;
     cairo_pattern_t *g = cairo_pattern_create_linear(0, 0, w, h);
@@ -141,7 +160,7 @@ static void paint_plain(cairo_t *cr, const share_card *c, int w, int h)
     cairo_paint(cr);
     cairo_pattern_destroy(g);
     if (!c->mark) return;
-    PangoLayout *l = layout_new(cr, c->mark, 420, 1, 0, 0);
+    PangoLayout *l = layout_new(f, c->mark, 420, 1, 0, 0);
     cairo_set_source_rgba(cr, 1, 1, 1, 0.10);
     cairo_move_to(cr, w - 470, -60);
     pango_cairo_show_layout(cr, l);
@@ -149,9 +168,9 @@ static void paint_plain(cairo_t *cr, const share_card *c, int w, int h)
 }
 
 /* The chip at the top left: white, the tag in the theme colour. */
-static void paint_tag(cairo_t *cr, const share_card *c)
+static void paint_tag(share_fonts *f, cairo_t *cr, const share_card *c)
 {
-    PangoLayout *l = layout_new(cr, c->tag, 28, 1, 0, 0);
+    PangoLayout *l = layout_new(f, c->tag, 28, 1, 0, 0);
     int tw, th;
     pango_layout_get_pixel_size(l, &tw, &th);
     rounded(cr, 40, 40, tw + 40, th + 16, 10);
@@ -192,19 +211,19 @@ static int encode_jpeg(cairo_surface_t *s, hc_buf *jpeg)
     return rc;
 }
 
-int share_draw_card(const share_card *c, const char *where, hc_buf *jpeg, hc_diags *d)
+int share_draw_card(share_fonts *f, const share_card *c, const char *where, hc_buf *jpeg, hc_diags *d)
 {
     const int W = HC_SHARE_WIDTH, H = HC_SHARE_HEIGHT;
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
     cairo_t *cr = cairo_create(s);
     int rc = -1;
     /* the band first, to know its height */
-    PangoLayout *title = layout_new(cr, c->title, 58, 1, W - 2 * PAD, 2);
+    PangoLayout *title = layout_new(f, c->title, 58, 1, W - 2 * PAD, 2);
     if (pango_layout_get_line_count(title) > 1) {   /* two lines: a little smaller */
         g_object_unref(title);
-        title = layout_new(cr, c->title, 50, 1, W - 2 * PAD, 2);
+        title = layout_new(f, c->title, 50, 1, W - 2 * PAD, 2);
     }
-    PangoLayout *site = layout_new(cr, c->site, 28, 0, W - 2 * PAD, 1);
+    PangoLayout *site = layout_new(f, c->site, 28, 0, W - 2 * PAD, 1);
     int th = layout_h(title), sh = layout_h(site);
     int band = 36 + th + 10 + sh + 34, top = H - band;
 
@@ -214,8 +233,8 @@ int share_draw_card(const share_card *c, const char *where, hc_buf *jpeg, hc_dia
         cairo_paint(cr);
         painted = paint_map(cr, c, W, top, d) == 0;
     }
-    if (!painted) paint_plain(cr, c, W, H);
-    if (c->tag && !(c->map && painted && !c->photo)) paint_tag(cr, c);   /* a map has its own title bar */
+    if (!painted) paint_plain(f, cr, c, W, H);
+    if (c->tag && !(c->map && painted && !c->photo)) paint_tag(f, cr, c);   /* a map has its own title bar */
 
     cairo_rectangle(cr, 0, top, W, band);
     cairo_set_source_rgba(cr, c->rgb[0], c->rgb[1], c->rgb[2], 1.0);
@@ -244,12 +263,12 @@ int share_draw_card(const share_card *c, const char *where, hc_buf *jpeg, hc_dia
 }
 
 /* The favicon on any surface, in a size × size box. */
-static void icon(cairo_t *cr, const char *mark, const double rgb[3], double size)
+static void icon(share_fonts *f, cairo_t *cr, const char *mark, const double rgb[3], double size)
 {
     rounded(cr, 0, 0, size, size, size * 0.2);
     cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
     cairo_fill(cr);
-    PangoLayout *l = layout_new(cr, mark, (int)(size * 0.66 + 0.5), 1, 0, 0);
+    PangoLayout *l = layout_new(f, mark, (int)(size * 0.66 + 0.5), 1, 0, 0);
     PangoRectangle ink;
     pango_layout_get_pixel_extents(l, &ink, NULL);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -264,23 +283,23 @@ static cairo_status_t buf_write(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-int share_draw_icon_png(const char *mark, const double rgb[3], int px, hc_buf *png)
+int share_draw_icon_png(share_fonts *f, const char *mark, const double rgb[3], int px, hc_buf *png)
 {
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px, px);
     cairo_t *cr = cairo_create(s);
-    icon(cr, mark, rgb, px);
+    icon(f, cr, mark, rgb, px);
     cairo_destroy(cr);
     int rc = cairo_surface_write_to_png_stream(s, buf_write, png) == CAIRO_STATUS_SUCCESS ? 0 : -1;
     cairo_surface_destroy(s);
     return rc;
 }
 
-int share_draw_icon_svg(const char *mark, const double rgb[3], hc_buf *svg)
+int share_draw_icon_svg(share_fonts *f, const char *mark, const double rgb[3], hc_buf *svg)
 {
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(buf_write, svg, 64, 64);
     cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
     cairo_t *cr = cairo_create(s);
-    icon(cr, mark, rgb, 64);
+    icon(f, cr, mark, rgb, 64);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;

@@ -20,6 +20,7 @@ typedef struct {
     hc_buf prev;              /* the previous cache file's text */
     hc_buf next;              /* this build's */
     hc_share_stats *st;
+    share_fonts *fonts;
     double rgb[3];
     char color[8];
     char mark[8];
@@ -127,7 +128,7 @@ static int card(run *r, const char *path, share_card *c, uint64_t key)
         return 0;
     }
     hc_buf jpeg = HC_BUF_INIT;
-    int rc = share_draw_card(c, path, &jpeg, r->d);
+    int rc = share_draw_card(r->fonts, c, path, &jpeg, r->d);
     if (rc == 0) rc = write_out(r, path, &jpeg);
     if (rc == 0) r->st->drawn++;
     hc_buf_free(&jpeg);
@@ -282,7 +283,7 @@ static int icon_file(run *r, const char *name, int px, int ico)
         return 0;
     }
     hc_buf b = HC_BUF_INIT, wrapped = HC_BUF_INIT;
-    int rc = px ? share_draw_icon_png(r->mark, r->rgb, px, &b) : share_draw_icon_svg(r->mark, r->rgb, &b);
+    int rc = px ? share_draw_icon_png(r->fonts, r->mark, r->rgb, px, &b) : share_draw_icon_svg(r->fonts, r->mark, r->rgb, &b);
     if (rc == 0 && ico) ico_wrap(&b, &wrapped);
     if (rc == 0) rc = write_out(r, name, ico ? &wrapped : &b);
     else hc_error(r->d, "share", name, 0, 0, "could not draw the favicon");
@@ -320,6 +321,7 @@ int hc_share_render(const hc_model *m, const hc_share_opts *o, hc_diags *d, hc_s
         hc_buf_printf(&path, "%s/%s", o->prev_dir, HC_SHARE_CACHE_FILE);
         if (hc_fs_read(hc_buf_cstr(&path), &r.prev) != 0) hc_buf_reset(&r.prev);
     }
+    r.fonts = share_fonts_open();
     rc = favicons(&r);
     rc |= site_card(&r, m, &file);
     for (size_t i = 0; i < m->nprojects; i++) rc |= unit_card(&r, m, i, &path, &file);
@@ -327,6 +329,7 @@ int hc_share_render(const hc_model *m, const hc_share_opts *o, hc_diags *d, hc_s
     rc |= write_out(&r, HC_SHARE_CACHE_FILE, &r.next);
     rc = rc ? -1 : 0;
 out:
+    share_fonts_close(r.fonts);
     hc_buf_free(&r.prev);
     hc_buf_free(&r.next);
     hc_buf_free(&path);
