@@ -79,7 +79,8 @@ static void rounded(cairo_t *cr, double x, double y, double w, double h, double 
     cairo_close_path(cr);
 }
 
-/* The photo cropped to fill w × h (centre), painted at 0,0. */
+/* The photo cropped to fill w × h (centre), painted at 0,0 (above the band:
+ * the band is opaque, so no part of the photo is hidden under it). */
 static int paint_photo(cairo_t *cr, const char *file, int w, int h)
 {
     VipsImage *t = NULL;
@@ -227,7 +228,7 @@ int share_draw_card(share_fonts *f, const share_card *c, const char *where, hc_b
     int th = layout_h(title), sh = layout_h(site);
     int band = 36 + th + 10 + sh + 34, top = H - band;
 
-    int painted = c->photo && paint_photo(cr, c->photo, W, H) == 0;
+    int painted = c->photo && paint_photo(cr, c->photo, W, top) == 0;
     if (!painted && c->map) {
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_paint(cr);

@@ -4,7 +4,7 @@
 #include "share.h"
 #include "../../base/buf.h"
 
-#define HC_SHARE_VERSION "huace-share/5"
+#define HC_SHARE_VERSION "huace-share/6"
 
 typedef struct {
     const char *title;        /* big, two lines at most */
