@@ -20,8 +20,9 @@
  *   .huace-share-cache        lines "path hash" (the inputs of each file)
  * Share images are 1200×630 baseline JPEG (quality 85, no metadata), with the
  * page's title (two lines at most, ellipsized) and the site's name on a band
- * of the theme colour at the bottom and a small tag (示范单元 / 案例) at the
- * top left. Same inputs → same bytes: fixed fonts (Noto Sans CJK SC through
+ * of the theme colour at the bottom (the picture fills the area above it)
+ * and a small tag (示范单元 / 案例) at the top left (not on a route map, which
+ * has its own title bar). Same inputs → same bytes: fixed fonts (Noto Sans CJK SC through
  * fontconfig, as the maps find it), no hinting, no time stamps.
  *
  * Reuse: each file's inputs (title, site name, colour, the photo rendition's
