@@ -20,10 +20,26 @@ missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
 done
-# Browser tests also need Node.js >= 20 (`node`), which this machine kind provides;
-# playwright-core comes from the npm registry (tests/browser/package-lock.json).
+# Browser tests also need Node.js >= 20 (`node`, `npm`), which this machine kind provides;
+# playwright-core, axe-core and lighthouse come from the npm registry, at the versions
+# pinned in tests/browser/package-lock.json (npm ci; not as root's global packages).
+npm_deps() {
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "install-deps: warning: no npm: the browser and Lighthouse tests cannot install playwright-core/axe-core/lighthouse" >&2
+        return 0
+    fi
+    for m in playwright-core axe-core lighthouse; do
+        if [ ! -d "tests/browser/node_modules/$m" ]; then
+            echo "install-deps: npm ci in tests/browser"
+            (cd tests/browser && npm ci --no-audit --no-fund)
+            return
+        fi
+    done
+}
+cd "$(dirname "$0")/.."
 if [ -z "$missing" ]; then
     echo "install-deps: all packages present"
+    npm_deps
     exit 0
 fi
 echo "install-deps: apt-get install -y --no-install-recommends$missing"
@@ -34,3 +50,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends $missing
+npm_deps

@@ -12,6 +12,7 @@
 #include "render/html/site.h"
 #include "render/images/images.h"
 #include "render/maps/maps.h"
+#include "render/share/share.h"
 #include "render/pdf/pdf.h"
 #include <errno.h>
 #include <malloc.h>
@@ -296,6 +297,12 @@ int hc_build(const hc_opts *o, int *rebuilt)
         st.files += ms.drawn + ms.reused;
     }
     t_maps = now_s() - t_maps;
+    hc_share_stats shs = { 0, 0, 0 };
+    if (!failed) {   /* after the maps: a unit without photos shows its route map */
+        hc_share_opts so = { .out_dir = staging, .prev_dir = hc_fs_is_dir(out) ? out : NULL, .images = images };
+        failed = hc_share_render(m, &so, d, &shs) != 0 || hc_diags_errors(d);
+        st.files += shs.drawn + shs.reused;
+    }
     written = hc_fs_journal_off();
     first_write_failure(d, staging, shown);
     if (!failed && !written) {
@@ -351,6 +358,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
                 t_html, st.pages, st.files, st.render_s, st.write_s, jobs, peak_html);
         if (m->config.maps_enabled)
             fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
+        fprintf(stderr, "timings: share %.3f s (%zu files drawn, %zu reused)\n", shs.seconds, shs.drawn, shs.reused);
         if (m->config.print_enabled)
             fprintf(stderr, "timings: pdf %.3f s (%zu files, album %zu pages)\n", t_pdf, ps.files, ps.pages);
         fprintf(stderr,

@@ -1,6 +1,7 @@
 /* context.c — model → template values shared by every page: the site, the
  * navigation, the standards, and one card per project and per case study. */
 #include "render_int.h"
+#include "../share/share.h"
 #include "../../base/utf8.h"
 #include "../../model/permalink.h"
 #include <math.h>
@@ -295,6 +296,9 @@ void hc_shared_build(hc_shared *sh)
     hc_tv *logo = lg ? hc_ctx_image(sh, a, lg->src, lg->alt ? lg->alt : c->title, NULL, HC_SIZES_LOGO, 0) : NULL;
     if (logo) hc_tv_set(a, s, "logo", logo);
     if (c->author) hc_tv_set(a, s, "author", hc_tv_str_ref(a, c->author));
+    char theme_color[8];   /* the share images' and favicon's colour (share.h) */
+    hc_share_theme_color(m, theme_color);
+    hc_tv_set(a, s, "theme_color", hc_tv_str(a, theme_color));
     hc_tv_set(a, s, "css", hc_tv_str_ref(a, sh->css_path ? sh->css_path : ""));
     hc_tv_set(a, s, "js", hc_tv_str_ref(a, sh->js_path ? sh->js_path : ""));
     navs_build(sh);

@@ -1,6 +1,6 @@
 /* feeds.c — sitemap.xml, feed.xml (Atom), robots.txt and schedule.ics. Absolute URLs come
  * from base_url; dates from the content and the build date, never the clock. */
-#include "render_int.h"
+#include "pages.h"
 #include "campaign.h"
 #include "../../base/fs.h"
 #include "../../base/utf8.h"
@@ -52,33 +52,37 @@ static void sitemap_url(hc_buf *b, const char *base, const char *path, int date)
     hc_buf_puts(b, "</url>\n");
 }
 
-int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files)
+/* sitemap.xml: every page the build wrote (dirs[i]: the folder of jobs[i],
+ * NULL for the 404 page), in job order, in the form of the pages' canonical
+ * links (meta.c); the album's web version when there is one. Needs base_url:
+ * without it there is no absolute URL to give, and no sitemap. */
+static int sitemap(const hc_shared *sh, const hc_job *jobs, char *const *dirs, size_t njobs, const char *out_dir,
+                   hc_diags *d, size_t *files)
+{
+    const hc_model *m = sh->m;
+    const char *base = m->config.base_url;
+    if (!base) return 0;
+    hc_buf b = HC_BUF_INIT;
+    hc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (size_t i = 0; i < njobs; i++) {
+        if (!dirs[i]) continue;
+        sitemap_url(&b, base, dirs[i], jobs[i].kind == HC_JOB_CASE ? m->cases[jobs[i].a].date : HC_NO_DATE);
+    }
+    if (m->config.print_enabled) sitemap_url(&b, base, "print/album.html", HC_NO_DATE);
+    hc_buf_puts(&b, "</urlset>\n");
+    int rc = write_file(out_dir, "sitemap.xml", &b, d, files);
+    hc_buf_free(&b);
+    return rc;
+}
+
+int hc_feeds_write(const hc_shared *sh, const hc_job *jobs, char *const *dirs, size_t njobs, const char *out_dir,
+                   hc_diags *d, size_t *files)
 {
     const hc_model *m = sh->m;
     const char *base = m->config.base_url ? m->config.base_url : "http://localhost/";
     hc_buf b = HC_BUF_INIT, p = HC_BUF_INIT;
-    int rc = 0;
-
-    hc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    sitemap_url(&b, base, "", HC_NO_DATE);
-    for (size_t i = 0; i < m->nprojects; i++) {
-        hc_buf_reset(&p);
-        hc_path_project(&p, &m->projects[i]);
-        sitemap_url(&b, base, hc_buf_cstr(&p), HC_NO_DATE);
-    }
-    for (size_t i = 0; i < m->ncases; i++) {
-        hc_buf_reset(&p);
-        hc_path_case(&p, &m->cases[i]);
-        sitemap_url(&b, base, hc_buf_cstr(&p), m->cases[i].date);
-    }
-    for (size_t i = 0; i < m->npages; i++) {
-        hc_buf_reset(&p);
-        hc_path_page(&p, &m->pages[i]);
-        sitemap_url(&b, base, hc_buf_cstr(&p), HC_NO_DATE);
-    }
-    hc_buf_puts(&b, "</urlset>\n");
-    rc |= write_file(out_dir, "sitemap.xml", &b, d, files);
+    int rc = sitemap(sh, jobs, dirs, njobs, out_dir, d, files);
 
     hc_buf_reset(&b);
     hc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>");
@@ -115,9 +119,12 @@ int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t
     rc |= write_file(out_dir, "feed.xml", &b, d, files);
 
     hc_buf_reset(&b);
-    hc_buf_puts(&b, "User-agent: *\nAllow: /\nSitemap: ");
-    plain_url(&b, base, "sitemap.xml");   /* plain text: no XML entities */
-    hc_buf_putc(&b, '\n');
+    hc_buf_puts(&b, "User-agent: *\nAllow: /\n");
+    if (m->config.base_url) {   /* no sitemap without it */
+        hc_buf_puts(&b, "Sitemap: ");
+        plain_url(&b, base, "sitemap.xml");   /* plain text: no XML entities */
+        hc_buf_putc(&b, '\n');
+    }
     rc |= write_file(out_dir, "robots.txt", &b, d, files);
 
     hc_buf_reset(&b);

@@ -92,15 +92,7 @@ static hc_tv *base(const hc_shared *sh, hc_arena *a, const char *dir, const char
     if (title) hc_tv_set(a, c, "page_title", hc_tv_str_ref(a, title));
     const hc_tv *sd = hc_tv_get(sh->site, "description");
     hc_tv_set(a, c, "description", desc ? hc_tv_str_ref(a, desc) : sd ? (hc_tv *)sd : hc_tv_str(a, ""));
-    if (sh->m->config.base_url) {
-        hc_buf u = HC_BUF_INIT;
-        const char *bu = sh->m->config.base_url;
-        hc_buf_puts(&u, bu);
-        if (!u.len || u.data[u.len - 1] != '/') hc_buf_putc(&u, '/');
-        hc_href(&u, "", dir);
-        hc_tv_set(a, c, "canonical", hc_tv_strn(a, hc_buf_cstr(&u), u.len));
-        hc_buf_free(&u);
-    }
+    /* canonical, og:*: meta.c */
     return c;
 }
 

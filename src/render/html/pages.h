@@ -26,5 +26,13 @@ void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n);
 /* The job's folder (site path, "" for the home page; 404 writes 404.html at
  * the root) appended to dir; its values built in a; returns the template name. */
 const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc_buf *dir, hc_tv **ctx);
+/* Adds the share values (canonical, og.*, noindex; see meta.c) to a page's
+ * values ctx, for the job whose folder is dir. */
+/* sitemap.xml (every page: dirs[i] is the folder jobs[i] was written to,
+ * NULL for none, e.g. the 404 page; see feeds.c), feed.xml, robots.txt,
+ * schedule/schedule.ics. */
+int hc_feeds_write(const hc_shared *sh, const hc_job *jobs, char *const *dirs, size_t njobs, const char *out_dir,
+                   hc_diags *d, size_t *files);
+void hc_meta_values(const hc_shared *sh, const hc_job *j, hc_arena *a, const char *dir, hc_tv *ctx);
 
 #endif

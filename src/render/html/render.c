@@ -26,6 +26,7 @@ typedef struct {
     double render_s, write_s;
     const char *out_dir;
     hc_diags *d;
+    char **dirs;              /* per job: the folder it was written to (sitemap), NULL: none */
 } work;
 
 static double now_s(void)
@@ -58,6 +59,7 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
     hc_buf_reset(html);
     hc_buf_reset(path);
     const char *tmpl = hc_page_values(w->sh, j, a, dir, &ctx);
+    if (ctx) hc_meta_values(w->sh, j, a, hc_buf_cstr(dir), ctx);
     int rr = hc_mustache_render(w->sh->tmpl, tmpl, ctx, html);
     if (rr == HC_MUSTACHE_TOO_BIG) {   /* the engine's budget: see mustache.h */
         hc_error(w->d, "template", "site.yaml", 0, 0,
@@ -88,6 +90,7 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
         return;
     }
     atomic_fetch_add(&w->written, 1);
+    if (j->kind != HC_JOB_404) w->dirs[j - w->jobs] = hc_xstrdup(hc_buf_cstr(dir));   /* one writer per job */
     *t_write += now_s() - t1;
 }
 
@@ -147,6 +150,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     hc_job *jobs = NULL;
     size_t njobs = 0;
     pthread_t *threads = NULL;
+    char **dirs = NULL;
     hc_date_format(m->today, sh.build_date);
 
     if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
@@ -160,6 +164,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     hc_pages_plan(&sh, &jobs, &njobs);
 
     work w = { .sh = &sh, .jobs = jobs, .njobs = njobs, .lo = 0, .hi = njobs, .out_dir = o->out_dir, .d = d };
+    dirs = w.dirs = hc_xcalloc(njobs ? njobs : 1, sizeof *w.dirs);
     pthread_mutex_init(&w.take, NULL);
     atomic_init(&w.written, 0);
     pthread_mutex_init(&w.mu, NULL);
@@ -181,10 +186,12 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     pthread_mutex_destroy(&w.heavy);
     st->files += st->pages;
     if (hc_diags_errors(d) > before) goto out;
-    if (hc_feeds_write(&sh, o->out_dir, d, &st->files) != 0) goto out;
+    if (hc_feeds_write(&sh, jobs, dirs, njobs, o->out_dir, d, &st->files) != 0) goto out;
     if (sh.search && hc_search_write(&sh, o->out_dir, d, &st->files) != 0) goto out;
     rc = hc_diags_errors(d) > before ? -1 : 0;
 out:
+    for (size_t i = 0; dirs && i < njobs; i++) free(dirs[i]);
+    free(dirs);
     free(threads);
     free(jobs);
     free(sh.overview);

@@ -53,8 +53,7 @@ hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t c);
 hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t project);
 /* The shared status values ({key, name, meaning, color, fg}); read-only. */
 hc_tv *hc_shared_status(const hc_shared *sh, size_t status);
-/* sitemap.xml, feed.xml, robots.txt, schedule/schedule.ics. */
-int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
+/* sitemap.xml, feed.xml, robots.txt, schedule.ics: hc_feeds_write in pages.h. */
 /* search/index.js, the search page's entries (see search.c). */
 int hc_search_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 
