@@ -108,6 +108,7 @@ static void inks(const pr_cs *cs, const double *comp, pr_devcolor *out)
             v[ink] = fmax(v[ink], t);
             process = 1;
         } else if (ink == PR_INK_ALL) {
+            out->registration = 1;
             for (int k = 0; k < 4; k++) v[k] = fmax(v[k], t);
             process = 1;
         } else if (ink == PR_INK_SPOT) {

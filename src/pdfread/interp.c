@@ -31,6 +31,7 @@ void pr_interp_init(pr_interp *in, const pr_handler *h)
 {
     memset(in, 0, sizeof *in);
     in->h = h;
+    in->max_ops = PR_MAX_OPS;
     pr_gstate *g = &in->base;
     g->ctm = identity;
     pr_cs_device("DeviceGray", &g->fill_cs);
@@ -394,7 +395,7 @@ static int run_stream(pr_interp *in, const char *p, size_t len, void *res, int d
     pr_lex_init(&lx, p, len);
     while (pr_lex_next(&lx, &t) != PR_T_EOF) {
         if (t.kind == PR_T_OP || t.kind == PR_T_INLINE) {
-            if (++in->ops > PR_MAX_OPS) {
+            if (++in->ops > in->max_ops) {
                 rc = 1;
                 break;
             }

@@ -12,7 +12,8 @@
  * shadings) are asked of the handler's callbacks, which may be NULL (the
  * name then stays unknown). It never crashes on malformed input: bad operands
  * skip the operator, the q stack is capped (PR_MAX_Q), numbers are clamped,
- * and a run stops after PR_MAX_OPS operators (pr_run returns 1 then).
+ * and a run stops after max_ops operators, PR_MAX_OPS by default, all forms
+ * included (pr_run returns 1 then).
  *
  * Coordinates given to the handler are in the page's default user space
  * (points): the CTM at the start of pr_run is the identity unless the caller
@@ -59,6 +60,7 @@ typedef struct {
     pr_cs_kind kind;
     double v[4];
     const char *colorant;
+    int registration;             /* from an /All colorant (crop marks): on every plate by design */
 } pr_devcolor;
 
 typedef struct { double a, b, c, d, e, f; } pr_matrix;
@@ -115,6 +117,7 @@ typedef struct {
     const pr_handler *h;
     pr_gstate base;               /* the state a run starts in (pr_interp_init sets defaults) */
     long ops;                     /* operators run so far, all runs together */
+    long max_ops;                 /* the budget (PR_MAX_OPS unless changed) */
 } pr_interp;
 
 void pr_interp_init(pr_interp *in, const pr_handler *h);

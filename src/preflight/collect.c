@@ -9,7 +9,7 @@ typedef struct {
     pf_report *r;
     pr_doc *d;
     int page;                     /* 1-based */
-    pr_rect trim, reach;          /* reach: where artwork at a trim edge must extend to */
+    pr_rect media, trim, reach;   /* reach: where artwork at a trim edge must extend to */
     struct art { pr_rect r; char what[96]; } *art;
     size_t nart, capart;
 } walk;
@@ -21,6 +21,7 @@ double pf_mm(double pt)
 
 static double ink_of(const pr_devcolor *c)
 {
+    if (c->registration) return -1;   /* registration colour: 400 % by design, thin marks */
     switch (c->kind) {
     case PR_CS_CMYK: return (c->v[0] + c->v[1] + c->v[2] + c->v[3]) * 100;
     case PR_CS_GRAY: return (1 - c->v[0]) * 100;
@@ -96,6 +97,7 @@ static void vector_ink(walk *w, const pr_devcolor *c, const char *what)
  * outside it too. */
 static void art(walk *w, pr_rect b, const char *what)
 {
+    b = pr_rect_intersect(b, w->media);   /* nothing exists outside the media box */
     if (pr_rect_is_empty(pr_rect_intersect(b, w->reach))) return;
     w->art = hc_xgrow(w->art, &w->capart, w->nart + 1, sizeof *w->art);
     w->art[w->nart].r = b;
@@ -296,7 +298,7 @@ int pf_collect(pr_doc *d, pf_report *r, char **err)
         page_boxes(d, i, pg);
         double b = PF_BLEED_MM * 72 / 25.4;
         /* the reach needed is the full bleed, also where the bleed box is short */
-        walk w = { r, d, i + 1, pg->trim, { pg->trim.x0 - b, pg->trim.y0 - b, pg->trim.x1 + b, pg->trim.y1 + b },
+        walk w = { r, d, i + 1, pg->media, pg->trim, { pg->trim.x0 - b, pg->trim.y0 - b, pg->trim.x1 + b, pg->trim.y1 + b },
                    NULL, 0, 0 };
         h.ctx = &w;
         int rc = pr_doc_run_page(d, i, &h, err);

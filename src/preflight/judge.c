@@ -170,10 +170,14 @@ static void judge_colour(pf_report *r)
     for (size_t i = 0; i < r->nspaces; i++) {
         const pf_space *s = &r->spaces[i];
         if (!strstr(s->name, "RGB")) continue;
-        pf_add(r, 1, "rgb", s->first_page, s->name, NULL,
-               "%s on %d page(s) (%d–%d): %ld fills, %ld strokes, %ld text runs, %ld images, %ld shadings",
-               s->name, s->npages, s->first_page, s->last_page, s->uses[PF_USE_FILL], s->uses[PF_USE_STROKE],
-               s->uses[PF_USE_TEXT], s->uses[PF_USE_IMAGE], s->uses[PF_USE_SHADING]);
+        char where[64], v[16];
+        if (s->npages == 1) snprintf(where, sizeof where, "on this page");
+        else snprintf(where, sizeof where, "on %d pages (%d–%d)", s->npages, s->first_page, s->last_page);
+        snprintf(v, sizeof v, "%d pages", s->npages);
+        pf_add(r, 1, "rgb", s->first_page, s->name, v,
+               "%s %s: %ld fills, %ld strokes, %ld text runs, %ld images, %ld shadings", s->name, where,
+               s->uses[PF_USE_FILL], s->uses[PF_USE_STROKE], s->uses[PF_USE_TEXT], s->uses[PF_USE_IMAGE],
+               s->uses[PF_USE_SHADING]);
     }
     for (size_t i = 0; i < r->ntextpages; i++) {
         const pf_textpage *t = &r->textpages[i];

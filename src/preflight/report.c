@@ -188,7 +188,10 @@ static void text_pages(const pf_report *r, FILE *out)
                !memcmp(&r->pages[j].trim, &pg->trim, sizeof pg->trim) &&
                !memcmp(&r->pages[j].bleed, &pg->bleed, sizeof pg->bleed) && r->pages[j].has_trim == pg->has_trim)
             j++;
-        fprintf(out, "%s%-3d–%-3d  media %.1f × %.1f mm", i ? "           " : "Pages      ", i + 1, j,
+        char range[32];
+        if (j == i + 1) snprintf(range, sizeof range, "page %d", j);
+        else snprintf(range, sizeof range, "pages %d–%d", i + 1, j);
+        fprintf(out, "%s%s: media %.1f × %.1f mm", i ? "           " : "Pages      ", range,
                 pf_mm(pg->media.x1 - pg->media.x0), pf_mm(pg->media.y1 - pg->media.y0));
         if (pg->has_trim)
             fprintf(out, ", trim %.1f × %.1f mm, bleed %.1f/%.1f/%.1f/%.1f mm (l/b/r/t)\n",
@@ -235,7 +238,8 @@ void pf_print_text(const pf_report *r, FILE *out)
     for (size_t i = 0; i < r->nfonts; i++) nemb += r->fonts[i].f.embedded, nsub += r->fonts[i].f.subset;
     fprintf(out, "Fonts      %zu used, %zu embedded, %zu subset\n", r->nfonts, nemb, nsub);
     for (size_t i = 0; i < r->nfonts; i++)
-        fprintf(out, "           %s (%s, object %d)%s%s\n", shown(&b, r->fonts[i].f.basefont), r->fonts[i].f.subtype,
+        fprintf(out, "           %s (%s, object %d)%s%s\n",
+                r->fonts[i].f.basefont[0] ? shown(&b, r->fonts[i].f.basefont) : "(no BaseFont)", r->fonts[i].f.subtype,
                 r->fonts[i].f.objnum, r->fonts[i].f.embedded ? " embedded" : " NOT embedded",
                 r->fonts[i].f.subset ? ", subset" : "");
     const pf_image *lo = lowest_ppi(r), *hi = most_ink(r);
