@@ -395,10 +395,12 @@ static int run_stream(pr_interp *in, const char *p, size_t len, void *res, int d
     pr_lex_init(&lx, p, len);
     while (pr_lex_next(&lx, &t) != PR_T_EOF) {
         if (t.kind == PR_T_OP || t.kind == PR_T_INLINE) {
-            if (++in->ops > in->max_ops) {
+            if (in->ops >= in->max_ops) {   /* also when a form inside ran out */
+                in->exhausted = 1;
                 rc = 1;
                 break;
             }
+            in->ops++;
             if (t.kind == PR_T_INLINE) inline_image(r, &t);
             else if (!pr_tok_is(&t, "true") && !pr_tok_is(&t, "false") && !pr_tok_is(&t, "null")) operator(r, &t);
             else if (r->nopd < MAX_OPERANDS) {
@@ -417,5 +419,5 @@ static int run_stream(pr_interp *in, const char *p, size_t len, void *res, int d
 
 int pr_run(pr_interp *in, const void *content, size_t len, void *res)
 {
-    return run_stream(in, content, len, res, 0, &in->base);
+    return run_stream(in, content, len, res, 0, &in->base) || in->exhausted;
 }

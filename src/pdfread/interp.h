@@ -118,6 +118,7 @@ typedef struct {
     pr_gstate base;               /* the state a run starts in (pr_interp_init sets defaults) */
     long ops;                     /* operators run so far, all runs together */
     long max_ops;                 /* the budget (PR_MAX_OPS unless changed) */
+    int exhausted;                /* the budget ran out */
 } pr_interp;
 
 void pr_interp_init(pr_interp *in, const pr_handler *h);

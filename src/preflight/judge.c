@@ -122,6 +122,9 @@ static void judge_boxes(pf_report *r)
             pf_add(r, 1, "no-bleed", i + 1, NULL, v, "no TrimBox: the trim is the media box and there is no bleed");
         else if (pf_mm(least) < PF_BLEED_MM - 0.1)
             pf_add(r, 1, "bleed", i + 1, NULL, v, "bleed %s (%.0f mm needed on every side)", v, PF_BLEED_MM);
+    }
+    for (int i = 0; i < r->npages; i++) {   /* after the boxes, so that each kind merges over pages */
+        const pf_page *pg = &r->pages[i];
         if (pg->art_short) {
             snprintf(v, sizeof v, "%.1f mm", pg->art_reach_mm);
             pf_add(r, 1, "art-short", i + 1, pg->art_what, v,

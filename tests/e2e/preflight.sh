@@ -102,7 +102,7 @@ album() { # album NAME FILE WANT-EXIT CODES…: exit status and exactly these pr
     got=$(python3 -c 'import json,sys; print(" ".join(sorted(set(p["code"] for p in json.load(sys.stdin)["problems"]))))' <"$T/album.json")
     if [ $st = "$want" ] && [ "$got" = "$*" ]; then ok "$nm: exit $want, problems: ${*:-none}"; else notok "$nm: exit $want, problems: $* (got exit $st: $got)"; sed 's/^/# /' "$T/album.err"; fi
 }
-album "screen edition album.pdf" "$OUT/print/album.pdf" 1 no-bleed rgb text-not-k
+album "screen edition album.pdf" "$OUT/print/album.pdf" 1 art-short no-bleed rgb text-not-k
 album "press edition album-press.pdf (today: RGB, four-colour text)" "$OUT/print/album-press.pdf" 1 rgb text-not-k
 "$HUACE" preflight "$OUT/print/album.pdf" >"$T/screen.txt"
 grep -q "pages 1–[0-9]*: no TrimBox: the trim is the media box and there is no bleed \[no-bleed\]" "$T/screen.txt" &&

@@ -147,6 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     in.max_ops = 200000;
     int rc = pr_run(&in, data, size, NULL);
     FUZZ_ASSERT(rc == 0 || rc == 1);
-    FUZZ_ASSERT(in.ops <= in.max_ops + 1);
+    FUZZ_ASSERT(in.ops <= in.max_ops);
+    FUZZ_ASSERT(rc == (in.exhausted != 0));
     return 0;
 }

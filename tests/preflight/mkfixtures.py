@@ -115,8 +115,7 @@ def page_pdf(path, *, version="1.3", pdfx="PDF/X-1a:2001", boxes=True, trim=TRIM
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     if rgb:
-        data = zlib.compress(bytes((x * 4 % 256, 90, 140) for x in range(iw * ih) for _ in [0])
-                             if False else bytes(v for i in range(iw * ih) for v in (i % 256, 90, 140)), 9)
+        data = zlib.compress(bytes(v for i in range(iw * ih) for v in (i % 256, 90, 140)), 9)
         objs[6] = stream("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB"
                          " /BitsPerComponent 8 /Filter /FlateDecode" % (iw, ih), data)
     else:
