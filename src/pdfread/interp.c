@@ -13,7 +13,8 @@ typedef struct {
     void *res;
     int depth;
     pr_gstate gs;
-    pr_gstate stack[PR_MAX_Q];
+    pr_gstate *stack;             /* grown as q nests, up to PR_MAX_Q */
+    size_t capq;
     int nq, overflow;
     pr_tok opd[MAX_OPERANDS];
     int nopd;
@@ -187,6 +188,7 @@ static void push(run *r)
         r->overflow++;
         return;
     }
+    r->stack = hc_xgrow(r->stack, &r->capq, (size_t)r->nq + 1, sizeof *r->stack);
     r->stack[r->nq++] = r->gs;
 }
 
@@ -413,6 +415,7 @@ static int run_stream(pr_interp *in, const char *p, size_t len, void *res, int d
         }
     }
     hc_buf_free(&r->str);
+    free(r->stack);
     free(r);
     return rc;
 }
