@@ -180,15 +180,19 @@ static void note_font(walk *w, void *res, const char *name)
     r->fonts[r->nfonts++] = (pf_font){ f, w->page };
 }
 
-/* Dark text must be K only: a dark CMYK colour with C, M or Y in it, or a
- * dark neutral RGB or Lab colour, which a RIP makes rich black. */
+/* Dark text must be K only: a dark (K >= 50 % or C+M+Y+K >= 200 %), near
+ * neutral CMYK colour with C, M or Y over 2 % in it, or a dark neutral RGB or
+ * Lab colour, which a RIP makes rich black. */
 static int text_not_k(const pr_devcolor *c)
 {
     double cmy;
     switch (c->kind) {
-    case PR_CS_CMYK:
+    case PR_CS_CMYK: {   /* dark, with C, M or Y in it, and near neutral (a deep red is a colour) */
         cmy = fmax(c->v[0], fmax(c->v[1], c->v[2]));
-        return (c->v[3] >= 0.5 || c->v[0] + c->v[1] + c->v[2] + c->v[3] >= 2.0) && cmy > PF_TEXT_CMY_MAX;
+        double spread = cmy - fmin(c->v[0], fmin(c->v[1], c->v[2]));
+        return (c->v[3] >= 0.5 || c->v[0] + c->v[1] + c->v[2] + c->v[3] >= 2.0) && cmy > PF_TEXT_CMY_MAX &&
+               spread <= PF_TEXT_NEUTRAL;
+    }
     case PR_CS_RGB:   /* dark and near neutral: a RIP separates it into four inks */
         cmy = fmax(c->v[0], fmax(c->v[1], c->v[2])) - fmin(c->v[0], fmin(c->v[1], c->v[2]));
         return 0.2126 * c->v[0] + 0.7152 * c->v[1] + 0.0722 * c->v[2] <= 0.5 && cmy <= 0.15;

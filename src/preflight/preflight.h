@@ -21,6 +21,7 @@
 #define PF_PPI_GOOD 300          /* below: a warning */
 #define PF_INK_MAX 300.0         /* total area coverage, % */
 #define PF_TEXT_CMY_MAX 0.02     /* C, M or Y in dark text */
+#define PF_TEXT_NEUTRAL 0.30     /* dark text is "black" when max - min of its C, M, Y is at most this */
 
 enum { PF_USE_FILL, PF_USE_STROKE, PF_USE_TEXT, PF_USE_IMAGE, PF_USE_SHADING, PF_NUSES };
 

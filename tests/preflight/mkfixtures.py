@@ -7,7 +7,7 @@ Each is a one-page A6 file written object by object (same bytes every run);
 NAME.expect beside it lists the problems preflight must find, "code page".
 
   good.pdf       PDF/X-1a:2001, PDF 1.3: CMYK, a background into the 3 mm bleed,
-                 K-only text in a Type3 font, a 305 ppi CMYK image, crop marks in
+                 K-only text and a deep red (M100 Y100 K60) line in a Type3 font, a 305 ppi CMYK image, crop marks in
                  /Separation /All, OutputIntent FOGRA39 (see PROFILE below), /Trapped, /ID.
   screen.pdf     a screen edition: no TrimBox, DeviceRGB fills, text and image.
   rgb-text.pdf   good.pdf with dark text in DeviceRGB and in four-colour CMYK, and a
@@ -143,7 +143,8 @@ def text(colour, s="aaa", font="/F1", y=30):
 BACKGROUND = "0 0.1 0.3 0 k %.3f %.3f %.3f %.3f re f\n" % (BLEEDBOX[0], BLEEDBOX[1], BLEEDBOX[2] - BLEEDBOX[0],
                                                             BLEEDBOX[3] - BLEEDBOX[1])
 BAND = "0.2 0.9 0.9 0 k %.3f %.3f %.3f %.3f re f\n" % (TRIM[0] + 10 * MM, TRIM[1] + 100 * MM, 50 * MM, 8 * MM)
-GOOD = BACKGROUND + BAND + text("0 0 0 1 k") + text("0 0 0 0.6 k", y=40)
+# K-only black and grey text, and a deep red title (a colour, not a rich black)
+GOOD = BACKGROUND + BAND + text("0 0 0 1 k") + text("0 0 0 0.6 k", y=40) + text("0 1 1 0.6 k", y=80)
 
 
 def main():
