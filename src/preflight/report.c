@@ -191,7 +191,7 @@ static void text_pages(const pf_report *r, FILE *out)
         char range[32];
         if (j == i + 1) snprintf(range, sizeof range, "page %d", j);
         else snprintf(range, sizeof range, "pages %d–%d", i + 1, j);
-        fprintf(out, "%s%s: media %.1f × %.1f mm", i ? "           " : "Pages      ", range,
+        fprintf(out, "%s%s: media %.1f × %.1f mm", i ? "           " : "Boxes      ", range,
                 pf_mm(pg->media.x1 - pg->media.x0), pf_mm(pg->media.y1 - pg->media.y0));
         if (pg->has_trim)
             fprintf(out, ", trim %.1f × %.1f mm, bleed %.1f/%.1f/%.1f/%.1f mm (l/b/r/t)\n",
