@@ -31,7 +31,7 @@ UBSAN_OBJ := $(SRC:src/%.c=build/ubsan/%.o)
 # `make fuzz-run [FUZZ_TIME=seconds] [FUZZ_RUN="names"]`; see tests/fuzz/README.md.
 FUZZ_CC      ?= $(if $(shell command -v clang-14),clang-14,clang)
 FUZZ_FLAGS    = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_TARGETS := yamlv frontmatter mustache markdown image http
+FUZZ_TARGETS := yamlv frontmatter mustache markdown image http pdfcontent
 FUZZ_OBJ     := $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
 FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_TIME    ?= 600

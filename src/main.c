@@ -1,7 +1,8 @@
-/* main.c — subcommand table → build / check / serve / new / version / help. */
+/* main.c — subcommand table → build / check / serve / new / preflight / version / help. */
 #include "build.h"
 #include "cli.h"
 #include "new.h"
+#include "preflight/preflight.h"
 #include "serve/serve.h"
 #include <stdio.h>
 #include <string.h>
@@ -60,6 +61,31 @@ static const command commands[] = {
       "An existing file is never overwritten.\n"
       "Exit status 0 written; 1 no site, the file or project id exists, or an unknown domain;\n"
       "2 usage." },
+    { "preflight", "f", 1, hc_cmd_preflight, "huace preflight FILE.pdf [--format text|json]",
+      "Checks a PDF as a print shop's prepress would and reports: the PDF version and\n"
+      "structure (object streams, cross-reference stream), the PDF/X keys (GTS_PDFXVersion\n"
+      "in Info and XMP, the GTS_PDFX OutputIntent and its profile, /Trapped, /ID) and whether\n"
+      "they fit the file; each page's MediaBox, TrimBox and BleedBox in mm and whether\n"
+      "artwork that reaches a trim edge goes on into a 3 mm bleed; every font used\n"
+      "(embedded, subset); every image's effective ppi at its placed size (under 200 is a\n"
+      "problem, under 300 a warning); the colour spaces of fills, strokes, text, images and\n"
+      "shadings (RGB is a problem); dark text not in black ink alone: a near-neutral CMYK\n"
+      "colour with K >= 50 % or C+M+Y+K >= 200 % and C, M or Y over 2 %, or dark neutral RGB;\n"
+      "and the highest total ink of vector colours and CMYK images (over 300 % is a problem).\n"
+      "A file counts as meant for press when it claims PDF/X or has a TrimBox inside its\n"
+      "MediaBox; the checks apply to every file, so a screen edition is rejected.\n"
+      "\n"
+      "--format json prints one object with the keys, in this order: file, pdf_version,\n"
+      "pages, object_streams, xref_stream, pdfx {info, xmp, output_intent {identifier,\n"
+      "profile, profile_components} or null, trapped, id}, press_intent, page_boxes [{page,\n"
+      "media_mm, trim_mm, bleed_mm}] (boxes as [x0, y0, x1, y1] in mm, null when absent),\n"
+      "fonts [{object, name, type, embedded, subset, first_page}], images [{page, object,\n"
+      "name, pixels, placed_mm, ppi, colorspace, ink}], colorspaces [{name, fill, stroke,\n"
+      "text, image, shading, pages, first_page}], text {runs, not_k}, lowest_ppi, ink\n"
+      "{vector, image}, problems and warnings [{code, page, page_last, object, value,\n"
+      "message}] (page 0: the whole document), accepted.\n"
+      "Exit status 0 a press shop would accept the file, 1 it would not (each problem named\n"
+      "with its page, object and value), 2 usage or a file that cannot be read as a PDF." },
     { "version", "", 0, cmd_version, "huace version", "Prints the version." },
     { "help", "", 1, cmd_help, "huace help [COMMAND]", "Shows how to use huace or one command." },
 };

@@ -9,7 +9,7 @@
 # ($HUACE) does not matter here.
 . tests/tools/tap.sh
 
-targets="yamlv frontmatter mustache markdown image http"
+targets="yamlv frontmatter mustache markdown image http pdfcontent"
 missing=0
 for t in $targets; do [ -x "build/fuzz/fuzz_$t" ] || missing=1; done
 if [ "$missing" = 1 ]; then

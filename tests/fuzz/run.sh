@@ -24,7 +24,7 @@ printf '%-12s %6s %12s %8s %8s  %s\n' target time executions exec/s corpus findi
 for t; do
     case $t in
     yamlv | mustache | markdown) max_len=16384 ;;
-    frontmatter | image) max_len=8192 ;;
+    frontmatter | image | pdfcontent) max_len=8192 ;;
     http) max_len=512 ;;
     *) echo "run.sh: no fuzz target '$t' (yamlv frontmatter mustache markdown image http)" >&2; exit 2 ;;
     esac

@@ -1,0 +1,120 @@
+#!/bin/sh
+# `huace preflight` (issue 14, item 3). On the fixtures of tests/preflight/
+# (made by mkfixtures.py, which must give the committed bytes again): the
+# exit status, the problems found ("code page", as NAME.expect lists them:
+# no more, no fewer) and their wording in the text report; usage errors and
+# unreadable files exit 2 with a message; the JSON is one object with the
+# documented keys in order, and the same input gives the same bytes.
+# Then huace's own album: the screen edition is rejected for no bleed and
+# RGB; today's press edition is rejected for RGB and four-colour text, and
+# the --pdfx edition for a PDF/X-3:2002 key on a PDF 1.5 file with object
+# streams and four-colour text. When issue 14's PDF/X work lands, the press
+# assertions below must flip to "accepted" (exit 0).
+. tests/tools/tap.sh
+F=tests/preflight
+
+# the fixtures are what the script makes
+if command -v qpdf >/dev/null 2>&1; then
+    python3 $F/mkfixtures.py "$T/fx" >"$T/mk.log" 2>&1
+    same=1
+    for f in $F/*.pdf; do cmp -s "$f" "$T/fx/$(basename "$f")" || { same=0; echo "# differs: $f"; }; done
+    if [ $same = 1 ]; then ok "mkfixtures.py makes the committed fixtures byte for byte"; else notok "mkfixtures.py makes the committed fixtures byte for byte"; fi
+else
+    skip "mkfixtures.py makes the committed fixtures" "qpdf is not installed"
+fi
+
+# problem codes and pages of a JSON report, one "code page" a line
+codes() { python3 -c 'import json,sys; d=json.load(sys.stdin); print("\n".join(sorted(set("%s %d" % (p["code"], p["page"]) for p in d["problems"]))))'; }
+
+for name in good screen rgb-text no-bleed low-ppi ink x3-objstm; do
+    want=1; [ $name = good ] && want=0
+    "$HUACE" preflight --format json "$F/$name.pdf" >"$T/$name.json" 2>"$T/$name.err"
+    st=$?
+    if [ $st = $want ]; then ok "$name.pdf: exit $want"; else notok "$name.pdf: exit $want (got $st)"; sed 's/^/# /' "$T/$name.err"; fi
+    if codes <"$T/$name.json" >"$T/$name.codes" 2>"$T/$name.py" && diff "$F/$name.expect" "$T/$name.codes" >"$T/$name.diff"; then
+        ok "$name.pdf: finds exactly the problems in $name.expect"
+    else
+        notok "$name.pdf: finds exactly the problems in $name.expect"; sed 's/^/# /' "$T/$name.diff" "$T/$name.py"
+    fi
+    "$HUACE" preflight "$F/$name.pdf" >"$T/$name.txt" 2>&1
+done
+
+has() { # has NAME TEXT…: the text report of NAME holds each text
+    nm=$1; shift
+    for s in "$@"; do
+        if ! grep -qF -- "$s" "$T/$nm.txt"; then notok "$nm.pdf report says '$s'"; sed 's/^/# /' "$T/$nm.txt" | head -40; return; fi
+    done
+    ok "$nm.pdf report names: $*"
+}
+has good "PDF/X-1a:2001" "OutputIntent GTS_PDFX 'FOGRA39', CMYK profile embedded" "Trapped False; ID present" \
+    "bleed 3.0/3.0/3.0/3.0 mm" "lowest 305 ppi" "Result     ACCEPTED"
+has screen "no TrimBox: the trim is the media box and there is no bleed [no-bleed]" "DeviceRGB on this page" \
+    "e.g. R28 G28 B31" "Intent     screen" "REJECTED"
+has rgb-text "page 1: Type1 Helvetica is not embedded [font-not-embedded]" \
+    "2 dark text run(s) not in black ink alone" "DeviceRGB on this page: 0 fills, 0 strokes, 1 text runs"
+has no-bleed "page 1: bleed 0.0 mm (3 mm needed on every side) [bleed]" "stops short of the bleed"
+has low-ppi "20 × 20 px placed at 40.0 × 40.0 mm is 13 ppi (200 needed, 300 preferred) [low-ppi]"
+has ink "image /Im1 (object 7): total ink 400 %" "fill C80 M70 Y70 K100: total ink 320 %"
+has x3-objstm "PDF/X-3:2002 allows PDF 1.3 at most; the file is PDF 1.5 [pdfx-version]" \
+    "PDF/X-3:2002 (PDF 1.3) does not allow object streams and a cross-reference stream"
+
+# JSON: keys in the documented order; same bytes twice
+if python3 - "$T/good.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+want = ["file", "pdf_version", "pages", "object_streams", "xref_stream", "pdfx", "press_intent", "page_boxes",
+        "fonts", "images", "colorspaces", "text", "lowest_ppi", "ink", "problems", "warnings", "accepted"]
+assert list(d) == want, list(d)
+assert list(d["pdfx"]) == ["info", "xmp", "output_intent", "trapped", "id"]
+assert d["accepted"] is True and d["pdfx"]["info"] == "PDF/X-1a:2001" and d["pages"] == 1
+assert d["page_boxes"][0]["bleed_mm"] == [9.0, 9.0, 120.0, 163.0], d["page_boxes"]
+assert d["images"][0]["ppi"] == 305 and d["fonts"][0]["type"] == "Type3"
+PY
+then ok "JSON keys in the documented order, values as the file has them"; else notok "JSON keys in the documented order"; fi
+"$HUACE" preflight --format json "$F/rgb-text.pdf" >"$T/again.json" 2>&1
+check "same input, same JSON bytes" cmp "$T/rgb-text.json" "$T/again.json"
+
+# usage and unreadable files: exit 2 with a message
+usage() { # usage DESC PATTERN ARGS…
+    d=$1 p=$2; shift 2
+    "$HUACE" preflight "$@" >"$T/u.out" 2>"$T/u.err"
+    st=$?
+    if [ $st = 2 ] && grep -q -- "$p" "$T/u.err" && ! [ -s "$T/u.out" ]; then ok "$d: exit 2"; else notok "$d: exit 2 (got $st)"; sed 's/^/# /' "$T/u.err"; fi
+}
+usage "no file" "needs one PDF file"
+usage "two files" "unexpected argument" "$F/good.pdf" "$F/ink.pdf"
+usage "--format xml" "format must be text or json" --format xml "$F/good.pdf"
+usage "a missing file" "cannot read the file" "$T/nope.pdf"
+printf 'not a pdf\n' >"$T/text.pdf"
+usage "a text file" "not a PDF file" "$T/text.pdf"
+head -c 700 "$F/good.pdf" >"$T/cut.pdf"
+"$HUACE" preflight "$T/cut.pdf" >"$T/cut.out" 2>&1
+st=$?
+if [ $st = 1 ] || [ $st = 2 ]; then ok "a truncated PDF: exit $st, no crash"; else notok "a truncated PDF: exit 1 or 2 (got $st)"; fi
+
+# huace's own album
+OUT=$T/site
+"$HUACE" build -s . -o "$OUT" --today 2026-11-30 --quiet >"$T/build.log" 2>&1 || { notok "example site builds"; sed 's/^/# /' "$T/build.log" | head; finish; exit 1; }
+album() { # album NAME FILE WANT-EXIT CODES…: exit status and exactly these problem codes
+    nm=$1 f=$2 want=$3; shift 3
+    "$HUACE" preflight --format json "$f" >"$T/album.json" 2>"$T/album.err"
+    st=$?
+    got=$(python3 -c 'import json,sys; print(" ".join(sorted(set(p["code"] for p in json.load(sys.stdin)["problems"]))))' <"$T/album.json")
+    if [ $st = "$want" ] && [ "$got" = "$*" ]; then ok "$nm: exit $want, problems: ${*:-none}"; else notok "$nm: exit $want, problems: $* (got exit $st: $got)"; sed 's/^/# /' "$T/album.err"; fi
+}
+album "screen edition album.pdf" "$OUT/print/album.pdf" 1 art-short no-bleed rgb text-not-k
+album "press edition album-press.pdf (today: RGB, four-colour text)" "$OUT/print/album-press.pdf" 1 rgb text-not-k
+"$HUACE" preflight "$OUT/print/album.pdf" >"$T/screen.txt"
+grep -q "pages 1–[0-9]*: no TrimBox: the trim is the media box and there is no bleed \[no-bleed\]" "$T/screen.txt" &&
+    ok "screen edition: no bleed on every page, named" || notok "screen edition: no bleed on every page, named"
+"$HUACE" preflight "$OUT/print/album-press.pdf" >"$T/press.txt"
+grep -q "bleed 3.0/3.0/3.0/3.0 mm" "$T/press.txt" && ! grep -q "stops short of the bleed" "$T/press.txt" &&
+    ok "press edition: 3 mm bleed, artwork reaches it" || notok "press edition: 3 mm bleed, artwork reaches it"
+if command -v gs >/dev/null 2>&1; then
+    "$HUACE" build -s . -o "$T/sitex" --today 2026-11-30 --quiet --pdfx >"$T/buildx.log" 2>&1 || notok "builds with --pdfx"
+    album "--pdfx press edition (today: PDF/X-3:2002 on PDF 1.5, four-colour text)" "$T/sitex/print/album-press.pdf" 1 \
+        pdfx-structure pdfx-version text-not-k
+else
+    skip "--pdfx press edition" "Ghostscript (gs) is not installed"
+fi
+finish
