@@ -217,6 +217,7 @@ void hc_shared_build(hc_shared *sh)
     if (c->author) hc_tv_set(a, s, "author", hc_tv_str_ref(a, c->author));
     hc_tv_set(a, s, "css", hc_tv_str_ref(a, sh->css_path ? sh->css_path : ""));
     hc_tv_set(a, s, "js", hc_tv_str_ref(a, sh->js_path ? sh->js_path : ""));
+    if (sh->search_js_path) hc_tv_set(a, s, "search_js", hc_tv_str_ref(a, sh->search_js_path));
     hc_tv_set(a, s, "nav", nav(a, m, sh->search));
     hc_tv_set(a, s, "build_date", hc_tv_str_ref(a, sh->build_date));
     hc_tv_set_bool(a, s, "print", c->print_enabled);

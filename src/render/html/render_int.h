@@ -16,6 +16,7 @@ typedef struct {
     hc_arena arena;           /* owns everything below */
     hc_tv *site;              /* site-wide values: title, menu, css/js paths, standards */
     const char *css_path, *js_path;   /* hashed static file names, site-relative */
+    const char *search_js_path;       /* the search page's script (js/search.js), NULL if none */
     struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
     hc_tv **status;           /* per status (and one more for "none"): shared, never changed */
     char build_date[11];
@@ -44,8 +45,9 @@ hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t project);
 hc_tv *hc_shared_status(const hc_shared *sh, size_t status);
 /* sitemap.xml, feed.xml, robots.txt, schedule/schedule.ics. */
 int hc_feeds_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
-/* search/index.js, the search page's entries (see search.c). */
-int hc_search_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
+/* search/: the search page's documents, index shards and texts (see search.c),
+ * the texts made on jobs threads. */
+int hc_search_write(const hc_shared *sh, const char *out_dir, int jobs, hc_diags *d, size_t *files);
 
 /* Images (photos.c): an image value for site path src (see photos.c for
  * its fields), NULL if the image stage has no such image; a body's HTML with
