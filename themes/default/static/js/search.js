@@ -186,20 +186,23 @@
     var end = Math.min(text.length, start + 140);
     if (/[\uD800-\uDBFF]/.test(text[end - 1] || "")) end--;
     var head = start > 0 && "。！？；\n".indexOf(text[start - 1]) < 0 ? "…" : "";
-    return head + text.slice(start, end).replace(/\s+/g, " ") + (end < text.length ? "…" : "");
+    /* lines run on: after a full stop as they are, else with a dot between */
+    var body = text.slice(start, end).replace(/([。！？；：，、）」』”])[ \t]*\n\s*/g, "$1")
+      .replace(/[ \t]*\n\s*/g, " · ").replace(/\s+/g, " ");
+    return head + body + (end < text.length ? "…" : "");
   };
   var href = function (u) { return "../" + u + (u === "" || /\/$/.test(u) ? "index.html" : ""); };
   var card = function (d, text, words) {
-    var e = I.docs[d], li = document.createElement("li"), h3 = document.createElement("h3");
+    var e = I.docs[d], li = document.createElement("li"), h2 = document.createElement("h2");
     var a = document.createElement("a"), meta = document.createElement("p"), p = document.createElement("p");
     li.className = "card";
     a.href = href(e[1]);
     marked(a, e[0], words);
-    h3.appendChild(a);
+    h2.appendChild(a);
     meta.className = "meta";
     var date = e[3] ? String(e[3]).replace(/^(\d{4})(\d\d)(\d\d)$/, "$1-$2-$3") : "";
     meta.textContent = [KINDS[e[2]], date].concat(places(e)).filter(Boolean).join(" · ");
-    li.appendChild(h3);
+    li.appendChild(h2);
     li.appendChild(meta);
     if (text) {
       p.className = "passage";
