@@ -163,8 +163,11 @@ static void doc_row(sctx *c, uint32_t doc, const hc_doc *dc, int is_case)
  * chunk of documents at a time, at most RING chunks ahead of the thread that
  * adds them to the index in document order (so memory stays bounded). */
 
-#define CHUNK 32
+#define CHUNK 32                       /* a multiple of GROUP */
 #define RING 8
+#ifndef GROUP
+#define GROUP 8                        /* documents per text file */
+#endif
 
 typedef struct {
     const hc_model *m;
@@ -197,13 +200,18 @@ static int make_text(texts *w, size_t i, hc_buf *t)
     return rc;
 }
 
-static int write_text(texts *w, size_t doc, const hc_buf *t)
+/* the texts of documents first..first+n-1 as search/t/<first / GROUP>.js */
+static int write_texts(texts *w, size_t first, const hc_buf *t, size_t n)
 {
     hc_buf b = HC_BUF_INIT, path = HC_BUF_INIT;
-    hc_buf_printf(&b, "huaceSearchText(%zu,\"", doc);
-    if (t->len) hc_escape_json(&b, t->data, t->len);
-    hc_buf_puts(&b, "\");\n");
-    hc_buf_printf(&path, "%s/search/t/%zu.js", w->out_dir, doc);
+    hc_buf_printf(&b, "huaceSearchText(%zu,[", first);
+    for (size_t i = 0; i < n; i++) {
+        hc_buf_puts(&b, i ? ",\n\"" : "\"");
+        if (t[i].len) hc_escape_json(&b, t[i].data, t[i].len);
+        hc_buf_putc(&b, '"');
+    }
+    hc_buf_puts(&b, "]);\n");
+    hc_buf_printf(&path, "%s/search/t/%zu.js", w->out_dir, first / GROUP);
     int rc = hc_fs_write(hc_buf_cstr(&path), b.data, b.len);
     if (rc != 0) hc_error(w->d, "write", hc_buf_cstr(&path), 0, 0, "cannot write: %s", strerror(errno));
     hc_buf_free(&b);
@@ -224,10 +232,11 @@ static void *text_worker(void *arg)
         size_t c = w->next++;
         pthread_mutex_unlock(&w->mu);
         int failed = 0;
-        for (size_t k = 0; k < CHUNK && c * CHUNK + k < w->ndocs; k++) {
-            hc_buf *t = &w->text[c % RING][k];
-            if (make_text(w, c * CHUNK + k, t) != 0 || write_text(w, c * CHUNK + k, t) != 0) failed = 1;
-        }
+        size_t n = 0;
+        for (; n < CHUNK && c * CHUNK + n < w->ndocs; n++)
+            if (make_text(w, c * CHUNK + n, &w->text[c % RING][n]) != 0) failed = 1;
+        for (size_t k = 0; !failed && k < n; k += GROUP)
+            if (write_texts(w, c * CHUNK + k, &w->text[c % RING][k], n - k < GROUP ? n - k : GROUP) != 0) failed = 1;
         pthread_mutex_lock(&w->mu);
         w->ready[c % RING] = 1;
         w->failed[c % RING] = failed;
@@ -329,7 +338,7 @@ int hc_search_write(const hc_shared *sh, const char *out_dir, int jobs, hc_diags
     if (add_docs(&c, w, &b, &f) != 0) goto out;
     stop_workers(w, th, nth);
     nth = 0;
-    *files += total;
+    *files += (total + GROUP - 1) / GROUP;
     hc_buf_reset(&c.path);
     hc_buf_printf(&c.path, "%s/search/i", out_dir);
     long nshards = hc_sx_write(c.sx, (uint32_t)total, hc_buf_cstr(&c.path), d, files, &shard_bytes);
@@ -337,7 +346,7 @@ int hc_search_write(const hc_shared *sh, const char *out_dir, int jobs, hc_diags
     hc_buf_puts(&b, "]");
     names_field(&b, "places", c.place_v, c.nplace);
     names_field(&b, "tags", c.tag_v, c.ntag);
-    hc_buf_printf(&b, ",\n\"n\":%zu,\"shards\":%ld};\n", total, nshards);
+    hc_buf_printf(&b, ",\n\"n\":%zu,\"shards\":%ld,\"group\":%d};\n", total, nshards, GROUP);
     rc = 0;
 out:
     stop_workers(w, th, nth);

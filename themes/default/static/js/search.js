@@ -70,7 +70,7 @@
   /* ---- loading the pieces */
   var shards = [], texts = {}, loads = {};
   window.huaceSearchShard = function (k, terms) { shards[k] = terms; };
-  window.huaceSearchText = function (d, text) { texts[d] = text; };
+  window.huaceSearchText = function (first, v) { v.forEach(function (t, i) { texts[first + i] = t; }); };
   var load = function (src) {
     if (!loads[src]) loads[src] = new Promise(function (done) {
       var s = document.createElement("script");
@@ -224,16 +224,16 @@
     var tail = st.next < st.cands.length ? "，还有约 " + (st.cands.length - st.next) + " 条待查看" : "";
     status.textContent = st.shown
       ? "找到 " + st.shown + " 条" + tail + (st.note || "")
-      : st.next < st.cands.length ? "正在查找…" : "没有找到含有“" + st.words.join(" ") + "”的内容。" + (st.note || "");
+      : st.next < st.cands.length ? "正在查找…" : "没有找到含有“" + st.q + "”的内容。" + (st.note || "");
     more.hidden = st.next >= st.cands.length;
   };
   /* shows the next PAGE results: their texts are loaded, the body matches checked */
   var page = function (st) {
     var goal = st.shown + PAGE;
     var step = function () {
-      var batch = st.cands.slice(st.next, st.next + PAGE);
+      var batch = st.cands.slice(st.next, st.next + goal - st.shown);   /* as many as are still wanted */
       st.next += batch.length;
-      return Promise.all(batch.map(function (c) { return load("t/" + c.d + ".js"); })).then(function () {
+      return Promise.all(batch.map(function (c) { return load("t/" + Math.floor(c.d / I.group) + ".js"); })).then(function () {
         if (st !== current) return;
         batch.forEach(function (c) {
           var text = texts[c.d];
@@ -253,7 +253,7 @@
   };
   var run = function (q) {
     var a = analyse(q);
-    var st = { words: a.words, cands: [], next: 0, shown: 0, note: "" };
+    var st = { q: q.trim().replace(/\s+/g, " "), words: a.words, cands: [], next: 0, shown: 0, note: "" };
     current = st;
     list.textContent = "";
     more.hidden = true;
