@@ -8,9 +8,9 @@
 # title, link, kind, date, places and tags, which is what a result shows
 # above its passage) and of every shard search/i/*.js, as written on disk
 # (file:// has no compression), divided by the documents searched (units,
-# case studies and pages). Not counted, and printed apart: search/t/<d>.js,
-# one document's text, which the browser loads only for a result it shows
-# (to check the phrase and cut the passage around it).
+# case studies and pages). Not counted, and printed apart: search/t/*.js,
+# the documents' texts, eight to a file, which the browser loads only for
+# the results it shows (to check the phrase and cut the passage around it).
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -47,6 +47,6 @@ print("  places, tags) + %d shards %s bytes (the full-text index), raw as on dis
 print("  gzip -9 (what a compressing server would send): %d bytes/page" % round(gz_bytes / docs))
 print("  a query loads index.js and one shard per term: %s bytes on average each, largest %s bytes"
       % (format(round(shard_bytes / max(1, len(shards))), ","), format(max([size(p) for p in shards] or [0]), ",")))
-print("  not counted: each result shown loads its document's text (search/t/): %s bytes on average"
-      % format(round(text_bytes / max(1, len(texts))), ","))
+print("  not counted: each result shown loads the file with its text (search/t/, %d texts a file): %s bytes on average"
+      % (json.loads(re.search(r'"group":(\d+)', head).group(1)), format(round(text_bytes / max(1, len(texts))), ",")))
 PY

@@ -47,7 +47,9 @@ ok(all(len(d) == 6 and all(0 <= p < len(idx["places"]) for p in d[4]) and all(0 
 files = glob.glob(os.path.join(out, "search/**/*.js"), recursive=True)
 bad = [f for f in files if "</script" in open(f, encoding="utf-8").read().lower() or "<b>" in open(f, encoding="utf-8").read()]
 ok(not bad, "no '<' in any search script: nothing can end it (%s)" % bad)
-ok(len(glob.glob(os.path.join(out, "search/t/*.js"))) == len(docs), "one text per document")
+g = idx["group"]
+ok(g >= 1 and sorted(glob.glob(os.path.join(out, "search/t/*.js"))) == sorted(os.path.join(out, "search/t/%d.js" % k)
+   for k in range((len(docs) + g - 1) // g)), "the texts: one file per %d documents" % g)
 
 # the shards, decoded as search.js does
 B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
@@ -90,8 +92,11 @@ ok(docs_of("紫藤") is None, "nothing of a draft is indexed")
 allp = [t for s in shards.values() for t in s]
 empty = [t for t in allp if not docs_of(t)]
 ok(not empty, "every term decodes to at least one document: none for %s" % empty[:5])
-ttext = open(os.path.join(out, "search/t/%d.js" % case_doc), encoding="utf-8").read()
-ok(ttext.startswith("huaceSearchText(%d,\"" % case_doc) and "蓝莓采摘园今年开园" in ttext and "Blueberry 节 \\u0026 集市" in ttext,
+ttext = open(os.path.join(out, "search/t/%d.js" % (case_doc // g)), encoding="utf-8").read()
+first = case_doc // g * g
+ok(ttext.startswith("huaceSearchText(%d,[" % first), "a text file calls huaceSearchText(first document, [texts])")
+tlist = json.loads(ttext[ttext.index("["):ttext.rindex("]") + 1])
+ok("蓝莓采摘园今年开园" in tlist[case_doc - first] and "Blueberry 节 & 集市" in tlist[case_doc - first],
    "the case study's text is its body as text, entities decoded")
 PY
 pyrc=$?

@@ -5,7 +5,7 @@
  * script beside the page, never JSON to fetch (a page opened with file:// may
  * load a script, not fetch a file):
  *
- *   search/index.js   window.HUACE_SEARCH = {docs, places, tags, n, shards}:
+ *   search/index.js   window.HUACE_SEARCH = {docs, places, tags, n, shards, group}:
  *                     per document [title, href from the site root (without
  *                     "index.html"), kind (0 project, 1 case study, 2 page),
  *                     date as yyyymmdd (0: none), [place numbers], [tag
@@ -13,12 +13,15 @@
  *                     point at (tags also hold a project's domain and level).
  *   search/i/<k>.js   the shards of the full-text index (search_index.h): the
  *                     terms of each document's title, places, tags and text.
- *   search/t/<d>.js   huaceSearchText(d, "text"): document d's text, loaded
- *                     for the results shown, to check a phrase and cut the
- *                     passage around it. A case study's or page's text is its
- *                     body; a project's is its brand, leader, summary, route
- *                     nodes (names and kinds), milestones, supervised matters,
- *                     photo captions and observation place.
+ *   search/t/<g>.js   huaceSearchText(first, ["text", …]): the texts of
+ *                     documents first = 8g … 8g+7 (GROUP), loaded for the
+ *                     results shown, to check a phrase and cut the passage
+ *                     around it (eight to a file: a file per document cost
+ *                     the build more than all the rest of search). A case
+ *                     study's or page's text is its body; a project's is its
+ *                     brand, leader, summary, route nodes (names and kinds),
+ *                     milestones, supervised matters, photo captions and
+ *                     observation place.
  * Strings are JSON-escaped with '<', '>' and '&' as \u escapes, so nothing in
  * them can end the script.
  */
@@ -165,9 +168,7 @@ static void doc_row(sctx *c, uint32_t doc, const hc_doc *dc, int is_case)
 
 #define CHUNK 32                       /* a multiple of GROUP */
 #define RING 8
-#ifndef GROUP
 #define GROUP 8                        /* documents per text file */
-#endif
 
 typedef struct {
     const hc_model *m;

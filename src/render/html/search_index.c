@@ -12,7 +12,8 @@
 typedef struct {
     const char *key; size_t len;   /* in x->keys */
     uint32_t last, count;          /* last document added, number of documents */
-    hc_buf gaps;                   /* varint gaps between documents */
+    hc_buf gaps;                   /* gaps between documents, Elias gamma coded (of gap + 1) */
+    size_t nbits;                  /* bits used in gaps */
 } sx_term;
 
 struct hc_sx {
@@ -85,13 +86,26 @@ static void put_utf8(hc_buf *b, uint32_t c)
     hc_buf_put(b, s, utf8_at(s, c));
 }
 
-static void put_varint(hc_buf *b, uint32_t v)
+/* appends v >= 1 in Elias gamma code: floor(log2 v) 0 bits, then v's bits.
+ * Most gaps of a frequent term are 0: one bit each, where the finished
+ * index spends about as much (memory stays small at 100,000 documents). */
+static void put_gamma(sx_term *t, uint32_t v)
 {
-    while (v >= 0x80) {
-        hc_buf_putc(b, (char)(0x80 | (v & 0x7F)));
-        v >>= 7;
+    int n = 31 - __builtin_clz(v);
+    size_t need = (t->nbits + 2 * (size_t)n + 1 + 7) / 8;
+    if (need > t->gaps.len) {
+        if (need > t->gaps.cap) {
+            size_t cap = t->gaps.cap ? t->gaps.cap + t->gaps.cap / 2 : 8;
+            if (cap < need) cap = need;
+            t->gaps.data = hc_xrealloc(t->gaps.data, cap);
+            t->gaps.cap = cap;
+        }
+        memset(t->gaps.data + t->gaps.len, 0, need - t->gaps.len);
+        t->gaps.len = need;
     }
-    hc_buf_putc(b, (char)v);
+    t->nbits += (size_t)n;   /* the zeros are there already */
+    for (int i = n; i >= 0; i--, t->nbits++)
+        if (v >> i & 1) t->gaps.data[t->nbits / 8] |= (char)(0x80 >> (t->nbits % 8));
 }
 
 static size_t new_term(hc_sx *x, const char *key, size_t len);
@@ -99,7 +113,7 @@ static size_t new_term(hc_sx *x, const char *key, size_t len);
 static void add_doc(sx_term *t, uint32_t doc)
 {
     if (t->count && t->last == doc) return;
-    put_varint(&t->gaps, t->count ? doc - t->last - 1 : doc);
+    put_gamma(t, (t->count ? doc - t->last - 1 : doc) + 1);
     t->last = doc;
     t->count++;
 }
@@ -225,13 +239,14 @@ static size_t doc_set(const sx_term *t, uint32_t ndocs, uint32_t **out, int *com
 {
     uint32_t *v = hc_xmalloc(((size_t)t->count + 1) * sizeof *v);
     const unsigned char *p = (const unsigned char *)t->gaps.data;
+    size_t at = 0;
     uint32_t doc = 0;
     for (uint32_t i = 0; i < t->count; i++) {
+        int n = 0;
+        while (!(p[at / 8] & (0x80 >> (at % 8)))) n++, at++;
         uint32_t g = 0;
-        for (int sh = 0;; sh += 7) {
-            g |= (uint32_t)(*p & 0x7F) << sh;
-            if (!(*p++ & 0x80)) break;
-        }
+        for (int k = 0; k <= n; k++, at++) g = g << 1 | ((p[at / 8] >> (7 - at % 8)) & 1);
+        g -= 1;
         doc = i ? doc + g + 1 : g;
         v[i] = doc;
     }

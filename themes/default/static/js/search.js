@@ -7,7 +7,8 @@
  * term. The shards holding the query's terms (search/i/<k>.js) are loaded as
  * scripts — a page opened with file:// may load a script, not fetch a file —
  * and give each term's documents; those having every term are candidates.
- * Then each candidate's text (search/t/<d>.js) is loaded for the results
+ * Then each candidate's text (search/t/<d / group>.js, several documents to
+ * a file) is loaded for the results
  * shown, a page at a time: it confirms that every word of the query appears
  * as written (the terms only say that its character pairs do) and gives the
  * passage around the match. Title matches come first, then places and tags,
