@@ -267,7 +267,9 @@ static size_t doc_set(const sx_term *t, uint32_t ndocs, uint32_t **out, int *com
 }
 
 /* appends the term's code (see the header) to out */
-static void encode(const sx_term *t, uint32_t ndocs, hc_buf *out)
+/* appends the term's code (see the header) to out, or with out NULL only
+ * returns its length */
+static size_t encode(const sx_term *t, uint32_t ndocs, hc_buf *out)
 {
     uint32_t *v;
     int comp;
@@ -281,15 +283,18 @@ static void encode(const sx_term *t, uint32_t ndocs, hc_buf *out)
         if (b < best_bits) { best_bits = b; best = k; }
         else break;
     }
-    hc_buf_putc(out, B64[(comp ? 32 : 0) + best]);
-    bits w = { out, 0, 0 };
-    for (size_t i = 0; i < n; i++) {
-        for (uint32_t q = v[i] >> best; q; q--) put_bit(&w, 0);
-        put_bit(&w, 1);
-        for (unsigned k = best; k-- > 0;) put_bit(&w, v[i] >> k & 1);
+    if (out) {
+        hc_buf_putc(out, B64[(comp ? 32 : 0) + best]);
+        bits w = { out, 0, 0 };
+        for (size_t i = 0; i < n; i++) {
+            for (uint32_t q = v[i] >> best; q; q--) put_bit(&w, 0);
+            put_bit(&w, 1);
+            for (unsigned k = best; k-- > 0;) put_bit(&w, v[i] >> k & 1);
+        }
+        flush_bits(&w);
     }
-    flush_bits(&w);
     free(v);
+    return 1 + (size_t)((best_bits + 5) / 6);
 }
 
 static uint32_t shard_hash(const char *s, size_t len)
@@ -305,7 +310,7 @@ static uint32_t shard_hash(const char *s, size_t len)
 
 /* ---------------------------------------------------------------- shards */
 
-typedef struct { const sx_term *t; uint32_t shard; char *code; size_t clen; } sx_out;
+typedef struct { sx_term *t; uint32_t shard; } sx_out;
 
 static int cmp_out(const void *pa, const void *pb)
 {
@@ -316,8 +321,9 @@ static int cmp_out(const void *pa, const void *pb)
     return c ? c : (a->t->len > b->t->len) - (a->t->len < b->t->len);
 }
 
-static int write_shard(const char *dir, uint32_t k, const sx_out *o, size_t n, hc_diags *d, size_t *files,
-                       size_t *bytes)
+/* writes shard k with its n terms, each term's postings freed once coded */
+static int write_shard(const char *dir, uint32_t k, const sx_out *o, size_t n, uint32_t ndocs, hc_diags *d,
+                       size_t *files, size_t *bytes)
 {
     hc_buf b = HC_BUF_INIT, path = HC_BUF_INIT;
     hc_buf_printf(&b, "huaceSearchShard(%u,{", k);
@@ -325,8 +331,9 @@ static int write_shard(const char *dir, uint32_t k, const sx_out *o, size_t n, h
         hc_buf_puts(&b, i ? ",\n\"" : "\"");
         hc_escape_json(&b, o[i].t->key, o[i].t->len);
         hc_buf_puts(&b, "\":\"");
-        hc_buf_put(&b, o[i].code, o[i].clen);
+        encode(o[i].t, ndocs, &b);
         hc_buf_putc(&b, '"');
+        hc_buf_free(&o[i].t->gaps);
     }
     hc_buf_puts(&b, "});\n");
     hc_buf_printf(&path, "%s/%u.js", dir, k);
@@ -338,18 +345,16 @@ static int write_shard(const char *dir, uint32_t k, const sx_out *o, size_t n, h
     return rc;
 }
 
+/* Sizes the codes first (the number of shards depends on it), then codes
+ * each shard's terms as it is written: never all the codes in memory. */
 long hc_sx_write(hc_sx *x, uint32_t ndocs, const char *dir, hc_diags *d, size_t *files, size_t *bytes)
 {
     long ret = -1;
     sx_out *o = hc_xcalloc(x->nterms + 1, sizeof *o);
     size_t total = 0;
-    hc_buf code = HC_BUF_INIT;
     for (size_t i = 0; i < x->nterms; i++) {
-        hc_buf_reset(&code);
-        encode(&x->terms[i], ndocs, &code);
         o[i].t = &x->terms[i];
-        o[i].code = hc_buf_detach(&code, &o[i].clen);
-        total += o[i].clen + x->terms[i].len + 6;
+        total += encode(&x->terms[i], ndocs, NULL) + x->terms[i].len + 6;
     }
     uint32_t nshards = (uint32_t)(total / HC_SX_SHARD_BYTES) + 1;
     for (size_t i = 0; i < x->nterms; i++) o[i].shard = shard_hash(o[i].t->key, o[i].t->len) % nshards;
@@ -358,14 +363,12 @@ long hc_sx_write(hc_sx *x, uint32_t ndocs, const char *dir, hc_diags *d, size_t 
     for (uint32_t k = 0; k < nshards; k++) {
         size_t j = i;
         while (j < x->nterms && o[j].shard == k) j++;
-        if (write_shard(dir, k, o + i, j - i, d, files, bytes) != 0) goto out;
+        if (write_shard(dir, k, o + i, j - i, ndocs, d, files, bytes) != 0) goto out;
         i = j;
     }
     ret = nshards;
 out:
-    for (size_t k = 0; k < x->nterms; k++) free(o[k].code);
     free(o);
-    hc_buf_free(&code);
     return ret;
 }
 

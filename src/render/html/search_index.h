@@ -41,7 +41,8 @@ void hc_sx_free(hc_sx *x);
 void hc_sx_add(hc_sx *x, uint32_t doc, const char *text, size_t len);
 /* Writes the shards for ndocs documents into dir (created), counting files in
  * *files and bytes in *bytes. Returns the number of shards, or -1 after an
- * error reported to d. */
+ * error reported to d. Each term's postings are freed once written (memory
+ * stays bounded): after this, x is only to be freed. */
 long hc_sx_write(hc_sx *x, uint32_t ndocs, const char *dir, hc_diags *d, size_t *files, size_t *bytes);
 
 /* Appends the text of an HTML body to out: tags dropped (block-level ones as a
