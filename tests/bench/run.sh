@@ -6,13 +6,15 @@
 #   tests/bench/run.sh --generate-hugo DIR [N]  only write the Hugo version into DIR
 #   tests/bench/run.sh --size                   only the bounded-cost targets (size.sh)
 #   tests/bench/run.sh --photos                 only the photo comparison (photos.sh)
+#   tests/bench/run.sh --search [N]             only the search index size (search.sh; N default 10000)
 #
 # Environment: HUGO=0 skips Hugo; WEASY=0 skips the maps/album section (example site); GROWTH=1
 # also times N/10 (always from N=100000 on: the linear-growth target); RUNS (default 3)
 # timed runs per measurement, after one warm-up; HUACE (default ./huace) the binary;
 # KEEP=1 keeps the temporary folder; STAGE_TIMEOUT (default 900 s) limits the
 # maps/print build and WeasyPrint; SIZE=0 skips the bounded-cost targets at the end;
-# PHOTOS=0 skips the photo comparison (photos.sh: PHOTO_RUNS, PHOTO_JOBS, PHOTO_CACHE).
+# PHOTOS=0 skips the photo comparison (photos.sh: PHOTO_RUNS, PHOTO_JOBS, PHOTO_CACHE);
+# SEARCH=0 skips the search index size (search.sh, at 10000 case studies).
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -31,8 +33,11 @@ case "${1:-}" in
 --photos)
     exec sh "$HERE/photos.sh"
     ;;
+--search)
+    exec sh "$HERE/search.sh" "${2:-10000}"
+    ;;
 -h|--help)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 esac
@@ -284,4 +289,10 @@ fi
 if [ "${SIZE:-1}" != 0 ]; then
     echo
     HUACE="$HUACE" RUNS="$RUNS" sh "$HERE/size.sh" || echo "run.sh: the bounded-cost part failed" >&2
+fi
+
+# ---------------------------------------------------------------- search index (issue 13)
+if [ "${SEARCH:-1}" != 0 ]; then
+    echo
+    HUACE="$HUACE" sh "$HERE/search.sh" 10000 || echo "run.sh: the search index part failed" >&2
 fi

@@ -89,37 +89,7 @@ try {
       });
       tap(ring.tag === "A" && ring.outline !== "none" && ring.width >= 2, "keyboard focus is visible", JSON.stringify(ring));
 
-      // search, from file:// like a USB stick: a Chinese query without spaces, two words, none
-      const search = path.join(out, "search/index.html");
-      tap(fs.existsSync(search), "search: the site has a search page");
-      if (fs.existsSync(search)) {
-        await page.goto("file://" + search + "?q=" + encodeURIComponent("党建公园"));
-        let r = await page.evaluate(() => ({
-          n: document.querySelectorAll("#search-results li").length,
-          status: document.getElementById("search-status").textContent,
-          marks: [...document.querySelectorAll("#search-results li h3 mark")].map(m => m.textContent),
-          first: document.querySelector("#search-results li h3 a")?.getAttribute("href"),
-          value: document.getElementById("q").value,
-        }));
-        tap(r.n > 0 && r.value === "党建公园" && /找到 \d+ 条/.test(r.status), "search: ?q=党建公园 lists results", JSON.stringify(r));
-        tap(r.marks.length > 0 && r.marks.every(m => m === "党建公园"), "search: the words found are marked", JSON.stringify(r.marks));
-        tap(!!r.first && fs.existsSync(path.join(out, "search", r.first)), "search: a result links to its page", r.first);
-        await page.fill("#q", "周家乡 党建");
-        r = await page.evaluate(() => [...document.querySelectorAll("#search-results li")].map(li => li.textContent));
-        const all = await page.evaluate(() => window.HUACE_SEARCH.filter(e => {
-          const t = (e.t + " " + e.p + " " + e.g + " " + e.s);
-          return t.includes("周家乡") && t.includes("党建");
-        }).length);
-        tap(r.length > 0 && r.length === Math.min(all, 50), "search: typing two words lists the entries that have both",
-          `${r.length} listed, ${all} entries have both`);
-        await page.fill("#q", "没有这种词语");
-        r = await page.evaluate(() => ({ n: document.querySelectorAll("#search-results li").length,
-                                        status: document.getElementById("search-status").textContent }));
-        tap(r.n === 0 && r.status.includes("没有找到"), "search: no result says so", JSON.stringify(r));
-        await page.fill("#q", "ＱＪ－Ｂ－０１");
-        r = await page.evaluate(() => [...document.querySelectorAll("#search-results li h3")].map(h => h.textContent));
-        tap(r.some(t => t.startsWith("QJ-B-01")), "search: full-width ＱＪ－Ｂ－０１ finds QJ-B-01", JSON.stringify(r.slice(0, 3)));
-      }
+      // (the search page's queries: tests/browser/search.mjs)
     }
     tap(foreign.length === 0, `@${w}px: no request to any other host`, foreign.join("\n"));
     await ctx.close();

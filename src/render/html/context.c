@@ -301,6 +301,7 @@ void hc_shared_build(hc_shared *sh)
     hc_tv_set(a, s, "theme_color", hc_tv_str(a, theme_color));
     hc_tv_set(a, s, "css", hc_tv_str_ref(a, sh->css_path ? sh->css_path : ""));
     hc_tv_set(a, s, "js", hc_tv_str_ref(a, sh->js_path ? sh->js_path : ""));
+    if (sh->search_js_path) hc_tv_set(a, s, "search_js", hc_tv_str_ref(a, sh->search_js_path));
     navs_build(sh);
     hc_tv_set(a, s, "nav", sh->navs[sh->nnav]);   /* for themes from before per-page menus */
     hc_tv_set(a, s, "build_date", hc_tv_str_ref(a, sh->build_date));

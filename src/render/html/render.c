@@ -187,7 +187,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
     st->files += st->pages;
     if (hc_diags_errors(d) > before) goto out;
     if (hc_feeds_write(&sh, jobs, dirs, njobs, o->out_dir, d, &st->files) != 0) goto out;
-    if (sh.search && hc_search_write(&sh, o->out_dir, d, &st->files) != 0) goto out;
+    if (sh.search && hc_search_write(&sh, o->out_dir, o->jobs, d, &st->files) != 0) goto out;
     rc = hc_diags_errors(d) > before ? -1 : 0;
 out:
     for (size_t i = 0; dirs && i < njobs; i++) free(dirs[i]);

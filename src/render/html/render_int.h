@@ -21,6 +21,7 @@ typedef struct {
     const char **nav_paths;   /* the site path of each menu item ("" for the home page) */
     size_t nnav;
     long long pdf_bytes[2];   /* print/album.pdf, print/album-press.pdf; -1: not known */
+    const char *search_js_path;       /* the search page's script (js/search.js), NULL if none */
     struct hc_marker_pos *overview;   /* marker positions on map/overview.png, per project (maps on) */
     struct hc_marker_pos *overview_phone;   /* on map/overview-phone.png (1×), per project (maps on) */
     int overview_phone_w, overview_phone_h;
@@ -54,8 +55,9 @@ hc_tv *hc_card_unit(const hc_shared *sh, hc_arena *a, size_t project);
 /* The shared status values ({key, name, meaning, color, fg}); read-only. */
 hc_tv *hc_shared_status(const hc_shared *sh, size_t status);
 /* sitemap.xml, feed.xml, robots.txt, schedule.ics: hc_feeds_write in pages.h. */
-/* search/index.js, the search page's entries (see search.c). */
-int hc_search_write(const hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
+/* search/: the search page's documents, index shards and texts (see search.c),
+ * the texts made on jobs threads. */
+int hc_search_write(const hc_shared *sh, const char *out_dir, int jobs, hc_diags *d, size_t *files);
 
 /* Images (photos.c): an image value for site path src (see photos.c for
  * its fields), NULL if the image stage has no such image; a body's HTML with

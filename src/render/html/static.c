@@ -138,6 +138,7 @@ static int copy_tree(const char *from, const char *shown, const char *fence, con
             sh->css_text = inline_css(&sh->arena, data.data ? data.data : "", data.len);
         }
         if (sh && !strcmp(rel, "js/site.js")) sh->js_path = hc_arena_strdup(&sh->arena, hc_buf_cstr(&name));
+        if (sh && !strcmp(rel, "js/search.js")) sh->search_js_path = hc_arena_strdup(&sh->arena, hc_buf_cstr(&name));
     }
     /* the folders the files went into (those with none were not made) */
     for (size_t i = 0; i <= t.ndirs; i++) {
