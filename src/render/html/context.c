@@ -310,6 +310,7 @@ void hc_shared_build(hc_shared *sh)
     hc_tv_set(a, s, "press_size", hc_tv_str_ref(a, pdf_size(a, sh->pdf_bytes[1])));
     footer_facts(a, c, s);
     hc_tv_set_bool(a, s, "maps", c->maps_enabled);
+    hc_tv_set_bool(a, s, "search", sh->search);   /* the theme has a search page */
     int y, mo, d;
     hc_date_ymd(m->today, &y, &mo, &d);
     hc_tv_set_num(a, s, "year", y);
