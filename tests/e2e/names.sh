@@ -80,13 +80,16 @@ titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
 want = "</script><script>alert(1)</script> ]]> <!-- \u2028 \"q\" & \r\nx"
 assert want in titles, titles
 EOF
-check "search/index.js: no '</', no '<!--', no raw U+2028, and the title reads back" python3 - "$T/w/out/search/index.js" <<'EOF'
-import json, re, sys
-raw = open(sys.argv[1], encoding="utf-8").read()
-assert "</" not in raw and "<!--" not in raw and "\u2028" not in raw and "\u2029" not in raw
-body = raw[raw.index("["):raw.rindex("]") + 1]
-entries = json.loads(body)
-assert any(e["t"] == "</script><script>alert(1)</script> ]]> <!-- \u2028 \"q\" & \r\nx" for e in entries)
+check "search/: no '</', no '<!--', no raw U+2028 in any file, and the title reads back" python3 - "$T/w/out/search" <<'EOF'
+import glob, json, sys
+d = sys.argv[1]
+for f in [d + "/index.js"] + glob.glob(d + "/i/*.js") + glob.glob(d + "/t/*.js"):
+    raw = open(f, encoding="utf-8").read()
+    assert "</" not in raw and "<!--" not in raw and "\u2028" not in raw and "\u2029" not in raw, f
+raw = open(d + "/index.js", encoding="utf-8").read()
+index = json.loads(raw[raw.index("{"):raw.rindex("}") + 1])
+titles = [doc[0] for doc in index["docs"]]
+assert "</script><script>alert(1)</script> ]]> <!-- \u2028 \"q\" & \r\nx" in titles, titles
 EOF
 check "the case page escapes the title" sh -c "grep -q '&lt;/script&gt;&lt;script&gt;alert(1)' '$T/w/out/cases/hostile/index.html' && ! grep -q '<script>alert' '$T/w/out/cases/hostile/index.html'"
 
