@@ -4,12 +4,22 @@ CC      ?= cc
 # it would load GnuTLS and a dozen more libraries at every start, a third of a no-op build's time.
 # Its header comes from libmicrohttpd-dev, in /usr/include.)
 PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib vips libjpeg
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# A missing library stops make here, naming it, rather than at a later compile error.
+# (`clean`, `deps` and `demo`, which installs them first, need no libraries to start.)
+ifneq ($(filter-out clean deps demo,$(or $(MAKECMDGOALS),all)),)
+PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p || echo $$p; done)
+ifneq ($(PKG_MISSING),)
+$(error pkg-config does not find: $(PKG_MISSING) (run ./scripts/install-deps.sh as root, or `make deps`))
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+endif
+# CFLAGS is the user's (optimisation, debug info): `make CFLAGS=-O0` replaces it and keeps
+# what the code needs, which `override` adds even to a command-line value.
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -DHC_WITH_LIBWEBP -Wall -Wextra -pthread -Isrc $(PKG_CFLAGS)
-LDFLAGS += -Wl,--as-needed
-LDLIBS  += $(PKG_LIBS) -lm -pthread
+override CFLAGS += -std=c11 -D_GNU_SOURCE -DHC_WITH_LIBWEBP -Wall -Wextra -pthread -Isrc $(PKG_CFLAGS)
+override LDFLAGS += -Wl,--as-needed
+override LDLIBS  += $(PKG_LIBS) -lm -pthread
 
 SRC      := $(sort $(shell find src -name '*.c'))
 LIBSRC   := $(filter-out src/main.c,$(SRC))
@@ -37,7 +47,7 @@ FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_TIME    ?= 600
 FUZZ_RUN     ?= $(FUZZ_TARGETS)
 
-.PHONY: all demo deps test test-bins asan ubsan fuzz fuzz-run clean bench
+.PHONY: all demo deps test test-fast test-bins asan ubsan fuzz fuzz-run clean bench
 all: huace
 
 huace: $(OBJ)
@@ -109,6 +119,10 @@ test-bins: huace build/huace-san $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_sp
 
 test: test-bins
 	@SPEC_DIR="$(SPEC_DIR)" tests/run.sh
+
+# `make test-fast`: the first pass only (optimised build, no sanitizers), a few minutes.
+test-fast: huace $(UNIT_BIN) build/tests/mustache_spec
+	@SPEC_DIR="$(SPEC_DIR)" TEST_PASSES=fast tests/run.sh
 
 N ?= 10000
 bench: huace

@@ -52,8 +52,9 @@ suite() { # label, bindir, huace binary
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# TEST_PASSES=fast (make test-fast) runs the first pass only.
 suite "" build/tests ./huace
-suite "[asan+ubsan]" build/tests-san build/huace-san
+[ "${TEST_PASSES:-all}" = fast ] || suite "[asan+ubsan]" build/tests-san build/huace-san
 
 if [ "$skip" -gt 0 ]; then
     echo "$pass passed, $fail failed, $skip skipped"
