@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 /* Where a libyaml mark is, in the file's terms. libyaml counts a lone CR,
@@ -460,9 +461,10 @@ static int is_known(const char *key, const char *const *known)
 static int near_key(const char *written, const char *key)
 {
     for (size_t i = 0; slips[i].slip; i++)
-        if (!strcmp(slips[i].key, key) && key_distance(written, slips[i].slip) == 0) return 1;
+        if (!strcmp(slips[i].key, key) && !strcasecmp(written, slips[i].slip)) return 1;
     size_t len = strlen(key), wl = strlen(written);
     size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    if (wl > len + limit || len > wl + limit) return 0;   /* the distance is at least the difference */
     size_t d = key_distance(written, key);
     return d <= limit && d < wl && d < len;
 }
@@ -472,7 +474,7 @@ const char *hc_key_suggest(const char *written, const char *const *known)
     const char *best = NULL;
     size_t best_d = KEY_MAX;
     for (size_t i = 0; slips[i].slip; i++) {
-        if (key_distance(written, slips[i].slip) != 0) continue;
+        if (strcasecmp(written, slips[i].slip)) continue;
         for (size_t j = 0; known[j]; j++)
             if (!strcmp(known[j], slips[i].key)) return known[j];
     }
@@ -484,7 +486,8 @@ const char *hc_key_suggest(const char *written, const char *const *known)
     return best;
 }
 
-/* The unknown key of map standing where required key `key` should be, or NULL. */
+/* The first unknown key of map standing where required key `key` should be
+ * (absent), or NULL. */
 static const hc_yval *near_miss(const hc_yval *map, const char *key, const char *const *known)
 {
     if (!map || map->kind != HC_Y_MAP || hc_ymap_key(map, key)) return NULL;
@@ -500,12 +503,17 @@ void hc_yr_keys(const hc_yreader *r, const hc_yval *map, const char *const *know
                 const char *where)
 {
     if (!map || map->kind != HC_Y_MAP) return;
+    /* the slips standing for absent required keys: hc_yr_missing reports
+     * them; found once per required key, so a map of n keys costs O(n) */
+    const hc_yval *slips_of[8] = { NULL };
+    for (size_t j = 0; required && required[j] && j < 8; j++) slips_of[j] = near_miss(map, required[j], known);
     for (size_t i = 0; i < map->n; i++) {
         const hc_yval *k = map->keys[i];
         if (is_known(k->str, known)) continue;
+        int left = 0;
+        for (size_t j = 0; j < 8; j++) left |= slips_of[j] == k;
+        if (left) continue;
         const char *hint = hc_key_suggest(k->str, known);
-        /* standing for a missing required key: hc_yr_missing reports it */
-        if (hint && required && is_known(hint, required) && near_miss(map, hint, known) == k) continue;
         hc_buf shown = HC_BUF_INIT;
         hc_escape_shown(&shown, k->str, k->len);
         if (hint) {

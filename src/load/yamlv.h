@@ -76,9 +76,10 @@ int hc_yr_expect(const hc_yreader *r, const hc_yval *v, hc_ykind kind, const cha
  * to 4 letters), 2 (up to 8) or 3, or a common pinyin, Chinese or English
  * word for it (zhuangtai, 状态, state → status). Returns a pointer into known. */
 const char *hc_key_suggest(const char *written, const char *const *known);
-/* Reports every key of map not in known. required (NULL-terminated, or NULL)
- * lists keys the caller requires: an unknown key that is the slip for an
- * absent required key is left to hc_yr_missing, which reports it once. */
+/* Reports every key of map not in known. required (NULL-terminated, or NULL;
+ * up to 8 keys) lists keys the caller requires: the first unknown key that
+ * is the slip for an absent required key is left to hc_yr_missing, which
+ * reports it once. */
 void hc_yr_keys(const hc_yreader *r, const hc_yval *map, const char *const *known, const char *const *required,
                 const char *where);
 /* hc_yr_keys without required keys. */
