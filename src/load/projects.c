@@ -244,12 +244,22 @@ static void read_standard(const hc_yreader *r, const hc_yval *v, hc_project *p, 
         size_t j;
         for (j = 0; j < s->nitems; j++)
             if (!strcmp(s->items[j].key, k->str)) break;
-        if (j == s->nitems) {
+        if (j == s->nitems) {   /* an unknown key like any other (hc_yr_keys) */
+            const char **keys = hc_xcalloc(s->nitems + 1, sizeof *keys);
             hc_buf exp = HC_BUF_INIT;
-            for (size_t x = 0; x < s->nitems; x++) hc_buf_printf(&exp, "%s%s", x ? ", " : "", s->items[x].key);
-            hc_warn(r->d, "unknown-key", r->path, k->line, k->col,
-                    "'%s' is not an item of the standard (expected %s)", k->str, hc_buf_cstr(&exp));
+            for (size_t x = 0; x < s->nitems; x++) {
+                keys[x] = s->items[x].key;
+                hc_buf_printf(&exp, "%s%s", x ? ", " : "", s->items[x].key);
+            }
+            const char *hint = hc_key_suggest(k->str, keys);
+            if (hint)
+                hc_error(r->d, "unknown-key", r->path, k->line, k->col,
+                         "'%s' is not an item of the standard: did you mean '%s'?", k->str, hint);
+            else
+                hc_error(r->d, "unknown-key", r->path, k->line, k->col,
+                         "'%s' is not an item of the standard (expected %s)", k->str, hc_buf_cstr(&exp));
             hc_buf_free(&exp);
+            free(keys);
             continue;
         }
         int b;
