@@ -115,7 +115,7 @@ static void report(hc_diags *d, int quiet)
 {
     if (hc_diags_count(d) == 0) return;
     if (quiet && hc_diags_errors(d) == 0) return;
-    hc_diags_print_text(d, stderr);
+    hc_diags_print_capped(d, stderr, HC_DIAGS_SHOWN);
 }
 
 int hc_cmd_check(const hc_opts *o)
@@ -125,7 +125,7 @@ int hc_cmd_check(const hc_opts *o)
     if (o->format == HC_FMT_JSON) {
         hc_diags_print_json(d, stdout);
     } else {
-        hc_diags_print_text(d, stdout);
+        hc_diags_print_capped(d, stdout, o->all ? 0 : HC_DIAGS_SHOWN);
         if (m && m->today != HC_NO_DATE) hc_check_print_overdue(m, stdout);
         hc_diags_print_summary(d, stdout);
     }

@@ -161,7 +161,13 @@ static int loader_reads(const char *rel)
 static void scan_file(hc_cache *c, int rootfd, const char *rel, hc_buf *data)
 {
     struct stat st;
-    if (fstatat(rootfd, rel, &st, 0) == 0) {   /* a missing file: the build will say so */
+    if (fstatat(rootfd, rel, &st, 0) != 0) {
+        /* a link to nothing: still an input, so that the build runs and says
+         * why, instead of finding nothing changed since the last good build */
+        push(&c->cur, (input_rec){ hc_xstrdup(rel), -1, 0, 2, 1 });
+        return;
+    }
+    {
         input_rec r = { hc_xstrdup(rel), (long long)st.st_size, mtime_ns(&st), 0, 0 };
         const input_rec *old = find(&c->old, rel);
         if (old && old->size == r.size && old->mtime == r.mtime) {
@@ -195,6 +201,14 @@ static void each_input(const char *root, void (*fn)(int rootfd, const char *rel,
         for (size_t k = 0; k < t.nfiles; k++) {
             hc_buf_reset(&rel);
             hc_buf_printf(&rel, "%s/%s", parts[i], t.files[k].rel);
+            fn(rootfd, hc_buf_cstr(&rel), arg);
+        }
+        /* entries the walk left out (a link to nothing, a FIFO) are inputs
+         * too: the build reports them, so adding one is a change */
+        for (size_t k = 0; k < t.nskips; k++) {
+            if (!t.skips[k].rel[0]) continue;
+            hc_buf_reset(&rel);
+            hc_buf_printf(&rel, "%s/%s", parts[i], t.skips[k].rel);
             fn(rootfd, hc_buf_cstr(&rel), arg);
         }
         hc_tree_free(&t);

@@ -96,9 +96,36 @@ size_t hc_diags_errors(const hc_diags *d) { return d->errors; }
 size_t hc_diags_warnings(const hc_diags *d) { return d->warnings; }
 size_t hc_diags_count(const hc_diags *d) { return d->n; }
 
+size_t hc_diags_count_rule(hc_diags *d, const char *rule)
+{
+    size_t n = 0;
+    pthread_mutex_lock(&d->mu);
+    for (size_t i = 0; i < d->n; i++) n += d->items[i].sev == HC_SEV_ERROR && !strcmp(d->items[i].rule, rule);
+    pthread_mutex_unlock(&d->mu);
+    return n;
+}
+
+size_t hc_diags_demote(hc_diags *d, const char *rule)
+{
+    size_t n = 0;
+    pthread_mutex_lock(&d->mu);
+    for (size_t i = 0; i < d->n; i++) {
+        hc_diag *g = &d->items[i];
+        if (g->sev != HC_SEV_ERROR || strcmp(g->rule, rule)) continue;
+        g->sev = HC_SEV_WARNING;
+        d->errors--;
+        d->warnings++;
+        n++;
+    }
+    d->sorted = 0;
+    pthread_mutex_unlock(&d->mu);
+    return n;
+}
+
 static int cmp_diag(const void *pa, const void *pb)
 {
     const hc_diag *a = pa, *b = pb;
+    if (a->sev != b->sev) return a->sev < b->sev ? -1 : 1;   /* errors first */
     int c = strcmp(a->path, b->path);
     if (c) return c;
     if (a->line != b->line) return a->line < b->line ? -1 : 1;
@@ -160,37 +187,81 @@ out:
     return ok;
 }
 
-void hc_diags_print_text(hc_diags *d, FILE *out)
+static void print_one(const hc_diags *d, const hc_diag *g, hc_buf *src, FILE *out)
+{
+    if (g->line > 0)
+        fprintf(out, "%s:%d:%d: %s: %s", g->path, g->line, g->col > 0 ? g->col : 1, sev_name(g->sev), g->msg);
+    else
+        fprintf(out, "%s: %s: %s", g->path[0] ? g->path : "huace", sev_name(g->sev), g->msg);
+    if (g->rule[0]) fprintf(out, " [%s]", g->rule);
+    fputc('\n', out);
+    hc_buf_reset(src);
+    if (g->line > 0 && read_line(d->root, g->path, g->line, src)) {
+        fprintf(out, "  %s\n  ", hc_buf_cstr(src));
+        /* caret under the column: columns count characters, so pad by
+         * display position (tabs kept as tabs, wide CJK as two cells) */
+        const unsigned char *s = (const unsigned char *)hc_buf_cstr(src);
+        int col = 1;
+        for (size_t k = 0; s[k] && col < g->col; col++) {
+            unsigned char c = s[k];
+            if (c == '\t') { fputc('\t', out); k++; continue; }
+            size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            fputs(n >= 3 ? "  " : " ", out);
+            for (size_t j = 0; j < n && s[k]; j++) k++;
+        }
+        fputs("^\n", out);
+    }
+}
+
+/* Findings counted by (severity, rule), in order of first appearance in the
+ * sorted list (so errors' rules first). */
+typedef struct { hc_severity sev; const char *rule; size_t n, shown; } rule_count;
+typedef struct { rule_count *v; size_t n, cap; } rule_counts;
+
+static rule_count *count_of(rule_counts *rc, hc_severity sev, const char *rule)
+{
+    for (size_t i = 0; i < rc->n; i++)
+        if (rc->v[i].sev == sev && !strcmp(rc->v[i].rule, rule)) return &rc->v[i];
+    rc->v = hc_xgrow(rc->v, &rc->cap, rc->n + 1, sizeof *rc->v);
+    rc->v[rc->n] = (rule_count){ sev, rule, 0, 0 };
+    return &rc->v[rc->n++];
+}
+
+static void count_rules(hc_diags *d, rule_counts *rc)
 {
     sort_diags(d);
+    for (size_t i = 0; i < d->n; i++) count_of(rc, d->items[i].sev, d->items[i].rule)->n++;
+}
+
+static void print_more(const rule_counts *rc, hc_severity sev, FILE *out)
+{
+    for (size_t i = 0; i < rc->n; i++)
+        if (rc->v[i].sev == sev && rc->v[i].n > rc->v[i].shown)
+            fprintf(out, "\u2026 and %zu more [%s] (huace check --all shows every one)\n", rc->v[i].n - rc->v[i].shown,
+                    rc->v[i].rule);
+}
+
+void hc_diags_print_capped(hc_diags *d, FILE *out, size_t per_rule)
+{
+    rule_counts rc = { NULL, 0, 0 };
     hc_buf src = HC_BUF_INIT;
+    count_rules(d, &rc);
     for (size_t i = 0; i < d->n; i++) {
         const hc_diag *g = &d->items[i];
-        if (g->line > 0)
-            fprintf(out, "%s:%d:%d: %s: %s", g->path, g->line, g->col > 0 ? g->col : 1,
-                    sev_name(g->sev), g->msg);
-        else
-            fprintf(out, "%s: %s: %s", g->path[0] ? g->path : "huace", sev_name(g->sev), g->msg);
-        if (g->rule[0]) fprintf(out, " [%s]", g->rule);
-        fputc('\n', out);
-        hc_buf_reset(&src);
-        if (g->line > 0 && read_line(d->root, g->path, g->line, &src)) {
-            fprintf(out, "  %s\n  ", hc_buf_cstr(&src));
-            /* caret under the column: columns count characters, so pad by
-             * display position (tabs kept as tabs, wide CJK as two cells) */
-            const unsigned char *s = (const unsigned char *)hc_buf_cstr(&src);
-            int col = 1;
-            for (size_t k = 0; s[k] && col < g->col; col++) {
-                unsigned char c = s[k];
-                if (c == '\t') { fputc('\t', out); k++; continue; }
-                size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-                fputs(n >= 3 ? "  " : " ", out);
-                for (size_t j = 0; j < n && s[k]; j++) k++;
-            }
-            fputs("^\n", out);
-        }
+        if (i > 0 && g->sev != d->items[i - 1].sev) print_more(&rc, d->items[i - 1].sev, out);
+        rule_count *c = count_of(&rc, g->sev, g->rule);
+        if (per_rule && c->shown >= per_rule) continue;
+        c->shown++;
+        print_one(d, g, &src, out);
     }
+    if (d->n) print_more(&rc, d->items[d->n - 1].sev, out);
     hc_buf_free(&src);
+    free(rc.v);
+}
+
+void hc_diags_print_text(hc_diags *d, FILE *out)
+{
+    hc_diags_print_capped(d, out, 0);
 }
 
 static void json_str(FILE *out, const char *s)
@@ -224,8 +295,34 @@ void hc_diags_print_json(hc_diags *d, FILE *out)
     fputs(d->n ? "\n]\n" : "]\n", out);
 }
 
+/* "N errors (rule n, …)": the rules of one severity, most findings first. */
+static void summary_part(const rule_counts *rc, hc_severity sev, size_t total, const char *word, FILE *out)
+{
+    fprintf(out, "%zu %s%s", total, word, total == 1 ? "" : "s");
+    if (!total) return;
+    rule_count *v = hc_xcalloc(rc->n, sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < rc->n; i++)
+        if (rc->v[i].sev == sev) v[k++] = rc->v[i];
+    for (size_t i = 1; i < k; i++)   /* insertion sort: by count, then by name */
+        for (size_t j = i; j > 0 && (v[j].n > v[j - 1].n || (v[j].n == v[j - 1].n && strcmp(v[j].rule, v[j - 1].rule) < 0)); j--) {
+            rule_count t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    fputs(" (", out);
+    for (size_t i = 0; i < k; i++) fprintf(out, "%s%s %zu", i ? ", " : "", v[i].rule[0] ? v[i].rule : "other", v[i].n);
+    fputc(')', out);
+    free(v);
+}
+
 void hc_diags_print_summary(hc_diags *d, FILE *out)
 {
-    fprintf(out, "%zu error%s, %zu warning%s\n", d->errors, d->errors == 1 ? "" : "s",
-            d->warnings, d->warnings == 1 ? "" : "s");
+    rule_counts rc = { NULL, 0, 0 };
+    count_rules(d, &rc);
+    summary_part(&rc, HC_SEV_ERROR, d->errors, "error", out);
+    fputs(", ", out);
+    summary_part(&rc, HC_SEV_WARNING, d->warnings, "warning", out);
+    fputc('\n', out);
+    free(rc.v);
 }

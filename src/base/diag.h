@@ -11,8 +11,9 @@
  *
  * The offending line is read back from the file (or from text registered with
  * hc_diags_set_source) when printing. Adding is thread-safe (a mutex), so
- * renderers on worker threads may report. Order of output is sorted by file,
- * line, col, then insertion, so it is deterministic whatever the threads did.
+ * renderers on worker threads may report. Order of output is errors first,
+ * then sorted by file, line, col, then insertion, so it is deterministic
+ * whatever the threads did.
  */
 #ifndef HC_DIAG_H
 #define HC_DIAG_H
@@ -56,11 +57,23 @@ size_t hc_diags_count(const hc_diags *d);
 /* The i-th finding in sorted order (sorts on first call after an add). */
 const hc_diag *hc_diags_at(hc_diags *d, size_t i);
 
-/* Text form: each finding with its source line and caret; no summary line. */
+/* Errors of this rule (not warnings). */
+size_t hc_diags_count_rule(hc_diags *d, const char *rule);
+/* Turns every error of this rule into a warning; returns how many. */
+size_t hc_diags_demote(hc_diags *d, const char *rule);
+
+/* Text form: each finding with its source line and caret; no summary line.
+ * Errors come first, then warnings, each sorted by file, line, col. */
 void hc_diags_print_text(hc_diags *d, FILE *out);
+/* The same with at most per_rule findings of each rule (0: all); after the
+ * errors (and after the warnings) one line per rule that had more:
+ * "… and N more [rule] (huace check --all shows every one)". */
+void hc_diags_print_capped(hc_diags *d, FILE *out, size_t per_rule);
+#define HC_DIAGS_SHOWN 5   /* per rule, in `huace check` and a build's report */
 /* JSON array of {rule, severity, file, line, col, message}. */
 void hc_diags_print_json(hc_diags *d, FILE *out);
-/* "N errors, N warnings" (with correct singulars) to out. */
+/* "N errors (rule n, …), N warnings (rule n, …)" with correct singulars; the
+ * rules of each severity by count, most first; "0 errors, 0 warnings". */
 void hc_diags_print_summary(hc_diags *d, FILE *out);
 
 #endif

@@ -7,10 +7,12 @@
 #include "../base/fs.h"
 #include "../base/hash.h"
 #include "../base/tree.h"
+#include "../model/link.h"
 #include "../model/permalink.h"
 #include "../render/html/templates.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* 十个一: every item recorded for every unit. */
@@ -205,51 +207,6 @@ static int site_has(const hc_model *m, const site_index *ix, const char *path)
     return 0;
 }
 
-/* Resolves url (relative to the page folder `from`, e.g. "cases/x/") into a
- * site path in out; -1 if it climbs above the site root. */
-static int resolve(const char *from, const char *url, hc_buf *out)
-{
-    hc_buf_reset(out);
-    hc_buf_puts(out, from);
-    size_t ul = strcspn(url, "?#");
-    const char *p = url, *end = url + ul;
-    while (p < end) {
-        const char *seg_end = memchr(p, '/', (size_t)(end - p));
-        size_t sl = seg_end ? (size_t)(seg_end - p) : (size_t)(end - p);
-        int dir = seg_end != NULL;
-        if (sl == 2 && !memcmp(p, "..", 2)) {
-            if (!out->len) return -1;
-            size_t k = out->len - 1;                  /* drop the last folder */
-            while (k > 0 && out->data[k - 1] != '/') k--;
-            hc_buf_truncate(out, k);
-        } else if (!(sl == 1 && p[0] == '.') && sl) {
-            hc_buf_put(out, p, sl);
-            if (dir) hc_buf_putc(out, '/');
-        }
-        p += sl + (dir ? 1 : 0);
-    }
-    const char *s = hc_buf_cstr(out);
-    size_t n = out->len;
-    if (n >= 10 && !strcmp(s + n - 10, "index.html") && (n == 10 || s[n - 11] == '/')) hc_buf_truncate(out, n - 10);
-    return 0;
-}
-
-static void percent_decode(hc_buf *b)
-{
-    size_t w = 0;
-    for (size_t r = 0; r < b->len; r++) {
-        char c = b->data[r];
-        if (c == '%' && r + 2 < b->len) {
-            char hx[3] = { b->data[r + 1], b->data[r + 2], 0 };
-            char *e;
-            long v = strtol(hx, &e, 16);
-            if (!*e) { b->data[w++] = (char)v; r += 2; continue; }
-        }
-        b->data[w++] = c;
-    }
-    hc_buf_truncate(b, w);
-}
-
 static int asset_exists(const hc_model *m, const char *site_path)
 {
     hc_buf full = HC_BUF_INIT;
@@ -278,6 +235,39 @@ static void check_image_ref(const hc_model *m, const hc_doc *doc, const hc_ref *
     hc_buf_free(&sp);
 }
 
+static void drop_index_html(hc_buf *t)
+{
+    const char *s = hc_buf_cstr(t);
+    size_t n = t->len;
+    if (n >= 10 && !strcmp(s + n - 10, "index.html") && (n == 10 || s[n - 11] == '/')) hc_buf_truncate(t, n - 10);
+}
+
+/* A link to a Markdown file: to the page that file becomes (link.h). */
+static void check_md_link(const hc_model *m, const site_index *ix, const hc_doc *doc, const hc_ref *r, hc_buf *target,
+                          hc_diags *d)
+{
+    const char *u = r->url;
+    switch (hc_url_resolve_md(doc->path, u, target)) {
+    case HC_URL_SITE:
+        if (!site_has(m, ix, hc_buf_cstr(target)))
+            hc_error(d, "link", doc->path, r->line, r->col,
+                     "link '%s' does not resolve: no page is made from that file (it does not exist, or it is a draft), "
+                     "so nothing is published at %s", u, hc_buf_cstr(target));
+        break;
+    case HC_URL_NOT_PAGE:
+        hc_error(d, "link", doc->path, r->line, r->col,
+                 "link '%s' names %s, which is not a page of the site (pages are content/*.md and content/cases/*.md)",
+                 u, hc_buf_cstr(target));
+        break;
+    case HC_URL_OUTSIDE:
+        hc_error(d, "link", doc->path, r->line, r->col, "'%s' points outside the site", u);
+        break;
+    default:
+        hc_error(d, "link", doc->path, r->line, r->col, "link '%s' does not resolve: it encodes '/', '\\' or a control character", u);
+        break;
+    }
+}
+
 static void check_doc_refs(const hc_model *m, const site_index *ix, const hc_doc *doc, const char *from, hc_diags *d)
 {
     hc_buf target = HC_BUF_INIT;
@@ -286,28 +276,44 @@ static void check_doc_refs(const hc_model *m, const site_index *ix, const hc_doc
         const char *u = r->url;
         if (r->image) {
             check_image_ref(m, doc, r, d);
-            goto alt;
+            if (!r->has_alt)
+                hc_warn(d, "image-alt", doc->path, r->line, r->col, "image '%s' has no alt text: describe it for screen readers", u);
+            continue;
         }
-        if (!u[0] || u[0] == '#' || strchr(u, ':') || (u[0] == '/' && u[1] == '/')) goto alt;
-        if (u[0] == '/') {
+        if (hc_url_is_md(u)) {
+            check_md_link(m, ix, doc, r, &target, d);
+            continue;
+        }
+        switch (hc_url_resolve(from, u, &target)) {
+        case HC_URL_EXTERNAL:
+        case HC_URL_FRAGMENT:
+        case HC_URL_NOT_PAGE:
+            continue;
+        case HC_URL_ROOT:
             hc_error(d, "link", doc->path, r->line, r->col,
                      "'%s' starts with '/': write a relative link so the site works from a sub-path and file://", u);
             continue;
-        }
-        if (resolve(from, u, &target) != 0) {
+        case HC_URL_OUTSIDE:
             hc_error(d, "link", doc->path, r->line, r->col, "'%s' points outside the site", u);
             continue;
+        case HC_URL_BAD:
+            hc_error(d, "link", doc->path, r->line, r->col,
+                     "link '%s' does not resolve: it encodes '/', '\\' or a control character", u);
+            continue;
+        case HC_URL_SITE:
+            break;
         }
-        percent_decode(&target);
+        drop_index_html(&target);
         const char *t = hc_buf_cstr(&target);
-        int ok = !strncmp(t, "assets/", 7) && !strstr(t, "..") ? asset_exists(m, t) : site_has(m, ix, t);
-        if (!ok)
-            hc_error(d, r->image ? "image" : "link", doc->path, r->line, r->col,
-                     "%s '%s' does not resolve: nothing is published at %s", r->image ? "image" : "link", u,
+        int ok = !strncmp(t, "assets/", 7) ? asset_exists(m, t) : site_has(m, ix, t);
+        if (ok) continue;
+        if (hc_url_looks_like_domain(u))
+            hc_error(d, "link", doc->path, r->line, r->col,
+                     "link '%s' does not resolve: nothing is published at %s; did you mean https://%s?", u,
+                     t[0] ? t : "(the site root)", u);
+        else
+            hc_error(d, "link", doc->path, r->line, r->col, "link '%s' does not resolve: nothing is published at %s", u,
                      t[0] ? t : "(the site root)");
-    alt:
-        if (r->image && !r->has_alt)
-            hc_warn(d, "image-alt", doc->path, r->line, r->col, "image '%s' has no alt text: describe it for screen readers", u);
     }
     hc_buf_free(&target);
 }
@@ -371,9 +377,37 @@ void hc_check_print_overdue(const hc_model *m, FILE *out)
     free(v);
 }
 
+/* The host (n bytes at h) is name or ends in ".name", in any case. */
+static int host_under(const char *h, size_t n, const char *name)
+{
+    size_t k = strlen(name);
+    if (n < k || strncasecmp(h + n - k, name, k)) return 0;
+    return n == k || h[n - k - 1] == '.';
+}
+
+/* base_url on a host reserved for examples (RFC 2606: example, invalid,
+ * example.com/.net/.org): the album's QR codes and the feeds would lead nowhere. */
+static void check_base_url(const hc_model *m, hc_diags *d)
+{
+    const char *u = m->config.base_url, *h = u ? strstr(u, "://") : NULL;
+    if (!h) return;
+    h += 3;
+    size_t n = strcspn(h, ":/");
+    static const char *const reserved_hosts[] = { "example", "invalid", "example.com", "example.net", "example.org", NULL };
+    for (size_t i = 0; reserved_hosts[i]; i++)
+        if (host_under(h, n, reserved_hosts[i])) {
+            hc_warn(d, "base-url-example", "site.yaml", m->config.base_url_line, m->config.base_url_col,
+                    "base_url '%s' is a placeholder host that leads nowhere: the QR codes printed in the album "
+                    "and the links in feeds would not open; set it to the site's real address before publishing",
+                    u);
+            return;
+        }
+}
+
 void hc_check_model(const hc_model *m, int overdue, hc_diags *d)
 {
     hc_buf from = HC_BUF_INIT;
+    if (overdue) check_base_url(m, d);
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
         check_standard(m, p, d);

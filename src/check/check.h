@@ -9,7 +9,9 @@
 #include <stdio.h>
 
 /* overdue: also report supervision items past their deadline (rule
- * "overdue", warnings) — `huace check` does; a build only summarises them. */
+ * "overdue", warnings) and a base_url on a placeholder host such as
+ * *.example (rule "base-url-example", a warning) — `huace check` does; a
+ * build only summarises the overdue items. */
 void hc_check_model(const hc_model *m, int overdue, hc_diags *d);
 /* Supervision items past their deadline and not done, as of m->today. */
 size_t hc_check_count_overdue(const hc_model *m);

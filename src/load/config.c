@@ -6,8 +6,9 @@
 
 static const char *const config_keys[] = {
     "title", "district", "description", "author", "base_url", "language", "theme",
-    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact", NULL
+    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact", "strict", NULL
 };
+static const char *const config_required[] = { "title", NULL };
 
 static void range_num(const hc_yreader *r, const hc_yval *v, const char *what, double lo, double hi, double *out)
 {
@@ -225,8 +226,9 @@ int hc_load_config(hc_model *m, hc_diags *d)
     const char *path = "site.yaml";
     hc_yreader r = { path, d };
     hc_config *c = &m->config;
-    size_t before = hc_diags_errors(d);
+    size_t before = hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key");
     c->maps_enabled = c->print_enabled = 1;
+    c->strict = 1;
     c->map_width = 1200;
     c->map_height = 800;
     c->trim_w = 210;
@@ -235,13 +237,18 @@ int hc_load_config(hc_model *m, hc_diags *d)
     hc_yval *root = hc_load_yaml(m->root, path, d);
     if (!root) return -1;
     if (hc_yr_expect(&r, root, HC_Y_MAP, "site.yaml") != 0) goto out;
-    hc_yr_known_keys(&r, root, config_keys, "site.yaml");
+    hc_yr_keys(&r, root, config_keys, config_required, "site.yaml");
     if (hc_yr_str(&r, hc_ymap_get(root, "title"), "title", &c->title) == 1)
-        hc_error(d, "required", path, root->line, root->col, "site.yaml needs a 'title'");
+        hc_yr_missing(&r, root, "title", config_keys, root->line, root->col, "site.yaml needs a 'title'");
+    hc_yr_bool(&r, hc_ymap_get(root, "strict"), "strict", &c->strict);
     hc_yr_str(&r, hc_ymap_get(root, "district"), "district", &c->district);
     hc_yr_str(&r, hc_ymap_get(root, "description"), "description", &c->description);
     hc_yr_str(&r, hc_ymap_get(root, "author"), "author", &c->author);
-    hc_yr_str(&r, hc_ymap_get(root, "base_url"), "base_url", &c->base_url);
+    const hc_yval *bu = hc_ymap_get(root, "base_url");
+    if (hc_yr_str(&r, bu, "base_url", &c->base_url) == 0) {
+        c->base_url_line = bu->line;
+        c->base_url_col = bu->col;
+    }
     hc_yr_str(&r, hc_ymap_get(root, "language"), "language", &c->language);
     hc_yr_str(&r, hc_ymap_get(root, "theme"), "theme", &c->theme);
     const hc_yval *ps = hc_ymap_get(root, "page_size");
@@ -265,12 +272,15 @@ int hc_load_config(hc_model *m, hc_diags *d)
         for (size_t i = 0; i < ts->n; i++) {
             const hc_yval *t = ts->items[i];
             if (hc_yr_expect(&r, t, HC_Y_MAP, "townships[]") != 0) continue;
+            static const char *const tkeys[] = { "name", "slug", NULL };
+            hc_yr_keys(&r, t, tkeys, tkeys, "a township");
             hc_township_decl *td = &c->townships[c->ntownships];
             const hc_yval *sv = hc_ymap_get(t, "slug");
             if (hc_yr_str(&r, hc_ymap_get(t, "name"), "townships[].name", &td->name) != 0 ||
                 hc_yr_str(&r, sv, "townships[].slug", &td->slug) != 0) {
                 if (!td->name || !td->slug)
-                    hc_error(d, "required", path, t->line, t->col, "each township needs 'name' and 'slug'");
+                    hc_yr_missing(&r, t, td->name ? "slug" : "name", tkeys, t->line, t->col,
+                                  "each township needs 'name' and 'slug'");
                 free(td->name); free(td->slug);
                 td->name = td->slug = NULL;
                 continue;
@@ -291,7 +301,7 @@ out:
     if (!c->page_size) c->page_size = 10;
     if (!c->title) c->title = hc_xstrdup("");
     hc_yval_free(root);
-    return hc_diags_errors(d) > before ? -1 : 0;
+    return hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key") > before ? -1 : 0;
 }
 
 /* ---- seeds/standards.yaml ---- */
@@ -319,18 +329,23 @@ static void *read_list(const hc_yreader *r, const hc_yval *root, const char *key
 
 /* Reads the required string key of item into *out; 0, or -1 after reporting
  * (missing: rule "required"). */
-static int need_str(const hc_yreader *r, const hc_yval *item, const char *key, char **out)
+static int need_str(const hc_yreader *r, const hc_yval *item, const char *const *keys, const char *key, char **out)
 {
     int rc = hc_yr_str(r, hc_ymap_get(item, key), key, out);
-    if (rc == 1)
-        hc_error(r->d, "required", r->path, item->line, item->col, "this entry needs '%s'", key);
+    if (rc == 1) {
+        hc_buf msg = HC_BUF_INIT;
+        hc_buf_printf(&msg, "this entry needs '%s'", key);
+        hc_yr_missing(r, item, key, keys, item->line, item->col, hc_buf_cstr(&msg));
+        hc_buf_free(&msg);
+    }
     return rc ? -1 : 0;
 }
 
 /* need_str for a key that becomes a folder name of the site (hc_load_name). */
-static int need_name(const hc_yreader *r, const hc_yval *item, const char *key, const char *what, char **out)
+static int need_name(const hc_yreader *r, const hc_yval *item, const char *const *keys, const char *key,
+                     const char *what, char **out)
 {
-    return need_str(r, item, key, out) != 0 ? -1 : hc_load_name(r, hc_ymap_get(item, key), what, *out, HC_NAME_ASCII);
+    return need_str(r, item, keys, key, out) != 0 ? -1 : hc_load_name(r, hc_ymap_get(item, key), what, *out, HC_NAME_ASCII);
 }
 
 /* Each fill_* reads one entry into dst (zeroed); on -1 (after reporting every
@@ -340,8 +355,9 @@ static int fill_domain(const hc_yreader *r, const hc_yval *it, void *dst)
 {
     hc_domain *x = dst;
     static const char *const keys[] = { "key", "name", "full", "planned", "prefix", NULL };
-    hc_yr_known_keys(r, it, keys, "a domain");
-    int bad = need_name(r, it, "key", "domain key", &x->key) | need_str(r, it, "name", &x->name);
+    static const char *const required[] = { "key", "name", NULL };
+    hc_yr_keys(r, it, keys, required, "a domain");
+    int bad = need_name(r, it, keys, "key", "domain key", &x->key) | need_str(r, it, keys, "name", &x->name);
     bad |= hc_yr_str(r, hc_ymap_get(it, "full"), "full", &x->full) < 0;
     bad |= hc_yr_str(r, hc_ymap_get(it, "prefix"), "prefix", &x->prefix) < 0;
     bad |= hc_yr_int(r, hc_ymap_get(it, "planned"), "planned", &x->planned) < 0;
@@ -358,8 +374,9 @@ static int fill_level(const hc_yreader *r, const hc_yval *it, void *dst)
 {
     hc_level *x = dst;
     static const char *const keys[] = { "key", "name", NULL };
-    hc_yr_known_keys(r, it, keys, "a level");
-    int bad = need_name(r, it, "key", "level key", &x->key) | need_str(r, it, "name", &x->name);
+    static const char *const required[] = { "key", "name", NULL };
+    hc_yr_keys(r, it, keys, required, "a level");
+    int bad = need_name(r, it, keys, "key", "level key", &x->key) | need_str(r, it, keys, "name", &x->name);
     if (bad) {
         free(x->key); free(x->name);
         memset(x, 0, sizeof *x);
@@ -371,8 +388,9 @@ static int fill_grade(const hc_yreader *r, const hc_yval *it, void *dst)
 {
     hc_grade *x = dst;
     static const char *const keys[] = { "name", "slug", NULL };
-    hc_yr_known_keys(r, it, keys, "a grade");
-    int bad = need_str(r, it, "name", &x->name) | need_name(r, it, "slug", "grade slug", &x->slug);
+    static const char *const required[] = { "name", "slug", NULL };
+    hc_yr_keys(r, it, keys, required, "a grade");
+    int bad = need_str(r, it, keys, "name", &x->name) | need_name(r, it, keys, "slug", "grade slug", &x->slug);
     if (bad) {
         free(x->name); free(x->slug);
         memset(x, 0, sizeof *x);
@@ -384,10 +402,11 @@ static int fill_status(const hc_yreader *r, const hc_yval *it, void *dst)
 {
     hc_status *x = dst;
     static const char *const keys[] = { "key", "name", "meaning", "color", NULL };
-    hc_yr_known_keys(r, it, keys, "a status");
-    int bad = need_name(r, it, "key", "status key", &x->key) | need_str(r, it, "name", &x->name);
+    static const char *const required[] = { "key", "name", "color", NULL };
+    hc_yr_keys(r, it, keys, required, "a status");
+    int bad = need_name(r, it, keys, "key", "status key", &x->key) | need_str(r, it, keys, "name", &x->name);
     int rc = hc_yr_color(r, hc_ymap_get(it, "color"), "color", &x->color);
-    if (rc == 1) hc_error(r->d, "required", r->path, it->line, it->col, "this entry needs '%s'", "color");
+    if (rc == 1) hc_yr_missing(r, it, "color", keys, it->line, it->col, "this entry needs 'color'");
     bad |= rc != 0;
     bad |= hc_yr_str(r, hc_ymap_get(it, "meaning"), "meaning", &x->meaning) < 0;
     if (bad) {
@@ -403,8 +422,9 @@ static int fill_item(const hc_yreader *r, const hc_yval *it, void *dst)
 {
     hc_std_item *x = dst;
     static const char *const keys[] = { "key", "name", NULL };
-    hc_yr_known_keys(r, it, keys, "a standard item");
-    int bad = need_str(r, it, "key", &x->key) | need_str(r, it, "name", &x->name);
+    static const char *const required[] = { "key", "name", NULL };
+    hc_yr_keys(r, it, keys, required, "a standard item");
+    int bad = need_str(r, it, keys, "key", &x->key) | need_str(r, it, keys, "name", &x->name);
     if (bad) {
         free(x->key); free(x->name);
         memset(x, 0, sizeof *x);
@@ -417,7 +437,7 @@ int hc_load_standards(hc_model *m, hc_diags *d)
     const char *path = "seeds/standards.yaml";
     hc_yreader r = { path, d };
     hc_standards *s = &m->std;
-    size_t before = hc_diags_errors(d);
+    size_t before = hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key");
     static const char *const keys[] = {
         "domains", "levels", "grades", "statuses", "standard", "baseline", NULL
     };
@@ -447,5 +467,5 @@ int hc_load_standards(hc_model *m, hc_diags *d)
     if (!s->baseline_threshold) s->baseline_threshold = s->baseline_total;
 out:
     hc_yval_free(root);
-    return hc_diags_errors(d) > before ? -1 : 0;
+    return hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key") > before ? -1 : 0;
 }

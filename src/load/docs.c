@@ -1,6 +1,7 @@
 /* docs.c — Markdown documents: content/cases/<slug>.md (case studies) and
  * content/<slug>.md (pages), front matter + CommonMark body via cmark. */
 #include "load_int.h"
+#include "../model/link.h"
 #include "../model/permalink.h"
 #include "frontmatter.h"
 #include "mdmem.h"
@@ -20,6 +21,7 @@ static const char *const case_keys[] = {
     "title", "date", "township", "projects", "tags", "summary", "draft", NULL
 };
 static const char *const page_keys[] = { "title", "weight", "menu", "summary", "draft", "date", NULL };
+static const char *const doc_required[] = { "title", NULL };
 
 /* The text a reader sees (for summaries and word counts): text and code,
  * with a line break after each block. */
@@ -53,9 +55,10 @@ static int is_external(const char *url)
     return url[0] == '#' || (url[0] == '/' && url[1] == '/');
 }
 
-/* Records every link and image with its file position for the checks, and
- * points links to a folder ("../x/") at its index.html so they also work from
- * file://. */
+/* Records every link and image with its file position for the checks, points
+ * links to a folder ("../x/") at its index.html so they also work from
+ * file://, and links to a Markdown file ("other.md#a") at the page it
+ * becomes (model/link.h). */
 /* Where cmark's positions are in the file's terms. cmark counts a lone CR as
  * a line ending too, while the file, an editor and our carets count only LF;
  * and cmark's columns count bytes, ours characters. mdlines maps each of
@@ -134,7 +137,18 @@ static void collect_refs(cmark_node *root, hc_doc *doc, hc_slice body, int body_
         r->image = t == CMARK_NODE_IMAGE;
         r->has_alt = r->image && cmark_node_first_child(n) != NULL;
         size_t ul = strlen(url);
-        if (!r->image && ul && url[ul - 1] == '/' && !is_external(url)) {
+        if (!r->image && hc_url_is_md(url)) {
+            /* other.md → the page it becomes, as GitHub and editors follow it;
+             * one that leads nowhere stays as written (the check reports it) */
+            hc_buf own = HC_BUF_INIT, to = HC_BUF_INIT, b = HC_BUF_INIT;
+            if (hc_source_page(doc->path, &own) == 0 && hc_url_resolve_md(doc->path, url, &to) == HC_URL_SITE) {
+                hc_url_md_href(&b, hc_buf_cstr(&own), hc_buf_cstr(&to), url);
+                cmark_node_set_url(n, hc_buf_cstr(&b));
+            }
+            hc_buf_free(&own);
+            hc_buf_free(&to);
+            hc_buf_free(&b);
+        } else if (!r->image && ul && url[ul - 1] == '/' && !is_external(url)) {
             hc_buf b = HC_BUF_INIT;
             hc_buf_printf(&b, "%sindex.html", url);
             cmark_node_set_url(n, hc_buf_cstr(&b));
@@ -209,10 +223,11 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
     fm = hc_yaml_parse(rel, split.yaml.p, split.yaml.len, split.yaml_line, d);
     if (!fm) goto out;
     if (hc_yr_expect(&r, fm, HC_Y_MAP, "front matter") != 0) goto out;
-    hc_yr_known_keys(&r, fm, is_case ? case_keys : page_keys, is_case ? "case study front matter" : "page front matter");
+    const char *const *known = is_case ? case_keys : page_keys;
+    hc_yr_keys(&r, fm, known, doc_required, is_case ? "case study front matter" : "page front matter");
     if (hc_yr_str(&r, hc_ymap_get(fm, "title"), "title", &doc->title) == 1)
-        hc_error(d, "required", rel, split.yaml_line > 1 ? split.yaml_line - 1 : 1, 1,
-                 "front matter needs a 'title'");
+        hc_yr_missing(&r, fm, "title", known, split.yaml_line > 1 ? split.yaml_line - 1 : 1, 1,
+                      "front matter needs a 'title'");
     hc_yr_date(&r, hc_ymap_get(fm, "date"), "date", &doc->date);
     hc_yr_str(&r, hc_ymap_get(fm, "summary"), "summary", &doc->summary);
     hc_yr_bool(&r, hc_ymap_get(fm, "draft"), "draft", &doc->draft);

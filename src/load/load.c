@@ -73,10 +73,15 @@ hc_yval *hc_load_yaml(const char *root, const char *rel, hc_diags *d)
 int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d)
 {
     size_t before = hc_diags_errors(d);
-    if (hc_load_config(m, d) != 0 || hc_load_standards(m, d) != 0)
-        return -1;  /* nothing else can be checked without them */
+    int rc = 0;
+    if (hc_load_config(m, d) != 0 || hc_load_standards(m, d) != 0) {
+        rc = -1;  /* nothing else can be checked without them */
+        goto out;
+    }
     hc_load_projects(m, d);
     hc_load_geo(m, d);
     hc_load_docs(m, o, d);
-    return hc_diags_errors(d) > before ? -1 : 0;
+out:
+    if (!m->config.strict) hc_diags_demote(d, "unknown-key");
+    return rc || hc_diags_errors(d) > before ? -1 : 0;
 }

@@ -13,6 +13,7 @@ static const char *const project_keys[] = {
     "funding", "milestones", "nodes", "route", "standard", "baseline", "applying", "supervision",
     "observation", "photos", "tags", "summary", "short_name", NULL
 };
+static const char *const project_required[] = { "id", "name", "domain", NULL };
 
 #define SHORT_NAME_MAX 8      /* characters: fits a board cell and a phone map label */
 
@@ -98,14 +99,15 @@ static void read_milestones(const hc_yreader *r, const hc_yval *v, hc_project *p
     for (size_t i = 0; i < v->n; i++) {
         const hc_yval *it = v->items[i];
         if (hc_yr_expect(r, it, HC_Y_MAP, "milestones[]") != 0) continue;
-        hc_yr_known_keys(r, it, keys, "a milestone");
+        static const char *const required[] = { "title", "date", NULL };
+        hc_yr_keys(r, it, keys, required, "a milestone");
         hc_milestone *ms = &p->milestones[p->nmilestones];
         ms->date = HC_NO_DATE;
         ms->loc = hc_loc_of(p->path, it);
         if (hc_yr_str(r, hc_ymap_get(it, "title"), "milestones[].title", &ms->title) == 1)
-            hc_error(r->d, "required", r->path, it->line, it->col, "a milestone needs a 'title'");
+            hc_yr_missing(r, it, "title", keys, it->line, it->col, "a milestone needs a 'title'");
         if (hc_yr_date(r, hc_ymap_get(it, "date"), "milestones[].date", &ms->date) == 1)
-            hc_error(r->d, "required", r->path, it->line, it->col, "a milestone needs a 'date'");
+            hc_yr_missing(r, it, "date", keys, it->line, it->col, "a milestone needs a 'date'");
         hc_yr_bool(r, hc_ymap_get(it, "done"), "milestones[].done", &ms->done);
         if (!ms->title) ms->title = hc_xstrdup("");
         p->nmilestones++;
@@ -242,12 +244,22 @@ static void read_standard(const hc_yreader *r, const hc_yval *v, hc_project *p, 
         size_t j;
         for (j = 0; j < s->nitems; j++)
             if (!strcmp(s->items[j].key, k->str)) break;
-        if (j == s->nitems) {
+        if (j == s->nitems) {   /* an unknown key like any other (hc_yr_keys) */
+            const char **keys = hc_xcalloc(s->nitems + 1, sizeof *keys);
             hc_buf exp = HC_BUF_INIT;
-            for (size_t x = 0; x < s->nitems; x++) hc_buf_printf(&exp, "%s%s", x ? ", " : "", s->items[x].key);
-            hc_warn(r->d, "unknown-key", r->path, k->line, k->col,
-                    "'%s' is not an item of the standard (expected %s)", k->str, hc_buf_cstr(&exp));
+            for (size_t x = 0; x < s->nitems; x++) {
+                keys[x] = s->items[x].key;
+                hc_buf_printf(&exp, "%s%s", x ? ", " : "", s->items[x].key);
+            }
+            const char *hint = hc_key_suggest(k->str, keys);
+            if (hint)
+                hc_error(r->d, "unknown-key", r->path, k->line, k->col,
+                         "'%s' is not an item of the standard: did you mean '%s'?", k->str, hint);
+            else
+                hc_error(r->d, "unknown-key", r->path, k->line, k->col,
+                         "'%s' is not an item of the standard (expected %s)", k->str, hc_buf_cstr(&exp));
             hc_buf_free(&exp);
+            free(keys);
             continue;
         }
         int b;
@@ -263,12 +275,13 @@ static void read_supervision(const hc_yreader *r, const hc_yval *v, hc_project *
     for (size_t i = 0; i < v->n; i++) {
         const hc_yval *it = v->items[i];
         if (hc_yr_expect(r, it, HC_Y_MAP, "supervision[]") != 0) continue;
-        hc_yr_known_keys(r, it, keys, "a supervision item");
+        static const char *const required[] = { "matter", NULL };
+        hc_yr_keys(r, it, keys, required, "a supervision item");
         hc_supervision *sv = &p->supervision[p->nsupervision];
         sv->loc = hc_loc_of(p->path, it);
         sv->deadline = HC_NO_DATE;
         if (hc_yr_str(r, hc_ymap_get(it, "matter"), "supervision[].matter", &sv->matter) == 1)
-            hc_error(r->d, "required", r->path, it->line, it->col, "a supervision item needs a 'matter'");
+            hc_yr_missing(r, it, "matter", keys, it->line, it->col, "a supervision item needs a 'matter'");
         hc_yr_str(r, hc_ymap_get(it, "owner"), "supervision[].owner", &sv->owner);
         hc_yr_date(r, hc_ymap_get(it, "deadline"), "supervision[].deadline", &sv->deadline);
         hc_yr_bool(r, hc_ymap_get(it, "done"), "supervision[].done", &sv->done);
@@ -286,11 +299,12 @@ static void read_photos(const hc_yreader *r, const hc_yval *v, hc_project *p)
     for (size_t i = 0; i < v->n; i++) {
         const hc_yval *it = v->items[i];
         if (hc_yr_expect(r, it, HC_Y_MAP, "photos[]") != 0) continue;
-        hc_yr_known_keys(r, it, keys, "a photo");
+        static const char *const required[] = { "src", NULL };
+        hc_yr_keys(r, it, keys, required, "a photo");
         hc_photo *ph = &p->photos[p->nphotos];
         ph->loc = hc_loc_of(p->path, it);
         if (hc_yr_str(r, hc_ymap_get(it, "src"), "photos[].src", &ph->src) == 1) {
-            hc_error(r->d, "required", r->path, it->line, it->col, "a photo needs 'src'");
+            hc_yr_missing(r, it, "src", keys, it->line, it->col, "a photo needs 'src'");
             continue;
         }
         hc_yr_str(r, hc_ymap_get(it, "alt"), "photos[].alt", &ph->alt);
@@ -321,19 +335,20 @@ static void load_one(hc_model *m, const char *rel, hc_diags *d)
     p->assessed = p->obs_date = HC_NO_DATE;
     p->loc = hc_loc_of(p->path, root);
     if (hc_yr_expect(&r, root, HC_Y_MAP, "a project file") != 0) goto out;
-    hc_yr_known_keys(&r, root, project_keys, "a project");
+    hc_yr_keys(&r, root, project_keys, project_required, "a project");
 
     const hc_yval *idv = hc_ymap_get(root, "id");
     p->id_loc = hc_loc_of(p->path, idv ? idv : root);
     if (hc_yr_str(&r, idv, "id", &p->id) == 1)
-        hc_error(d, "required", rel, root->line, root->col, "a project needs an 'id' (its 挂号 number, e.g. QJ-B-01)");
+        hc_yr_missing(&r, root, "id", project_keys, root->line, root->col,
+                      "a project needs an 'id' (its 挂号 number, e.g. QJ-B-01)");
     else if (p->id)
         hc_load_name(&r, idv, "project id", p->id, HC_NAME_ASCII);
     if (hc_yr_str(&r, hc_ymap_get(root, "name"), "name", &p->name) == 1)
-        hc_error(d, "required", rel, root->line, root->col, "a project needs a 'name'");
+        hc_yr_missing(&r, root, "name", project_keys, root->line, root->col, "a project needs a 'name'");
     const hc_yval *dv = hc_ymap_get(root, "domain");
     if (!dv)
-        hc_error(d, "required", rel, root->line, root->col, "a project needs a 'domain'");
+        hc_yr_missing(&r, root, "domain", project_keys, root->line, root->col, "a project needs a 'domain'");
     else
         p->domain = read_key(&r, dv, "domain", s, hc_std_domain, domain_at, s->ndomains);
     const hc_yval *lv = hc_ymap_get(root, "level");

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 /* Where a libyaml mark is, in the file's terms. libyaml counts a lone CR,
@@ -393,15 +394,157 @@ int hc_yr_expect(const hc_yreader *r, const hc_yval *v, hc_ykind kind, const cha
     return -1;
 }
 
-void hc_yr_known_keys(const hc_yreader *r, const hc_yval *map, const char *const *known, const char *where)
+/* ---- keys: unknown ones, with a suggestion ---- */
+
+/* Slips a table of distances cannot catch: pinyin, Chinese and English words
+ * for a key. A slip is suggested only where its key is known. */
+static const struct { const char *slip, *key; } slips[] = {
+    { "zhuangtai", "status" }, { "jinzhan", "status" }, { "state", "status" }, { "progress", "status" },
+    { "状态", "status" }, { "进展", "status" },
+    { "mingcheng", "name" }, { "mingzi", "name" }, { "名称", "name" }, { "名字", "name" },
+    { "biaoti", "title" }, { "标题", "title" }, { "riqi", "date" }, { "日期", "date" },
+    { "wancheng", "done" }, { "finished", "done" }, { "completed", "done" }, { "complete", "done" },
+    { "完成", "done" }, { "已完成", "done" },
+    { "jibie", "level" }, { "cengji", "level" }, { "层级", "level" },
+    { "dengci", "grade" }, { "dengji", "grade" }, { "等次", "grade" },
+    { "lingyu", "domain" }, { "领域", "domain" },
+    { "xiangzhen", "townships" }, { "jiedao", "townships" }, { "town", "townships" }, { "乡镇", "townships" },
+    { "zhaopian", "photos" }, { "tupian", "photos" }, { "images", "photos" }, { "pictures", "photos" },
+    { "照片", "photos" }, { "biaoqian", "tags" }, { "标签", "tags" },
+    { "zhaiyao", "summary" }, { "jianjie", "summary" }, { "description", "summary" }, { "摘要", "summary" },
+    { "jiedian", "nodes" }, { "节点", "nodes" }, { "luxian", "route" }, { "路线", "route" },
+    { "dudu", "supervision" }, { "duzhan", "supervision" }, { "督战", "supervision" },
+    { "shixiang", "matter" }, { "事项", "matter" }, { "zeren", "owner" }, { "zerendanwei", "owner" },
+    { "responsible", "owner" }, { "责任单位", "owner" },
+    { "qixian", "deadline" }, { "jiezhi", "deadline" }, { "due", "deadline" }, { "期限", "deadline" },
+    { "licheng", "milestones" }, { "里程碑", "milestones" }, { "jingfei", "funding" }, { "经费", "funding" },
+    { "pinpai", "brand" }, { "品牌", "brand" }, { "fuzeren", "lead" }, { "负责人", "lead" },
+    { "url", "base_url" }, { "baseurl", "base_url" }, { "site_url", "base_url" },
+    { "tel", "phone" }, { "dianhua", "phone" }, { "dizhi", "address" }, { "shuoming", "caption" },
+    { NULL, NULL }
+};
+
+#define KEY_MAX 64
+
+static char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+/* Damerau–Levenshtein distance (optimal string alignment) over bytes, ASCII
+ * letters compared without case; KEY_MAX for strings longer than that. */
+static size_t key_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n >= KEY_MAX || m >= KEY_MAX) return KEY_MAX;
+    size_t dd[KEY_MAX + 1][KEY_MAX + 1];
+    for (size_t i = 0; i <= n; i++) dd[i][0] = i;
+    for (size_t j = 0; j <= m; j++) dd[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = lower_ascii(a[i - 1]) != lower_ascii(b[j - 1]);
+            size_t v = dd[i - 1][j] + 1;
+            if (dd[i][j - 1] + 1 < v) v = dd[i][j - 1] + 1;
+            if (dd[i - 1][j - 1] + cost < v) v = dd[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && dd[i - 2][j - 2] + 1 < v)
+                v = dd[i - 2][j - 2] + 1;
+            dd[i][j] = v;
+        }
+    return dd[n][m];
+}
+
+static int is_known(const char *key, const char *const *known)
+{
+    for (size_t j = 0; known[j]; j++)
+        if (!strcmp(key, known[j])) return 1;
+    return 0;
+}
+
+/* Is `written` close enough to `key` to be a slip for it? */
+static int near_key(const char *written, const char *key)
+{
+    for (size_t i = 0; slips[i].slip; i++)
+        if (!strcmp(slips[i].key, key) && !strcasecmp(written, slips[i].slip)) return 1;
+    size_t len = strlen(key), wl = strlen(written);
+    size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    if (wl > len + limit || len > wl + limit) return 0;   /* the distance is at least the difference */
+    size_t d = key_distance(written, key);
+    return d <= limit && d < wl && d < len;
+}
+
+const char *hc_key_suggest(const char *written, const char *const *known)
+{
+    const char *best = NULL;
+    size_t best_d = KEY_MAX;
+    for (size_t i = 0; slips[i].slip; i++) {
+        if (strcasecmp(written, slips[i].slip)) continue;
+        for (size_t j = 0; known[j]; j++)
+            if (!strcmp(known[j], slips[i].key)) return known[j];
+    }
+    for (size_t j = 0; known[j]; j++) {
+        if (!near_key(written, known[j])) continue;
+        size_t d = key_distance(written, known[j]);
+        if (d < best_d) { best_d = d; best = known[j]; }
+    }
+    return best;
+}
+
+/* The first unknown key of map standing where required key `key` should be
+ * (absent), or NULL. */
+static const hc_yval *near_miss(const hc_yval *map, const char *key, const char *const *known)
+{
+    if (!map || map->kind != HC_Y_MAP || hc_ymap_key(map, key)) return NULL;
+    for (size_t i = 0; i < map->n; i++) {
+        const char *k = map->keys[i]->str;
+        const char *hint = is_known(k, known) ? NULL : hc_key_suggest(k, known);
+        if (hint && !strcmp(hint, key)) return map->keys[i];
+    }
+    return NULL;
+}
+
+void hc_yr_keys(const hc_yreader *r, const hc_yval *map, const char *const *known, const char *const *required,
+                const char *where)
 {
     if (!map || map->kind != HC_Y_MAP) return;
+    /* the slips standing for absent required keys: hc_yr_missing reports
+     * them; found once per required key, so a map of n keys costs O(n) */
+    const hc_yval *slips_of[8] = { NULL };
+    for (size_t j = 0; required && required[j] && j < 8; j++) slips_of[j] = near_miss(map, required[j], known);
     for (size_t i = 0; i < map->n; i++) {
         const hc_yval *k = map->keys[i];
-        int ok = 0;
-        for (size_t j = 0; known[j]; j++)
-            if (!strcmp(k->str, known[j])) { ok = 1; break; }
-        if (!ok)
-            hc_warn(r->d, "unknown-key", r->path, k->line, k->col, "unknown key '%s' in %s (ignored)", k->str, where);
+        if (is_known(k->str, known)) continue;
+        int left = 0;
+        for (size_t j = 0; j < 8; j++) left |= slips_of[j] == k;
+        if (left) continue;
+        const char *hint = hc_key_suggest(k->str, known);
+        hc_buf shown = HC_BUF_INIT;
+        hc_escape_shown(&shown, k->str, k->len);
+        if (hint) {
+            hc_error(r->d, "unknown-key", r->path, k->line, k->col, "unknown key '%s' in %s: did you mean '%s'?",
+                     hc_buf_cstr(&shown), where, hint);
+        } else {
+            hc_buf list = HC_BUF_INIT;
+            for (size_t j = 0; known[j]; j++) hc_buf_printf(&list, "%s%s", j ? ", " : "", known[j]);
+            hc_error(r->d, "unknown-key", r->path, k->line, k->col, "unknown key '%s' in %s (known keys: %s)",
+                     hc_buf_cstr(&shown), where, hc_buf_cstr(&list));
+            hc_buf_free(&list);
+        }
+        hc_buf_free(&shown);
     }
+}
+
+void hc_yr_known_keys(const hc_yreader *r, const hc_yval *map, const char *const *known, const char *where)
+{
+    hc_yr_keys(r, map, known, NULL, where);
+}
+
+void hc_yr_missing(const hc_yreader *r, const hc_yval *map, const char *key, const char *const *known, int line,
+                   int col, const char *msg)
+{
+    const hc_yval *k = near_miss(map, key, known);
+    if (k) {
+        hc_buf shown = HC_BUF_INIT;
+        hc_escape_shown(&shown, k->str, k->len);
+        hc_error(r->d, "required", r->path, k->line, k->col, "%s — '%s' at line %d looks like it", msg,
+                 hc_buf_cstr(&shown), k->line);
+        hc_buf_free(&shown);
+    } else
+        hc_error(r->d, "required", r->path, line, col, "%s", msg);
 }

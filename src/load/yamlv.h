@@ -64,7 +64,30 @@ int hc_yr_date(const hc_yreader *r, const hc_yval *v, const char *what, int *out
 int hc_yr_strlist(const hc_yreader *r, const hc_yval *v, const char *what, char ***out, size_t *n);
 /* Requires v to be a map / a sequence; reports and returns -1 if not. */
 int hc_yr_expect(const hc_yreader *r, const hc_yval *v, hc_ykind kind, const char *what);
-/* Warns (rule "unknown-key") about every key of map not in the NULL-terminated known list. */
+/* ---- keys ----
+ * Every map a user writes is checked against the NULL-terminated list of the
+ * keys huace knows there (one string per key: adding a key is one line). A
+ * key not in the list is an error (rule "unknown-key"; hc_load_site turns
+ * these into warnings when site.yaml says `strict: false`), located at the
+ * key, naming the known key it is a slip for if there is one:
+ * hc_key_suggest. `where` names the map in messages ("a project"). */
+/* The known key `written` is most likely a slip for, or NULL: the same key
+ * in another case, a Damerau–Levenshtein distance of at most 1 (keys of up
+ * to 4 letters), 2 (up to 8) or 3, or a common pinyin, Chinese or English
+ * word for it (zhuangtai, 状态, state → status). Returns a pointer into known. */
+const char *hc_key_suggest(const char *written, const char *const *known);
+/* Reports every key of map not in known. required (NULL-terminated, or NULL;
+ * up to 8 keys) lists keys the caller requires: the first unknown key that
+ * is the slip for an absent required key is left to hc_yr_missing, which
+ * reports it once. */
+void hc_yr_keys(const hc_yreader *r, const hc_yval *map, const char *const *known, const char *const *required,
+                const char *where);
+/* hc_yr_keys without required keys. */
 void hc_yr_known_keys(const hc_yreader *r, const hc_yval *map, const char *const *known, const char *where);
+/* Reports (rule "required") that map lacks required key `key`: msg ("a
+ * project needs a 'name'") at line:col, or, when an unknown key of map is a
+ * slip for it, at that key: "msg — 'nmae' at line 2 looks like it". */
+void hc_yr_missing(const hc_yreader *r, const hc_yval *map, const char *key, const char *const *known, int line,
+                   int col, const char *msg);
 
 #endif

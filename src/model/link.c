@@ -1,11 +1,15 @@
-/* link.c — completing the model: order, references, taxonomies. */
+/* link.c — completing the model: order, references, taxonomies; and where
+ * a link written in a page leads (link.h). */
 #include "model.h"
+#include "link.h"
+#include "permalink.h"
 #include "../base/alloc.h"
 #include "../base/buf.h"
 #include "../base/diag.h"
 #include "../base/hash.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int cmp_project(const void *a, const void *b)
 {
@@ -199,4 +203,167 @@ int hc_model_link(hc_model *m, hc_diags *d)
     }
     build_taxonomies(m);
     return hc_diags_errors(d) > before ? -1 : 0;
+}
+
+/* ---- resolving links (link.h) ---- */
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* The segment's dots: 1 for ".", 2 for "..", each dot also written %2e. */
+static int dot_segment(const char *s, size_t n)
+{
+    int dots = 0;
+    for (size_t i = 0; i < n; dots++) {
+        if (s[i] == '.') i++;
+        else if (n - i >= 3 && s[i] == '%' && s[i + 1] == '2' && (s[i + 2] == 'e' || s[i + 2] == 'E')) i += 3;
+        else return 0;
+        if (dots >= 2) return 0;
+    }
+    return dots;
+}
+
+static int is_external_url(const char *url)
+{
+    const char *c = url;
+    while ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '+' ||
+           *c == '-' || *c == '.')
+        c++;
+    return (*c == ':' && c > url) || (url[0] == '/' && url[1] == '/');
+}
+
+/* Appends the segment percent-decoded; -1 if it holds '/', '\' or a control. */
+static int put_segment(hc_buf *out, const char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)p[i], h1, h2;
+        if (c == '%' && len - i >= 3 && (h1 = hexval(p[i + 1])) >= 0 && (h2 = hexval(p[i + 2])) >= 0) {
+            c = h1 * 16 + h2;
+            i += 2;
+            if (c == '/' || c == '\\') return -1;
+        }
+        if (c < 0x20 || c == 0x7f) return -1;
+        hc_buf_putc(out, (char)c);
+    }
+    return 0;
+}
+
+hc_url_kind hc_url_resolve(const char *base_dir, const char *url, hc_buf *out)
+{
+    if (!url[0] || url[0] == '#') return HC_URL_FRAGMENT;
+    if (is_external_url(url)) return HC_URL_EXTERNAL;
+    if (url[0] == '/') return HC_URL_ROOT;
+    hc_buf_reset(out);
+    hc_buf_puts(out, base_dir);
+    const char *p = url, *stop = url + strcspn(url, "?#");
+    for (;;) {
+        const char *slash = memchr(p, '/', (size_t)(stop - p));
+        size_t len = slash ? (size_t)(slash - p) : (size_t)(stop - p);
+        int dots = dot_segment(p, len);
+        if (dots == 2) {
+            if (!out->len) return HC_URL_OUTSIDE;
+            size_t k = out->len - 1;                     /* drop the last folder */
+            while (k > 0 && out->data[k - 1] != '/') k--;
+            hc_buf_truncate(out, k);
+        } else if (dots == 0 && len) {
+            if (put_segment(out, p, len) != 0) return HC_URL_BAD;
+            if (slash) hc_buf_putc(out, '/');
+        }
+        if (!slash) break;
+        p = slash + 1;
+    }
+    return HC_URL_SITE;
+}
+
+int hc_url_is_md(const char *url)
+{
+    if (is_external_url(url) || url[0] == '#') return 0;
+    size_t n = strcspn(url, "?#");
+    static const char *const ext[] = { ".md", ".markdown", NULL };
+    for (size_t i = 0; ext[i]; i++) {
+        size_t el = strlen(ext[i]);
+        if (n > el && !strncasecmp(url + n - el, ext[i], el) && url[n - el - 1] != '/') return 1;
+    }
+    return 0;
+}
+
+int hc_source_page(const char *src_path, hc_buf *out)
+{
+    static const char content[] = "content/", cases[] = "content/cases/";
+    const char *rest;
+    size_t n = strlen(src_path);
+    if (n < 4 || strcmp(src_path + n - 3, ".md")) return -1;
+    if (!strncmp(src_path, cases, sizeof cases - 1)) {
+        rest = src_path + sizeof cases - 1;
+        if (strchr(rest, '/') || n - (size_t)(rest - src_path) == 3) return -1;
+        hc_buf_puts(out, "cases/");
+    } else if (!strncmp(src_path, content, sizeof content - 1)) {
+        rest = src_path + sizeof content - 1;
+        if (strchr(rest, '/') || n - (size_t)(rest - src_path) == 3) return -1;
+    } else {
+        return -1;
+    }
+    hc_buf_put(out, rest, strlen(rest) - 3);
+    hc_buf_putc(out, '/');
+    return 0;
+}
+
+hc_url_kind hc_url_resolve_md(const char *doc_path, const char *url, hc_buf *out)
+{
+    hc_buf dir = HC_BUF_INIT, src = HC_BUF_INIT;
+    const char *slash = strrchr(doc_path, '/');
+    if (slash) hc_buf_put(&dir, doc_path, (size_t)(slash - doc_path) + 1);
+    hc_url_kind k = hc_url_resolve(hc_buf_cstr(&dir), url, &src);
+    if (k == HC_URL_SITE) {
+        hc_buf_reset(out);
+        if (hc_source_page(hc_buf_cstr(&src), out) != 0) {
+            hc_buf_reset(out);
+            hc_buf_puts(out, hc_buf_cstr(&src));
+            k = HC_URL_NOT_PAGE;
+        }
+    }
+    hc_buf_free(&dir);
+    hc_buf_free(&src);
+    return k;
+}
+
+void hc_url_md_href(hc_buf *out, const char *from_dir, const char *to, const char *url)
+{
+    hc_href(out, from_dir, to);
+    const char *frag = strchr(url, '#');
+    if (frag && frag[1]) hc_buf_puts(out, frag);
+}
+
+int hc_url_looks_like_domain(const char *url)
+{
+    /* the host part: up to the first '/', '?' or '#' */
+    size_t n = strcspn(url, "/?#");
+    if (n > 4 && !strncasecmp(url, "www.", 4)) return 1;
+    if (n < 4) return 0;
+    static const char *const tlds[] = {
+        "com", "cn", "net", "org", "gov", "edu", "io", "info", "top", "xyz", "cc", "co", "me", "tv", "biz",
+        "site", "online", "tech", "club", "vip", "shop", "ltd", "hk", "tw", "mo", "jp", "kr", "uk", "de", "fr",
+        "ru", "us", "eu", "中国", "公司", "网络", NULL
+    };
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)url[i];
+        if (c == '.') {
+            if (i == 0 || url[i - 1] == '.') return 0;
+            dot = url + i;
+        } else if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '-')) {
+            return 0;
+        }
+    }
+    if (!dot) return 0;
+    size_t tl = (size_t)(url + n - dot - 1);
+    for (size_t i = 0; tlds[i]; i++)
+        if (strlen(tlds[i]) == tl && !strncasecmp(dot + 1, tlds[i], tl)) return 1;
+    return 0;
 }

@@ -39,6 +39,8 @@ typedef struct {
     char *title, *district, *description, *author, *base_url, *language, *theme;
     long page_size;
     int unsafe_html;
+    int strict;          /* unknown keys are errors (default); `strict: false` makes them warnings */
+    int base_url_line, base_url_col;   /* where site.yaml writes base_url (0: not written) */
     hc_township_decl *townships; size_t ntownships;
     /* maps: {enabled, width, height} */
     int maps_enabled; long map_width, map_height;

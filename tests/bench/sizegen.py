@@ -9,7 +9,7 @@ tests/sites/pdf-basic for the album kinds) what KIND needs, N its size:
   routes     one project with N nodes and a route through all of them
   dupnodes   one project whose node list is one node line written N times
   mapkeys    one project with a map of N distinct keys (under an unknown
-             key, so the loader reads and skips it: one warning)
+             key, so the loader reads and skips it: one unknown-key error)
   mapdup     the same map followed by a copy of its first key
   longcode   a case study with an N-line fenced code block
   longword   a case study with one N-byte word (no space, no break)

@@ -350,6 +350,10 @@ static void resolve(void **st)
     assert_int_equal(pdf_resolve_href("cases/x/", "/etc/passwd", &b), -1);
     assert_int_equal(pdf_resolve_href("cases/x/", "#top", &b), -1);
     assert_int_equal(pdf_resolve_href("cases/x/", "", &b), -1);
+    /* the check's resolver (model/link.h): %2e%2e climbs, %2F splits nothing */
+    assert_int_equal(pdf_resolve_href("cases/x/", "%2e%2e/%2E%2e/projects/QJ-B-01/", &b), 1);
+    assert_string_equal(hc_buf_cstr(&b), "projects/QJ-B-01/");
+    assert_int_equal(pdf_resolve_href("cases/x/", "..%2F..%2Fprojects/", &b), -1);
     hc_buf_free(&b);
 }
 

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include "model/permalink.h"
+#include "model/link.h"
 
 static void paths(void **st)
 {
@@ -160,6 +161,66 @@ static void base_urls(void **st)
     assert_int_equal(hc_url_base_ok("https://x.test/", NULL), 1);
 }
 
+static const char *resolved(hc_buf *b, const char *base, const char *url, hc_url_kind want)
+{
+    hc_buf_reset(b);
+    assert_int_equal(hc_url_resolve(base, url, b), want);
+    return hc_buf_cstr(b);
+}
+
+/* one resolver for check, HTML and PDF: as a browser resolves */
+static void link_resolver(void **st)
+{
+    (void)st;
+    hc_buf b = HC_BUF_INIT;
+    assert_string_equal(resolved(&b, "cases/x/", "../y/", HC_URL_SITE), "cases/y/");
+    assert_string_equal(resolved(&b, "cases/x/", "../../projects/T-B-01/index.html", HC_URL_SITE),
+                        "projects/T-B-01/index.html");
+    assert_string_equal(resolved(&b, "cases/x/", "%2e%2e/y/", HC_URL_SITE), "cases/y/");       /* %2e%2e is .. */
+    assert_string_equal(resolved(&b, "cases/x/", ".%2E/%2e/y/", HC_URL_SITE), "cases/y/");
+    assert_string_equal(resolved(&b, "cases/x/", "a%20b.pdf?x=1#p", HC_URL_SITE), "cases/x/a b.pdf");
+    assert_string_equal(resolved(&b, "cases/x/", "..", HC_URL_SITE), "cases/");
+    assert_string_equal(resolved(&b, "", "about//x", HC_URL_SITE), "about/x");
+    resolved(&b, "cases/x/", "../../..", HC_URL_OUTSIDE);
+    resolved(&b, "", "%2e%2e/x", HC_URL_OUTSIDE);
+    resolved(&b, "cases/x/", "a%2Fb/", HC_URL_BAD);                                          /* %2F splits nothing */
+    resolved(&b, "cases/x/", "https://x.cn/", HC_URL_EXTERNAL);
+    resolved(&b, "cases/x/", "//x.cn/", HC_URL_EXTERNAL);
+    resolved(&b, "cases/x/", "#top", HC_URL_FRAGMENT);
+    resolved(&b, "cases/x/", "/about/", HC_URL_ROOT);
+
+    assert_true(hc_url_is_md("other.md"));
+    assert_true(hc_url_is_md("../a/B.MD#x"));
+    assert_false(hc_url_is_md("https://github.com/x/README.md"));
+    assert_false(hc_url_is_md("a.md/"));
+    hc_buf_reset(&b);
+    assert_int_equal(hc_url_resolve_md("content/cases/x.md", "./issue-2.md#a", &b), HC_URL_SITE);
+    assert_string_equal(hc_buf_cstr(&b), "cases/issue-2/");
+    hc_buf_reset(&b);
+    assert_int_equal(hc_url_resolve_md("content/cases/x.md", "../about.md", &b), HC_URL_SITE);
+    assert_string_equal(hc_buf_cstr(&b), "about/");
+    hc_buf_reset(&b);
+    assert_int_equal(hc_url_resolve_md("content/about.md", "cases/x.md", &b), HC_URL_SITE);
+    assert_string_equal(hc_buf_cstr(&b), "cases/x/");
+    hc_buf_reset(&b);
+    assert_int_equal(hc_url_resolve_md("content/cases/x.md", "../pages/about.md", &b), HC_URL_NOT_PAGE);
+    assert_string_equal(hc_buf_cstr(&b), "content/pages/about.md");
+    hc_buf_reset(&b);
+    assert_int_equal(hc_url_resolve_md("content/cases/x.md", "../../../a.md", &b), HC_URL_OUTSIDE);
+    hc_buf_reset(&b);
+    hc_url_md_href(&b, "cases/x/", "about/", "../about.md#contact");
+    assert_string_equal(hc_buf_cstr(&b), "../../about/index.html#contact");
+
+    assert_true(hc_url_looks_like_domain("pptrconsole.com"));
+    assert_true(hc_url_looks_like_domain("www.x.cn/a"));
+    assert_true(hc_url_looks_like_domain("gov.cn"));
+    assert_false(hc_url_looks_like_domain("report.pdf"));
+    assert_false(hc_url_looks_like_domain("index.html"));
+    assert_false(hc_url_looks_like_domain("../x.com"));
+    assert_false(hc_url_looks_like_domain("issue-3"));
+    hc_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -167,6 +228,7 @@ int main(void)
         cmocka_unit_test(relative_hrefs),
         cmocka_unit_test(names),
         cmocka_unit_test(base_urls),
+        cmocka_unit_test(link_resolver),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -102,19 +102,75 @@ static void readers(void **st)
     hc_diags_free(d);
 }
 
-static void unknown_keys_warn(void **st)
+static void unknown_keys_are_errors(void **st)
 {
     (void)st;
     hc_diags *d = hc_diags_new();
     hc_yreader r = { "t.yaml", d };
-    hc_yval *v = parse("id: x\nnmae: y\n", d);
-    static const char *const known[] = { "id", "name", NULL };
+    hc_yval *v = parse("id: x\nstauts: red\nfoo: 1\n", d);
+    static const char *const known[] = { "id", "name", "status", NULL };
     hc_yr_known_keys(&r, v, known, "a project");
-    assert_int_equal(hc_diags_errors(d), 0);
-    assert_int_equal(hc_diags_warnings(d), 1);
+    assert_int_equal(hc_diags_errors(d), 2);
+    assert_int_equal(hc_diags_warnings(d), 0);
     const hc_diag *g = hc_diags_at(d, 0);
     assert_int_equal(g->line, 2);
+    assert_int_equal(g->col, 1);
     assert_string_equal(g->rule, "unknown-key");
+    assert_string_equal(g->msg, "unknown key 'stauts' in a project: did you mean 'status'?");
+    g = hc_diags_at(d, 1);
+    assert_string_equal(g->msg, "unknown key 'foo' in a project (known keys: id, name, status)");
+    /* strict: false turns them into warnings */
+    assert_int_equal(hc_diags_demote(d, "unknown-key"), 2);
+    assert_int_equal(hc_diags_errors(d), 0);
+    assert_int_equal(hc_diags_warnings(d), 2);
+    hc_yval_free(v);
+    hc_diags_free(d);
+}
+
+static void key_suggestions(void **st)
+{
+    (void)st;
+    static const char *const sup[] = { "matter", "owner", "deadline", "done", NULL };
+    static const char *const proj[] = { "id", "name", "domain", "status", "short_name", "townships", NULL };
+    assert_string_equal(hc_key_suggest("dnoe", sup), "done");          /* transposition: 1 */
+    assert_string_equal(hc_key_suggest("Done", sup), "done");          /* case */
+    assert_string_equal(hc_key_suggest("deadlin", sup), "deadline");
+    assert_string_equal(hc_key_suggest("stauts", proj), "status");
+    assert_string_equal(hc_key_suggest("zhuangtai", proj), "status"); /* pinyin */
+    assert_string_equal(hc_key_suggest("状态", proj), "status");       /* Chinese */
+    assert_string_equal(hc_key_suggest("mingcheng", proj), "name");
+    assert_string_equal(hc_key_suggest("short-name", proj), "short_name");
+    assert_string_equal(hc_key_suggest("township", proj), "townships");
+    assert_null(hc_key_suggest("zhuangtai", sup));                     /* status is not a key here */
+    assert_null(hc_key_suggest("node", sup));                          /* 2 edits from done: too far for 4 letters */
+    assert_null(hc_key_suggest("x", proj));                            /* not 'id' */
+    assert_null(hc_key_suggest("colour_scheme", proj));
+}
+
+static void missing_key_at_its_slip(void **st)
+{
+    (void)st;
+    hc_diags *d = hc_diags_new();
+    hc_yreader r = { "t.yaml", d };
+    hc_yval *v = parse("id: x\nnmae: y\ndomain: belt\n", d);
+    static const char *const known[] = { "id", "name", "domain", NULL };
+    static const char *const required[] = { "id", "name", NULL };
+    hc_yr_keys(&r, v, known, required, "a project");
+    assert_int_equal(hc_diags_count(d), 0);   /* left to hc_yr_missing */
+    hc_yr_missing(&r, v, "name", known, 1, 1, "a project needs a 'name'");
+    assert_int_equal(hc_diags_errors(d), 1);
+    const hc_diag *g = hc_diags_at(d, 0);
+    assert_string_equal(g->rule, "required");
+    assert_int_equal(g->line, 2);
+    assert_int_equal(g->col, 1);
+    assert_string_equal(g->msg, "a project needs a 'name' — 'nmae' at line 2 looks like it");
+    hc_yval_free(v);
+    /* no slip: at the place given */
+    v = parse("id: x\n", d);
+    hc_yr_missing(&r, v, "name", known, 1, 1, "a project needs a 'name'");
+    g = hc_diags_at(d, 0);
+    assert_int_equal(g->line, 1);
+    assert_string_equal(g->msg, "a project needs a 'name'");
     hc_yval_free(v);
     hc_diags_free(d);
 }
@@ -204,7 +260,9 @@ int main(void)
         cmocka_unit_test(syntax_error_located),
         cmocka_unit_test(duplicate_keys_and_aliases),
         cmocka_unit_test(readers),
-        cmocka_unit_test(unknown_keys_warn),
+        cmocka_unit_test(unknown_keys_are_errors),
+        cmocka_unit_test(key_suggestions),
+        cmocka_unit_test(missing_key_at_its_slip),
         cmocka_unit_test(empty_document_is_empty_map),
         cmocka_unit_test(numbers_tiny_and_infinite),
         cmocka_unit_test(colours),

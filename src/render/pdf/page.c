@@ -2,6 +2,7 @@
  * labels, destinations and links; small drawing helpers. */
 #include "pdf_int.h"
 #include "../../base/utf8.h"
+#include "../../model/link.h"
 #include <cairo-pdf.h>
 #include <stdio.h>
 #include <string.h>
@@ -169,65 +170,19 @@ void pdf_bleed_fill(pdf_doc *p, pdf_rgb c)
     pdf_fill_rect(p, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, g->trim_h + 2 * g->bleed, c);
 }
 
-static int hexv(int c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 int pdf_resolve_href(const char *base_dir, const char *href, hc_buf *out)
 {
+    /* the one resolver of check, HTML and PDF (model/link.h) */
     hc_buf_reset(out);
-    if (!href || !*href || href[0] == '#' || href[0] == '/' || href[0] == '\\') return -1;
-    const char *c = href;
-    while ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '+' ||
-           *c == '-' || *c == '.')
-        c++;
-    if (*c == ':' && c > href) {
+    if (!href || href[0] == '\\' || (href[0] == '/' && href[1] == '/')) return -1;
+    switch (hc_url_resolve(base_dir ? base_dir : "", href, out)) {
+    case HC_URL_EXTERNAL:
         hc_buf_puts(out, href);
         return 0;
+    case HC_URL_SITE:
+        return 1;
+    default:
+        hc_buf_reset(out);
+        return -1;
     }
-    /* base folder + href, then resolve segment by segment */
-    hc_buf joined = HC_BUF_INIT;
-    hc_buf_puts(&joined, base_dir ? base_dir : "");
-    size_t n = strcspn(href, "?#");
-    for (size_t i = 0; i < n; i++) {   /* percent-decode */
-        int h1, h2;
-        if (href[i] == '%' && i + 2 < n && (h1 = hexv(href[i + 1])) >= 0 && (h2 = hexv(href[i + 2])) >= 0) {
-            hc_buf_putc(&joined, (char)(h1 * 16 + h2));
-            i += 2;
-        } else {
-            hc_buf_putc(&joined, href[i]);
-        }
-    }
-    const char *s = hc_buf_cstr(&joined);
-    int rc = 1, dir = n == 0 || href[n - 1] == '/';
-    size_t depth = 0;
-    while (*s) {
-        size_t len = strcspn(s, "/");
-        if (len == 0 || (len == 1 && s[0] == '.')) {
-            /* empty or "." segment */
-        } else if (len == 2 && s[0] == '.' && s[1] == '.') {
-            if (depth == 0) {
-                rc = -1;
-                break;
-            }
-            out->len--;                   /* drop the trailing '/' and the last segment */
-            while (out->len && out->data[out->len - 1] != '/') out->len--;
-            out->data[out->len] = '\0';
-            depth--;
-        } else {
-            hc_buf_put(out, s, len);
-            hc_buf_putc(out, '/');
-            depth++;
-        }
-        s += len;
-        if (*s == '/') s++;
-    }
-    if (rc == 1 && !dir && out->len && out->data[out->len - 1] == '/') hc_buf_truncate(out, out->len - 1);
-    if (rc == 1 && out->len == 0 && !dir) rc = -1;
-    hc_buf_free(&joined);
-    return rc;
 }
