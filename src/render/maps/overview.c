@@ -11,8 +11,6 @@
 #define PAPER 0xfaf8f3
 #define MAP_BG 0xdfe8ec
 #define FRAME 0xc9c2b2
-#define AREA_FILL 0xf6f2e6
-#define AREA_LINE 0xa89a7c
 #define AREA_INK 0x857756
 #define INK 0x222222
 #define MUTED 0x666666
@@ -211,17 +209,23 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
         for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
     }
 
-    /* a unit sits at the mean of its nodes */
+    /* a unit sits at its node nearest the mean of its nodes: a real place,
+     * inside a township even when the unit spans several */
     for (size_t i = 0; i < L->n; i++) {
         const hc_project *p = &m->projects[i];
         if (!p->nnodes) continue;
-        double lon = 0, lat = 0;
+        double lon = 0, lat = 0, best = -1;
         for (size_t j = 0; j < p->nnodes; j++) {
-            lon += p->nodes[j].lon;
-            lat += p->nodes[j].lat;
+            lon += p->nodes[j].lon / p->nnodes;
+            lat += p->nodes[j].lat / p->nnodes;
+        }
+        size_t at = 0;
+        for (size_t j = 0; j < p->nnodes; j++) {
+            double dx = (p->nodes[j].lon - lon) * L->proj.coslat, dy = p->nodes[j].lat - lat, d2 = dx * dx + dy * dy;
+            if (best < 0 || d2 < best) { best = d2; at = j; }
         }
         L->has[i] = 1;
-        L->pos[i] = hc_proj_apply(&L->proj, lon / p->nnodes, lat / p->nnodes);
+        L->pos[i] = hc_proj_apply(&L->proj, p->nodes[at].lon, p->nodes[at].lat);
     }
     int ns = iround(44 * k);
     L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
@@ -252,9 +256,7 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
 static void draw_areas(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
-    for (size_t a = 0; a < m->nareas; a++) hc_polygon(im, L->area_pts[a], m->areas[a].npoints, AREA_FILL, 1.0);
-    for (size_t a = 0; a < m->nareas; a++)
-        hc_polygon_outline(im, L->area_pts[a], m->areas[a].npoints, 1.3 * L->k, AREA_LINE);
+    hc_layers_draw(im, m, &L->proj, L->frame, L->k);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
             hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
@@ -325,6 +327,24 @@ static void draw_panel(gdImagePtr im, const layout *L)
     hc_buf_free(&t);
 }
 
+/* River and road names, clear of markers, labels, township names, furniture. */
+static void draw_line_labels(gdImagePtr im, const layout *L)
+{
+    const hc_model *m = L->m;
+    size_t o = 0;
+    hc_box *obst = hc_xcalloc(2 * L->n + m->nareas + 2, sizeof *obst);
+    for (size_t i = 0; i < L->n; i++) {
+        if (!L->has[i]) continue;
+        obst[o++] = marker_box(L, i);
+        if (L->labels[i].mode != HC_LABEL_NONE) obst[o++] = L->labels[i].box;
+    }
+    for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
+    obst[o++] = L->north;
+    obst[o++] = L->scale;
+    hc_layers_line_labels(im, m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    free(obst);
+}
+
 static gdImagePtr overview_image(const hc_model *m, int w, int h, double k, int phone)
 {
     layout L;
@@ -344,6 +364,7 @@ static gdImagePtr overview_image(const hc_model *m, int w, int h, double k, int 
         draw_areas(im, &L);
         hc_stroke_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, 1 * k, FRAME);
         draw_units(im, &L);
+        draw_line_labels(im, &L);
         hc_north_arrow(im, &L.ink, L.north);
         hc_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(180 * k));
         draw_panel(im, &L);
