@@ -13,7 +13,7 @@
 #include "maps.h"
 
 /* Bumped whenever drawing changes, so cached images are redrawn. */
-#define HC_MAPS_VERSION "huace-maps/3"
+#define HC_MAPS_VERSION "huace-maps/4"
 #define HC_MAPS_PNG_LEVEL 3          /* zlib level for every PNG (png.c) */
 #define HC_MAPS_WEBP_QUALITY 82      /* lossy WebP quality */
 #define HC_MAPS_CACHE_FILE ".huace-maps-cache"

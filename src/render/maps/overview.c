@@ -291,6 +291,36 @@ static void draw_units(gdImagePtr im, const layout *L)
     }
 }
 
+/* 底图: one swatch per known role present, in the layer's style, and the
+ * note that the base map is a sketch (示意: not a surveyed map). Desktop only.
+ * Returns the y after it. */
+static int layer_legend(gdImagePtr im, const layout *L, int x, int y)
+{
+    static const char *const roles[][2] = { { "boundary", "乡镇界线" }, { "water", "河流水系" }, { "road", "道路" } };
+    double k = L->k;
+    int shown = 0;
+    for (size_t r = 0; r < 3; r++) {
+        const hc_geo_layer *l = NULL;
+        for (size_t i = 0; i < L->m->nlayers && !l; i++)
+            if (L->m->layers[i].role && !strcmp(L->m->layers[i].role, roles[r][0])) l = &L->m->layers[i];
+        if (!l) continue;
+        if (!shown++) {
+            y += iround(12 * k);
+            hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "底图（示意）");
+            y += iround(28 * k);
+        }
+        int area = l->nfeatures && l->features[0].kind == HC_GEOM_POLYGON && l->fill >= 0;
+        if (area) hc_fill_rect(im, x, y + 3 * k, 18 * k, 12 * k, l->fill);
+        if (l->stroke >= 0) {
+            if (area) hc_stroke_rect(im, x, y + 3 * k, 18 * k, 12 * k, 1.2 * k, l->stroke);
+            else hc_capsule(im, x, y + 9 * k, x + 18 * k, y + 9 * k, (l->width > 4 ? 4 : l->width) * k, l->stroke);
+        }
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 28 * k), iround(y + 1 * k), INK, roles[r][1]);
+        y += iround(22 * k);
+    }
+    return y;
+}
+
 static void draw_panel(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
@@ -317,6 +347,7 @@ static void draw_panel(gdImagePtr im, const layout *L)
     hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "进展（颜色）");
     y += iround(28 * k);
     y = hc_legend_statuses(im, &L->ink, m, x, y, w, 1);
+    if (!L->phone) y = layer_legend(im, L, x, y);
     size_t missing = missing_units(m);
     if (missing) {
         y += iround(12 * k);
