@@ -6,7 +6,7 @@
 set -eu
 PKGS="build-essential pkg-config
  libcmark-dev libyaml-dev libgd-dev libwebp-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
- libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev libvips-dev libjpeg-dev
+ libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev libvips-dev libjpeg-dev libgdal-dev gdal-bin
  clang-14 libclang-rt-14-dev
  fonts-noto-cjk
  tidy python3 poppler-utils qpdf zbar-tools ghostscript

@@ -419,6 +419,7 @@ void hc_check_model(const hc_model *m, int overdue, hc_diags *d)
         check_photos(m, p, d);
     }
     check_numbers(m, d);
+    hc_check_geo(m, d);
     hc_templates_check(m, d);
     site_index ix = { index_slugs(m->cases, m->ncases), index_slugs(m->pages, m->npages), { HC_STRMAP_INIT } };
     for (int t = 0; t < HC_TAX_COUNT; t++) {

@@ -13,6 +13,9 @@
  * *.example (rule "base-url-example", a warning) — `huace check` does; a
  * build only summarises the overdue items. */
 void hc_check_model(const hc_model *m, int overdue, hc_diags *d);
+/* Nodes against the map layers (check/geo.c): node-outside-township,
+ * node-spread. Warnings. */
+void hc_check_geo(const hc_model *m, hc_diags *d);
 /* Supervision items past their deadline and not done, as of m->today. */
 size_t hc_check_count_overdue(const hc_model *m);
 /* Text list of overdue items grouped by owner (nothing if none). */

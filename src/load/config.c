@@ -1,12 +1,16 @@
 /* config.c — site.yaml and seeds/standards.yaml. */
 #include "load_int.h"
+#include "layers.h"
 #include "../base/alloc.h"
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const config_keys[] = {
     "title", "district", "description", "author", "base_url", "language", "theme",
-    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact", "strict", NULL
+    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact",
+    "strict",
+    "map_layers", "coords",
+    NULL
 };
 static const char *const config_required[] = { "title", NULL };
 
@@ -255,6 +259,8 @@ int hc_load_config(hc_model *m, hc_diags *d)
     if (hc_yr_int(&r, ps, "page_size", &c->page_size) == 0 && (c->page_size < 1 || c->page_size > 1000))
         hc_error(d, "range", path, ps->line, ps->col, "page_size must be between 1 and 1000");
     hc_yr_bool(&r, hc_ymap_get(root, "unsafe_html"), "unsafe_html", &c->unsafe_html);
+    hc_load_map_layers(m, &r, hc_ymap_get(root, "map_layers"));
+    hc_load_coords(&r, hc_ymap_get(root, "coords"), &c->coords);
     const char *why;
     if (c->base_url && !hc_url_base_ok(c->base_url, &why)) {
         const hc_yval *v = hc_ymap_get(root, "base_url");

@@ -1,5 +1,7 @@
 /* projects.c — content/projects/<file>.yaml → hc_project. */
 #include "load_int.h"
+#include "layers.h"
+#include "../base/gcj02.h"
 #include "../model/permalink.h"
 #include "../base/alloc.h"
 #include "../base/fs.h"
@@ -11,7 +13,8 @@
 static const char *const project_keys[] = {
     "id", "name", "domain", "level", "townships", "brand", "lead", "status", "grade", "assessed",
     "funding", "milestones", "nodes", "route", "standard", "baseline", "applying", "supervision",
-    "observation", "photos", "tags", "summary", "short_name", NULL
+    "observation", "photos", "tags", "summary", "short_name",
+    "coords", NULL
 };
 static const char *const project_required[] = { "id", "name", "domain", NULL };
 
@@ -208,6 +211,18 @@ static void read_nodes(const hc_yreader *r, const hc_yval *v, hc_project *p, con
     hc_strmap_free(&ids);
 }
 
+/* coords: (else the site's): GCJ-02 nodes are converted to WGS-84 here, so
+ * everything after loading is in WGS-84 (CGCS2000 agrees with it to cm). */
+static void node_coords(const hc_yreader *r, const hc_yval *v, hc_project *p, int site)
+{
+    int coords = site;
+    hc_load_coords(r, v, &coords);
+    if (coords != HC_COORDS_GCJ02) return;
+    for (size_t i = 0; i < p->nnodes; i++)
+        if (p->nodes[i].lon >= -180 && p->nodes[i].lon <= 180 && p->nodes[i].lat >= -90 && p->nodes[i].lat <= 90)
+            hc_gcj_to_wgs(p->nodes[i].lon, p->nodes[i].lat, &p->nodes[i].lon, &p->nodes[i].lat);
+}
+
 static void read_route(const hc_yreader *r, const hc_yval *v, hc_project *p)
 {
     if (!v || hc_yr_expect(r, v, HC_Y_SEQ, "route") != 0) return;
@@ -391,6 +406,7 @@ static void load_one(hc_model *m, const char *rel, hc_diags *d)
     hc_load_tags(&r, hc_ymap_get(root, "tags"), &p->tags, &p->ntags);
     read_milestones(&r, hc_ymap_get(root, "milestones"), p);
     read_nodes(&r, hc_ymap_get(root, "nodes"), p, s);
+    node_coords(&r, hc_ymap_get(root, "coords"), p, m->config.coords);
     read_route(&r, hc_ymap_get(root, "route"), p);
     read_standard(&r, hc_ymap_get(root, "standard"), p, s);
     const hc_yval *bl = hc_ymap_get(root, "baseline");

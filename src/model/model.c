@@ -116,10 +116,25 @@ void hc_model_free(hc_model *m)
         free(m->areas[i].name); free(m->areas[i].lon); free(m->areas[i].lat); free(m->areas[i].path);
     }
     free(m->areas);
+    for (size_t i = 0; i < m->nlayers; i++) hc_geo_layer_clear(&m->layers[i]);
+    free(m->layers);
     standards_clear(&m->std);
     config_clear(&m->config);
     free(m->root);
     free(m);
+}
+
+void hc_geo_layer_clear(hc_geo_layer *l)
+{
+    for (size_t f = 0; f < l->nfeatures; f++) {
+        hc_geo_feature *ft = &l->features[f];
+        for (size_t p = 0; p < ft->nparts; p++) { free(ft->parts[p].lon); free(ft->parts[p].lat); }
+        free(ft->parts);
+        free(ft->name);
+    }
+    free(l->features);
+    free(l->file); free(l->role); free(l->label); free(l->loc_path);
+    memset(l, 0, sizeof *l);
 }
 
 /* Links go; images stay (the image stage and the renderers use them). */

@@ -55,7 +55,13 @@ typedef struct {
     char *beian_icp, *beian_police, *beian_police_code, *beian_site_code;
     /* contact: {address, phone, email}; NULL: not given */
     char *contact_address, *contact_phone, *contact_email;
+    int coords;               /* coords: HC_COORDS_* of the nodes (site default; a project may override) */
 } hc_config;
+
+/* coords: the system node coordinates are written in. WGS-84 and CGCS2000
+ * agree to a few centimetres and are used as they are; GCJ-02 (高德, 腾讯)
+ * is converted to WGS-84 when the project is loaded (base/gcj02.h). */
+enum { HC_COORDS_WGS84, HC_COORDS_CGCS2000, HC_COORDS_GCJ02 };
 
 /* A source location, for diagnostics raised after loading. */
 typedef struct { const char *path; int line, col; } hc_loc;
@@ -152,6 +158,32 @@ typedef struct {
     hc_loc loc;
 } hc_geo_area;
 
+/* ---- map layers (site.yaml map_layers:, files under content/geo/) ---- */
+enum { HC_GEOM_POINT, HC_GEOM_LINE, HC_GEOM_POLYGON };
+typedef struct { double *lon, *lat; size_t n; } hc_geo_ring;    /* WGS-84 degrees */
+typedef struct {
+    int kind;                 /* HC_GEOM_*: a polygon's parts are rings filled even-odd
+                               * (outer rings and holes), a line's parts are lines,
+                               * a point's parts one vertex each */
+    hc_geo_ring *parts; size_t nparts;
+    char *name;               /* value of the layer's label attribute, NULL if none */
+    double bbox[4];           /* lon_min, lat_min, lon_max, lat_max */
+} hc_geo_feature;
+typedef struct {
+    char *file;               /* relative to content/, e.g. geo/river.geojson */
+    char *role;               /* boundary, water, road, place, or a custom word */
+    int fill, stroke;         /* 0xrrggbb, -1: none */
+    double width;             /* stroke width in px at 1× (point radius for points) */
+    double dash[8]; size_t ndash;   /* on/off lengths in px at 1×, 0: solid */
+    char *label;              /* attribute holding the feature's name */
+    int listed;               /* 1: from map_layers:, 0: found under content/geo/ */
+    hc_geo_feature *features; size_t nfeatures;
+    double bbox[4];
+    unsigned long long digest;   /* hash of the file's bytes (with its sidecars) and the style */
+    hc_loc loc;               /* the map_layers: entry, or the file */
+    char *loc_path;           /* owned path behind loc when it is the file */
+} hc_geo_layer;
+
 typedef struct {
     char *root;               /* site folder as given */
     hc_config config;
@@ -161,11 +193,15 @@ typedef struct {
     hc_doc *cases; size_t ncases;             /* newest first after linking (date desc, slug) */
     hc_doc *pages; size_t npages;             /* by weight then slug */
     hc_taxonomy tax[HC_TAX_COUNT];
-    hc_geo_area *areas; size_t nareas;        /* optional map base layer */
+    hc_geo_area *areas; size_t nareas;        /* township outlines: YAML outlines and the named
+                                               * polygons of boundary layers (largest ring) */
+    hc_geo_layer *layers; size_t nlayers;     /* drawn in this order under routes and markers */
     int today;                /* the build date */
 } hc_model;
 
 hc_model *hc_model_new(const char *root);
+/* Frees what a layer owns and zeroes it. */
+void hc_geo_layer_clear(hc_geo_layer *l);
 void hc_model_free(hc_model *m);
 /* Frees what a document owns and zeroes it. */
 void hc_doc_clear(hc_doc *doc);

@@ -4,7 +4,8 @@
 // px, sit on the phone image and lead to unit pages; at 1440 px the desktop
 // images and overlay show. Tapping the route map opens the full-screen viewer
 // with the phone variant. Board cells show a short name beside the number.
-// axe-core finds no violation on the map and township pages.
+// axe-core finds no violation on the map and township pages. Each node on a
+// unit page has 高德 and 百度 links and the route a 导航到起点 button, all tap-sized.
 // usage: node maps.mjs OUT_DIR [SHOT_DIR]   (prints TAP; SHOT_DIR: screenshots)
 import { chromium } from "playwright-core";
 import path from "node:path";
@@ -58,6 +59,16 @@ try {
         `${w} px: the route map shown is the ${phone ? "phone" : "desktop"} variant`, JSON.stringify(r));
     tap(r && (phone ? r.nh > r.nw : r.nw > r.nh) && Math.abs(r.w / r.h - r.nw / r.nh) < 0.02,
         `${w} px: the route map keeps its shape (${phone ? "portrait" : "landscape"})`, JSON.stringify(r));
+    const nav = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll("table.nodes tbody tr")];
+      const box = a => { const b = a.getBoundingClientRect(); return [b.width, b.height, a.offsetParent !== null, a.getAttribute("href")]; };
+      const start = document.querySelector(".nav-start a");
+      return { rows: rows.length, links: rows.map(r => [...r.querySelectorAll("td.go a")].map(box)), start: start && box(start) };
+    });
+    const navOk = nav.rows > 0 && nav.links.every(l => l.length === 2 && l.every(b => b[0] >= 44 && b[1] >= 44 && b[2]) &&
+      l[0][3].startsWith("https://uri.amap.com/marker?position=") && l[1][3].startsWith("https://api.map.baidu.com/marker?location="));
+    tap(navOk && nav.start && nav.start[1] >= 44 && nav.start[2] && nav.start[3].startsWith("https://uri.amap.com/navigation?to="),
+        `${w} px: every node has 高德 and 百度 links and the route a 导航到起点 button, each a 44 px target`, JSON.stringify(nav));
     if (shots) await page.screenshot({ path: path.join(shots, `project-${w}.png`), fullPage: true });
     if (phone) {
       await page.click(".route-map a.zoom");

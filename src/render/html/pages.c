@@ -1,6 +1,7 @@
 /* pages.c — what each page shows. */
 #include "pages.h"
 #include "campaign.h"
+#include "nav.h"
 #include "../../load/load.h"
 #include "../maps/maps.h"
 #include <stdlib.h>
@@ -240,6 +241,21 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_set(a, e, "lon", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lon)));
         hc_tv_set(a, e, "lat", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lat)));
         hc_tv_set(a, e, "status", hc_shared_status(sh, nd->status));
+        hc_buf u = HC_BUF_INIT;   /* 导航: 高德 (GCJ-02) and 百度 (BD-09), see nav.h */
+        hc_nav_amap(&u, nd->lon, nd->lat, nd->name);
+        hc_tv_set(a, e, "amap", hc_tv_str(a, hc_arena_printf(a, "%s", hc_buf_cstr(&u))));
+        hc_buf_reset(&u);
+        hc_nav_baidu(&u, nd->lon, nd->lat, nd->name);
+        hc_tv_set(a, e, "baidu", hc_tv_str(a, hc_arena_printf(a, "%s", hc_buf_cstr(&u))));
+        if (i == (p->nroute ? p->route[0] : 0)) {
+            hc_buf_reset(&u);
+            hc_nav_walk(&u, nd->lon, nd->lat, nd->name);
+            hc_tv *st = hc_tv_map(a);
+            hc_tv_set(a, st, "url", hc_tv_str(a, hc_arena_printf(a, "%s", hc_buf_cstr(&u))));
+            hc_tv_set(a, st, "name", hc_tv_str_ref(a, nd->name));
+            hc_tv_set(a, c, "nav_start", st);
+        }
+        hc_buf_free(&u);
         hc_tv_push(a, nodes, e);
     }
     hc_tv_set(a, c, "nodes", nodes);

@@ -68,6 +68,12 @@ void hc_hk_areas(hc_hkey *k, const hc_model *m)
             hc_hk_num(k, m->areas[a].lat[i]);
         }
     }
+    hc_hk_int(k, (long)m->nlayers);
+    for (size_t l = 0; l < m->nlayers; l++) {
+        hc_hk_str(k, m->layers[l].file);
+        hc_hk_int(k, (long)(m->layers[l].digest >> 32));
+        hc_hk_int(k, (long)(m->layers[l].digest & 0xffffffffu));
+    }
 }
 
 void hc_mcache_load(hc_mcache *c, const char *dir)

@@ -13,7 +13,7 @@
 #include "maps.h"
 
 /* Bumped whenever drawing changes, so cached images are redrawn. */
-#define HC_MAPS_VERSION "huace-maps/2"
+#define HC_MAPS_VERSION "huace-maps/4"
 #define HC_MAPS_PNG_LEVEL 3          /* zlib level for every PNG (png.c) */
 #define HC_MAPS_WEBP_QUALITY 82      /* lossy WebP quality */
 #define HC_MAPS_CACHE_FILE ".huace-maps-cache"
@@ -146,6 +146,15 @@ int hc_phone_title_height(const hc_ink *ink);
  * Returns the y after it. draw = 0 only measures. */
 int hc_legend_statuses(gdImagePtr im, const hc_ink *ink, const hc_model *m, int x, int y, int w, int draw);
 
+/* ---- layers.c: the map layers (m->layers) under routes and markers ---- */
+/* Draws every layer with projection p, in list order, the features that meet
+ * the frame's extent (plus a quarter each side) simplified for the scale. */
+void hc_layers_draw(gdImagePtr im, const hc_model *m, const hc_proj *p, hc_box frame, double k);
+/* Draws the names of named line features (rivers, roads) where they fit in
+ * the frame clear of the obstacles and of each other (else not at all). */
+void hc_layers_line_labels(gdImagePtr im, const hc_model *m, const hc_proj *p, hc_box frame, double k,
+                           const hc_font *font, const hc_box *obst, size_t nobst);
+
 /* ---- hashing of inputs (cache.c) ---- */
 typedef struct { uint64_t h; } hc_hkey;
 void hc_hk_init(hc_hkey *k, const char *what);
@@ -154,7 +163,7 @@ void hc_hk_num(hc_hkey *k, double v);
 void hc_hk_int(hc_hkey *k, long v);
 /* Status table and font: inputs of every image. */
 void hc_hk_common(hc_hkey *k, const hc_model *m);
-/* The township outlines (base layer). */
+/* The township outlines and the map layers (their files' bytes and styles). */
 void hc_hk_areas(hc_hkey *k, const hc_model *m);
 
 typedef struct { char *path; char hash[17]; } hc_mcache_entry;

@@ -11,8 +11,6 @@
 #define PAPER 0xfaf8f3
 #define MAP_BG 0xdfe8ec
 #define FRAME 0xc9c2b2
-#define AREA_FILL 0xf6f2e6
-#define AREA_LINE 0xa89a7c
 #define AREA_INK 0x857756
 #define INK 0x222222
 #define MUTED 0x666666
@@ -211,17 +209,23 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
         for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
     }
 
-    /* a unit sits at the mean of its nodes */
+    /* a unit sits at its node nearest the mean of its nodes: a real place,
+     * inside a township even when the unit spans several */
     for (size_t i = 0; i < L->n; i++) {
         const hc_project *p = &m->projects[i];
         if (!p->nnodes) continue;
-        double lon = 0, lat = 0;
+        double lon = 0, lat = 0, best = -1;
         for (size_t j = 0; j < p->nnodes; j++) {
-            lon += p->nodes[j].lon;
-            lat += p->nodes[j].lat;
+            lon += p->nodes[j].lon / p->nnodes;
+            lat += p->nodes[j].lat / p->nnodes;
+        }
+        size_t at = 0;
+        for (size_t j = 0; j < p->nnodes; j++) {
+            double dx = (p->nodes[j].lon - lon) * L->proj.coslat, dy = p->nodes[j].lat - lat, d2 = dx * dx + dy * dy;
+            if (best < 0 || d2 < best) { best = d2; at = j; }
         }
         L->has[i] = 1;
-        L->pos[i] = hc_proj_apply(&L->proj, lon / p->nnodes, lat / p->nnodes);
+        L->pos[i] = hc_proj_apply(&L->proj, p->nodes[at].lon, p->nodes[at].lat);
     }
     int ns = iround(44 * k);
     L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
@@ -252,9 +256,7 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
 static void draw_areas(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
-    for (size_t a = 0; a < m->nareas; a++) hc_polygon(im, L->area_pts[a], m->areas[a].npoints, AREA_FILL, 1.0);
-    for (size_t a = 0; a < m->nareas; a++)
-        hc_polygon_outline(im, L->area_pts[a], m->areas[a].npoints, 1.3 * L->k, AREA_LINE);
+    hc_layers_draw(im, m, &L->proj, L->frame, L->k);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
             hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
@@ -289,6 +291,36 @@ static void draw_units(gdImagePtr im, const layout *L)
     }
 }
 
+/* 底图: one swatch per known role present, in the layer's style, and the
+ * note that the base map is a sketch (示意: not a surveyed map). Desktop only.
+ * Returns the y after it. */
+static int layer_legend(gdImagePtr im, const layout *L, int x, int y)
+{
+    static const char *const roles[][2] = { { "boundary", "乡镇界线" }, { "water", "河流水系" }, { "road", "道路" } };
+    double k = L->k;
+    int shown = 0;
+    for (size_t r = 0; r < 3; r++) {
+        const hc_geo_layer *l = NULL;
+        for (size_t i = 0; i < L->m->nlayers && !l; i++)
+            if (L->m->layers[i].role && !strcmp(L->m->layers[i].role, roles[r][0])) l = &L->m->layers[i];
+        if (!l) continue;
+        if (!shown++) {
+            y += iround(12 * k);
+            hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "底图（示意）");
+            y += iround(28 * k);
+        }
+        int area = l->nfeatures && l->features[0].kind == HC_GEOM_POLYGON && l->fill >= 0;
+        if (area) hc_fill_rect(im, x, y + 3 * k, 18 * k, 12 * k, l->fill);
+        if (l->stroke >= 0) {
+            if (area) hc_stroke_rect(im, x, y + 3 * k, 18 * k, 12 * k, 1.2 * k, l->stroke);
+            else hc_capsule(im, x, y + 9 * k, x + 18 * k, y + 9 * k, (l->width > 4 ? 4 : l->width) * k, l->stroke);
+        }
+        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 28 * k), iround(y + 1 * k), INK, roles[r][1]);
+        y += iround(22 * k);
+    }
+    return y;
+}
+
 static void draw_panel(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
@@ -315,6 +347,7 @@ static void draw_panel(gdImagePtr im, const layout *L)
     hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "进展（颜色）");
     y += iround(28 * k);
     y = hc_legend_statuses(im, &L->ink, m, x, y, w, 1);
+    if (!L->phone) y = layer_legend(im, L, x, y);
     size_t missing = missing_units(m);
     if (missing) {
         y += iround(12 * k);
@@ -323,6 +356,24 @@ static void draw_panel(gdImagePtr im, const layout *L)
         hc_text_draw(im, L->ink.font, 12 * k, x, y, MUTED, hc_buf_cstr(&t));
     }
     hc_buf_free(&t);
+}
+
+/* River and road names, clear of markers, labels, township names, furniture. */
+static void draw_line_labels(gdImagePtr im, const layout *L)
+{
+    const hc_model *m = L->m;
+    size_t o = 0;
+    hc_box *obst = hc_xcalloc(2 * L->n + m->nareas + 2, sizeof *obst);
+    for (size_t i = 0; i < L->n; i++) {
+        if (!L->has[i]) continue;
+        obst[o++] = marker_box(L, i);
+        if (L->labels[i].mode != HC_LABEL_NONE) obst[o++] = L->labels[i].box;
+    }
+    for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
+    obst[o++] = L->north;
+    obst[o++] = L->scale;
+    hc_layers_line_labels(im, m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    free(obst);
 }
 
 static gdImagePtr overview_image(const hc_model *m, int w, int h, double k, int phone)
@@ -344,6 +395,7 @@ static gdImagePtr overview_image(const hc_model *m, int w, int h, double k, int 
         draw_areas(im, &L);
         hc_stroke_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, 1 * k, FRAME);
         draw_units(im, &L);
+        draw_line_labels(im, &L);
         hc_north_arrow(im, &L.ink, L.north);
         hc_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(180 * k));
         draw_panel(im, &L);

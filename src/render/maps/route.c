@@ -17,8 +17,6 @@
 #define ROUTE 0x3d4b5c
 #define NUMBER_INK 0xa4161a
 #define KIND_INK 0x707070
-#define AREA_FILL 0xf3f0e4
-#define AREA_LINE 0xb9ad94
 #define AREA_INK 0x9a8d70
 #define SCALE_PX 180          /* longest scale bar at k = 1 */
 #define PHONE_MAP_H 400       /* height of the phone variant's map at k = 1 (375 px wide) */
@@ -456,17 +454,26 @@ static void subtitle(hc_buf *b, const hc_model *m, const hc_project *p)
 static void draw_areas(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
-    for (size_t a = 0; a < m->nareas; a++) {
-        const hc_geo_area *ar = &m->areas[a];
-        hc_pt *pts = hc_xcalloc(ar->npoints, sizeof *pts);
-        for (size_t i = 0; i < ar->npoints; i++) pts[i] = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
-        hc_polygon(im, pts, ar->npoints, AREA_FILL, 1.0);
-        hc_polygon_outline(im, pts, ar->npoints, 1.2 * L->k, AREA_LINE);
-        free(pts);
-    }
+    hc_layers_draw(im, m, &L->proj, L->frame, L->k);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
             hc_text_draw(im, L->ink.font, 15 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+}
+
+/* River and road names, clear of markers, labels, township names, furniture. */
+static void draw_line_labels(gdImagePtr im, const layout *L)
+{
+    size_t o = 0;
+    hc_box *obst = hc_xcalloc(2 * L->n + L->m->nareas + 2, sizeof *obst);
+    for (size_t c = 0; c < L->n; c++) {
+        obst[o++] = marker_box(L, L->order[c]);
+        if (L->labels[c].mode != HC_LABEL_NONE) obst[o++] = L->labels[c].box;
+    }
+    for (size_t a = 0; a < L->m->nareas; a++) obst[o++] = L->area_name[a];
+    obst[o++] = L->north;
+    obst[o++] = L->scale;
+    hc_layers_line_labels(im, L->m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    free(obst);
 }
 
 static void draw_map(gdImagePtr im, const layout *L)
@@ -495,6 +502,7 @@ static void draw_map(gdImagePtr im, const layout *L)
         hc_marker(im, L->shape[i], L->pos[i].x, L->pos[i].y, L->r, L->ring, node_color(L, i), 0xffffff);
     }
     for (size_t c = 0; c < L->n; c++) draw_label(im, L, c);
+    draw_line_labels(im, L);
     hc_north_arrow(im, &L->ink, L->north);
     hc_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(SCALE_PX * k));
 }

@@ -170,6 +170,11 @@ static void map_key(const hc_model *m, size_t pi, uint64_t *key)
             hk_num(key, m->areas[a].lat[i]);
         }
     }
+    for (size_t l = 0; l < m->nlayers; l++) {   /* map layers: their files' bytes and styles */
+        hk_str(key, m->layers[l].file);
+        hk_num(key, (double)(m->layers[l].digest >> 32));
+        hk_num(key, (double)(m->layers[l].digest & 0xffffffffu));
+    }
 }
 
 static share_card card_init(const run *r, const hc_model *m, const char *title, const char *tag)
