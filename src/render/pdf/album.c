@@ -748,7 +748,7 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
             cover.caption = cph->caption ? cph->caption : cph->alt;
             cover.loc = cph->loc;
         }
-        pdf_cover_front(p, nz(m->config.title), kicker, "党建画册", HC_NONE, has ? &cover : NULL);
+        pdf_cover_front(p, nz(m->config.title), kicker, NULL, HC_NONE, has ? &cover : NULL);
         colophon(p);
         title_page(p);
         toc(p);
@@ -760,7 +760,7 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         const hc_project *u = &m->projects[unit];
         hc_buf k = HC_BUF_INIT, s = HC_BUF_INIT;
         hc_buf_printf(&k, "%s　%s", u->id, u->domain != HC_NONE ? m->std.domains[u->domain].full : "");
-        hc_buf_printf(&s, "%s%s党建画册", u->brand ? u->brand : "", u->brand ? "\n" : "");
+        hc_buf_puts(&s, u->brand ? u->brand : "");
         pdf_pic lead;
         int has = pdf_unit_pics(p->env, u, &lead, 1) == 1;   /* a unit's album opens with its lead photo */
         pdf_cover_front(p, u->name, hc_buf_cstr(&k), hc_buf_cstr(&s), unit, has ? &lead : NULL);

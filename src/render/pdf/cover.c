@@ -58,9 +58,7 @@ static void rings(pdf_doc *p, double cx, double cy, double r0, int n, pdf_rgb fr
     if (!p->cr) return;
     for (int i = n; i >= 1; i--) {
         pdf_rgb c = mix(from, to, (double)(i - 1) / n);
-        cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
-        cairo_arc(p->cr, cx, cy, r0 * i / n, 0, 2 * M_PI);
-        cairo_fill(p->cr);
+        pdf_fill_disc(p, cx, cy, r0 * i / n, c);
     }
 }
 
@@ -89,12 +87,8 @@ static void ribbon(pdf_doc *p, const char *seed, double y, double amp, int stops
     }
     cairo_stroke(cr);
     for (int i = 1; i <= stops; i++) {
-        cairo_set_source_rgb(cr, line.r, line.g, line.b);
-        cairo_arc(cr, xs[i], ys[i], pdf_mm(3.2), 0, 2 * M_PI);
-        cairo_fill(cr);
-        cairo_set_source_rgb(cr, dot.r, dot.g, dot.b);
-        cairo_arc(cr, xs[i], ys[i], pdf_mm(1.8), 0, 2 * M_PI);
-        cairo_fill(cr);
+        pdf_fill_disc(p, xs[i], ys[i], pdf_mm(3.2), line);
+        pdf_fill_disc(p, xs[i], ys[i], pdf_mm(1.8), dot);
     }
 }
 
@@ -126,17 +120,37 @@ void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const ch
 
     double x = pdf_mm(22), w = g->trim_w - pdf_mm(44);
     pdf_tstyle k = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
-    y += pdf_text(p, x, y, kicker, &k, th->gold) + pdf_mm(photo ? 4 : 6);
+    y += pdf_title(p, x, y, kicker, &k, th->gold) + pdf_mm(photo ? 3 : 5);
     pdf_fill_rect(p, x, y, pdf_mm(18), pdf_mm(1.2), th->gold);
-    y += pdf_mm(photo ? 6 : 8);
-    pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_D, 1, w);
-    t.spacing = 6;
-    y += pdf_text(p, x, y, title, &t, th->paper) + pdf_mm(photo ? 5 : 8);
-    pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_L, 0, w);
-    pdf_text(p, x, y, sub, &s, mix(th->paper, th->gold, 0.35));
+    y += pdf_mm(photo ? 5 : 7);
+    /* the subject (the district's title or the unit's name) over the main title */
+    pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    t.spacing = 3;
+    y += pdf_title(p, x, y, title, &t, th->paper) + pdf_mm(photo ? 2 : 4);
+    pdf_tstyle m = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
+    y += pdf_cover_main_title(p, x, y, &m, th->paper) + pdf_mm(photo ? 3 : 6);
+    if (sub && *sub) {
+        pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_L, 0, w);
+        pdf_title(p, x, y, sub, &s, mix(th->paper, th->gold, 0.35));
+    }
     pdf_tstyle foot = pdf_style(PDF_SANS, PDF_FS_M, 1, w);
     pdf_text(p, x, g->trim_h - pdf_mm(12.5), p->m->config.author ? p->m->config.author : "", &foot, th->accent_dark);
     pdf_page_end(p);
+}
+
+/* 党建画册, letter-spaced a fifth of an em: the album's main title. */
+double pdf_cover_main_title(pdf_doc *p, double x, double y, const pdf_tstyle *st, pdf_rgb c)
+{
+    PangoLayout *l = pdf_layout(p, PDF_MAIN_TITLE, st);
+    PangoAttrList *a = pango_attr_list_copy(pango_layout_get_attributes(l));
+    if (!a) a = pango_attr_list_new();
+    pango_attr_list_insert(a, pango_attr_letter_spacing_new((int)(st->size * 0.2 * PANGO_SCALE)));
+    pango_layout_set_attributes(l, a);
+    pango_attr_list_unref(a);
+    double h = pdf_layout_h(l);
+    pdf_draw_layout(p, l, x, y, c);
+    g_object_unref(l);
+    return h;
 }
 
 void pdf_cover_back(pdf_doc *p)
@@ -155,7 +169,7 @@ void pdf_cover_back(pdf_doc *p)
     }
     pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_XL, 1, w);
     t.align = PANGO_ALIGN_CENTER;
-    y += pdf_text(p, x, y, c->title ? c->title : "", &t, th->paper) + pdf_mm(4);
+    y += pdf_title(p, x, y, c->title ? c->title : "", &t, th->paper) + pdf_mm(4);
     pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_M, 0, w);
     s.align = PANGO_ALIGN_CENTER;
     if (c->base_url) y += pdf_text(p, x, y, c->base_url, &s, mix(th->paper, th->gold, 0.4)) + pdf_mm(2);
@@ -185,11 +199,11 @@ void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const 
     pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);
     double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = ph + pdf_mm(14);
     pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
-    y += pdf_text(p, x, y, big, &b, th->paper) + pdf_mm(3);
+    y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
     pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
     y += pdf_mm(6);
     pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
-    pdf_text(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+    pdf_title(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
     if (photo->caption && *photo->caption) {
         pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
         cs.ellipsize = 1;
@@ -208,11 +222,11 @@ void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant
     ribbon(p, big, g->trim_h * 0.86, pdf_mm(7), 5 + variant % 4, th->gold, th->accent_dark);
     double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = g->trim_h * 0.52;
     pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
-    y += pdf_text(p, x, y, big, &b, th->paper) + pdf_mm(3);
+    y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
     pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
     y += pdf_mm(6);
     pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
-    pdf_text(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+    pdf_title(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
 }
 
 void pdf_notes_page(pdf_doc *p, const char *running)

@@ -187,6 +187,7 @@ static PangoLayout *block_layout(pdf_flow *f, item *it, const pdf_tstyle *st)
     pango_layout_set_text(l, hc_buf_cstr(&text), (int)text.len);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
+    pdf_no_lone_last(l);
     hc_buf_free(&text);
     return l;
 }

@@ -2,6 +2,7 @@
 #include "pdf_int.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,20 @@ int pdf_geom_init(pdf_geom *g, double trim_w_mm, double trim_h_mm, double bleed_
 #undef MARGIN
     g->col_gap = pdf_mm(7 * s);
     return 0;
+}
+
+/* ---- discs ---- */
+
+void pdf_fill_disc(pdf_doc *p, double cx, double cy, double r, pdf_rgb c)
+{
+    if (!p->cr) return;
+    cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
+    /* cairo_arc joins the arc to the current point with a line: a text
+     * drawn before leaves one, and the fill then carries a hairline to it */
+    cairo_new_path(p->cr);
+    cairo_arc(p->cr, cx, cy, r, 0, 2 * M_PI);
+    cairo_close_path(p->cr);
+    cairo_fill(p->cr);
 }
 
 /* ---- colours ---- */

@@ -229,6 +229,8 @@ void pdf_set_rgb(pdf_doc *p, pdf_rgb c);
 void pdf_fill_rect(pdf_doc *p, double x, double y, double w, double h, pdf_rgb c);
 void pdf_stroke_line(pdf_doc *p, double x0, double y0, double x1, double y1, double width, pdf_rgb c);
 void pdf_bleed_fill(pdf_doc *p, pdf_rgb c);             /* the whole page including bleed */
+/* A filled circle, on a path of its own (no line from the current point). */
+void pdf_fill_disc(pdf_doc *p, double cx, double cy, double r, pdf_rgb c);
 
 /* ---- text (text.c) ---- */
 /* The type scale, in points. Few sizes on purpose: every (face, size) pair
@@ -263,6 +265,18 @@ double pdf_layout_w(PangoLayout *l);                   /* logical width */
 void pdf_draw_layout(pdf_doc *p, PangoLayout *l, double x, double y, pdf_rgb c);
 /* Lays out, draws at (x, y) top-left and returns the height. */
 double pdf_text(pdf_doc *p, double x, double y, const char *text, const pdf_tstyle *st, pdf_rgb c);
+/* A paragraph (l, laid out) that would end on one character plus
+ * punctuation is set again: first slightly tighter (letter-spacing up to
+ * -0.03 em), else with the last character of the line before pulled down.
+ * pdf_layout does this for every wrapped layout. */
+void pdf_no_lone_last(PangoLayout *l);
+int pdf_lone_last_line(PangoLayout *l);   /* does l end on one character (+ punctuation)? */
+/* Titles (title.c): text broken at word boundaries into the fewest lines
+ * that hold it, balanced in length, no line of one character (explicit
+ * '\n' where it breaks; text that fits on one line is unchanged). */
+void pdf_title_text(pdf_doc *p, const char *text, const pdf_tstyle *st, hc_buf *out);
+PangoLayout *pdf_title_layout(pdf_doc *p, const char *text, const pdf_tstyle *st);
+double pdf_title(pdf_doc *p, double x, double y, const char *text, const pdf_tstyle *st, pdf_rgb c);
 /* Per line of a layout: top and height of its logical box, baseline (all
  * relative to the layout's top) and left edge. */
 typedef struct { double top, h, base, x; } pdf_line_m;
@@ -351,7 +365,11 @@ int pdf_qr_draw(pdf_doc *p, const char *text, double x, double y, double size);
 int pdf_qr_svg(const char *text, hc_buf *out);
 
 /* ---- pages of the album (cover.c, spread.c, album.c) ---- */
-/* photo: the cover photo, or NULL for the drawn art */
+/* The front cover: kicker, title (the district's or the unit's), the main
+ * title 党建画册, sub (a brand line; NULL or "" for none). photo: the cover
+ * photo, or NULL for the drawn art. */
+#define PDF_MAIN_TITLE "党建画册"
+double pdf_cover_main_title(pdf_doc *p, double x, double y, const pdf_tstyle *st, pdf_rgb c);
 void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
                      const pdf_pic *photo);
 void pdf_cover_back(pdf_doc *p);
