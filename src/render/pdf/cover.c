@@ -159,6 +159,7 @@ void pdf_cover_back(pdf_doc *p)
     const pdf_geom *g = &p->env->geom;
     const hc_config *c = &p->m->config;
     pdf_page_begin(p, 0, NULL, "封底");
+    pdf_dest(p, "cover-back", 0);   /* its page number is the page count (colophon, spine) */
     bleed_gradient(p, th->accent_dark, th->accent);
     rays(p, g->trim_w * 0.5, g->trim_h * 1.05, 14, mix(th->accent, th->accent_dark, 0.35));
     pdf_fill_rect(p, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, pdf_mm(10) + g->bleed, th->gold);

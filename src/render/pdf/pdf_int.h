@@ -377,6 +377,11 @@ void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant
 /* A chapter opener led by a photo (upper two thirds, full bleed), the title below. */
 void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small);
 void pdf_notes_page(pdf_doc *p, const char *running);
+/* The colophon (colophon.c): print.colophon's fields, 开本, 印张, the data date. */
+void pdf_colophon(pdf_doc *p);
+/* 开本 ("850 mm × 1168 mm　1/16") and 印张 ("4.5") of a book of pages pages. */
+void pdf_book_facts(double trim_w_mm, double trim_h_mm, int pages, char *kai, size_t kai_len, char *yinzhang,
+                    size_t yz_len);
 /* Print size of the route map on a unit's spread. */
 void pdf_route_size_mm(const pdf_geom *g, double *w_mm, double *h_mm);
 /* One unit: two facing pages (call on an odd page count: the spread starts even). */
