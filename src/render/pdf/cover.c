@@ -98,9 +98,16 @@ static void ribbon(pdf_doc *p, const char *seed, double y, double amp, int stops
 void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
                      const pdf_pic *photo)
 {
+    pdf_page_begin(p, 0, NULL, "封面");
+    pdf_cover_front_art(p, title, kicker, sub, unit, photo);
+    pdf_page_end(p);
+}
+
+void pdf_cover_front_art(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
+                         const pdf_pic *photo)
+{
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
-    pdf_page_begin(p, 0, NULL, "封面");
     bleed_gradient(p, th->accent, th->accent_dark);
     double y = pdf_mm(34);
     if (photo) {
@@ -135,7 +142,6 @@ void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const ch
     }
     pdf_tstyle foot = pdf_style(PDF_SANS, PDF_FS_M, 1, w);
     pdf_text(p, x, g->trim_h - pdf_mm(12.5), p->m->config.author ? p->m->config.author : "", &foot, th->accent_dark);
-    pdf_page_end(p);
 }
 
 /* 党建画册, letter-spaced a fifth of an em: the album's main title. */
@@ -155,14 +161,22 @@ double pdf_cover_main_title(pdf_doc *p, double x, double y, const pdf_tstyle *st
 
 void pdf_cover_back(pdf_doc *p)
 {
+    pdf_page_begin(p, 0, NULL, "封底");
+    pdf_dest(p, "cover-back", 0);   /* its page number is the page count (colophon, spine) */
+    pdf_cover_back_art(p);
+    pdf_page_end(p);
+}
+
+/* The back cover joins the front across the spine: the same gradient, the
+ * same gold band at the foot. */
+void pdf_cover_back_art(pdf_doc *p)
+{
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
     const hc_config *c = &p->m->config;
-    pdf_page_begin(p, 0, NULL, "封底");
-    pdf_dest(p, "cover-back", 0);   /* its page number is the page count (colophon, spine) */
-    bleed_gradient(p, th->accent_dark, th->accent);
+    bleed_gradient(p, th->accent, th->accent_dark);
     rays(p, g->trim_w * 0.5, g->trim_h * 1.05, 14, mix(th->accent, th->accent_dark, 0.35));
-    pdf_fill_rect(p, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, pdf_mm(10) + g->bleed, th->gold);
+    pdf_fill_rect(p, -g->bleed, g->trim_h - pdf_mm(16), g->trim_w + 2 * g->bleed, pdf_mm(16) + g->bleed, th->gold);
     double w = g->trim_w - pdf_mm(44), x = pdf_mm(22), y = g->trim_h * 0.42;
     double qs = pdf_mm(32);
     if (c->base_url && *c->base_url) {
@@ -178,8 +192,7 @@ void pdf_cover_back(pdf_doc *p)
     a.align = PANGO_ALIGN_CENTER;
     char line[256];
     snprintf(line, sizeof line, "%s　%s", c->author ? c->author : "", p->env->year);
-    pdf_text(p, x, g->trim_h - pdf_mm(30), line, &a, th->paper);
-    pdf_page_end(p);
+    pdf_text(p, x, g->trim_h - pdf_mm(12.5), line, &a, th->accent_dark);
 }
 
 #define CHAPTER_PHOTO_H 0.64   /* share of the trim height */

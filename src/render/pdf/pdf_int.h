@@ -373,6 +373,10 @@ double pdf_cover_main_title(pdf_doc *p, double x, double y, const pdf_tstyle *st
 void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
                      const pdf_pic *photo);
 void pdf_cover_back(pdf_doc *p);
+/* The same, drawn on the current page (no page begun or ended): the cover spread. */
+void pdf_cover_front_art(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
+                         const pdf_pic *photo);
+void pdf_cover_back_art(pdf_doc *p);
 void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant);
 /* A chapter opener led by a photo (upper two thirds, full bleed), the title below. */
 void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small);
@@ -413,6 +417,16 @@ int pdf_pdfx_convert(const char *in, const char *out, const hc_pdf_opts *o, cons
                     char **err);
 /* Is gs on PATH? */
 int pdf_have_gs(void);
+
+/* ---- the flat cover (coverspread.c) ---- */
+#define PDF_CALIPER_MM 0.1   /* mm per leaf when print.paper_caliper is not given */
+/* Spine width in mm of a book of pages pages (0 for saddle stitching). */
+double pdf_spine_mm(const hc_config *c, int pages);
+/* Back cover, spine and front cover of document (kind, unit) of pages pages
+ * on one sheet, trim + bleed on every side, Trim/Bleed boxes set, into out.
+ * Returns 0, or -1 with err (malloc'd). */
+int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, size_t unit, int pages, hc_buf *out,
+                     char **err);
 
 /* ---- album.html (html.c) ---- */
 int pdf_album_html(const pdf_env *env, hc_buf *out);
