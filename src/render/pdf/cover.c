@@ -31,6 +31,14 @@ static void bleed_gradient(pdf_doc *p, pdf_rgb top, pdf_rgb bottom)
     }
 }
 
+/* Clips to the bleed box: nothing drawn reaches into the marks area. */
+static void clip_bleed(pdf_doc *p)
+{
+    const pdf_geom *g = &p->env->geom;
+    cairo_rectangle(p->cr, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, g->trim_h + 2 * g->bleed);
+    cairo_clip(p->cr);
+}
+
 /* Rays of light from (cx, cy), alternating two shades of the background. */
 static void rays(pdf_doc *p, double cx, double cy, int n, pdf_rgb c)
 {
@@ -64,16 +72,16 @@ static void rings(pdf_doc *p, double cx, double cy, double r0, int n, pdf_rgb fr
 
 /* A route across the page: a smooth ribbon through points chosen from a
  * hash of seed, with a dot at each stop (the 景观线路 as an ornament). */
-static void ribbon(pdf_doc *p, const char *seed, double y, double amp, int stops, pdf_rgb line, pdf_rgb dot)
+static void ribbon(pdf_doc *p, const char *seed, double x0, double x1, double y, double amp, int stops, pdf_rgb line,
+                   pdf_rgb dot)
 {
     if (!p->cr) return;
-    const pdf_geom *g = &p->env->geom;
     uint64_t h = hc_hash(HC_HASH_INIT, seed, strlen(seed));
     double xs[16], ys[16];
     if (stops > 14) stops = 14;
     if (stops < 3) stops = 3;
     for (int i = 0; i <= stops + 1; i++) {
-        xs[i] = -g->bleed + (g->trim_w + 2 * g->bleed) * i / (stops + 1);
+        xs[i] = x0 + (x1 - x0) * i / (stops + 1);
         ys[i] = y + amp * (((h >> (i * 4)) & 15) / 7.5 - 1.0);
     }
     cairo_t *cr = p->cr;
@@ -116,11 +124,16 @@ void pdf_cover_front_art(pdf_doc *p, const char *title, const char *kicker, cons
         pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);
         y = ph + pdf_mm(12);
     } else {
+        if (p->cr) {
+            cairo_save(p->cr);
+            clip_bleed(p);
+        }
         rays(p, g->trim_w * 0.78, g->trim_h * 0.62, 18, mix(th->accent, th->accent_dark, 0.28));
         rings(p, g->trim_w * 0.78, g->trim_h * 0.62, pdf_mm(62), 5, mix(th->gold, th->accent, 0.15),
               mix(th->gold, th->accent, 0.75));
         int stops = unit != HC_NONE ? (int)p->m->projects[unit].nroute : (int)(p->m->nprojects > 12 ? 12 : p->m->nprojects);
-        ribbon(p, title, g->trim_h * 0.8, pdf_mm(9), stops, th->gold, th->accent_dark);
+        ribbon(p, title, -g->bleed, g->trim_w + g->bleed, g->trim_h * 0.8, pdf_mm(9), stops, th->gold, th->accent_dark);
+        if (p->cr) cairo_restore(p->cr);
     }
     /* gold band at the foot, into the bleed */
     pdf_fill_rect(p, -g->bleed, g->trim_h - pdf_mm(16), g->trim_w + 2 * g->bleed, pdf_mm(16) + g->bleed, th->gold);
@@ -225,16 +238,37 @@ void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const 
     }
 }
 
+/* The drawn opener: a sun with rays and the route ribbon. The sun stands
+ * in the upper half on the outer side, whole and at least ART_FOLD_MM from
+ * the fold, above the title (white on the theme colour only, never on the
+ * gold); the ribbon runs off the outer edge into the bleed and stops short
+ * of the fold. Everything is clipped to the bleed. */
+#define ART_FOLD_MM 12.0
 void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant)
 {
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
+    int right = pdf_page_is_right(p);   /* a right-hand page has the fold at x = 0 */
     bleed_gradient(p, th->accent, th->accent_dark);
-    double cx = (variant % 2) ? g->trim_w * 0.2 : g->trim_w * 0.85, cy = g->trim_h * (0.3 + 0.1 * (variant % 3));
-    rays(p, cx, cy, 12 + 2 * (variant % 3), mix(th->accent, th->accent_dark, 0.3));
-    rings(p, cx, cy, pdf_mm(40 + 6 * (variant % 4)), 4, mix(th->gold, th->accent, 0.2), mix(th->gold, th->accent, 0.8));
-    ribbon(p, big, g->trim_h * 0.86, pdf_mm(7), 5 + variant % 4, th->gold, th->accent_dark);
-    double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = g->trim_h * 0.52;
+    double r = pdf_mm(40 + 6 * (variant % 4)), ty = g->trim_h * 0.52;
+    if (r > g->trim_h * 0.2) r = g->trim_h * 0.2;
+    double fold = pdf_mm(ART_FOLD_MM), from_fold = g->trim_w * (variant % 2 ? 0.58 : 0.7);
+    if (from_fold - r < fold) from_fold = fold + r;
+    double cx = right ? from_fold : g->trim_w - from_fold;
+    double cy = g->trim_h * (0.22 + 0.04 * (variant % 3));
+    if (cy + r > ty - pdf_mm(8)) cy = ty - pdf_mm(8) - r;
+    if (p->cr) {
+        cairo_save(p->cr);
+        clip_bleed(p);   /* the rays run to the fold as the background does; sun and ribbon stop short of it */
+        rays(p, cx, cy, 12 + 2 * (variant % 3), mix(th->accent, th->accent_dark, 0.3));
+        rings(p, cx, cy, r, 4, mix(th->gold, th->accent, 0.2), mix(th->gold, th->accent, 0.8));
+        /* from a rounded end short of the fold off the outer edge */
+        double in = fold + pdf_mm(3), out = g->trim_w + g->bleed + pdf_mm(6);
+        ribbon(p, big, right ? in : g->trim_w - in, right ? out : g->trim_w - out, g->trim_h * 0.86, pdf_mm(7),
+               5 + variant % 4, th->gold, th->accent_dark);
+        cairo_restore(p->cr);
+    }
+    double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = ty;
     pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
     y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
     pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
