@@ -183,11 +183,16 @@ static PangoLayout *block_layout(pdf_flow *f, item *it, const pdf_tstyle *st)
         pango_color(attrs, p->env->theme.accent, k->s, k->e);
         it->nlinks++;
     }
+    PangoAttrList *base = st->justify && pdf_has_code(hc_buf_cstr(&text), (int)text.len) ? pango_attr_list_copy(attrs) : NULL;
     pdf_kinsoku_protect(hc_buf_cstr(&text), (int)text.len, attrs);
     PangoLayout *l = pdf_layout(p, "", st);
     pango_layout_set_text(l, hc_buf_cstr(&text), (int)text.len);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
+    if (base) {
+        pdf_no_loose_lines(l, base);
+        pango_attr_list_unref(base);
+    }
     pdf_no_lone_last(l);
     hc_buf_free(&text);
     return l;

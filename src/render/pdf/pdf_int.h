@@ -72,6 +72,9 @@ int pdf_kinsoku_no_end(uint32_t cp);     /* may not end a line: （「『《“ 
  * pango's UAX #14 breaker allows in text but the rules above forbid.
  * Returns how many were added. */
 size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs);
+/* The same; codes = 0 lets codes like QJ-B-01 break after a hyphen. */
+size_t pdf_kinsoku_protect_opt(const char *text, int len, PangoAttrList *attrs, int codes);
+int pdf_has_code(const char *text, int len);   /* does text hold a code such as QJ-B-01? */
 /* Lines of l that begin or end against the rules (a post-check for tests). */
 size_t pdf_kinsoku_violations(PangoLayout *l);
 /* Appends text (valid UTF-8) with every ASCII space next to a CJK character
@@ -271,6 +274,12 @@ double pdf_text(pdf_doc *p, double x, double y, const char *text, const pdf_tsty
  * pdf_layout does this for every wrapped layout. */
 void pdf_no_lone_last(PangoLayout *l);
 int pdf_lone_last_line(PangoLayout *l);   /* does l end on one character (+ punctuation)? */
+/* A justified paragraph that keeps a code such as QJ-B-01 whole (kinsoku.c)
+ * must not stretch the line before it: where a line is more than 1.5 em
+ * short of the width and the next begins with a code, the codes of l may
+ * break after a hyphen instead. base: l's attributes before kinsoku (kept
+ * by the caller only when pdf_has_code). Returns 1 if it set l again. */
+int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base);
 /* Titles (title.c): text broken at word boundaries into the fewest lines
  * that hold it, balanced in length, no line of one character (explicit
  * '\n' where it breaks; text that fits on one line is unchanged). */

@@ -52,10 +52,15 @@ PangoLayout *pdf_layout(pdf_doc *p, const char *text, const pdf_tstyle *st)
         pdf_cjk_spaces(t, &spaced);
         t = hc_buf_cstr(&spaced);
     }
+    PangoAttrList *base = st->justify && st->width > 0 && pdf_has_code(t, -1) ? pango_attr_list_copy(attrs) : NULL;
     pdf_kinsoku_protect(t, -1, attrs);
     pango_layout_set_text(l, t, -1);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
+    if (base) {
+        pdf_no_loose_lines(l, base);
+        pango_attr_list_unref(base);
+    }
     if (st->width > 0 && !st->ellipsize) pdf_no_lone_last(l);
     g_free(plain);
     hc_buf_free(&spaced);
@@ -182,4 +187,39 @@ void pdf_no_lone_last(PangoLayout *l)
     pango_attr_list_unref(a);
 out:
     pango_attr_list_unref(orig);
+}
+
+/* ---- no line stretched before a code ---- */
+
+static int code_start(const char *s)
+{
+    const char *p = s;
+    while ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_') p++;
+    return p > s && *p == '-';
+}
+
+int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base)
+{
+    int n = pango_layout_get_line_count(l), loose = 0;
+    if (n < 2 || !pango_layout_get_justify(l)) return 0;
+    const char *t = pango_layout_get_text(l);
+    const PangoFontDescription *fd = pango_layout_get_font_description(l);
+    double em = fd ? (double)pango_font_description_get_size(fd) / PANGO_SCALE : PDF_FS_M;
+    double width = (double)pango_layout_get_width(l) / PANGO_SCALE;
+    pango_layout_set_justify(l, FALSE);   /* the lines' own widths */
+    for (int i = 0; i + 1 < n && !loose; i++) {
+        PangoLayoutLine *next = pango_layout_get_line_readonly(l, i + 1);
+        if (next->is_paragraph_start || !code_start(t + next->start_index)) continue;
+        PangoRectangle r;
+        pango_layout_line_get_extents(pango_layout_get_line_readonly(l, i), NULL, &r);
+        double indent = i == 0 ? (double)pango_layout_get_indent(l) / PANGO_SCALE : 0;
+        loose = width - indent - (double)r.width / PANGO_SCALE > 1.5 * em;
+    }
+    pango_layout_set_justify(l, TRUE);
+    if (!loose) return 0;
+    PangoAttrList *a = pango_attr_list_copy(base);
+    pdf_kinsoku_protect_opt(t, -1, a, 0);
+    pango_layout_set_attributes(l, a);
+    pango_attr_list_unref(a);
+    return 1;
 }
