@@ -265,6 +265,30 @@ static void book_facts(void **st)
     assert_true(pdf_spine_mm(&c, 72) == 0);
 }
 
+/* ---- one red ---- */
+
+static void one_red_per_page(void **st)
+{
+    (void)st;
+    pdf_theme t;
+    memset(&t, 0, sizeof t);
+    pdf_rgb_parse("#a4161a", &t.accent);
+    pdf_rgb_parse("#e8b923", &t.gold);
+    pdf_rgb red, yellow, blue, out;
+    pdf_rgb_parse("#c8102e", &red);      /* the seed's 已完成 */
+    pdf_rgb_parse("#f2b705", &yellow);   /* 推进中 */
+    pdf_rgb_parse("#1f5fa8", &blue);     /* 谋划中 */
+    out = pdf_theme_colour(&t, red);
+    assert_true(out.r == t.accent.r && out.g == t.accent.g && out.b == t.accent.b);
+    out = pdf_theme_colour(&t, yellow);
+    assert_true(out.r == t.gold.r && out.g == t.gold.g && out.b == t.gold.b);
+    out = pdf_theme_colour(&t, blue);
+    assert_true(out.r == blue.r && out.g == blue.g && out.b == blue.b);
+    pdf_rgb_parse("#2e7d32", &out);      /* a green stays green */
+    pdf_rgb g = pdf_theme_colour(&t, out);
+    assert_true(g.r == out.r && g.g == out.g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +296,7 @@ int main(void)
         cmocka_unit_test(titles_break_at_words),
         cmocka_unit_test(no_paragraph_ends_on_one_character),
         cmocka_unit_test(book_facts),
+        cmocka_unit_test(one_red_per_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -49,6 +49,10 @@ typedef struct {
 } pdf_theme;
 
 int pdf_rgb_parse(const char *s, pdf_rgb *out);      /* "#rgb" / "#rrggbb"; 0 ok */
+/* c, or the theme's accent or gold when c is a near shade of it (the same
+ * hue within 20°, saturated, close): a status red next to the theme red
+ * would put two reds on one page where the design means one. */
+pdf_rgb pdf_theme_colour(const pdf_theme *t, pdf_rgb c);
 /* Defaults, then the theme's custom properties (--accent, --ink, --muted,
  * --line, --soft) from themes/<theme>/static/css/site.css if present. */
 void pdf_theme_load(pdf_theme *t, const hc_model *m);

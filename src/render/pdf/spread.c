@@ -81,7 +81,7 @@ static pdf_rgb status_rgb(const pdf_doc *p, size_t s)
 {
     pdf_rgb c = p->env->theme.muted;
     if (s != HC_NONE) pdf_rgb_parse(p->m->std.statuses[s].color, &c);
-    return c;
+    return pdf_theme_colour(&p->env->theme, c);   /* one red on the page, not two */
 }
 
 /* Chooses how many of pics[0..n) (at most max) share a band w wide and h
