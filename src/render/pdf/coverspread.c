@@ -32,7 +32,11 @@ static void spine_text(pdf_doc *p, double spine, double h, const char *title)
     hc_buf t = HC_BUF_INIT;
     for (const char *s = title; *s; s = g_utf8_next_char(s)) {
         gunichar c = g_utf8_get_char(s);
-        if (c == ' ' || c == 0x3000) continue;
+        if (c == ' ') continue;
+        if (c == 0x3000) {   /* a blank line between title and 党建画册 */
+            hc_buf_putc(&t, '\n');
+            continue;
+        }
         if (c == 0x201C || c == 0x201D) c = c == 0x201C ? 0xFE41 : 0xFE42;   /* vertical corner brackets */
         char u[8];
         int n = g_unichar_to_utf8(c, u);
