@@ -107,9 +107,15 @@ static void read_book_keys(const hc_yreader *r, const hc_yval *pr, hc_config *c)
         hc_yr_str(r, hc_ymap_get(co, "publisher"), "print.colophon.publisher", &c->colophon_publisher);
         hc_yr_str(r, hc_ymap_get(co, "printer"), "print.colophon.printer", &c->colophon_printer);
         hc_yr_str(r, hc_ymap_get(co, "permit"), "print.colophon.permit", &c->colophon_permit);
-        double n = 0;
-        range_num(r, hc_ymap_get(co, "copies"), "print.colophon.copies", 1, 10000000, &n);
-        c->colophon_copies = (long)n;
+        const hc_yval *cp = hc_ymap_get(co, "copies");
+        long n = 0;
+        if (hc_yr_int(r, cp, "print.colophon.copies", &n) == 0) {
+            if (n < 1 || n > 10000000)
+                hc_error(r->d, "range", r->path, cp->line, cp->col,
+                         "print.colophon.copies must be between 1 and 10000000 (a number of copies), not %ld", n);
+            else
+                c->colophon_copies = n;
+        }
     }
 }
 
