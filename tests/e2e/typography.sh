@@ -11,7 +11,8 @@
 . tests/tools/tap.sh
 OUT=$T/out
 "$HUACE" build -s . -o "$OUT" --today 2026-11-30 --quiet >"$T/log" 2>&1
-check "example site builds" test -s "$OUT/print/album.pdf"
+st=$?
+check "example site builds (exit 0, print/album.pdf written)" test "$st" = 0 -a -s "$OUT/print/album.pdf"
 P=$OUT/print
 IDS=$(for f in content/projects/*.yaml; do sed -n 's/^id: *//p' "$f" | tr -d '"'; done)
 
