@@ -90,6 +90,40 @@ fail:
     return NULL;
 }
 
+/* print.binding, print.paper_caliper and print.colophon: the printed book's
+ * facts (the cover spread's spine, the colophon). */
+static void read_book_keys(const hc_yreader *r, const hc_yval *pr, hc_config *c)
+{
+    range_num(r, hc_ymap_get(pr, "paper_caliper"), "print.paper_caliper", 0.03, 1.0, &c->paper_caliper);
+    const hc_yval *b = hc_ymap_get(pr, "binding");
+    char *bind = NULL;
+    if (hc_yr_str(r, b, "print.binding", &bind) == 0) {
+        if (strcmp(bind, "perfect") == 0) c->binding_saddle = 0;
+        else if (strcmp(bind, "saddle") == 0) c->binding_saddle = 1;
+        else
+            hc_error(r->d, "enum", r->path, b->line, b->col,
+                     "print.binding must be 'perfect' (glued, with a spine) or 'saddle' (stapled), not '%s'", bind);
+    }
+    free(bind);
+    const hc_yval *co = hc_ymap_get(pr, "colophon");
+    if (co && hc_yr_expect(r, co, HC_Y_MAP, "print.colophon") == 0) {
+        static const char *const keys[] = { "publisher", "printer", "copies", "permit", NULL };
+        hc_yr_known_keys(r, co, keys, "print.colophon");
+        hc_yr_str(r, hc_ymap_get(co, "publisher"), "print.colophon.publisher", &c->colophon_publisher);
+        hc_yr_str(r, hc_ymap_get(co, "printer"), "print.colophon.printer", &c->colophon_printer);
+        hc_yr_str(r, hc_ymap_get(co, "permit"), "print.colophon.permit", &c->colophon_permit);
+        const hc_yval *cp = hc_ymap_get(co, "copies");
+        long n = 0;
+        if (hc_yr_int(r, cp, "print.colophon.copies", &n) == 0) {
+            if (n < 1 || n > 10000000)
+                hc_error(r->d, "range", r->path, cp->line, cp->col,
+                         "print.colophon.copies must be between 1 and 10000000 (a number of copies), not %ld", n);
+            else
+                c->colophon_copies = n;
+        }
+    }
+}
+
 /* maps: and print: — which outputs to make and at what size. */
 static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config *c)
 {
@@ -108,7 +142,8 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
     }
     const hc_yval *pr = hc_ymap_get(root, "print");
     if (pr && hc_yr_expect(r, pr, HC_Y_MAP, "print") == 0) {
-        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", "cover_photo", NULL };
+        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", "cover_photo",
+                                            "binding", "paper_caliper", "colophon", NULL };
         hc_yr_known_keys(r, pr, keys, "print");
         hc_yr_bool(r, hc_ymap_get(pr, "enabled"), "print.enabled", &c->print_enabled);
         hc_yr_bool(r, hc_ymap_get(pr, "pdfx"), "print.pdfx", &c->pdfx);
@@ -119,6 +154,7 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
                      "print.icc must be a path inside the site folder, without '..'");
         range_num(r, hc_ymap_get(pr, "bleed"), "print.bleed", 0, 10, &c->bleed);
         c->cover_photo = read_site_image(r, hc_ymap_get(pr, "cover_photo"), "print.cover_photo");
+        read_book_keys(r, pr, c);
         const hc_yval *t = hc_ymap_get(pr, "trim");
         if (t && hc_yr_expect(r, t, HC_Y_MAP, "print.trim") == 0) {
             static const char *const tkeys[] = { "width", "height", NULL };

@@ -89,6 +89,7 @@ static void config_clear(hc_config *c)
     free(c->title); free(c->district); free(c->description); free(c->author);
     free(c->base_url); free(c->language); free(c->theme);
     free(c->pdfx_icc); free(c->pdfx_condition);
+    free(c->colophon_publisher); free(c->colophon_printer); free(c->colophon_permit);
     free(c->beian_icp); free(c->beian_police); free(c->beian_police_code); free(c->beian_site_code);
     free(c->contact_address); free(c->contact_phone); free(c->contact_email);
     for (size_t i = 0; i < c->ntownships; i++) { free(c->townships[i].name); free(c->townships[i].slug); }

@@ -47,6 +47,10 @@ typedef struct {
     /* print: {enabled, trim: {width, height}, bleed, pdfx} (millimetres) */
     int print_enabled, pdfx; double trim_w, trim_h, bleed;
     char *pdfx_icc, *pdfx_condition;   /* print.icc (site-relative path), print.condition */
+    /* print.binding (perfect: 0, saddle: 1), print.paper_caliper (mm per leaf; 0: not given) */
+    int binding_saddle; double paper_caliper;
+    /* print.colophon: {publisher 编印单位, printer 印刷单位, copies 印数, permit 准印证号}; NULL/0: not given */
+    char *colophon_publisher, *colophon_printer, *colophon_permit; long colophon_copies;
     /* images of the site as a whole (src NULL when not given): banner: and
      * logo: (a path under assets/, or {src, alt, caption}), print.cover_photo */
     struct hc_photo *banner, *logo, *cover_photo;

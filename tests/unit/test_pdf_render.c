@@ -210,7 +210,7 @@ static void render_fixture(void **st)
     hc_pdf_stats stats;
     assert_int_equal(hc_pdf_render(m, &o, d, &stats), 0);
     assert_int_equal(hc_diags_errors(d), 0);
-    assert_int_equal(stats.files, 7);           /* 2 album editions + 2 × 2 unit editions + album.html */
+    assert_int_equal(stats.files, 10);  /* 2 album editions + 2 × 2 unit editions + album.html + 3 cover spreads */
     assert_true(stats.pages > 0 && stats.pages % 4 == 0);
     /* the photo and the case's image are too small for print: warnings naming the
      * file and the place that names it, with the placed size and the ppi */

@@ -77,31 +77,6 @@ static void page_number(pdf_doc *p, double x_end, double x_right, double y, doub
 
 /* ---- front matter ---- */
 
-static void colophon(pdf_doc *p)
-{
-    const pdf_theme *th = &p->env->theme;
-    const hc_config *c = &p->m->config;
-    pdf_page_begin(p, 0, NULL, NULL);
-    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y1(p) - pdf_mm(62);
-    pdf_stroke_line(p, x, y, x + w, y, 0.6, th->line);
-    y += pdf_mm(4);
-    hc_buf t = HC_BUF_INIT;
-    hc_buf_printf(&t, "书　　名：%s·党建画册\n编　　印：%s\n网　　址：%s\n数据截至：%s\n", nz(c->title), nz(c->author),
-                  nz(c->base_url), p->env->date);
-    hc_buf_printf(&t, "收录内容：示范单位 %zu 个，典型案例 %zu 篇", p->m->nprojects, p->m->ncases);
-    pdf_tstyle st = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
-    st.spacing = 4;
-    y += pdf_text(p, x, y, hc_buf_cstr(&t), &st, th->ink) + pdf_mm(4);
-    pdf_tstyle sm = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
-    sm.spacing = 2;
-    pdf_text(p, x, y,
-            "本画册由 huace 根据项目库数据自动排版生成，项目进度、考评等次以网页版为准。"
-            "扫描各单位页面上的二维码，可在手机上查看最新情况。",
-            &sm, th->muted);
-    hc_buf_free(&t);
-    pdf_page_end(p);
-}
-
 static void title_page(pdf_doc *p)
 {
     const pdf_theme *th = &p->env->theme;
@@ -748,8 +723,8 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
             cover.caption = cph->caption ? cph->caption : cph->alt;
             cover.loc = cph->loc;
         }
-        pdf_cover_front(p, nz(m->config.title), kicker, "党建画册", HC_NONE, has ? &cover : NULL);
-        colophon(p);
+        pdf_cover_front(p, nz(m->config.title), kicker, NULL, HC_NONE, has ? &cover : NULL);
+        pdf_colophon(p);
         title_page(p);
         toc(p);
         if (p->page % 2 == 0) pdf_notes_page(p, "记事");   /* the overview spread starts on a left page */
@@ -760,7 +735,7 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         const hc_project *u = &m->projects[unit];
         hc_buf k = HC_BUF_INIT, s = HC_BUF_INIT;
         hc_buf_printf(&k, "%s　%s", u->id, u->domain != HC_NONE ? m->std.domains[u->domain].full : "");
-        hc_buf_printf(&s, "%s%s党建画册", u->brand ? u->brand : "", u->brand ? "\n" : "");
+        hc_buf_puts(&s, u->brand ? u->brand : "");
         pdf_pic lead;
         int has = pdf_unit_pics(p->env, u, &lead, 1) == 1;   /* a unit's album opens with its lead photo */
         pdf_cover_front(p, u->name, hc_buf_cstr(&k), hc_buf_cstr(&s), unit, has ? &lead : NULL);

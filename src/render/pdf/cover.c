@@ -31,6 +31,14 @@ static void bleed_gradient(pdf_doc *p, pdf_rgb top, pdf_rgb bottom)
     }
 }
 
+/* Clips to the bleed box: nothing drawn reaches into the marks area. */
+static void clip_bleed(pdf_doc *p)
+{
+    const pdf_geom *g = &p->env->geom;
+    cairo_rectangle(p->cr, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, g->trim_h + 2 * g->bleed);
+    cairo_clip(p->cr);
+}
+
 /* Rays of light from (cx, cy), alternating two shades of the background. */
 static void rays(pdf_doc *p, double cx, double cy, int n, pdf_rgb c)
 {
@@ -58,24 +66,22 @@ static void rings(pdf_doc *p, double cx, double cy, double r0, int n, pdf_rgb fr
     if (!p->cr) return;
     for (int i = n; i >= 1; i--) {
         pdf_rgb c = mix(from, to, (double)(i - 1) / n);
-        cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
-        cairo_arc(p->cr, cx, cy, r0 * i / n, 0, 2 * M_PI);
-        cairo_fill(p->cr);
+        pdf_fill_disc(p, cx, cy, r0 * i / n, c);
     }
 }
 
 /* A route across the page: a smooth ribbon through points chosen from a
  * hash of seed, with a dot at each stop (the 景观线路 as an ornament). */
-static void ribbon(pdf_doc *p, const char *seed, double y, double amp, int stops, pdf_rgb line, pdf_rgb dot)
+static void ribbon(pdf_doc *p, const char *seed, double x0, double x1, double y, double amp, int stops, pdf_rgb line,
+                   pdf_rgb dot)
 {
     if (!p->cr) return;
-    const pdf_geom *g = &p->env->geom;
     uint64_t h = hc_hash(HC_HASH_INIT, seed, strlen(seed));
     double xs[16], ys[16];
     if (stops > 14) stops = 14;
     if (stops < 3) stops = 3;
     for (int i = 0; i <= stops + 1; i++) {
-        xs[i] = -g->bleed + (g->trim_w + 2 * g->bleed) * i / (stops + 1);
+        xs[i] = x0 + (x1 - x0) * i / (stops + 1);
         ys[i] = y + amp * (((h >> (i * 4)) & 15) / 7.5 - 1.0);
     }
     cairo_t *cr = p->cr;
@@ -89,12 +95,8 @@ static void ribbon(pdf_doc *p, const char *seed, double y, double amp, int stops
     }
     cairo_stroke(cr);
     for (int i = 1; i <= stops; i++) {
-        cairo_set_source_rgb(cr, line.r, line.g, line.b);
-        cairo_arc(cr, xs[i], ys[i], pdf_mm(3.2), 0, 2 * M_PI);
-        cairo_fill(cr);
-        cairo_set_source_rgb(cr, dot.r, dot.g, dot.b);
-        cairo_arc(cr, xs[i], ys[i], pdf_mm(1.8), 0, 2 * M_PI);
-        cairo_fill(cr);
+        pdf_fill_disc(p, xs[i], ys[i], pdf_mm(3.2), line);
+        pdf_fill_disc(p, xs[i], ys[i], pdf_mm(1.8), dot);
     }
 }
 
@@ -104,9 +106,16 @@ static void ribbon(pdf_doc *p, const char *seed, double y, double amp, int stops
 void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
                      const pdf_pic *photo)
 {
+    pdf_page_begin(p, 0, NULL, "封面");
+    pdf_cover_front_art(p, title, kicker, sub, unit, photo);
+    pdf_page_end(p);
+}
+
+void pdf_cover_front_art(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
+                         const pdf_pic *photo)
+{
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
-    pdf_page_begin(p, 0, NULL, "封面");
     bleed_gradient(p, th->accent, th->accent_dark);
     double y = pdf_mm(34);
     if (photo) {
@@ -115,39 +124,72 @@ void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const ch
         pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);
         y = ph + pdf_mm(12);
     } else {
+        if (p->cr) {
+            cairo_save(p->cr);
+            clip_bleed(p);
+        }
         rays(p, g->trim_w * 0.78, g->trim_h * 0.62, 18, mix(th->accent, th->accent_dark, 0.28));
         rings(p, g->trim_w * 0.78, g->trim_h * 0.62, pdf_mm(62), 5, mix(th->gold, th->accent, 0.15),
               mix(th->gold, th->accent, 0.75));
         int stops = unit != HC_NONE ? (int)p->m->projects[unit].nroute : (int)(p->m->nprojects > 12 ? 12 : p->m->nprojects);
-        ribbon(p, title, g->trim_h * 0.8, pdf_mm(9), stops, th->gold, th->accent_dark);
+        ribbon(p, title, -g->bleed, g->trim_w + g->bleed, g->trim_h * 0.8, pdf_mm(9), stops, th->gold, th->accent_dark);
+        if (p->cr) cairo_restore(p->cr);
     }
     /* gold band at the foot, into the bleed */
     pdf_fill_rect(p, -g->bleed, g->trim_h - pdf_mm(16), g->trim_w + 2 * g->bleed, pdf_mm(16) + g->bleed, th->gold);
 
     double x = pdf_mm(22), w = g->trim_w - pdf_mm(44);
     pdf_tstyle k = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
-    y += pdf_text(p, x, y, kicker, &k, th->gold) + pdf_mm(photo ? 4 : 6);
+    y += pdf_title(p, x, y, kicker, &k, th->gold) + pdf_mm(photo ? 3 : 5);
     pdf_fill_rect(p, x, y, pdf_mm(18), pdf_mm(1.2), th->gold);
-    y += pdf_mm(photo ? 6 : 8);
-    pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_D, 1, w);
-    t.spacing = 6;
-    y += pdf_text(p, x, y, title, &t, th->paper) + pdf_mm(photo ? 5 : 8);
-    pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_L, 0, w);
-    pdf_text(p, x, y, sub, &s, mix(th->paper, th->gold, 0.35));
+    y += pdf_mm(photo ? 5 : 7);
+    /* the subject (the district's title or the unit's name) over the main title */
+    pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    t.spacing = 3;
+    y += pdf_title(p, x, y, title, &t, th->paper) + pdf_mm(photo ? 2 : 4);
+    pdf_tstyle m = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
+    y += pdf_cover_main_title(p, x, y, &m, th->paper) + pdf_mm(photo ? 3 : 6);
+    if (sub && *sub) {
+        pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_L, 0, w);
+        pdf_title(p, x, y, sub, &s, mix(th->paper, th->gold, 0.35));
+    }
     pdf_tstyle foot = pdf_style(PDF_SANS, PDF_FS_M, 1, w);
     pdf_text(p, x, g->trim_h - pdf_mm(12.5), p->m->config.author ? p->m->config.author : "", &foot, th->accent_dark);
-    pdf_page_end(p);
+}
+
+/* 党建画册, letter-spaced a fifth of an em: the album's main title. */
+double pdf_cover_main_title(pdf_doc *p, double x, double y, const pdf_tstyle *st, pdf_rgb c)
+{
+    PangoLayout *l = pdf_layout(p, PDF_MAIN_TITLE, st);
+    PangoAttrList *a = pango_attr_list_copy(pango_layout_get_attributes(l));
+    if (!a) a = pango_attr_list_new();
+    pango_attr_list_insert(a, pango_attr_letter_spacing_new((int)(st->size * 0.2 * PANGO_SCALE)));
+    pango_layout_set_attributes(l, a);
+    pango_attr_list_unref(a);
+    double h = pdf_layout_h(l);
+    pdf_draw_layout(p, l, x, y, c);
+    g_object_unref(l);
+    return h;
 }
 
 void pdf_cover_back(pdf_doc *p)
 {
+    pdf_page_begin(p, 0, NULL, "封底");
+    pdf_dest(p, "cover-back", 0);   /* its page number is the page count (colophon, spine) */
+    pdf_cover_back_art(p);
+    pdf_page_end(p);
+}
+
+/* The back cover joins the front across the spine: the same gradient, the
+ * same gold band at the foot. */
+void pdf_cover_back_art(pdf_doc *p)
+{
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
     const hc_config *c = &p->m->config;
-    pdf_page_begin(p, 0, NULL, "封底");
-    bleed_gradient(p, th->accent_dark, th->accent);
+    bleed_gradient(p, th->accent, th->accent_dark);
     rays(p, g->trim_w * 0.5, g->trim_h * 1.05, 14, mix(th->accent, th->accent_dark, 0.35));
-    pdf_fill_rect(p, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, pdf_mm(10) + g->bleed, th->gold);
+    pdf_fill_rect(p, -g->bleed, g->trim_h - pdf_mm(16), g->trim_w + 2 * g->bleed, pdf_mm(16) + g->bleed, th->gold);
     double w = g->trim_w - pdf_mm(44), x = pdf_mm(22), y = g->trim_h * 0.42;
     double qs = pdf_mm(32);
     if (c->base_url && *c->base_url) {
@@ -155,7 +197,7 @@ void pdf_cover_back(pdf_doc *p)
     }
     pdf_tstyle t = pdf_style(PDF_SANS, PDF_FS_XL, 1, w);
     t.align = PANGO_ALIGN_CENTER;
-    y += pdf_text(p, x, y, c->title ? c->title : "", &t, th->paper) + pdf_mm(4);
+    y += pdf_title(p, x, y, c->title ? c->title : "", &t, th->paper) + pdf_mm(4);
     pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_M, 0, w);
     s.align = PANGO_ALIGN_CENTER;
     if (c->base_url) y += pdf_text(p, x, y, c->base_url, &s, mix(th->paper, th->gold, 0.4)) + pdf_mm(2);
@@ -163,8 +205,7 @@ void pdf_cover_back(pdf_doc *p)
     a.align = PANGO_ALIGN_CENTER;
     char line[256];
     snprintf(line, sizeof line, "%s　%s", c->author ? c->author : "", p->env->year);
-    pdf_text(p, x, g->trim_h - pdf_mm(30), line, &a, th->paper);
-    pdf_page_end(p);
+    pdf_text(p, x, g->trim_h - pdf_mm(12.5), line, &a, th->accent_dark);
 }
 
 #define CHAPTER_PHOTO_H 0.64   /* share of the trim height */
@@ -185,11 +226,11 @@ void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const 
     pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);
     double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = ph + pdf_mm(14);
     pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
-    y += pdf_text(p, x, y, big, &b, th->paper) + pdf_mm(3);
+    y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
     pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
     y += pdf_mm(6);
     pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
-    pdf_text(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+    pdf_title(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
     if (photo->caption && *photo->caption) {
         pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
         cs.ellipsize = 1;
@@ -197,22 +238,43 @@ void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const 
     }
 }
 
+/* The drawn opener: a sun with rays and the route ribbon. The sun stands
+ * in the upper half on the outer side, whole and at least ART_FOLD_MM from
+ * the fold, above the title (white on the theme colour only, never on the
+ * gold); the ribbon runs off the outer edge into the bleed and stops short
+ * of the fold. Everything is clipped to the bleed. */
+#define ART_FOLD_MM 12.0
 void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant)
 {
     const pdf_theme *th = &p->env->theme;
     const pdf_geom *g = &p->env->geom;
+    int right = pdf_page_is_right(p);   /* a right-hand page has the fold at x = 0 */
     bleed_gradient(p, th->accent, th->accent_dark);
-    double cx = (variant % 2) ? g->trim_w * 0.2 : g->trim_w * 0.85, cy = g->trim_h * (0.3 + 0.1 * (variant % 3));
-    rays(p, cx, cy, 12 + 2 * (variant % 3), mix(th->accent, th->accent_dark, 0.3));
-    rings(p, cx, cy, pdf_mm(40 + 6 * (variant % 4)), 4, mix(th->gold, th->accent, 0.2), mix(th->gold, th->accent, 0.8));
-    ribbon(p, big, g->trim_h * 0.86, pdf_mm(7), 5 + variant % 4, th->gold, th->accent_dark);
-    double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = g->trim_h * 0.52;
+    double r = pdf_mm(40 + 6 * (variant % 4)), ty = g->trim_h * 0.52;
+    if (r > g->trim_h * 0.2) r = g->trim_h * 0.2;
+    double fold = pdf_mm(ART_FOLD_MM), from_fold = g->trim_w * (variant % 2 ? 0.58 : 0.7);
+    if (from_fold - r < fold) from_fold = fold + r;
+    double cx = right ? from_fold : g->trim_w - from_fold;
+    double cy = g->trim_h * (0.22 + 0.04 * (variant % 3));
+    if (cy + r > ty - pdf_mm(8)) cy = ty - pdf_mm(8) - r;
+    if (p->cr) {
+        cairo_save(p->cr);
+        clip_bleed(p);   /* the rays run to the fold as the background does; sun and ribbon stop short of it */
+        rays(p, cx, cy, 12 + 2 * (variant % 3), mix(th->accent, th->accent_dark, 0.3));
+        rings(p, cx, cy, r, 4, mix(th->gold, th->accent, 0.2), mix(th->gold, th->accent, 0.8));
+        /* from a rounded end short of the fold off the outer edge */
+        double in = fold + pdf_mm(3), out = g->trim_w + g->bleed + pdf_mm(6);
+        ribbon(p, big, right ? in : g->trim_w - in, right ? out : g->trim_w - out, g->trim_h * 0.86, pdf_mm(7),
+               5 + variant % 4, th->gold, th->accent_dark);
+        cairo_restore(p->cr);
+    }
+    double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = ty;
     pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
-    y += pdf_text(p, x, y, big, &b, th->paper) + pdf_mm(3);
+    y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
     pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
     y += pdf_mm(6);
     pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
-    pdf_text(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+    pdf_title(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
 }
 
 void pdf_notes_page(pdf_doc *p, const char *running)

@@ -29,6 +29,7 @@ typedef struct {
     PangoLayout *marker;
     double indent, before, after;
     int keep_next;
+    int whole;                  /* the last item of a list: never split */
     pdf_rgb color;
     flink *links; size_t nlinks;
     int img; pdf_pic pic; double iw, ih;
@@ -182,11 +183,17 @@ static PangoLayout *block_layout(pdf_flow *f, item *it, const pdf_tstyle *st)
         pango_color(attrs, p->env->theme.accent, k->s, k->e);
         it->nlinks++;
     }
+    PangoAttrList *base = st->justify && pdf_has_code(hc_buf_cstr(&text), (int)text.len) ? pango_attr_list_copy(attrs) : NULL;
     pdf_kinsoku_protect(hc_buf_cstr(&text), (int)text.len, attrs);
     PangoLayout *l = pdf_layout(p, "", st);
     pango_layout_set_text(l, hc_buf_cstr(&text), (int)text.len);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
+    if (base) {
+        pdf_no_loose_lines(l, base);
+        pango_attr_list_unref(base);
+    }
+    pdf_no_lone_last(l);
     hc_buf_free(&text);
     return l;
 }
@@ -305,12 +312,13 @@ static void free_item(item *it)
 
 static double image_h(const item *it) { return it->ih + (it->cap ? 4 + pdf_layout_h(it->cap) : 0); }
 
-/* Height needed to start item it in a frame (the first two lines). */
+/* Height needed to start item it in a frame (the first two lines; all of
+ * an item kept whole). */
 static double start_h(const item *it)
 {
     if (it->img) return image_h(it);
     if (!it->l || it->n == 0) return 0;
-    int k = it->n < 2 ? it->n : 2;
+    int k = it->n < 2 || it->whole ? it->n : 2;
     return it->lm[k - 1].top + it->lm[k - 1].h - it->lm[0].top;
 }
 
@@ -364,8 +372,9 @@ static void put_lines(pdf_flow *f, const item *it, int from, int to)
 static void place_text(pdf_flow *f, const item *it, const item *next)
 {
     if (f->y > f->top) f->y += it->before;
-    if (it->keep_next) {
-        double need = (it->n ? it->lm[it->n - 1].top + it->lm[it->n - 1].h : 0) + it->after + (next ? start_h(next) : 0);
+    if (it->keep_next || it->whole) {
+        double need = (it->n ? it->lm[it->n - 1].top + it->lm[it->n - 1].h : 0) + it->after +
+                      (next && it->keep_next ? start_h(next) : 0);
         if (f->y + need > f->bottom && f->y > f->top) next_frame(f);
     }
     int from = 0;
@@ -444,6 +453,40 @@ static void balance(pdf_flow *f, const item *items, size_t n)
     f->p->cr = cr;
 }
 
+/* A list keeps its first item with the start of the second, and its last
+ * item whole and with the end of the one before: no item alone at the head
+ * or foot of a column. An item is its marked block and the unmarked blocks
+ * after it at the same depth. */
+static void keep_lists(const pdf_blocks *b, item *items)
+{
+    for (size_t i = 0; i < b->n;) {
+        if (b->v[i].kind != PDF_BLK_LI || !b->v[i].marker) {
+            i++;
+            continue;
+        }
+        int depth = b->v[i].depth;
+        size_t first_end = i, last = i, j = i + 1, nitems = 1;
+        while (j < b->n && b->v[j].kind == PDF_BLK_LI && b->v[j].depth >= depth) {
+            if (b->v[j].depth == depth && b->v[j].marker) {
+                if (nitems == 1) first_end = j - 1;
+                nitems++;
+                last = j;
+            }
+            j++;
+        }
+        if (nitems > 1) {
+            for (size_t k = i; k <= first_end; k++) {
+                items[k].keep_next = 1;
+                if (items[k].n <= 6) items[k].whole = 1;
+            }
+            if (last > 0) items[last - 1].keep_next = 1;
+            for (size_t k = last; k < j; k++)
+                if (items[k].n <= 6) items[k].whole = 1;   /* a long last item may still split */
+        }
+        i = j;
+    }
+}
+
 void pdf_flow_blocks(pdf_flow *f, const pdf_blocks *b)
 {
     if (b->n == 0) return;
@@ -455,6 +498,7 @@ void pdf_flow_blocks(pdf_flow *f, const pdf_blocks *b)
             items[i - 1].after = 2;
             items[i].before = 0;
         }
+    keep_lists(b, items);
     if (f->ncols > 1) balance(f, items, b->n);
     place_all(f, items, b->n);
     for (size_t i = 0; i < b->n; i++) free_item(&items[i]);

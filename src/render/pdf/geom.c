@@ -2,6 +2,7 @@
 #include "pdf_int.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,50 @@ int pdf_geom_init(pdf_geom *g, double trim_w_mm, double trim_h_mm, double bleed_
     return 0;
 }
 
+/* ---- discs ---- */
+
+void pdf_fill_disc(pdf_doc *p, double cx, double cy, double r, pdf_rgb c)
+{
+    if (!p->cr) return;
+    cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
+    /* cairo_arc joins the arc to the current point with a line: a text
+     * drawn before leaves one, and the fill then carries a hairline to it */
+    cairo_new_path(p->cr);
+    cairo_arc(p->cr, cx, cy, r, 0, 2 * M_PI);
+    cairo_close_path(p->cr);
+    cairo_fill(p->cr);
+}
+
 /* ---- colours ---- */
+
+/* Hue in degrees and saturation (HSV) of c. */
+static void hue_sat(pdf_rgb c, double *h, double *s)
+{
+    double mx = fmax(c.r, fmax(c.g, c.b)), mn = fmin(c.r, fmin(c.g, c.b)), d = mx - mn;
+    *s = mx > 0 ? d / mx : 0;
+    if (d <= 0) *h = 0;
+    else if (mx == c.r) *h = 60 * fmod((c.g - c.b) / d + 6, 6);
+    else if (mx == c.g) *h = 60 * ((c.b - c.r) / d + 2);
+    else *h = 60 * ((c.r - c.g) / d + 4);
+}
+
+static int near_colour(pdf_rgb a, pdf_rgb b)
+{
+    double ha, sa, hb, sb;
+    hue_sat(a, &ha, &sa);
+    hue_sat(b, &hb, &sb);
+    double dh = fabs(ha - hb);
+    if (dh > 180) dh = 360 - dh;
+    double d = sqrt((a.r - b.r) * (a.r - b.r) + (a.g - b.g) * (a.g - b.g) + (a.b - b.b) * (a.b - b.b));
+    return sa > 0.4 && sb > 0.4 && dh < 20 && d < 0.3;
+}
+
+pdf_rgb pdf_theme_colour(const pdf_theme *t, pdf_rgb c)
+{
+    if (near_colour(c, t->accent)) return t->accent;
+    if (near_colour(c, t->gold)) return t->gold;
+    return c;
+}
 
 static int hexval(int c)
 {

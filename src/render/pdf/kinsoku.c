@@ -70,6 +70,19 @@ static void keep_together(PangoAttrList *attrs, int start, int end)
 
 size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs)
 {
+    return pdf_kinsoku_protect_opt(text, len, attrs, 1);
+}
+
+int pdf_has_code(const char *text, int len)
+{
+    if (len < 0) len = (int)strlen(text);
+    for (int i = 1; i + 1 < len; i++)
+        if (text[i] == '-' && code_char((unsigned char)text[i - 1]) && code_char((unsigned char)text[i + 1])) return 1;
+    return 0;
+}
+
+size_t pdf_kinsoku_protect_opt(const char *text, int len, PangoAttrList *attrs, int codes)
+{
     if (len < 0) len = (int)strlen(text);
     glong n = g_utf8_strlen(text, len);
     if (n < 2) return 0;
@@ -83,7 +96,7 @@ size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs)
         uint32_t c = g_utf8_get_char(p);
         const char *next = g_utf8_next_char(p);
         if ((la[i].is_line_break || la[i].is_char_break) && !la[i].is_mandatory_break &&
-            (pdf_kinsoku_no_start(c) || pdf_kinsoku_no_end(cprev) || in_code(text, len, (int)(p - text)))) {
+            (pdf_kinsoku_no_start(c) || pdf_kinsoku_no_end(cprev) || (codes && in_code(text, len, (int)(p - text))))) {
             int s = (int)(prev - text), e = (int)(next - text);
             if (run_start >= 0 && s < run_end) {
                 run_end = e;                   /* overlaps the last one: extend it */

@@ -222,6 +222,26 @@ static void pdoc_clear(pdf_doc *p)
     pdf_doc_images_free(p);
 }
 
+/* The flat cover of document j (coverspread.c): print/cover-spread.pdf for
+ * the album, print/<id>-cover-spread.pdf for a unit. */
+static void write_cover_spread(run *r, const job *j, worker *w, int pages)
+{
+    hc_buf out = HC_BUF_INIT, path = HC_BUF_INIT;
+    char *err = NULL;
+    if (j->kind == PDF_DOC_ALBUM) hc_buf_puts(&path, "print/cover-spread.pdf");
+    else hc_buf_printf(&path, "print/%s-cover-spread.pdf", r->env->m->projects[j->unit].id);
+    if (pdf_cover_spread(r->env, w->pc, j->kind, j->unit, pages, &out, &err) != 0) {
+        hc_error(r->env->d, "pdf", hc_buf_cstr(&path), 0, 0, "%s", err ? err : "cannot draw the cover spread");
+    } else if (write_out(r->env, hc_buf_cstr(&path), &out) == 0) {
+        pthread_mutex_lock(&r->mu);
+        r->files++;
+        pthread_mutex_unlock(&r->mu);
+    }
+    free(err);
+    hc_buf_free(&out);
+    hc_buf_free(&path);
+}
+
 static void do_draw(void *ctx, size_t i, worker *w)
 {
     run *r = ctx;
@@ -250,6 +270,7 @@ static void do_draw(void *ctx, size_t i, worker *w)
         r->files += 2;
         if (j->kind == PDF_DOC_ALBUM) r->album_pages = (size_t)p.page;
         pthread_mutex_unlock(&r->mu);
+        write_cover_spread(r, j, w, p.page);
     }
     free(err);
     pdoc_clear(&p);

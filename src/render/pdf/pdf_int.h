@@ -49,6 +49,10 @@ typedef struct {
 } pdf_theme;
 
 int pdf_rgb_parse(const char *s, pdf_rgb *out);      /* "#rgb" / "#rrggbb"; 0 ok */
+/* c, or the theme's accent or gold when c is a near shade of it (the same
+ * hue within 20°, saturated, close): a status red next to the theme red
+ * would put two reds on one page where the design means one. */
+pdf_rgb pdf_theme_colour(const pdf_theme *t, pdf_rgb c);
 /* Defaults, then the theme's custom properties (--accent, --ink, --muted,
  * --line, --soft) from themes/<theme>/static/css/site.css if present. */
 void pdf_theme_load(pdf_theme *t, const hc_model *m);
@@ -72,6 +76,9 @@ int pdf_kinsoku_no_end(uint32_t cp);     /* may not end a line: （「『《“ 
  * pango's UAX #14 breaker allows in text but the rules above forbid.
  * Returns how many were added. */
 size_t pdf_kinsoku_protect(const char *text, int len, PangoAttrList *attrs);
+/* The same; codes = 0 lets codes like QJ-B-01 break after a hyphen. */
+size_t pdf_kinsoku_protect_opt(const char *text, int len, PangoAttrList *attrs, int codes);
+int pdf_has_code(const char *text, int len);   /* does text hold a code such as QJ-B-01? */
 /* Lines of l that begin or end against the rules (a post-check for tests). */
 size_t pdf_kinsoku_violations(PangoLayout *l);
 /* Appends text (valid UTF-8) with every ASCII space next to a CJK character
@@ -229,6 +236,8 @@ void pdf_set_rgb(pdf_doc *p, pdf_rgb c);
 void pdf_fill_rect(pdf_doc *p, double x, double y, double w, double h, pdf_rgb c);
 void pdf_stroke_line(pdf_doc *p, double x0, double y0, double x1, double y1, double width, pdf_rgb c);
 void pdf_bleed_fill(pdf_doc *p, pdf_rgb c);             /* the whole page including bleed */
+/* A filled circle, on a path of its own (no line from the current point). */
+void pdf_fill_disc(pdf_doc *p, double cx, double cy, double r, pdf_rgb c);
 
 /* ---- text (text.c) ---- */
 /* The type scale, in points. Few sizes on purpose: every (face, size) pair
@@ -263,6 +272,24 @@ double pdf_layout_w(PangoLayout *l);                   /* logical width */
 void pdf_draw_layout(pdf_doc *p, PangoLayout *l, double x, double y, pdf_rgb c);
 /* Lays out, draws at (x, y) top-left and returns the height. */
 double pdf_text(pdf_doc *p, double x, double y, const char *text, const pdf_tstyle *st, pdf_rgb c);
+/* A paragraph (l, laid out) that would end on one character plus
+ * punctuation is set again: first slightly tighter (letter-spacing up to
+ * -0.03 em), else with the last character of the line before pulled down.
+ * pdf_layout does this for every wrapped layout. */
+void pdf_no_lone_last(PangoLayout *l);
+int pdf_lone_last_line(PangoLayout *l);   /* does l end on one character (+ punctuation)? */
+/* A justified paragraph that keeps a code such as QJ-B-01 whole (kinsoku.c)
+ * must not stretch the line before it: where a line is more than 1.5 em
+ * short of the width and the next begins with a code, the codes of l may
+ * break after a hyphen instead. base: l's attributes before kinsoku (kept
+ * by the caller only when pdf_has_code). Returns 1 if it set l again. */
+int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base);
+/* Titles (title.c): text broken at word boundaries into the fewest lines
+ * that hold it, balanced in length, no line of one character (explicit
+ * '\n' where it breaks; text that fits on one line is unchanged). */
+void pdf_title_text(pdf_doc *p, const char *text, const pdf_tstyle *st, hc_buf *out);
+PangoLayout *pdf_title_layout(pdf_doc *p, const char *text, const pdf_tstyle *st);
+double pdf_title(pdf_doc *p, double x, double y, const char *text, const pdf_tstyle *st, pdf_rgb c);
 /* Per line of a layout: top and height of its logical box, baseline (all
  * relative to the layout's top) and left edge. */
 typedef struct { double top, h, base, x; } pdf_line_m;
@@ -351,14 +378,27 @@ int pdf_qr_draw(pdf_doc *p, const char *text, double x, double y, double size);
 int pdf_qr_svg(const char *text, hc_buf *out);
 
 /* ---- pages of the album (cover.c, spread.c, album.c) ---- */
-/* photo: the cover photo, or NULL for the drawn art */
+/* The front cover: kicker, title (the district's or the unit's), the main
+ * title 党建画册, sub (a brand line; NULL or "" for none). photo: the cover
+ * photo, or NULL for the drawn art. */
+#define PDF_MAIN_TITLE "党建画册"
+double pdf_cover_main_title(pdf_doc *p, double x, double y, const pdf_tstyle *st, pdf_rgb c);
 void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
                      const pdf_pic *photo);
 void pdf_cover_back(pdf_doc *p);
+/* The same, drawn on the current page (no page begun or ended): the cover spread. */
+void pdf_cover_front_art(pdf_doc *p, const char *title, const char *kicker, const char *sub, size_t unit,
+                         const pdf_pic *photo);
+void pdf_cover_back_art(pdf_doc *p);
 void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant);
 /* A chapter opener led by a photo (upper two thirds, full bleed), the title below. */
 void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small);
 void pdf_notes_page(pdf_doc *p, const char *running);
+/* The colophon (colophon.c): print.colophon's fields, 开本, 印张, the data date. */
+void pdf_colophon(pdf_doc *p);
+/* 开本 ("850 mm × 1168 mm　1/16") and 印张 ("4.5") of a book of pages pages. */
+void pdf_book_facts(double trim_w_mm, double trim_h_mm, int pages, char *kai, size_t kai_len, char *yinzhang,
+                    size_t yz_len);
 /* Print size of the route map on a unit's spread. */
 void pdf_route_size_mm(const pdf_geom *g, double *w_mm, double *h_mm);
 /* One unit: two facing pages (call on an odd page count: the spread starts even). */
@@ -390,6 +430,16 @@ int pdf_pdfx_convert(const char *in, const char *out, const hc_pdf_opts *o, cons
                     char **err);
 /* Is gs on PATH? */
 int pdf_have_gs(void);
+
+/* ---- the flat cover (coverspread.c) ---- */
+#define PDF_CALIPER_MM 0.1   /* mm per leaf when print.paper_caliper is not given */
+/* Spine width in mm of a book of pages pages (0 for saddle stitching). */
+double pdf_spine_mm(const hc_config *c, int pages);
+/* Back cover, spine and front cover of document (kind, unit) of pages pages
+ * on one sheet, trim + bleed on every side, Trim/Bleed boxes set, into out.
+ * Returns 0, or -1 with err (malloc'd). */
+int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, size_t unit, int pages, hc_buf *out,
+                     char **err);
 
 /* ---- album.html (html.c) ---- */
 int pdf_album_html(const pdf_env *env, hc_buf *out);

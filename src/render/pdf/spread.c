@@ -42,7 +42,7 @@ static void heading(pdf_doc *p, double x, double *y, double w, const char *text)
     const pdf_theme *th = &p->env->theme;
     pdf_fill_rect(p, x, *y + 2, pdf_mm(1.2), 11, th->accent);
     pdf_tstyle st = pdf_style(PDF_SANS, PDF_FS_L, 1, w - pdf_mm(3));
-    *y += pdf_text(p, x + pdf_mm(3), *y, text, &st, th->ink) + pdf_mm(2);
+    *y += pdf_title(p, x + pdf_mm(3), *y, text, &st, th->ink) + pdf_mm(2);
 }
 
 /* A tick box: filled with a tick (done), empty (gap), dashed (not recorded). */
@@ -75,19 +75,13 @@ static void tick_box(pdf_doc *p, double x, double y, double s, int state)
     cairo_restore(cr);
 }
 
-static void dot(pdf_doc *p, double cx, double cy, double r, pdf_rgb c)
-{
-    if (!p->cr) return;
-    cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
-    cairo_arc(p->cr, cx, cy, r, 0, 2 * M_PI);
-    cairo_fill(p->cr);
-}
+static void dot(pdf_doc *p, double cx, double cy, double r, pdf_rgb c) { pdf_fill_disc(p, cx, cy, r, c); }
 
 static pdf_rgb status_rgb(const pdf_doc *p, size_t s)
 {
     pdf_rgb c = p->env->theme.muted;
     if (s != HC_NONE) pdf_rgb_parse(p->m->std.statuses[s].color, &c);
-    return c;
+    return pdf_theme_colour(&p->env->theme, c);   /* one red on the page, not two */
 }
 
 /* Chooses how many of pics[0..n) (at most max) share a band w wide and h
@@ -195,7 +189,7 @@ static void id_block(pdf_doc *p, double x, double y, double w, double h, const v
     if (tw < pdf_mm(25)) return;
     pdf_tstyle bs = pdf_style(PDF_SANS, w > pdf_mm(100) ? PDF_FS_D : PDF_FS_H, 1, tw);
     bs.spacing = 4;
-    PangoLayout *bl = pdf_layout(p, u->brand ? u->brand : u->name, &bs);
+    PangoLayout *bl = pdf_title_layout(p, u->brand ? u->brand : u->name, &bs);
     pdf_tstyle is = pdf_style(PDF_SANS, PDF_FS_L, 1, tw);
     PangoLayout *il = pdf_layout(p, u->id, &is);
     double bottom = y + h - pdf_mm(10), bh = pdf_layout_h(bl), ih = pdf_layout_h(il);
@@ -220,7 +214,7 @@ static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic 
     double idw = pdf_layout_w(idl) + pdf_mm(4), idh = pdf_layout_h(idl) + pdf_mm(1.4);
     pdf_tstyle ts = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
     ts.spacing = 3;
-    PangoLayout *nl = pdf_layout(p, u->name, &ts);
+    PangoLayout *nl = pdf_title_layout(p, u->name, &ts);
     PangoLayout *bl = NULL;
     if (u->brand) {
         hc_buf b = HC_BUF_INIT;

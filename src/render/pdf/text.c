@@ -52,10 +52,16 @@ PangoLayout *pdf_layout(pdf_doc *p, const char *text, const pdf_tstyle *st)
         pdf_cjk_spaces(t, &spaced);
         t = hc_buf_cstr(&spaced);
     }
+    PangoAttrList *base = st->justify && st->width > 0 && pdf_has_code(t, -1) ? pango_attr_list_copy(attrs) : NULL;
     pdf_kinsoku_protect(t, -1, attrs);
     pango_layout_set_text(l, t, -1);
     pango_layout_set_attributes(l, attrs);
     pango_attr_list_unref(attrs);
+    if (base) {
+        pdf_no_loose_lines(l, base);
+        pango_attr_list_unref(base);
+    }
+    if (st->width > 0 && !st->ellipsize) pdf_no_lone_last(l);
     g_free(plain);
     hc_buf_free(&spaced);
     return l;
@@ -81,6 +87,7 @@ void pdf_draw_layout(pdf_doc *p, PangoLayout *l, double x, double y, pdf_rgb c)
     cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
     cairo_move_to(p->cr, x, y);
     pango_cairo_show_layout(p->cr, l);
+    cairo_new_path(p->cr);   /* no current point left behind for the next shape to join */
 }
 
 double pdf_text(pdf_doc *p, double x, double y, const char *text, const pdf_tstyle *st, pdf_rgb c)
@@ -123,4 +130,96 @@ void pdf_draw_lines(pdf_doc *p, PangoLayout *l, const pdf_line_m *lm, int from, 
         cairo_move_to(p->cr, x + lm[i].x, y + lm[i].base - lm[from].top);
         pango_cairo_show_layout_line(p->cr, line);
     }
+    cairo_new_path(p->cr);
+}
+
+/* ---- no paragraph ends on one character plus punctuation ---- */
+
+static int punct_or_space(uint32_t c)
+{
+    return pdf_kinsoku_no_start(c) || pdf_kinsoku_no_end(c) || c == ' ' || c == 0x3000 || c == 0x2005 ||
+           c == '\n' || c == 0x200B;
+}
+
+/* Is the last line of l one character (plus punctuation) after a soft break? */
+static int lone_last(PangoLayout *l)
+{
+    int n = pango_layout_get_line_count(l);
+    if (n < 2) return 0;
+    PangoLayoutLine *line = pango_layout_get_line_readonly(l, n - 1);
+    if (line->is_paragraph_start || line->length <= 0) return 0;
+    const char *t = pango_layout_get_text(l), *s = t + line->start_index, *e = s + line->length;
+    int letters = 0;
+    for (const char *q = s; q < e; q = g_utf8_next_char(q)) letters += !punct_or_space(g_utf8_get_char(q));
+    return letters == 1;
+}
+
+int pdf_lone_last_line(PangoLayout *l) { return lone_last(l); }
+
+void pdf_no_lone_last(PangoLayout *l)
+{
+    if (!lone_last(l)) return;
+    PangoAttrList *orig = pango_layout_get_attributes(l);
+    orig = orig ? pango_attr_list_ref(orig) : pango_attr_list_new();
+    const PangoFontDescription *fd = pango_layout_get_font_description(l);
+    double em = fd ? (double)pango_font_description_get_size(fd) / PANGO_SCALE : PDF_FS_M;
+    /* tighten the whole paragraph a little (what the lines before give up, the last line takes in) */
+    for (int k = 1; k <= 3; k++) {
+        PangoAttrList *a = pango_attr_list_copy(orig);
+        pango_attr_list_insert(a, pango_attr_letter_spacing_new(-(int)(em * 0.01 * k * PANGO_SCALE)));
+        pango_layout_set_attributes(l, a);
+        pango_attr_list_unref(a);
+        if (!lone_last(l)) goto out;
+    }
+    /* else pull a character of the line before down: no break before the last line */
+    pango_layout_set_attributes(l, orig);
+    int n = pango_layout_get_line_count(l);
+    PangoLayoutLine *last = pango_layout_get_line_readonly(l, n - 1);
+    const char *t = pango_layout_get_text(l);
+    int at = last->start_index;
+    const char *before = g_utf8_prev_char(t + at), *after = g_utf8_next_char(t + at);
+    PangoAttrList *a = pango_attr_list_copy(orig);
+    PangoAttribute *keep = pango_attr_allow_breaks_new(FALSE);
+    keep->start_index = (guint)(before - t);
+    keep->end_index = (guint)(after - t);
+    pango_attr_list_insert(a, keep);
+    pango_layout_set_attributes(l, a);
+    pango_attr_list_unref(a);
+out:
+    pango_attr_list_unref(orig);
+}
+
+/* ---- no line stretched before a code ---- */
+
+static int code_start(const char *s)
+{
+    const char *p = s;
+    while ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_') p++;
+    return p > s && *p == '-';
+}
+
+int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base)
+{
+    int n = pango_layout_get_line_count(l), loose = 0;
+    if (n < 2 || !pango_layout_get_justify(l)) return 0;
+    const char *t = pango_layout_get_text(l);
+    const PangoFontDescription *fd = pango_layout_get_font_description(l);
+    double em = fd ? (double)pango_font_description_get_size(fd) / PANGO_SCALE : PDF_FS_M;
+    double width = (double)pango_layout_get_width(l) / PANGO_SCALE;
+    pango_layout_set_justify(l, FALSE);   /* the lines' own widths */
+    for (int i = 0; i + 1 < n && !loose; i++) {
+        PangoLayoutLine *next = pango_layout_get_line_readonly(l, i + 1);
+        if (next->is_paragraph_start || !code_start(t + next->start_index)) continue;
+        PangoRectangle r;
+        pango_layout_line_get_extents(pango_layout_get_line_readonly(l, i), NULL, &r);
+        double indent = i == 0 ? (double)pango_layout_get_indent(l) / PANGO_SCALE : 0;
+        loose = width - indent - (double)r.width / PANGO_SCALE > 1.5 * em;
+    }
+    pango_layout_set_justify(l, TRUE);
+    if (!loose) return 0;
+    PangoAttrList *a = pango_attr_list_copy(base);
+    pdf_kinsoku_protect_opt(t, -1, a, 0);
+    pango_layout_set_attributes(l, a);
+    pango_attr_list_unref(a);
+    return 1;
 }
