@@ -6,7 +6,8 @@
 
 static const char *const config_keys[] = {
     "title", "district", "description", "author", "base_url", "language", "theme",
-    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact", NULL
+    "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact",
+    "public", "date_format", NULL
 };
 
 static void range_num(const hc_yreader *r, const hc_yval *v, const char *what, double lo, double hi, double *out)
@@ -227,6 +228,7 @@ int hc_load_config(hc_model *m, hc_diags *d)
     hc_config *c = &m->config;
     size_t before = hc_diags_errors(d);
     c->maps_enabled = c->print_enabled = 1;
+    c->date_table = HC_DATE_ISO;
     c->map_width = 1200;
     c->map_height = 800;
     c->trim_w = 210;
@@ -285,6 +287,8 @@ int hc_load_config(hc_model *m, hc_diags *d)
     c->banner = read_site_image(&r, hc_ymap_get(root, "banner"), "banner");
     c->logo = read_site_image(&r, hc_ymap_get(root, "logo"), "logo");
     read_footer_keys(&r, root, c);
+    hc_load_public_keys(&r, root, c);
+    hc_load_date_format(&r, root, c);
 out:
     if (!c->language) c->language = hc_xstrdup("zh-CN");
     if (!c->theme) c->theme = hc_xstrdup("default");
@@ -419,7 +423,7 @@ int hc_load_standards(hc_model *m, hc_diags *d)
     hc_standards *s = &m->std;
     size_t before = hc_diags_errors(d);
     static const char *const keys[] = {
-        "domains", "levels", "grades", "statuses", "standard", "baseline", NULL
+        "domains", "levels", "grades", "statuses", "standard", "baseline", "words", NULL
     };
     hc_yval *root = hc_load_yaml(m->root, path, d);
     if (!root) return -1;
@@ -445,6 +449,7 @@ int hc_load_standards(hc_model *m, hc_diags *d)
         hc_yr_int(&r, hc_ymap_get(b, "threshold"), "baseline.threshold", &s->baseline_threshold);
     }
     if (!s->baseline_threshold) s->baseline_threshold = s->baseline_total;
+    hc_load_words(&r, root, s);
 out:
     hc_yval_free(root);
     return hc_diags_errors(d) > before ? -1 : 0;

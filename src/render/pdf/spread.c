@@ -335,7 +335,8 @@ static double facts(pdf_doc *p, const hc_project *u, double x, double y, double 
     k[n] = "创建层级";
     hc_buf_printf(&v[n++], "%s", u->level != HC_NONE ? m->std.levels[u->level].name : "未定");
     k[n] = "考评等次";
-    if (u->grade != HC_NONE) {
+    if (!m->std.ngrades) {   /* the public edition: no grades at all */
+    } else if (u->grade != HC_NONE) {
         hc_buf_puts(&v[n], m->std.grades[u->grade].name);
         if (u->assessed != HC_NO_DATE) {
             char d[11];
@@ -345,7 +346,7 @@ static double facts(pdf_doc *p, const hc_project *u, double x, double y, double 
     } else {
         hc_buf_puts(&v[n], "尚未考评");
     }
-    n++;
+    if (m->std.ngrades) n++;
     k[n] = "双40条";
     if (u->has_baseline)
         hc_buf_printf(&v[n++], "达标 %ld / %ld 条%s", u->baseline_passed, u->baseline_total,
@@ -529,8 +530,7 @@ static row *supervision_rows(const pdf_doc *p, const hc_project *u)
         const hc_supervision *sv = &u->supervision[i];
         char d[11] = "";
         if (sv->deadline != HC_NO_DATE) hc_date_format(sv->deadline, d);
-        int overdue = !sv->done && sv->deadline != HC_NO_DATE && sv->deadline < p->m->today;
-        const char *state = sv->done ? "已办结" : overdue ? "已逾期" : "督办中";
+        const char *state = hc_model_state(p->m, sv->deadline, sv->done);   /* the word table */
         snprintf(rows[i].label, sizeof rows[i].label, "%s", state);
         rows[i].label_c = sv->done ? th->muted : th->accent;
         rows[i].text_c = th->ink;
