@@ -140,7 +140,7 @@ void pdf_cover_front(pdf_doc *p, const char *title, const char *kicker, const ch
         double mx = g->trim_w - pdf_mm(22) - pdf_mm(25);
         pdf_fill_rect(p, mx, pdf_mm(12), pdf_mm(25), pdf_mm(9), th->paper);
         pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_L, 1, pdf_mm(25));
-        pdf_text(p, mx + pdf_mm(3.2), pdf_mm(13.6), "内部资料", &ms, th->accent);
+        pdf_text(p, mx + pdf_mm(4), pdf_mm(13.6), "内部资料", &ms, th->accent);
     }
     pdf_page_end(p);
 }
