@@ -140,7 +140,8 @@ static void options_key(const hc_opts *o, hc_buf *b)
 {
     int today;
     hc_cli_today(o, &today);
-    hc_buf_printf(b, "today=%d drafts=%d base=%s pdfx=%d", today, o->drafts, o->base_url ? o->base_url : "", o->pdfx);
+    hc_buf_printf(b, "today=%d drafts=%d base=%s pdfx=%d edition=%s", today, o->drafts, o->base_url ? o->base_url : "",
+                  o->pdfx, o->internal ? "internal" : "public");
 }
 
 int hc_cmd_build(const hc_opts *o)
@@ -188,7 +189,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
     hc_cache *cache = NULL;
     hc_output *outp = NULL;
     hc_images *images = NULL;
-    hc_buf image_cache = HC_BUF_INIT;
+    hc_buf image_cache = HC_BUF_INIT, out_arg = HC_BUF_INIT;
     const char *out = NULL, *shown = NULL, *staging = NULL;   /* owned by outp */
     char *written = NULL;     /* the files this build wrote, for the cache */
     char *manifest = NULL;    /* the files the last build wrote */
@@ -196,7 +197,9 @@ int hc_build(const hc_opts *o, int *rebuilt)
     stage_times ts = { 0, 0, 0, 0 };
     if (rebuilt) *rebuilt = 0;
     if (!site_folder_ok(o, d)) goto fail;   /* before anything is created beside OUT */
-    if ((rc = hc_output_open("build", o->src, o->out, o->force, &outp)) != 0) goto out;
+    if (!o->out && o->internal) hc_buf_printf(&out_arg, "%s/internal", o->src);   /* the internal edition's own folder */
+    if ((rc = hc_output_open("build", o->src, out_arg.len ? hc_buf_cstr(&out_arg) : o->out, o->force, &outp)) != 0)
+        goto out;
     if ((rc = hc_output_lock(outp, o->no_wait, o->quiet)) != 0) goto out;
     rc = 1;
     out = hc_output_dir(outp);
@@ -228,6 +231,8 @@ int hc_build(const hc_opts *o, int *rebuilt)
         hc_cache_note(cache, doc->path, doc->src_size, doc->src_mtime, doc->src_hash);
     }
     hc_model_drop_check_data(m);
+    size_t overdue = hc_check_count_overdue(m);   /* before the public edition drops them */
+    hc_model_edition(m, o->internal);
     malloc_trim(0);   /* give back what loading used for a while (parsers, thread arenas) before rendering */
     if (o->base_url) {
         free(m->config.base_url);
@@ -338,7 +343,6 @@ int hc_build(const hc_opts *o, int *rebuilt)
     hc_output_clean(outp, manifest, d);
     t_clean = now_s() - t_clean;
     report(d, o->quiet);
-    size_t overdue = hc_check_count_overdue(m);
     if (!o->quiet && overdue) {
         char day[11];
         hc_date_format(m->today, day);
@@ -386,5 +390,6 @@ out:
     hc_images_free(images);
     hc_images_shutdown();
     hc_buf_free(&image_cache);
+    hc_buf_free(&out_arg);
     return rc;
 }

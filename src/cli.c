@@ -22,6 +22,7 @@ static const opt_def defs[] = {
     { 'X', NULL, "--pdfx", 0 },     { 'p', "-p", "--port", 1 },  { 'B', NULL, "--bind", 1 },
     { 'D', NULL, "--domain", 1 },   { 'F', NULL, "--force", 0 },  { 'W', NULL, "--no-wait", 0 },
     { 'A', NULL, "--all", 0 },
+    { 'E', NULL, "--edition", 1 },
 };
 
 int hc_cli_usage(const char *cmd, const char *fmt, const char *arg)
@@ -90,6 +91,11 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
         case 'F': o->force = 1; break;
         case 'W': o->no_wait = 1; break;
         case 'A': o->all = 1; break;
+        case 'E':
+            if (!strcmp(val, "public")) o->internal = 0;
+            else if (!strcmp(val, "internal")) o->internal = 1;
+            else return hc_cli_usage(cmd, "--edition must be public or internal, not '%s'", val);
+            break;
         case 'd': o->drafts = 1; break;
         case 'b': {
             /* the same rule as base_url in site.yaml: it reaches every output */

@@ -17,6 +17,7 @@ typedef struct {
     int drafts, quiet, timings, pdfx;
     int force;                /* --force (build): build into a folder huace did not write */
     int no_wait;              /* --no-wait (build): fail if another build holds OUT */
+    int internal;             /* --edition internal (build, serve); 0: public, the default */
     int jobs;                 /* -j, 0 = number of cores */
     hc_format format;         /* --format (check) */
     int all;                  /* --all (check): every finding, not 5 per rule */
@@ -28,8 +29,8 @@ typedef struct {
 } hc_opts;
 
 /* allowed: which options this command takes, as a string of option letters:
- * s o d b t j q f T X p B D F W A (src out drafts base-url today jobs quiet format timings
- * pdfx port bind domain force no-wait all). A short option's value may follow it
+ * s o d b t j q f T X p B D F W A E (src out drafts base-url today jobs quiet format timings
+ * pdfx port bind domain force no-wait all edition). A short option's value may follow it
  * at once (-j1, -oOUT) or as the next argument (-j 1); a long option's after
  * '=' or as the next argument. */
 int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc_opts *opts);

@@ -24,11 +24,13 @@ static int cmd_version(const hc_opts *o);
 static int cmd_help(const hc_opts *o);
 
 static const command commands[] = {
-    { "build", "sodbtjqTXFW", 0, hc_cmd_build,
-      "huace build [-s SRC] [-o OUT] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings] [--pdfx]\n"
+    { "build", "sodbtjqTXFWE", 0, hc_cmd_build,
+      "huace build [-s SRC] [-o OUT] [--edition public|internal] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings] [--pdfx]\n"
       "            [--force] [--no-wait]",
       "Builds the site in SRC (default .) into OUT (default SRC/public): the website, the\n"
-      "maps and the album PDFs. --pdfx also converts the press PDFs to PDF/X-3 (CMYK) with\n"
+      "maps and the album PDFs. --edition internal builds the 作战室 edition (everything,\n"
+      "marked 内部资料, noindex) into SRC/internal by default; the public edition (the\n"
+      "default) leaves out what site.yaml public: does not show. --pdfx also converts the press PDFs to PDF/X-3 (CMYK) with\n"
       "Ghostscript. On any error the previous OUT is left as it was.\n"
       "\n"
       "OUT is huace's: it may not be SRC, hold SRC, or lie in what huace reads there\n"
@@ -50,7 +52,7 @@ static const command commands[] = {
       "one); the last line counts the findings per rule. --format json prints every finding\n"
       "as a JSON array of objects with the keys rule, severity, file, line, col, message.\n"
       "Exit status 0 clean or warnings only, 1 errors, 2 usage." },
-    { "serve", "sdtjqpB", 0, hc_cmd_serve, "huace serve [-s SRC] [-p PORT] [--bind ADDR] [--drafts] [--today YYYY-MM-DD] [-j N] [--quiet]",
+    { "serve", "sdtjqpBE", 0, hc_cmd_serve, "huace serve [-s SRC] [-p PORT] [--bind ADDR] [--edition public|internal] [--drafts] [--today YYYY-MM-DD] [-j N] [--quiet]",
       "Builds the site in SRC (default .) into a temporary folder and serves it at\n"
       "http://127.0.0.1:8080/ (-p PORT, 0 for any free port; --bind ADDR to listen elsewhere),\n"
       "building again whenever a file of the site changes. A failed build prints its errors\n"

@@ -10,6 +10,7 @@ static const char *const config_keys[] = {
     "page_size", "unsafe_html", "townships", "maps", "print", "banner", "logo", "beian", "contact",
     "strict",
     "map_layers", "coords",
+    "public", "date_format",
     NULL
 };
 static const char *const config_required[] = { "title", NULL };
@@ -269,6 +270,7 @@ int hc_load_config(hc_model *m, hc_diags *d)
     size_t before = hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key");
     c->maps_enabled = c->print_enabled = 1;
     c->strict = 1;
+    c->date_table = HC_DATE_ISO;
     c->map_width = 1200;
     c->map_height = 800;
     c->trim_w = 210;
@@ -337,6 +339,8 @@ int hc_load_config(hc_model *m, hc_diags *d)
     c->banner = read_site_image(&r, hc_ymap_get(root, "banner"), "banner");
     c->logo = read_site_image(&r, hc_ymap_get(root, "logo"), "logo");
     read_footer_keys(&r, root, c);
+    hc_load_public_keys(&r, root, c);
+    hc_load_date_format(&r, root, c);
 out:
     if (!c->language) c->language = hc_xstrdup("zh-CN");
     if (!c->theme) c->theme = hc_xstrdup("default");
@@ -481,7 +485,7 @@ int hc_load_standards(hc_model *m, hc_diags *d)
     hc_standards *s = &m->std;
     size_t before = hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key");
     static const char *const keys[] = {
-        "domains", "levels", "grades", "statuses", "standard", "baseline", NULL
+        "domains", "levels", "grades", "statuses", "standard", "baseline", "words", NULL
     };
     hc_yval *root = hc_load_yaml(m->root, path, d);
     if (!root) return -1;
@@ -507,6 +511,7 @@ int hc_load_standards(hc_model *m, hc_diags *d)
         hc_yr_int(&r, hc_ymap_get(b, "threshold"), "baseline.threshold", &s->baseline_threshold);
     }
     if (!s->baseline_threshold) s->baseline_threshold = s->baseline_total;
+    hc_load_words(&r, root, s);
 out:
     hc_yval_free(root);
     return hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key") > before ? -1 : 0;

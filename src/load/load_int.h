@@ -28,6 +28,11 @@ int hc_load_name(const hc_yreader *r, const hc_yval *v, const char *what, const 
 int hc_load_tags(const hc_yreader *r, const hc_yval *v, char ***out, size_t *n);
 
 int hc_load_config(hc_model *m, hc_diags *d);
+/* words.c: site.yaml public: and date_format:, seeds words: (located errors
+ * for wrong values; defaults when absent). */
+void hc_load_public_keys(const hc_yreader *r, const hc_yval *root, hc_config *c);
+void hc_load_date_format(const hc_yreader *r, const hc_yval *root, hc_config *c);
+void hc_load_words(const hc_yreader *r, const hc_yval *root, hc_standards *s);
 int hc_load_standards(hc_model *m, hc_diags *d);
 int hc_load_projects(hc_model *m, hc_diags *d);
 /* content/geo/<name>.yaml → m->areas (optional base layer for maps). */

@@ -74,6 +74,7 @@ static void standards_clear(hc_standards *s)
     free(s->statuses);
     for (size_t i = 0; i < s->nitems; i++) { free(s->items[i].key); free(s->items[i].name); }
     free(s->items);
+    for (int i = 0; i < HC_WORD_COUNT; i++) free(s->words[i]);
 }
 
 static void photo_free(hc_photo *ph)

@@ -23,6 +23,13 @@ typedef struct { char *name, *slug; } hc_grade;
 typedef struct { char *key, *name, *meaning, *color; } hc_status;
 typedef struct { char *key, *name; } hc_std_item;     /* one of the 十个一 */
 
+/* One word per idea (seeds `words:`, defaults in model/edition.c): the
+ * state of a milestone or supervision item and the words around deadlines,
+ * the same on every page, map and album. */
+typedef enum {
+    HC_WORD_DONE, HC_WORD_OPEN, HC_WORD_LATE, HC_WORD_DUE_TODAY, HC_WORD_DEADLINE, HC_WORD_COUNT
+} hc_word;
+
 typedef struct {
     hc_domain *domains;   size_t ndomains;
     hc_level *levels;     size_t nlevels;
@@ -30,6 +37,7 @@ typedef struct {
     hc_status *statuses;  size_t nstatuses;
     hc_std_item *items;   size_t nitems;
     long baseline_total, baseline_threshold;
+    char *words[HC_WORD_COUNT];   /* never NULL after loading (hc_model_edition fills defaults) */
 } hc_standards;
 
 /* ---- site.yaml ---- */
@@ -60,12 +68,20 @@ typedef struct {
     /* contact: {address, phone, email}; NULL: not given */
     char *contact_address, *contact_phone, *contact_email;
     int coords;               /* coords: HC_COORDS_* of the nodes (site default; a project may override) */
+    /* public: {supervision, grades, overdue} — what the public edition shows
+     * (1) or leaves out (0, the default); the internal edition shows all */
+    int public_supervision, public_grades, public_overdue;
+    /* date_format: {prose, table} — an hc_date_style each (default zh, iso) */
+    int date_prose, date_table;
 } hc_config;
 
 /* coords: the system node coordinates are written in. WGS-84 and CGCS2000
  * agree to a few centimetres and are used as they are; GCJ-02 (高德, 腾讯)
  * is converted to WGS-84 when the project is loaded (base/gcj02.h). */
 enum { HC_COORDS_WGS84, HC_COORDS_CGCS2000, HC_COORDS_GCJ02 };
+
+/* How a date is written: 2026年9月30日, 2026-09-30, 2026.09.30. */
+typedef enum { HC_DATE_ZH, HC_DATE_ISO, HC_DATE_DOTS } hc_date_style;
 
 /* A source location, for diagnostics raised after loading. */
 typedef struct { const char *path; int line, col; } hc_loc;
@@ -201,6 +217,8 @@ typedef struct {
                                                * polygons of boundary layers (largest ring) */
     hc_geo_layer *layers; size_t nlayers;     /* drawn in this order under routes and markers */
     int today;                /* the build date */
+    int internal;             /* the internal edition (hc_model_edition) */
+    int show_overdue;         /* overdue marks are shown (internal, or public.overdue) */
 } hc_model;
 
 hc_model *hc_model_new(const char *root);
@@ -231,5 +249,28 @@ size_t hc_std_domain(const hc_standards *s, const char *key);
 size_t hc_std_level(const hc_standards *s, const char *key);
 size_t hc_std_status(const hc_standards *s, const char *key);
 size_t hc_std_grade(const hc_standards *s, const char *name);
+
+/* ---- editions (model/edition.c) ---- */
+
+/* Makes the model the given edition, once, after linking and checking:
+ * the internal edition keeps everything; the public one loses what site.yaml
+ * `public:` does not show: every supervision item (supervision: false), the
+ * grades, assessed dates, the grade taxonomy and seeds' grades (grades:
+ * false), and the overdue marks (overdue: false, see hc_model_late). Also
+ * fills the word table's defaults. Renderers then show what is left. */
+void hc_model_edition(hc_model *m, int internal);
+/* 1 if something due on deadline and not done is to be marked late (past
+ * the build date, and the edition shows overdue marks). */
+int hc_model_late(const hc_model *m, int deadline, int done);
+/* The word for the state of a milestone or supervision item: done, late
+ * (only where hc_model_late), else open. Owned by the model. */
+const char *hc_model_state(const hc_model *m, int deadline, int done);
+/* Writes days as date_format says for prose (table 0) or tables (table 1)
+ * into buf (at least HC_DATE_MAX bytes); "" for HC_NO_DATE. Returns buf. */
+#define HC_DATE_MAX 24
+/* 1 if this edition has supervision items at all (the supervision page and
+ * its menu link): internal, or public.supervision. */
+int hc_model_has_supervision(const hc_model *m);
+char *hc_model_date(const hc_model *m, int days, int table, char *buf);
 
 #endif

@@ -23,10 +23,11 @@ for f in content/cases/*.md; do
 done
 for p in index.html about/index.html standards/index.html projects/index.html projects/page/2/index.html \
          cases/index.html domains/index.html domains/belt/index.html townships/zhoujia/index.html \
-         levels/city/index.html grades/excellent/index.html status/red/index.html tags/index.html \
+         levels/city/index.html status/red/index.html tags/index.html \
          404.html feed.xml sitemap.xml robots.txt; do
     check "writes $p" test -s "$T/a/$p"
 done
+check "the public edition has no grades/ (site.yaml public: grades: false by default)" test ! -e "$T/a/grades"
 check "home shows units against the planned counts" grep -q '/ 规划 49' "$T/a/index.html"
 check "standards page lists the ten items from seeds" sh -c "grep -c '<li>一' '$T/a/standards/index.html' | grep -qx 10"
 check "css and js carry a content hash" sh -c "ls '$T/a/static/css/' | grep -Eq '^site\.[0-9a-f]{10}\.css$' && ls '$T/a/static/js/' | grep -Eq '^site\.[0-9a-f]{10}\.js$'"

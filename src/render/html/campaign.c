@@ -26,11 +26,12 @@ static hc_tv *sup_value(const hc_shared *sh, hc_arena *a, const sup_ref *r)
     hc_tv_set(a, e, "matter", hc_tv_str_ref(a, r->s->matter));
     hc_tv_set(a, e, "owner", hc_tv_str_ref(a, r->s->owner));
     hc_tv_set(a, e, "deadline", hc_tv_str_ref(a, hc_ctx_date(a, r->s->deadline)));
-    hc_tv_set(a, e, "deadline_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, r->s->deadline)));
+    hc_tv_set(a, e, "deadline_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, r->s->deadline)));
+    hc_tv_set_str(a, e, "state", hc_model_state(m, r->s->deadline, r->s->done));
     hc_tv_set_bool(a, e, "overdue", r->overdue);
     hc_tv_set_bool(a, e, "done", r->s->done);
     if (r->overdue) hc_tv_set_num(a, e, "days_over", (double)(m->today - r->s->deadline));
-    else if (!r->s->done && r->s->deadline != HC_NO_DATE) hc_tv_set_num(a, e, "days_left", (double)(r->s->deadline - m->today));
+    else if (!r->s->done && r->s->deadline != HC_NO_DATE && r->s->deadline >= m->today) hc_tv_set_num(a, e, "days_left", (double)(r->s->deadline - m->today));
     hc_tv_set(a, e, "p", hc_card_unit(sh, a, r->project));
     return e;
 }
@@ -44,7 +45,7 @@ void hc_campaign_supervision(const hc_shared *sh, hc_arena *a, hc_tv *c)
     for (size_t i = 0; i < m->nprojects; i++)
         for (size_t j = 0; j < m->projects[i].nsupervision; j++) {
             const hc_supervision *s = &m->projects[i].supervision[j];
-            int od = !s->done && s->deadline != HC_NO_DATE && s->deadline < m->today;
+            int od = hc_model_late(m, s->deadline, s->done);
             v[k++] = (sup_ref){ s, i, od };
             open += !s->done;
             overdue += od;
@@ -116,9 +117,11 @@ void hc_campaign_schedule(const hc_shared *sh, hc_arena *a, hc_tv *c)
         for (size_t k = 0; k < p->nmilestones; k++) {
             hc_tv *e = hc_tv_map(a);
             hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, p->milestones[k].date)));
+            hc_tv_set(a, e, "date_table", hc_tv_str_ref(a, hc_ctx_date_table(a, m, p->milestones[k].date)));
             hc_tv_set(a, e, "title", hc_tv_str_ref(a, p->milestones[k].title));
             hc_tv_set_bool(a, e, "done", p->milestones[k].done);
-            hc_tv_set_bool(a, e, "late", !p->milestones[k].done && p->milestones[k].date < m->today);
+            hc_tv_set_bool(a, e, "late", hc_model_late(m, p->milestones[k].date, p->milestones[k].done));
+            hc_tv_set_str(a, e, "state", hc_model_state(m, p->milestones[k].date, p->milestones[k].done));
             done += p->milestones[k].done;
             hc_tv_push(a, ms, e);
         }
@@ -137,7 +140,7 @@ void hc_campaign_schedule(const hc_shared *sh, hc_arena *a, hc_tv *c)
         hc_tv *e = hc_tv_map(a);
         if (v[i].number) hc_tv_set_num(a, e, "number", (double)v[i].number);
         hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, v[i].date)));
-        hc_tv_set(a, e, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, v[i].date)));
+        hc_tv_set(a, e, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, v[i].date)));
         if (p->obs_place) hc_tv_set(a, e, "place", hc_tv_str_ref(a, p->obs_place));
         hc_tv_set(a, e, "p", hc_card_unit(sh, a, v[i].project));
         if (v[i].date >= m->today) {
@@ -278,7 +281,8 @@ void hc_campaign_ics(const hc_shared *sh, hc_buf *out)
             if (ms->date == HC_NO_DATE) continue;
             char hex[17];
             hc_hash_hex(hc_hash(HC_HASH_INIT, ms->title, strlen(ms->title)), hex);
-            const char *summary = hc_arena_printf(&a, "%s 时间节点：%s%s", p->id, ms->title, ms->done ? "（已完成）" : "");
+            const char *summary = hc_arena_printf(&a, "%s 时间节点：%s%s%s%s", p->id, ms->title, ms->done ? "（" : "",
+                                                 ms->done ? m->std.words[HC_WORD_DONE] : "", ms->done ? "）" : "");
             ics_event(out, &l, hc_arena_printf(&a, "milestone-%s-%zu-%.8s", p->id, k + 1, hex), host, stamp, ms->date,
                       summary, NULL, p->name, NULL);
         }

@@ -25,13 +25,18 @@ const char *hc_ctx_date(hc_arena *a, int days)
     return hc_arena_strdup(a, s);
 }
 
-/* 2026年5月12日 */
-const char *hc_ctx_date_zh(hc_arena *a, int days)
+/* date_format.prose (2026年5月12日 by default) */
+const char *hc_ctx_date_zh(hc_arena *a, const hc_model *m, int days)
 {
-    if (days == HC_NO_DATE) return "";
-    int y, mo, d;
-    hc_date_ymd(days, &y, &mo, &d);
-    return hc_arena_printf(a, "%d年%d月%d日", y, mo, d);
+    char s[HC_DATE_MAX];
+    return days == HC_NO_DATE ? "" : hc_arena_strdup(a, hc_model_date(m, days, 0, s));
+}
+
+/* date_format.table (2026-05-12 by default) */
+const char *hc_ctx_date_table(hc_arena *a, const hc_model *m, int days)
+{
+    char s[HC_DATE_MAX];
+    return days == HC_NO_DATE ? "" : hc_arena_strdup(a, hc_model_date(m, days, 1, s));
 }
 
 /* Black or white, whichever reads better on a #rrggbb background (WCAG
@@ -171,7 +176,7 @@ hc_tv *hc_card_case(const hc_shared *sh, hc_arena *a, size_t ci)
     hc_tv_set(a, c, "title", hc_tv_str_ref(a, d->title));
     hc_tv_set(a, c, "summary", hc_tv_str_ref(a, d->summary ? d->summary : ""));
     hc_tv_set(a, c, "date", hc_tv_str_ref(a, hc_ctx_date(a, d->date)));
-    hc_tv_set(a, c, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, d->date)));
+    hc_tv_set(a, c, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, d->date)));
     if (d->township_idx != HC_NONE) hc_tv_set(a, c, "township", hc_ctx_term_link(a, m, HC_TAX_TOWNSHIP, d->township_idx));
     hc_tv_set_num(a, c, "words", (double)d->words);
     hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, d->tag_terms, d->ntags));
@@ -191,7 +196,7 @@ static size_t nav_items(hc_arena *a, const hc_model *m, int search, const char *
     if (m->config.maps_enabled) ITEM("地图", "map/");
     ITEM("作战图", "board/");
     ITEM("十个一", "standards/");
-    ITEM("督战", "supervision/");
+    if (hc_model_has_supervision(m)) ITEM("督战", "supervision/");
     ITEM("比战", "schedule/");
     if (search) ITEM("搜索", "search/");
     for (size_t i = 0; i < m->npages; i++) {
@@ -304,7 +309,15 @@ void hc_shared_build(hc_shared *sh)
     if (sh->search_js_path) hc_tv_set(a, s, "search_js", hc_tv_str_ref(a, sh->search_js_path));
     navs_build(sh);
     hc_tv_set(a, s, "nav", sh->navs[sh->nnav]);   /* for themes from before per-page menus */
-    hc_tv_set(a, s, "build_date", hc_tv_str_ref(a, sh->build_date));
+    hc_tv_set(a, s, "build_date", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, m->today)));   /* prose: 数据截至 … */
+    hc_tv_set(a, s, "build_date_iso", hc_tv_str_ref(a, sh->build_date));
+    hc_tv_set_bool(a, s, "internal", m->internal);
+    hc_tv_set_bool(a, s, "overdue", m->show_overdue);
+    hc_tv_set_bool(a, s, "supervision", hc_model_has_supervision(m));
+    static const char *const word_keys[HC_WORD_COUNT] = { "done", "open", "late", "due_today", "deadline" };
+    hc_tv *words = hc_tv_map(a);
+    for (int w = 0; w < HC_WORD_COUNT; w++) hc_tv_set(a, words, word_keys[w], hc_tv_str_ref(a, m->std.words[w]));
+    hc_tv_set(a, s, "words", words);
     hc_tv_set_bool(a, s, "print", c->print_enabled);
     hc_tv_set(a, s, "pdf_size", hc_tv_str_ref(a, pdf_size(a, sh->pdf_bytes[0])));
     hc_tv_set(a, s, "press_size", hc_tv_str_ref(a, pdf_size(a, sh->pdf_bytes[1])));

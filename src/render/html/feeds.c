@@ -61,7 +61,7 @@ static int sitemap(const hc_shared *sh, const hc_job *jobs, char *const *dirs, s
 {
     const hc_model *m = sh->m;
     const char *base = m->config.base_url;
-    if (!base) return 0;
+    if (!base || m->internal) return 0;   /* the internal edition is for no search engine */
     hc_buf b = HC_BUF_INIT;
     hc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -119,8 +119,8 @@ int hc_feeds_write(const hc_shared *sh, const hc_job *jobs, char *const *dirs, s
     rc |= write_file(out_dir, "feed.xml", &b, d, files);
 
     hc_buf_reset(&b);
-    hc_buf_puts(&b, "User-agent: *\nAllow: /\n");
-    if (m->config.base_url) {   /* no sitemap without it */
+    hc_buf_puts(&b, m->internal ? "User-agent: *\nDisallow: /\n" : "User-agent: *\nAllow: /\n");
+    if (m->config.base_url && !m->internal) {   /* no sitemap without it */
         hc_buf_puts(&b, "Sitemap: ");
         plain_url(&b, base, "sitemap.xml");   /* plain text: no XML entities */
         hc_buf_putc(&b, '\n');

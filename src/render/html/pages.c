@@ -58,7 +58,7 @@ void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n)
     push_job(jobs, n, &cap, HC_JOB_HOME, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_404, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_STANDARDS, 0, 0, 1);
-    push_job(jobs, n, &cap, HC_JOB_SUPERVISION, 0, 0, 1);
+    if (hc_model_has_supervision(m)) push_job(jobs, n, &cap, HC_JOB_SUPERVISION, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_SCHEDULE, 0, 0, 1);
     push_job(jobs, n, &cap, HC_JOB_BOARD, 0, 0, 1);
     if (sh->search) push_job(jobs, n, &cap, HC_JOB_SEARCH, 0, 0, 1);
@@ -72,6 +72,7 @@ void hc_pages_plan(const hc_shared *sh, hc_job **jobs, size_t *n)
         push_job(jobs, n, &cap, HC_JOB_CASES, 0, 0, k);
     for (int t = 0; t < HC_TAX_COUNT; t++) {
         const hc_taxonomy *tx = &m->tax[t];
+        if (t == HC_TAX_GRADE && !m->std.ngrades) continue;   /* the public edition without grades */
         push_job(jobs, n, &cap, HC_JOB_TAXONOMY, (size_t)t, 0, 1);
         for (size_t i = 0; i < tx->nterms; i++)
             for (size_t k = 1, pc = page_count(tx->terms[i].nprojects + tx->terms[i].ncases, ps); k <= pc; k++)
@@ -206,7 +207,7 @@ static hc_tv *home(const hc_shared *sh, hc_arena *a, hc_tv *c)
     const hc_photo *bn = m->config.banner;
     hc_tv *banner = bn ? hc_ctx_image(sh, a, bn->src, bn->alt, bn->caption, HC_SIZES_BANNER, 0) : NULL;
     if (banner) hc_tv_set(a, c, "banner", banner);
-    hc_campaign_assessment(sh, a, c);
+    if (m->std.ngrades) hc_campaign_assessment(sh, a, c);
     return c;
 }
 
@@ -219,14 +220,16 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
     hc_tv_set(a, c, "p", hc_card_project(sh, a, pi));
     hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, p->tag_terms, p->ntags));
     if (p->has_funding) hc_tv_set(a, c, "funding", hc_tv_str(a, hc_arena_printf(a, "%g", p->funding)));
-    if (p->assessed != HC_NO_DATE) hc_tv_set(a, c, "assessed", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->assessed)));
+    if (p->assessed != HC_NO_DATE) hc_tv_set(a, c, "assessed", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, p->assessed)));
     hc_tv *ms = hc_tv_list(a);
     for (size_t i = 0; i < p->nmilestones; i++) {
         hc_tv *e = hc_tv_map(a);
         hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, p->milestones[i].date)));
-        hc_tv_set(a, e, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->milestones[i].date)));
+        hc_tv_set(a, e, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, p->milestones[i].date)));
         hc_tv_set(a, e, "title", hc_tv_str_ref(a, p->milestones[i].title));
         hc_tv_set_bool(a, e, "done", p->milestones[i].done);
+        hc_tv_set_bool(a, e, "late", hc_model_late(m, p->milestones[i].date, p->milestones[i].done));
+        hc_tv_set_str(a, e, "state", hc_model_state(m, p->milestones[i].date, p->milestones[i].done));
         hc_tv_push(a, ms, e);
     }
     hc_tv_set(a, c, "milestones", ms);
@@ -314,15 +317,17 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_set(a, e, "matter", hc_tv_str_ref(a, s->matter));
         hc_tv_set(a, e, "owner", hc_tv_str_ref(a, s->owner));
         hc_tv_set(a, e, "deadline", hc_tv_str_ref(a, hc_ctx_date(a, s->deadline)));
+        hc_tv_set(a, e, "deadline_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, s->deadline)));
         hc_tv_set_bool(a, e, "done", s->done);
-        hc_tv_set_bool(a, e, "overdue", !s->done && s->deadline != HC_NO_DATE && s->deadline < m->today);
+        hc_tv_set_bool(a, e, "overdue", hc_model_late(m, s->deadline, s->done));
+        hc_tv_set_str(a, e, "state", hc_model_state(m, s->deadline, s->done));
         hc_tv_push(a, sup, e);
     }
     hc_tv_set(a, c, "supervision", sup);
     if (p->has_observation) {
         hc_tv *o = hc_tv_map(a);
         if (p->obs_number) hc_tv_set_num(a, o, "number", (double)p->obs_number);
-        hc_tv_set(a, o, "date", hc_tv_str_ref(a, hc_ctx_date_zh(a, p->obs_date)));
+        hc_tv_set(a, o, "date", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, p->obs_date)));
         if (p->obs_place) hc_tv_set(a, o, "place", hc_tv_str_ref(a, p->obs_place));
         hc_tv_set(a, c, "observation", o);
     }

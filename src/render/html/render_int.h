@@ -82,7 +82,8 @@ hc_tv *hc_ctx_status(hc_arena *a, const hc_model *m, size_t status);
 const char *hc_ctx_path(hc_arena *a, const char *site_path);
 
 const char *hc_ctx_date(hc_arena *a, int days);          /* "2026-05-12", "" if none */
-const char *hc_ctx_date_zh(hc_arena *a, int days);       /* "2026年5月12日" */
+const char *hc_ctx_date_zh(hc_arena *a, const hc_model *m, int days);    /* date_format.prose: "2026年5月12日" */
+const char *hc_ctx_date_table(hc_arena *a, const hc_model *m, int days); /* date_format.table: "2026-05-12" */
 hc_tv *hc_ctx_strs(hc_arena *a, char **v, size_t n);     /* list of strings (not copied) */
 hc_tv *hc_ctx_link(hc_arena *a, const char *name, const char *site_path);  /* {name, url} */
 const char *hc_ctx_term_path(hc_arena *a, const hc_model *m, hc_tax_kind k, size_t term);

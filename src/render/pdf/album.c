@@ -319,9 +319,11 @@ static void overview(pdf_doc *p)
                   m->std.baseline_total, m->std.baseline_threshold);
     y += pdf_text(p, x, y, hc_buf_cstr(&b), &body, th->ink) + pdf_mm(6);
     hc_buf_reset(&b);
-    y += pdf_text(p, x, y, "考评等次", &h2, th->ink) + pdf_mm(2);
-    for (size_t i = 0; i < m->std.ngrades; i++) hc_buf_printf(&b, "%s%s", i ? "、" : "", m->std.grades[i].name);
-    y += pdf_text(p, x, y, hc_buf_cstr(&b), &body, th->ink) + pdf_mm(6);
+    if (m->std.ngrades) {   /* none in the public edition */
+        y += pdf_text(p, x, y, "考评等次", &h2, th->ink) + pdf_mm(2);
+        for (size_t i = 0; i < m->std.ngrades; i++) hc_buf_printf(&b, "%s%s", i ? "、" : "", m->std.grades[i].name);
+        y += pdf_text(p, x, y, hc_buf_cstr(&b), &body, th->ink) + pdf_mm(6);
+    }
     y += pdf_text(p, x, y, "挂图作战进度颜色", &h2, th->ink) + pdf_mm(3);
     for (size_t s = 0; s < m->std.nstatuses; s++) {
         pdf_rgb c;

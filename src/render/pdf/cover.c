@@ -155,6 +155,12 @@ void pdf_cover_front_art(pdf_doc *p, const char *title, const char *kicker, cons
     }
     pdf_tstyle foot = pdf_style(PDF_SANS, PDF_FS_M, 1, w);
     pdf_text(p, x, g->trim_h - pdf_mm(12.5), p->m->config.author ? p->m->config.author : "", &foot, th->accent_dark);
+    if (p->m->internal) {   /* the internal edition (huace build --edition internal) */
+        double mx = g->trim_w - pdf_mm(22) - pdf_mm(25);
+        pdf_fill_rect(p, mx, pdf_mm(12), pdf_mm(25), pdf_mm(9), th->paper);
+        pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_L, 1, pdf_mm(25));
+        pdf_text(p, mx + pdf_mm(4), pdf_mm(13.6), "内部资料", &ms, th->accent);
+    }
 }
 
 /* 党建画册, letter-spaced a fifth of an em: the album's main title. */

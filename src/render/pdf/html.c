@@ -216,9 +216,12 @@ static void unit(hc_buf *o, const pdf_env *env, size_t pi)
         esc(o, u->lead_title);
         hc_buf_puts(o, "）");
     }
-    hc_buf_puts(o, "</dd><dt>考评等次</dt><dd>");
-    esc(o, u->grade != HC_NONE ? m->std.grades[u->grade].name : "尚未考评");
     hc_buf_puts(o, "</dd>");
+    if (m->std.ngrades) {   /* none in the public edition */
+        hc_buf_puts(o, "<dt>考评等次</dt><dd>");
+        esc(o, u->grade != HC_NONE ? m->std.grades[u->grade].name : "尚未考评");
+        hc_buf_puts(o, "</dd>");
+    }
     if (u->has_baseline)
         hc_buf_printf(o, "<dt>双40条</dt><dd>达标 %ld / %ld 条</dd>", u->baseline_passed, u->baseline_total);
     if (u->has_funding) hc_buf_printf(o, "<dt>投入资金</dt><dd>%g 万元</dd>", u->funding);
@@ -282,11 +285,15 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
     const hc_model *m = env->m;
     const hc_config *c = &m->config;
     hc_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    if (m->internal) hc_buf_puts(o, "<meta name=\"robots\" content=\"noindex,nofollow\">\n");
+    hc_buf_puts(o, "<title>");
     esc(o, c->title);
     hc_buf_puts(o, "·党建画册</title>\n");
     styles(o, env);
-    hc_buf_puts(o, "</head>\n<body>\n<section class=\"bare\">\n<p class=\"kicker sans\">");
+    hc_buf_puts(o, "</head>\n<body>\n<section class=\"bare\">\n");
+    if (m->internal) hc_buf_puts(o, "<p class=\"kicker sans\"><strong>内部资料</strong></p>\n");
+    hc_buf_puts(o, "<p class=\"kicker sans\">");
     esc(o, c->district);
     hc_buf_puts(o, "基层党组织示范创建</p>\n<h1>");
     esc(o, c->title);

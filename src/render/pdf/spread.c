@@ -329,17 +329,18 @@ static double facts(pdf_doc *p, const hc_project *u, double x, double y, double 
     k[n] = "创建层级";
     hc_buf_printf(&v[n++], "%s", u->level != HC_NONE ? m->std.levels[u->level].name : "未定");
     k[n] = "考评等次";
-    if (u->grade != HC_NONE) {
+    if (!m->std.ngrades) {   /* the public edition: no grades at all */
+    } else if (u->grade != HC_NONE) {
         hc_buf_puts(&v[n], m->std.grades[u->grade].name);
         if (u->assessed != HC_NO_DATE) {
-            char d[11];
-            hc_date_format(u->assessed, d);
+            char d[HC_DATE_MAX];
+            hc_model_date(m, u->assessed, 0, d);   /* date_format.prose */
             hc_buf_printf(&v[n], "（%s 考评）", d);
         }
     } else {
         hc_buf_puts(&v[n], "尚未考评");
     }
-    n++;
+    if (m->std.ngrades) n++;
     k[n] = "双40条";
     if (u->has_baseline)
         hc_buf_printf(&v[n++], "达标 %ld / %ld 条%s", u->baseline_passed, u->baseline_total,
@@ -353,8 +354,8 @@ static double facts(pdf_doc *p, const hc_project *u, double x, double y, double 
         hc_buf_printf(&v[n++], "%g 万元", u->funding);
     }
     if (u->has_observation) {
-        char d[11] = "";
-        if (u->obs_date != HC_NO_DATE) hc_date_format(u->obs_date, d);
+        char d[HC_DATE_MAX];
+        hc_model_date(m, u->obs_date, 0, d);   /* date_format.prose */
         k[n] = "挂号比战";
         hc_buf_printf(&v[n++], "第 %ld 号%s%s%s%s", u->obs_number, *d ? "，" : "", d, u->obs_place ? "，" : "",
                       nz(u->obs_place));
@@ -507,7 +508,7 @@ static row *milestone_rows(const pdf_doc *p, const hc_project *u)
     row *rows = hc_xcalloc(u->nmilestones ? u->nmilestones : 1, sizeof *rows);
     for (size_t i = 0; i < u->nmilestones; i++) {
         const hc_milestone *ms = &u->milestones[i];
-        if (ms->date != HC_NO_DATE) hc_date_format(ms->date, rows[i].label);
+        hc_model_date(p->m, ms->date, 1, rows[i].label);   /* a table's column: date_format.table */
         rows[i].label_c = ms->done ? th->accent : th->muted;
         rows[i].text_c = ms->done ? th->ink : th->muted;
         hc_buf_puts(&rows[i].text, nz(ms->title));
@@ -521,10 +522,9 @@ static row *supervision_rows(const pdf_doc *p, const hc_project *u)
     row *rows = hc_xcalloc(u->nsupervision ? u->nsupervision : 1, sizeof *rows);
     for (size_t i = 0; i < u->nsupervision; i++) {
         const hc_supervision *sv = &u->supervision[i];
-        char d[11] = "";
-        if (sv->deadline != HC_NO_DATE) hc_date_format(sv->deadline, d);
-        int overdue = !sv->done && sv->deadline != HC_NO_DATE && sv->deadline < p->m->today;
-        const char *state = sv->done ? "已办结" : overdue ? "已逾期" : "督办中";
+        char d[HC_DATE_MAX];
+        hc_model_date(p->m, sv->deadline, 0, d);   /* date_format.prose */
+        const char *state = hc_model_state(p->m, sv->deadline, sv->done);   /* the word table */
         snprintf(rows[i].label, sizeof rows[i].label, "%s", state);
         rows[i].label_c = sv->done ? th->muted : th->accent;
         rows[i].text_c = th->ink;
