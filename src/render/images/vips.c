@@ -244,16 +244,24 @@ static int decode(const void *data, size_t len, int top, VipsImage **out, hc_buf
         cur = sized;
     }
     VipsImage *rgb = NULL, *rot = NULL;
-    int ok = srgb8(cur, &rgb) == 0 && (mem = vips_image_copy_memory(rgb)) != NULL;
-    if (rgb) g_object_unref(rgb);
-    if (!ok) goto damaged;
-    if (o == 1) {   /* already upright: the one copy in memory is the photo */
+    if (srgb8(cur, &rgb) != 0) goto damaged;
+    if (o != 1 && j == 0) {   /* in memory: resized and turned in one pass, one copy */
+        int r = vips_autorot(rgb, &rot, NULL);
+        g_object_unref(rgb);
+        if (r != 0) goto damaged;
+        rgb = rot;
+        rot = NULL;
+    }
+    mem = vips_image_copy_memory(rgb);
+    g_object_unref(rgb);
+    if (!mem) goto damaged;
+    if (o == 1 || j == 0) {   /* upright now: the one copy in memory is the photo */
         *out = mem;
         mem = NULL;
         rc = 0;
         goto out;
     }
-    if (vips_autorot(mem, &rot, NULL) == 0) {
+    if (vips_autorot(mem, &rot, NULL) == 0) {   /* a stream from libvips' loader: turned in memory */
         *out = vips_image_copy_memory(rot);
         g_object_unref(rot);
         rc = *out ? 0 : -1;
