@@ -118,15 +118,6 @@ EOF
 </picture>
 {{ end }}
 EOF
-    i=0
-    while [ $i -lt "$RUNS" ]; do
-        rm -rf "$HG/resources/_gen" "$HG/public" "$TMP/hugo-cache"
-        measure hugo env -u HUGO hugo --quiet -s "$HG"
-        echo "$W $C $M" >>"$TMP/hg.runs"
-        i=$((i + 1))
-    done
-    HG_IMAGES=$(images "$HG/public"); HG_ORIG=$(sources "$HG/public")
-    GW=$(median "$TMP/hg.runs" 1); GC=$(median "$TMP/hg.runs" 2); GM=$(median "$TMP/hg.runs" 3)
 fi
 
 # ---------------------------------------------------------------- huace
@@ -146,14 +137,30 @@ printf '\n# benchmark: the photos alone (maps and PDFs are timed elsewhere)\nmap
 } >>"$HC/content/projects/t-b-01.yaml"
 
 HC_OUT=$TMP/hc-out/site
+
+# ---------------------------------------------------------------- the timed runs
+# Hugo and huace take turns (Hugo, huace, Hugo, huace, ...), so that both see the
+# same load on a shared machine; each pair's ratio is kept as well as the medians.
 i=0
 while [ $i -lt "$RUNS" ]; do
+    if [ "$HUGO" != 0 ]; then
+        rm -rf "$HG/resources/_gen" "$HG/public" "$TMP/hugo-cache"
+        measure hugo env -u HUGO hugo --quiet -s "$HG"
+        echo "$W $C $M" >>"$TMP/hg.runs"
+        GWI=$W
+    fi
     rm -rf "$TMP/hc-out"; mkdir "$TMP/hc-out"          # output, OUT.huace-images and all: a clean build
     measure hc-clean "$HUACE" build -s "$HC" -o "$HC_OUT" --quiet --timings -j "$JOBS"
     set -- $(stage "$TMP/hc-clean.err")
     echo "$W $C $M $1 $2" >>"$TMP/hc.runs"
+    [ "$HUGO" != 0 ] && awk -v a="$GWI" -v b="$W" -v l="$(cut -d' ' -f1 /proc/loadavg)" \
+        'BEGIN { printf "%.1f (load %s)\n", (b > 0 ? a / b : 0), l }' >>"$TMP/pairs"
     i=$((i + 1))
 done
+if [ "$HUGO" != 0 ]; then
+    HG_IMAGES=$(images "$HG/public"); HG_ORIG=$(sources "$HG/public")
+    GW=$(median "$TMP/hg.runs" 1); GC=$(median "$TMP/hg.runs" 2); GM=$(median "$TMP/hg.runs" 3)
+fi
 HC_IMAGES=$(images "$HC_OUT")
 HC_ORIG=$(sources "$HC_OUT")
 HC_T=$(grep '^timings: images' "$TMP/hc-clean.err" || true)
@@ -179,6 +186,7 @@ printf '%-22s %8s %8s %8s %8s\n' "" "wall s" "CPU s" "RSS MB" images
 printf '%-22s %8s %8s %8s %8s\n' "huace build -j $JOBS" "$HW" "$HCPU" "$(mb "$HM")" "$HC_IMAGES"
 printf '%-22s %8s %8s %8s\n' "huace rebuild" "$RW" "$(median "$TMP/re.runs" 2)" "$(mb "$(median "$TMP/re.runs" 3)")"
 echo "wall s of each run: $( [ "$HUGO" != 0 ] && echo "hugo $(runs "$TMP/hg.runs"); ")huace $(runs "$TMP/hc.runs"); rebuild $(runs "$TMP/re.runs")"
+[ "$HUGO" != 0 ] && echo "Hugo/huace wall of each pair (run one after the other): $(awk '{ printf "%s%s", (NR > 1 ? ", " : ""), $0 }' "$TMP/pairs")"
 echo "(images = .jpg and .webp files written from the photos: Hugo 3 widths x 2 formats per photo, huace"
 echo " 4 widths (480, 960, 1600, 2400) x 2 formats; RSS = peak of the whole process, GNU time)"
 [ "$HUGO" != 0 ] && [ "$HG_ORIG" != 0 ] && echo "(Hugo also publishes the $HG_ORIG source photos of its page bundle as they are)"

@@ -33,6 +33,10 @@ void hc_vips_start(void);                      /* once per process; thread-safe 
 /* The upright size from the header alone (nothing is decoded): refuses more
  * than HC_IMG_MAX_PIXELS pixels. */
 int hc_vips_probe(const void *data, size_t len, int *w, int *h, hc_buf *why);
+/* A guess at the work of making the image file at path, from its header
+ * alone (pixels decoded and encoded); 0 if the header cannot be read. Only
+ * for ordering the work: no error is reported. */
+long long hc_vips_cost(const char *path);
 int hc_vips_make(const void *data, size_t len, hc_img_made *out, hc_buf *why);
 void hc_img_made_free(hc_img_made *m);
 int hc_vips_print(const void *data, size_t len, int px, hc_buf *jpeg, int *w, int *h, hc_buf *why);

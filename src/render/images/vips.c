@@ -81,6 +81,27 @@ int hc_vips_probe(const void *data, size_t len, int *w, int *h, hc_buf *why)
     return 0;
 }
 
+long long hc_vips_cost(const char *path)
+{
+    hc_vips_start();
+    VipsImage *im = vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    if (!im) {
+        vips_error_clear();
+        return 0;
+    }
+    int o = 1;
+    if (vips_image_get_typeof(im, VIPS_META_ORIENTATION)) vips_image_get_int(im, VIPS_META_ORIENTATION, &o);
+    long long w = vips_image_get_width(im), h = vips_image_get_height(im);
+    g_object_unref(im);
+    if (o >= 5 && o <= 8) {
+        long long t = w;
+        w = h;
+        h = t;
+    }
+    long long tw = w < 2400 ? w : 2400, th = w > 0 ? h * tw / w : 0;
+    return w * h / 4 + 3 * tw * th;   /* decoded at about a quarter; about 1.5 times the top width encoded, twice */
+}
+
 /* sRGB, 8 bits a band, alpha kept. */
 static int srgb8(VipsImage *in, VipsImage **out)
 {
@@ -244,16 +265,24 @@ static int decode(const void *data, size_t len, int top, VipsImage **out, hc_buf
         cur = sized;
     }
     VipsImage *rgb = NULL, *rot = NULL;
-    int ok = srgb8(cur, &rgb) == 0 && (mem = vips_image_copy_memory(rgb)) != NULL;
-    if (rgb) g_object_unref(rgb);
-    if (!ok) goto damaged;
-    if (o == 1) {   /* already upright: the one copy in memory is the photo */
+    if (srgb8(cur, &rgb) != 0) goto damaged;
+    if (o != 1 && j == 0) {   /* in memory: resized and turned in one pass, one copy */
+        int r = vips_autorot(rgb, &rot, NULL);
+        g_object_unref(rgb);
+        if (r != 0) goto damaged;
+        rgb = rot;
+        rot = NULL;
+    }
+    mem = vips_image_copy_memory(rgb);
+    g_object_unref(rgb);
+    if (!mem) goto damaged;
+    if (o == 1 || j == 0) {   /* upright now: the one copy in memory is the photo */
         *out = mem;
         mem = NULL;
         rc = 0;
         goto out;
     }
-    if (vips_autorot(mem, &rot, NULL) == 0) {
+    if (vips_autorot(mem, &rot, NULL) == 0) {   /* a stream from libvips' loader: turned in memory */
         *out = vips_image_copy_memory(rot);
         g_object_unref(rot);
         rc = *out ? 0 : -1;
