@@ -3,7 +3,7 @@ CC      ?= cc
 # (libmicrohttpd is not linked: `huace serve` loads it with dlopen, see src/serve/http.h; linked,
 # it would load GnuTLS and a dozen more libraries at every start, a third of a no-op build's time.
 # Its header comes from libmicrohttpd-dev, in /usr/include.)
-PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib vips libjpeg
+PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib vips libjpeg lcms2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= -O2 -g
