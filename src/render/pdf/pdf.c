@@ -374,7 +374,7 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
     if (o->pdfx) {
         char *err = NULL;
         int generic = 0;
-        r.pdfx = pdf_pdfx_new(o->pdfx_icc, o->pdfx_condition, &generic, &err);
+        r.pdfx = pdf_pdfx_new(o->pdfx_icc, o->pdfx_condition, o->cache_dir, &generic, &err);
         if (!r.pdfx) {
             hc_error(d, "pdfx", "site.yaml", 0, 0, "%s", err);
             free(err);
@@ -406,6 +406,7 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         st->seconds = now_s() - t0;
     }
     jobs_free(r.jobs, njobs);
+    if (r.pdfx && hc_diags_errors(d) == errors0) pdf_pdfx_prune(r.pdfx);
     pdf_pdfx_free(r.pdfx);
     for (int k = 0; k < nthreads; k++) {
         g_object_unref(r.workers[k].pc);

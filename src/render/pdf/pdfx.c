@@ -21,7 +21,7 @@ struct pdf_pdfx {
     int generic;
 };
 
-pdf_pdfx *pdf_pdfx_new(const char *icc, const char *condition, int *generic, char **err)
+pdf_pdfx *pdf_pdfx_new(const char *icc, const char *condition, const char *cache_dir, int *generic, char **err)
 {
     int gen = !icc || !*icc;
     pdf_cmyk *c = pdf_cmyk_new(gen ? PDF_PDFX_GENERIC_ICC : icc, err);
@@ -38,7 +38,7 @@ pdf_pdfx *pdf_pdfx_new(const char *icc, const char *condition, int *generic, cha
     }
     pdf_pdfx *x = hc_xcalloc(1, sizeof *x);
     x->cmyk = c;
-    x->images = pdf_imgcache_new();
+    x->images = pdf_imgcache_new(cache_dir, c);
     x->condition = hc_xstrdup(condition && *condition ? condition : "Custom");
     x->generic = gen;
     if (generic) *generic = gen;
@@ -53,6 +53,8 @@ void pdf_pdfx_free(pdf_pdfx *x)
     free(x->condition);
     free(x);
 }
+
+void pdf_pdfx_prune(pdf_pdfx *x) { pdf_imgcache_prune(x->images); }
 
 const pdf_cmyk *pdf_pdfx_cmyk(const pdf_pdfx *x) { return x->cmyk; }
 

@@ -41,7 +41,9 @@ typedef struct pdf_pdfx pdf_pdfx;
 /* icc: the output profile (NULL: the generic one, *generic set to 1);
  * condition: its OutputConditionIdentifier (NULL: "Custom"). NULL with a
  * malloc'd message in *err. */
-pdf_pdfx *pdf_pdfx_new(const char *icc, const char *condition, int *generic, char **err);
+pdf_pdfx *pdf_pdfx_new(const char *icc, const char *condition, const char *cache_dir, int *generic, char **err);
+/* After a run without errors: drops cached images this run did not use. */
+void pdf_pdfx_prune(pdf_pdfx *x);
 void pdf_pdfx_free(pdf_pdfx *x);
 const pdf_cmyk *pdf_pdfx_cmyk(const pdf_pdfx *x);
 
@@ -58,8 +60,11 @@ size_t pdf_pdfx_content(const pdf_cmyk *c, const char *in, size_t len, hc_buf *o
 /* Images (pdfx_img.c). A cache of converted images, keyed by pdf_image,
  * safe to share between threads. */
 typedef struct pdf_imgcache pdf_imgcache;
-pdf_imgcache *pdf_imgcache_new(void);
+/* dir: where converted images are kept between builds (NULL: nowhere). */
+pdf_imgcache *pdf_imgcache_new(const char *dir, const pdf_cmyk *c);
 void pdf_imgcache_free(pdf_imgcache *ic);
+/* Removes the files of the cache folder this run did not use. */
+void pdf_imgcache_prune(pdf_imgcache *ic);
 /* Converts the image XObject xo (holding im's data) in place. 0, or -1 with
  * a malloc'd message in *err. */
 int pdf_pdfx_image(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo, const struct pdf_image *im,

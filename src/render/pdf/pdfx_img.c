@@ -7,10 +7,18 @@
  * other RGB images (maps, drawings) have their greys put in K only and are
  * compressed with zlib. An Indexed image keeps its indices and gets a CMYK
  * palette. Gray and CMYK images are left alone (DeviceGray prints on K).
+ *
+ * Converting the album's photos is most of the work (hundreds of
+ * megapixels), so the converted data is also kept between builds in the
+ * cache folder (OUT.huace-cmyk), one file per image, named by a hash of the
+ * image's bytes, the profile and the colour rules (PDFX_RULES); a build
+ * removes the files it did not use.
  */
 #include "pdfx.h"
 #include "pdf_int.h"
 #include "../../base/alloc.h"
+#include "../../base/fs.h"
+#include "../../base/hash.h"
 #include <jpeglib.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -25,17 +33,27 @@ typedef struct {
     int dct;                    /* data is a JPEG */
     char *colorspace;           /* the new /ColorSpace as PDF text; NULL: unchanged */
     char *err;
+    char file[24];              /* its name in the cache folder; "" none */
 } ic_entry;
 
 struct pdf_imgcache {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     ic_entry *v; size_t n, cap;
+    char *dir;                  /* the cache folder, or NULL */
+    uint64_t key;               /* hash of the profile and the rules */
 };
 
-pdf_imgcache *pdf_imgcache_new(void)
+/* Bump when the colour rules or the encoding change: old files are then not used. */
+#define PDFX_RULES "huace-cmyk-1 neutral<=12 ink<=740 lut33 q92"
+
+pdf_imgcache *pdf_imgcache_new(const char *dir, const pdf_cmyk *c)
 {
     pdf_imgcache *ic = hc_xcalloc(1, sizeof *ic);
+    size_t plen;
+    const unsigned char *prof = pdf_cmyk_profile(c, &plen);
+    ic->key = hc_hash(hc_hash(0x636d796bu, PDFX_RULES, strlen(PDFX_RULES)), prof, plen);
+    if (dir && *dir && hc_fs_mkdirs(dir) == 0) ic->dir = hc_xstrdup(dir);
     pthread_mutex_init(&ic->mu, NULL);
     pthread_cond_init(&ic->cv, NULL);
     return ic;
@@ -50,6 +68,7 @@ void pdf_imgcache_free(pdf_imgcache *ic)
         free(ic->v[i].err);
     }
     free(ic->v);
+    free(ic->dir);
     pthread_mutex_destroy(&ic->mu);
     pthread_cond_destroy(&ic->cv);
     free(ic);
@@ -82,6 +101,31 @@ static void jpeg_cmyk(const unsigned char *px, int w, int h, unsigned char **out
     jpeg_finish_compress(&ci);
     jpeg_destroy_compress(&ci);
     *len = n;
+}
+
+/* A JPEG decoded to 8-bit RGB (malloc'd), or NULL. */
+static unsigned char *jpeg_rgb(const unsigned char *data, size_t len, int w, int h)
+{
+    struct jpeg_decompress_struct di;
+    struct jpeg_error_mgr jerr;
+    unsigned char *px = NULL;
+    di.err = jpeg_std_error(&jerr);
+    jpeg_create_decompress(&di);
+    jpeg_mem_src(&di, data, (unsigned long)len);
+    if (jpeg_read_header(&di, TRUE) != JPEG_HEADER_OK || di.num_components != 3 || (int)di.image_width != w ||
+        (int)di.image_height != h)
+        goto out;
+    di.out_color_space = JCS_RGB;
+    jpeg_start_decompress(&di);
+    px = hc_xmalloc((size_t)w * (size_t)h * 3);
+    while (di.output_scanline < di.output_height) {
+        JSAMPROW row = px + (size_t)di.output_scanline * (size_t)w * 3;
+        jpeg_read_scanlines(&di, &row, 1);
+    }
+    jpeg_finish_decompress(&di);
+out:
+    jpeg_destroy_decompress(&di);
+    return px;
 }
 
 static int flate(const unsigned char *in, size_t n, unsigned char **out, size_t *len)
@@ -129,7 +173,60 @@ static char *indexed_cmyk(const pdf_cmyk *c, qpdf_data q, qpdf_oh cs)
 }
 
 /* Makes the entry for xo (state 1 → 2 or 3). */
-static void convert(const pdf_cmyk *c, qpdf_data q, qpdf_oh xo, ic_entry *e)
+/* The converted data of e from the cache folder; 1 when found. */
+static int cache_get(pdf_imgcache *ic, ic_entry *e, int dct)
+{
+    uint64_t h = hc_hash(ic->key, e->im->data, e->im->len);
+    char hex[17];
+    hc_hash_hex(h, hex);
+    snprintf(e->file, sizeof e->file, "%s.%s", hex, dct ? "jpg" : "zz");
+    if (!ic->dir) return 0;
+    hc_buf path = HC_BUF_INIT, data = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", ic->dir, e->file);
+    int found = hc_fs_read(hc_buf_cstr(&path), &data) == 0 && data.len > 0;
+    if (found) {
+        e->data = (unsigned char *)hc_buf_detach(&data, &e->len);
+        e->dct = dct;
+    }
+    hc_buf_free(&path);
+    hc_buf_free(&data);
+    return found;
+}
+
+/* Keeps e's data in the cache folder (written aside, then renamed: a build
+ * cut short leaves no half file under the real name). */
+static void cache_put(pdf_imgcache *ic, const ic_entry *e)
+{
+    if (!ic->dir || !e->data) return;
+    hc_buf path = HC_BUF_INIT, tmp = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", ic->dir, e->file);
+    hc_buf_printf(&tmp, "%s/.%s.tmp", ic->dir, e->file);
+    FILE *f = fopen(hc_buf_cstr(&tmp), "wb");
+    int ok = f && fwrite(e->data, 1, e->len, f) == e->len;
+    if (f && fclose(f) != 0) ok = 0;
+    if (!ok || rename(hc_buf_cstr(&tmp), hc_buf_cstr(&path)) != 0) remove(hc_buf_cstr(&tmp));
+    hc_buf_free(&path);
+    hc_buf_free(&tmp);
+}
+
+void pdf_imgcache_prune(pdf_imgcache *ic)
+{
+    char **names = NULL;
+    size_t n = 0;
+    if (!ic->dir || hc_fs_list(ic->dir, NULL, &names, &n) != 0) return;
+    for (size_t i = 0; i < n; i++) {
+        int used = 0;
+        for (size_t k = 0; k < ic->n && !used; k++) used = !strcmp(ic->v[k].file, names[i]);
+        if (used) continue;
+        hc_buf path = HC_BUF_INIT;
+        hc_buf_printf(&path, "%s/%s", ic->dir, names[i]);
+        remove(hc_buf_cstr(&path));
+        hc_buf_free(&path);
+    }
+    hc_fs_names_free(names, n);
+}
+
+static void convert(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo, ic_entry *e)
 {
     hc_buf m = HC_BUF_INIT;
     unsigned char *raw = NULL, *px = NULL;
@@ -150,8 +247,16 @@ static void convert(const pdf_cmyk *c, qpdf_data q, qpdf_oh xo, ic_entry *e)
         hc_buf_printf(&m, "image %s: cannot convert %d-bit RGB to CMYK", e->im->path, bpc);
         goto fail;
     }
+    if (cache_get(ic, e, dct)) goto done;
     QPDF_BOOL filtered = QPDF_FALSE;
-    if ((qpdf_oh_get_stream_data(q, xo, qpdf_dl_all, &filtered, &raw, &rawlen) & QPDF_ERRORS) || !filtered) {
+    if (dct && e->im->kind == PDF_IMG_DCT) {   /* libjpeg at once: qpdf's DCT pipeline copies a lot */
+        raw = jpeg_rgb(e->im->data, e->im->len, w, h);
+        rawlen = raw ? (size_t)w * (size_t)h * 3 : 0;
+        filtered = raw != NULL;
+    } else if (qpdf_oh_get_stream_data(q, xo, qpdf_dl_all, &filtered, &raw, &rawlen) & QPDF_ERRORS) {
+        filtered = QPDF_FALSE;
+    }
+    if (!filtered) {
         hc_buf_printf(&m, "image %s: qpdf cannot decode it", e->im->path);
         goto fail;
     }
@@ -171,6 +276,8 @@ static void convert(const pdf_cmyk *c, qpdf_data q, qpdf_oh xo, ic_entry *e)
         hc_buf_printf(&m, "image %s: zlib cannot compress it", e->im->path);
         goto fail;
     }
+    cache_put(ic, e);
+done:
     e->colorspace = hc_xstrdup("/DeviceCMYK");
     goto out;
 fail:
@@ -207,7 +314,7 @@ int pdf_pdfx_image(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo,
         ic->n++;
         ic_entry e = ic->v[i];
         pthread_mutex_unlock(&ic->mu);
-        convert(c, q, xo, &e);   /* the slow part, unlocked; others wait for this entry */
+        convert(c, ic, q, xo, &e);   /* the slow part, unlocked; others wait for this entry */
         pthread_mutex_lock(&ic->mu);
         ic->v[i] = e;
         pthread_cond_broadcast(&ic->cv);
