@@ -21,9 +21,9 @@
 
 #define PDF_CMYK_NEUTRAL (12.0 / 255)   /* max - min of R, G, B for a colour to count as grey */
 #define PDF_CMYK_INK_MAX 3.0            /* 300 % */
-/* Images are capped lower (290 %, of 4 × 255): JPEG's rounding and ringing
+/* Images are capped lower (270 %, of 4 × 255): JPEG's rounding and ringing
  * must not push a photo's darkest pixels back over 300 %. */
-#define PDF_CMYK_INK_MAX_PX 740
+#define PDF_CMYK_INK_MAX_PX 689
 
 typedef struct pdf_cmyk pdf_cmyk;
 

@@ -45,7 +45,7 @@ struct pdf_imgcache {
 };
 
 /* Bump when the colour rules or the encoding change: old files are then not used. */
-#define PDFX_RULES "huace-cmyk-1 neutral<=12 ink<=740 lut33 q92"
+#define PDFX_RULES "huace-cmyk-2 neutral<=12 ink<=689 lut33 q92"
 
 pdf_imgcache *pdf_imgcache_new(const char *dir, const pdf_cmyk *c)
 {
