@@ -374,15 +374,18 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
     if (o->pdfx) {
         char *err = NULL;
         int generic = 0;
-        r.pdfx = pdf_pdfx_new(o->pdfx_icc, o->pdfx_condition, o->cache_dir, &generic, &err);
+        /* a condition names the shop's profile: without that profile it would be a false claim */
+        int shop = o->pdfx_icc && *o->pdfx_icc;
+        r.pdfx = pdf_pdfx_new(o->pdfx_icc, shop ? o->pdfx_condition : NULL, o->cache_dir, &generic, &err);
         if (!r.pdfx) {
             hc_error(d, "pdfx", "site.yaml", 0, 0, "%s", err);
             free(err);
         } else if (generic) {
             hc_warn(d, "pdfx", "site.yaml", 0, 0,
-                    "the press edition uses the generic CMYK profile (%s): fine for proofs; set print.icc and "
-                    "print.condition to the print shop's profile for the print run",
-                    pdf_cmyk_description(pdf_pdfx_cmyk(r.pdfx)));
+                    "the press edition uses the generic CMYK profile (%s, output condition 'Custom')%s: fine for "
+                    "proofs; set print.icc and print.condition to the print shop's profile for the print run",
+                    pdf_cmyk_description(pdf_pdfx_cmyk(r.pdfx)),
+                    o->pdfx_condition && *o->pdfx_condition ? "; print.condition is ignored without print.icc" : "");
         }
     }
 
