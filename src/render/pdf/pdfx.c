@@ -220,17 +220,25 @@ static void xml_escape(hc_buf *out, const char *s)
     }
 }
 
-static const char *info_utf8(qpdf_data q, qpdf_oh info, const char *key)
+/* An Info string as UTF-8, malloc'd (qpdf's pointer lasts only until its next call). */
+static char *info_utf8(qpdf_data q, qpdf_oh info, const char *key)
 {
     qpdf_oh v = qpdf_oh_get_key(q, info, key);
-    return qpdf_oh_is_string(q, v) ? qpdf_oh_get_utf8_value(q, v) : "";
+    return hc_xstrdup(qpdf_oh_is_string(q, v) ? qpdf_oh_get_utf8_value(q, v) : "");
+}
+
+static void put_xml(qpdf_data q, qpdf_oh info, const char *key, hc_buf *x)
+{
+    char *s = info_utf8(q, info, key);
+    xml_escape(x, s);
+    free(s);
 }
 
 /* XMP that agrees with Info (ISO 15930-7 6.7.2). */
 static void xmp(qpdf_data q, qpdf_oh info, const char *date, hc_buf *x)
 {
     hc_buf id = HC_BUF_INIT;
-    const char *title = info_utf8(q, info, "/Title");
+    char *title = info_utf8(q, info, "/Title");
     uint64_t h1 = hc_hash(hc_hash(0x48435844u, title, strlen(title)), date, strlen(date));
     uint64_t h2 = hc_hash(h1, "PDF/X-4", 7);
     char a[17], b[17], hex[33];
@@ -246,7 +254,7 @@ static void xmp(qpdf_data q, qpdf_oh info, const char *date, hc_buf *x)
     hc_buf_puts(x, "<dc:format>application/pdf</dc:format>\n<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
     xml_escape(x, title);
     hc_buf_puts(x, "</rdf:li></rdf:Alt></dc:title>\n");
-    const char *author = info_utf8(q, info, "/Author"), *subject = info_utf8(q, info, "/Subject");
+    char *author = info_utf8(q, info, "/Author"), *subject = info_utf8(q, info, "/Subject");
     if (*author) {
         hc_buf_puts(x, "<dc:creator><rdf:Seq><rdf:li>");
         xml_escape(x, author);
@@ -260,11 +268,11 @@ static void xmp(qpdf_data q, qpdf_oh info, const char *date, hc_buf *x)
     hc_buf_printf(x, "<xmp:CreateDate>%sT00:00:00Z</xmp:CreateDate>\n<xmp:ModifyDate>%sT00:00:00Z</xmp:ModifyDate>\n"
                      "<xmp:MetadataDate>%sT00:00:00Z</xmp:MetadataDate>\n<xmp:CreatorTool>",
                   date, date, date);
-    xml_escape(x, info_utf8(q, info, "/Creator"));
+    put_xml(q, info, "/Creator", x);
     hc_buf_puts(x, "</xmp:CreatorTool>\n<pdf:Producer>");
-    xml_escape(x, info_utf8(q, info, "/Producer"));
+    put_xml(q, info, "/Producer", x);
     hc_buf_puts(x, "</pdf:Producer>\n<pdf:Keywords>");
-    xml_escape(x, info_utf8(q, info, "/Keywords"));
+    put_xml(q, info, "/Keywords", x);
     hc_buf_printf(x, "</pdf:Keywords>\n<pdf:Trapped>False</pdf:Trapped>\n"
                      "<xmpMM:DocumentID>%s</xmpMM:DocumentID>\n<xmpMM:InstanceID>%s</xmpMM:InstanceID>\n"
                      "<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
@@ -272,6 +280,9 @@ static void xmp(qpdf_data q, qpdf_oh info, const char *date, hc_buf *x)
                      "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n",
                   hc_buf_cstr(&id), hc_buf_cstr(&id));
     hc_buf_free(&id);
+    free(title);
+    free(author);
+    free(subject);
 }
 
 /* OutputIntent, Info keys, XMP. */
