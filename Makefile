@@ -3,7 +3,7 @@ CC      ?= cc
 # (libmicrohttpd is not linked: `huace serve` loads it with dlopen, see src/serve/http.h; linked,
 # it would load GnuTLS and a dozen more libraries at every start, a third of a no-op build's time.
 # Its header comes from libmicrohttpd-dev, in /usr/include.)
-PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib vips libjpeg gdal
+PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib vips libjpeg gdal lcms2
 # A missing library stops make here, naming it, rather than at a later compile error.
 # (`clean`, `deps` and `demo`, which installs them first, need no libraries to start.)
 ifneq ($(filter-out clean deps demo,$(or $(MAKECMDGOALS),all)),)

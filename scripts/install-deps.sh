@@ -2,14 +2,17 @@
 # Installs the Debian 12 packages huace needs to build, test and benchmark.
 # (clang-14 and libclang-rt-14-dev, its libFuzzer and sanitizer runtimes, build
 # the fuzz targets: `make fuzz`, which `make test` builds and replays.)
+# (liblcms2-dev converts the press edition to CMYK; libgs-common holds the generic CMYK profile,
+# default_cmyk.icc, used when site.yaml sets no print.icc: see src/render/pdf/pdfx.h.)
 # Idempotent: packages already present are left alone. Used by `make demo` and .ci/run.
 set -eu
 PKGS="build-essential pkg-config
  libcmark-dev libyaml-dev libgd-dev libwebp-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
- libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev libvips-dev libjpeg-dev libgdal-dev gdal-bin
+ libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev libvips-dev libjpeg-dev libgdal-dev gdal-bin liblcms2-dev
+  libgs-common
  clang-14 libclang-rt-14-dev
  fonts-noto-cjk
- tidy python3 poppler-utils qpdf zbar-tools ghostscript
+ tidy python3 poppler-utils qpdf zbar-tools
  chromium"
 # `--bench` adds what `make bench` compares against (Hugo, WeasyPrint, time) and what
 # its photo part draws and tags the test photos with (the vips tool, exiftool).

@@ -256,8 +256,9 @@ int hc_build(const hc_opts *o, int *rebuilt)
     memset(&ps, 0, sizeof ps);
     double t_pdf = now_s();
     if (!failed && m->config.print_enabled) {
-        hc_buf icc = HC_BUF_INIT;
+        hc_buf icc = HC_BUF_INIT, cmyk_cache = HC_BUF_INIT;
         if (m->config.pdfx_icc) hc_buf_printf(&icc, "%s/%s", o->src, m->config.pdfx_icc);
+        hc_buf_printf(&cmyk_cache, "%s.huace-cmyk", out);
         hc_pdf_opts po = {
             .out_dir = staging,
             .trim_w_mm = m->config.trim_w,
@@ -269,10 +270,12 @@ int hc_build(const hc_opts *o, int *rebuilt)
             .quiet = o->quiet,
             .jobs = jobs,
             .images = images,
+            .cache_dir = hc_buf_cstr(&cmyk_cache),
         };
         failed = hc_pdf_render(m, &po, d, &ps) != 0 || hc_diags_errors(d);
         pdf_files = ps.files;
         hc_buf_free(&icc);
+        hc_buf_free(&cmyk_cache);
     }
     t_pdf = now_s() - t_pdf;
     hc_render_opts ro = { .out_dir = staging, .jobs = jobs, .quiet = o->quiet, .images = images };

@@ -162,16 +162,14 @@ if [ -z "${HC_PDF_OUT:-}" ]; then
     check "without the Noto CJK fonts the build fails (status $st) naming fonts-noto-cjk" \
         sh -c "[ $st = 1 ] && grep -q 'fonts-noto-cjk' '$T/nofonts.log' && ! [ -e '$T/nofonts/print' ]"
 
-    # PDF/X-3 in CMYK with Ghostscript, once the command line has --pdfx
+    # PDF/X-4 in CMYK, converted in-process (render/pdf/pdfx.h; tests/e2e/preflight.sh checks more)
     if ! "$HUACE" help build 2>&1 | grep -q -- '--pdfx'; then
         skip "--pdfx" "huace build has no --pdfx option yet"
-    elif ! command -v gs >/dev/null; then
-        skip "--pdfx" "gs not installed (Debian ghostscript)"
     else
         "$HUACE" build -s tests/sites/pdf-basic -o "$T/pdfx" --today 2026-11-30 --quiet --pdfx >"$T/pdfx.log" 2>&1
         f=$T/pdfx/print/album-press.pdf
-        check "--pdfx: album-press.pdf is PDF/X-3 with an output intent, in CMYK" \
-            sh -c "qpdf --check '$f' >/dev/null && qpdf --qdf --object-streams=disable '$f' - | grep -a -q 'GTS_PDFXVersion (PDF/X-3' &&
+        check "--pdfx: album-press.pdf is PDF/X-4 with an output intent, in CMYK" \
+            sh -c "qpdf --check '$f' >/dev/null && qpdf --qdf --object-streams=disable '$f' - | grep -a -q 'GTS_PDFXVersion (PDF/X-4)' &&
                    qpdf --qdf --object-streams=disable '$f' - | grep -a -q '/OutputIntents' &&
                    ! qpdf --qdf --object-streams=disable '$f' - | grep -a -q '/DeviceRGB'"
         check "--pdfx: TrimBox and BleedBox kept" sh -c "pdfinfo -box '$f' | grep -q 'TrimBox: *34.02 *34.02'"

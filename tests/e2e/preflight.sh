@@ -6,10 +6,11 @@
 # unreadable files exit 2 with a message; the JSON is one object with the
 # documented keys in order, and the same input gives the same bytes.
 # Then huace's own album: the screen edition is rejected for no bleed and
-# RGB; today's press edition is rejected for RGB and four-colour text, and
-# the --pdfx edition for a PDF/X-3:2002 key on a PDF 1.5 file with object
-# streams and four-colour text. When issue 14's PDF/X work lands, the press
-# assertions below must flip to "accepted" (exit 0).
+# RGB; the press edition without --pdfx (an RGB proof) for RGB and
+# four-colour text; the --pdfx edition (PDF/X-4, CMYK) is accepted, passes
+# qpdf --check, has no dark text with C, M or Y in it (textcolour.py walks
+# the content streams), crop marks in /Separation /All, the configured
+# OutputIntent, and the same bytes when built again.
 . tests/tools/tap.sh
 F=tests/preflight
 
@@ -103,18 +104,55 @@ album() { # album NAME FILE WANT-EXIT CODES…: exit status and exactly these pr
     if [ $st = "$want" ] && [ "$got" = "$*" ]; then ok "$nm: exit $want, problems: ${*:-none}"; else notok "$nm: exit $want, problems: $* (got exit $st: $got)"; sed 's/^/# /' "$T/album.err"; fi
 }
 album "screen edition album.pdf" "$OUT/print/album.pdf" 1 art-short no-bleed rgb text-not-k
-album "press edition album-press.pdf (today: RGB, four-colour text)" "$OUT/print/album-press.pdf" 1 rgb text-not-k
+album "press edition without --pdfx (an RGB proof): RGB, four-colour text" "$OUT/print/album-press.pdf" 1 rgb text-not-k
 "$HUACE" preflight "$OUT/print/album.pdf" >"$T/screen.txt"
 grep -q "pages 1–[0-9]*: no TrimBox: the trim is the media box and there is no bleed \[no-bleed\]" "$T/screen.txt" &&
     ok "screen edition: no bleed on every page, named" || notok "screen edition: no bleed on every page, named"
 "$HUACE" preflight "$OUT/print/album-press.pdf" >"$T/press.txt"
 grep -q "bleed 3.0/3.0/3.0/3.0 mm" "$T/press.txt" && ! grep -q "stops short of the bleed" "$T/press.txt" &&
     ok "press edition: 3 mm bleed, artwork reaches it" || notok "press edition: 3 mm bleed, artwork reaches it"
-if command -v gs >/dev/null 2>&1; then
-    "$HUACE" build -s . -o "$T/sitex" --today 2026-11-30 --quiet --pdfx >"$T/buildx.log" 2>&1 || notok "builds with --pdfx"
-    album "--pdfx press edition (today: PDF/X-3:2002 on PDF 1.5, four-colour text)" "$T/sitex/print/album-press.pdf" 1 \
-        pdfx-structure pdfx-version text-not-k
-else
-    skip "--pdfx press edition" "Ghostscript (gs) is not installed"
-fi
+
+# --pdfx: PDF/X-4 in CMYK, converted in-process. The site is a copy of the
+# example with print.icc (a copy of the generic profile inside the site
+# folder, as a shop's profile would be) and print.condition set (symbolic
+# links would lead out of the site folder, which huace refuses).
+S2=$T/site2
+mkdir -p "$S2"
+for f in *; do case $f in site.yaml|build|huace|src|tests) ;; *) cp -R "$f" "$S2/$f" ;; esac; done
+cp /usr/share/color/icc/ghostscript/default_cmyk.icc "$S2/press.icc" 2>/dev/null
+sed 's|^print:$|print:\n  icc: press.icc\n  condition: "CGATS TR 001"|' site.yaml >"$S2/site.yaml"
+"$HUACE" build -s "$S2" -o "$OUT" --today 2026-11-30 --quiet --pdfx >"$T/buildx.log" 2>&1 || { notok "builds with --pdfx"; sed 's/^/# /' "$T/buildx.log" | head; }
+X=$OUT/print/album-press.pdf
+album "--pdfx press edition album-press.pdf" "$X" 0
+bad=""
+for f in "$OUT"/print/*-press.pdf; do "$HUACE" preflight "$f" >/dev/null 2>&1 || bad="$bad $(basename "$f")"; done
+if [ -z "$bad" ]; then ok "--pdfx: every press edition is accepted"; else notok "--pdfx: every press edition is accepted (rejected:$bad)"; fi
+check "--pdfx press edition passes qpdf --check" qpdf --check "$X"
+head -c 8 "$X" | grep -q '%PDF-1.6' && ok "--pdfx press edition is PDF 1.6 (PDF/X-4)" || notok "--pdfx press edition is PDF 1.6"
+"$HUACE" preflight --format json "$X" >"$T/x.json"
+if python3 - "$T/x.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+x = d["pdfx"]
+assert x["info"] == "PDF/X-4" and x["xmp"] == "PDF/X-4", x
+assert x["output_intent"] == {"identifier": "CGATS TR 001", "profile": True, "profile_components": 4}, x
+assert x["trapped"] == "False" and x["id"] is True, x
+cs = {c["name"]: c for c in d["colorspaces"]}
+assert set(cs) == {"DeviceCMYK", "Separation All"}, list(cs)
+assert cs["Separation All"]["pages"] == d["pages"] and cs["Separation All"]["stroke"] == d["pages"], cs
+assert all(b["trim_mm"][0] - b["bleed_mm"][0] == 3.0 for b in d["page_boxes"]), d["page_boxes"][0]
+assert d["ink"]["image"]["max"] <= 300 and d["ink"]["vector"]["max"] <= 300, d["ink"]
+PY
+then ok "--pdfx: PDF/X-4 keys, OutputIntent 'CGATS TR 001' with its profile, only CMYK and /All (crop marks), ink <= 300 %"
+else notok "--pdfx: PDF/X-4 keys, OutputIntent, CMYK only, crop marks in /All"; fi
+if python3 tests/preflight/textcolour.py "$X" >"$T/tc.txt" 2>&1 && grep -q " reg [1-9]" "$T/tc.txt"; then
+    ok "--pdfx: no dark text with C, M or Y over 2 % in the content streams ($(cat "$T/tc.txt"))"
+else notok "--pdfx: no dark text with C, M or Y over 2 %"; sed 's/^/# /' "$T/tc.txt"; fi
+python3 tests/preflight/textcolour.py "$OUT/print/album.pdf" >"$T/tc2.txt" 2>&1 &&
+    notok "the text-colour check rejects the RGB screen edition" || ok "the text-colour check rejects the RGB screen edition"
+cp "$X" "$T/x1.pdf"
+# a plain build in between, so that the next --pdfx build renders again (converted images from the cache)
+"$HUACE" build -s "$S2" -o "$OUT" --today 2026-11-30 --quiet >/dev/null 2>&1
+"$HUACE" build -s "$S2" -o "$OUT" --today 2026-11-30 --quiet --pdfx >/dev/null 2>&1
+check "--pdfx: same bytes twice" cmp "$T/x1.pdf" "$X"
 finish

@@ -1,6 +1,7 @@
 /* page.c — pages of a document: crop marks, running heads, folios, page
  * labels, destinations and links; small drawing helpers. */
 #include "pdf_int.h"
+#include "pdfx.h"
 #include "../../base/utf8.h"
 #include "../../model/link.h"
 #include <cairo-pdf.h>
@@ -23,14 +24,16 @@ double pdf_page_text_w(const pdf_doc *p)
 double pdf_page_y0(const pdf_doc *p) { return p->env->geom.top; }
 double pdf_page_y1(const pdf_doc *p) { return p->env->geom.trim_h - p->env->geom.bottom; }
 
-/* Crop marks at the four corners of the trim, outside the bleed. */
+/* Crop marks at the four corners of the trim, outside the bleed, in the
+ * registration sentinel colour (pdfx.h: nothing else draws it; PDF/X makes
+ * it /Separation /All). */
 static void crop_marks(pdf_doc *p)
 {
     const pdf_geom *g = &p->env->geom;
     double gap = g->bleed + pdf_mm(2), len = pdf_mm(5);
     cairo_t *cr = p->cr;
     cairo_save(cr);
-    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_source_rgb(cr, PDF_REG_R, PDF_REG_G, PDF_REG_B);
     cairo_set_line_width(cr, 0.25);
     for (int cx = 0; cx < 2; cx++)
         for (int cy = 0; cy < 2; cy++) {

@@ -12,6 +12,7 @@
  * only read while workers run.
  */
 #include "pdf_int.h"
+#include "pdfx.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include "../../base/tree.h"
@@ -73,6 +74,7 @@ typedef struct job {
 
 typedef struct {
     pdf_env *env;
+    struct pdf_pdfx *pdfx;    /* PDF/X press editions, or NULL */
     job *jobs;
     size_t njobs;
     pdf_progress progress;
@@ -262,8 +264,8 @@ static void do_draw(void *ctx, size_t i, worker *w)
     char *err = NULL;
     if (st != CAIRO_STATUS_SUCCESS) {
         hc_error(env->d, "pdf", j->screen_path, 0, 0, "cairo could not write the PDF: %s", cairo_status_to_string(st));
-    } else if (pdf_editions((const unsigned char *)raw.data, raw.len, &env->geom, p.used, p.nused, &screen, &press,
-                            &err) != 0) {
+    } else if (pdf_editions((const unsigned char *)raw.data, raw.len, &env->geom, p.used, p.nused, r->pdfx, env->date,
+                            &screen, &press, &err) != 0) {
         hc_error(env->d, "pdf", j->screen_path, 0, 0, "%s", err);
     } else if (write_out(env, j->screen_path, &screen) == 0 && write_out(env, j->press_path, &press) == 0) {
         pthread_mutex_lock(&r->mu);
@@ -277,34 +279,6 @@ static void do_draw(void *ctx, size_t i, worker *w)
     hc_buf_free(&raw);
     hc_buf_free(&screen);
     hc_buf_free(&press);
-}
-
-/* ---- PDF/X ---- */
-
-static void do_pdfx(void *ctx, size_t i, worker *w)
-{
-    (void)w;
-    run *r = ctx;
-    pdf_env *env = r->env;
-    job *j = &r->jobs[i];
-    hc_buf in = HC_BUF_INIT, out = HC_BUF_INIT, data = HC_BUF_INIT, fixed = HC_BUF_INIT;
-    hc_buf_printf(&in, "%s/%s", env->opts->out_dir, j->press_path);
-    hc_buf_printf(&out, "%s.pdfx-tmp", hc_buf_cstr(&in));
-    char *err = NULL;
-    const char *title = j->kind == PDF_DOC_ALBUM ? env->m->config.title : env->m->projects[j->unit].name;
-    if (pdf_pdfx_convert(hc_buf_cstr(&in), hc_buf_cstr(&out), env->opts, env->m->root, title ? title : "", &err) != 0 ||
-        hc_fs_read(hc_buf_cstr(&out), &data) != 0 ||
-        pdf_press_fixup((const unsigned char *)data.data, data.len, &env->geom, env->date, &fixed, &err) != 0) {
-        hc_error(env->d, "pdfx", j->press_path, 0, 0, "%s", err ? err : "cannot read Ghostscript's output");
-    } else {
-        write_out(env, j->press_path, &fixed);
-    }
-    unlink(hc_buf_cstr(&out));
-    free(err);
-    hc_buf_free(&in);
-    hc_buf_free(&out);
-    hc_buf_free(&data);
-    hc_buf_free(&fixed);
 }
 
 /* ---- phase 1: shared data ---- */
@@ -336,12 +310,6 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
         hc_error(d, "print", "site.yaml", 0, 0,
                  "print size %g × %g mm with %g mm bleed is out of range (trim 50–1000 mm, bleed 0–10 mm)",
                  o->trim_w_mm, o->trim_h_mm, o->bleed_mm);
-        return -1;
-    }
-    if (o->pdfx && !pdf_have_gs()) {
-        hc_error(d, "pdfx", "site.yaml", 0, 0,
-                 "--pdfx converts the press edition with Ghostscript, which is not installed: "
-                 "install the Debian package ghostscript (apt-get install ghostscript)");
         return -1;
     }
     if (pdf_fonts_find(&env->fonts, d) != 0) return -1;
@@ -424,6 +392,23 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
     for (int k = 0; k < nthreads; k++) r.workers[k].pc = pdf_pango_context_new(&r.workers[k].fm);
     size_t njobs;
     r.jobs = jobs_new(m, o->no_units, &njobs);
+    if (o->pdfx) {
+        char *err = NULL;
+        int generic = 0;
+        /* a condition names the shop's profile: without that profile it would be a false claim */
+        int shop = o->pdfx_icc && *o->pdfx_icc;
+        r.pdfx = pdf_pdfx_new(o->pdfx_icc, shop ? o->pdfx_condition : NULL, o->cache_dir, &generic, &err);
+        if (!r.pdfx) {
+            hc_error(d, "pdfx", "site.yaml", 0, 0, "%s", err);
+            free(err);
+        } else if (generic) {
+            hc_warn(d, "pdfx", "site.yaml", 0, 0,
+                    "the press edition uses the generic CMYK profile (%s, output condition 'Custom')%s: fine for "
+                    "proofs; set print.icc and print.condition to the print shop's profile for the print run",
+                    pdf_cmyk_description(pdf_pdfx_cmyk(r.pdfx)),
+                    o->pdfx_condition && *o->pdfx_condition ? "; print.condition is ignored without print.icc" : "");
+        }
+    }
 
     parallel(&r, m->nprojects, nthreads, do_map);
     if (hc_diags_errors(d) == errors0) {
@@ -437,7 +422,6 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         if (pdf_album_html(&env, &html) == 0 && write_out(&env, "print/album.html", &html) == 0) r.files++;
         hc_buf_free(&html);
     }
-    if (o->pdfx && hc_diags_errors(d) == errors0) parallel(&r, njobs, nthreads, do_pdfx);
     pdf_photos_report(&env);
 
     if (st) {
@@ -446,6 +430,8 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         st->seconds = now_s() - t0;
     }
     jobs_free(r.jobs, njobs);
+    if (r.pdfx && hc_diags_errors(d) == errors0) pdf_pdfx_prune(r.pdfx);
+    pdf_pdfx_free(r.pdfx);
     for (int k = 0; k < nthreads; k++) {
         g_object_unref(r.workers[k].pc);
         g_object_unref(r.workers[k].fm);

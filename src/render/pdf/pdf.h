@@ -39,14 +39,15 @@ typedef struct {
     const char *out_dir;        /* staging folder */
     double trim_w_mm, trim_h_mm;/* finished size 50–1000 mm; 0 = the default 210 × 285 (大度16开) */
     double bleed_mm;            /* 0–10 mm, as given (site.yaml's default is 3); 0 = no bleed */
-    int pdfx;                   /* also convert the press edition to PDF/X-3 CMYK with gs */
+    int pdfx;                   /* the press edition as PDF/X-4 in CMYK (render/pdf/pdfx.h) */
     int quiet;                  /* no progress on stderr */
     int jobs;                   /* worker threads; 0 = 1 */
     /* --- added after the first contract; zero = default --- */
-    const char *pdfx_icc;       /* the print shop's CMYK output profile (.icc); default: Ghostscript's default_cmyk.icc */
+    const char *pdfx_icc;       /* the print shop's CMYK output profile (.icc); default: the generic one (pdfx.h) */
     const char *pdfx_condition; /* its OutputConditionIdentifier (e.g. "FOGRA39"); default "Custom" */
     int no_units;               /* skip print/<id>.pdf and print/<id>-press.pdf */
     const struct hc_images *images; /* the image stage's set (render/images/images.h), read only; NULL = no photos */
+    const char *cache_dir;      /* PDF/X: images converted to CMYK, kept between builds (OUT.huace-cmyk); NULL = none */
 } hc_pdf_opts;
 
 typedef struct {
@@ -59,7 +60,7 @@ typedef struct {
  * N/M pages" on stderr once it has taken a second, unless o->quiet.
  * Returns 0, or -1 after reporting errors to d
  * (rule "font" when the CJK fonts are missing, "print" for bad options,
- * "pdfx" when --pdfx is asked for and gs is missing, "write" for I/O). */
+ * "pdfx" when the output profile cannot be used, "write" for I/O). */
 int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_stats *st);
 
 #endif

@@ -139,7 +139,7 @@ void pdf_anchors_free(pdf_anchors *a);
 
 /* ---- images (image.c) ---- */
 typedef enum { PDF_IMG_FLATE, PDF_IMG_DCT, PDF_IMG_PIXELS } pdf_img_kind;
-typedef struct {
+typedef struct pdf_image {
     char *path;                 /* for messages: site-relative file, or "route map of <id>" */
     int w, h;                   /* pixels */
     pdf_img_kind kind;
@@ -414,22 +414,15 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit);
 void pdf_album_metadata(pdf_doc *p, pdf_doc_kind kind, size_t unit);
 
 /* ---- editions (press.c) ---- */
+struct pdf_pdfx;
 /* From one cairo render (pdf, len) of a document whose used images are
  * p->used: replaces image placeholders, then writes the screen edition
  * (MediaBox = trim) to screen and the press edition (TrimBox, BleedBox, no
- * annotations) to press, both with deterministic /ID. Returns 0, or -1 with
- * a message in err (malloc'd). */
+ * annotations) to press, both with deterministic /ID. With pdfx (not NULL)
+ * the press edition is PDF/X-4 in CMYK (pdfx.h), dated date (YYYY-MM-DD).
+ * Returns 0, or -1 with a message in err (malloc'd). */
 int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,
-                size_t nused, hc_buf *screen, hc_buf *press, char **err);
-/* Sets TrimBox/BleedBox again and fixes dates and /ID of a PDF rewritten by
- * Ghostscript. */
-int pdf_press_fixup(const unsigned char *pdf, size_t len, const pdf_geom *g, const char *date, hc_buf *out,
-                   char **err);
-/* PDF/X-3 with Ghostscript: in → out (files). Returns 0, -1 with err. */
-int pdf_pdfx_convert(const char *in, const char *out, const hc_pdf_opts *o, const char *root, const char *title,
-                    char **err);
-/* Is gs on PATH? */
-int pdf_have_gs(void);
+                size_t nused, struct pdf_pdfx *pdfx, const char *date, hc_buf *screen, hc_buf *press, char **err);
 
 /* ---- the flat cover (coverspread.c) ---- */
 #define PDF_CALIPER_MM 0.1   /* mm per leaf when print.paper_caliper is not given */

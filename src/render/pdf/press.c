@@ -7,8 +7,11 @@
  *   3. writes the press edition: full media with crop marks, /TrimBox and
  *      /BleedBox on every page, no link annotations, no structure tree.
  * Both with a deterministic /ID (a hash of the content) and object streams.
+ * With PDF/X (pdfx.h) the press edition is then converted to CMYK and
+ * written as PDF/X-4, PDF 1.6.
  */
 #include "pdf_int.h"
+#include "pdfx.h"
 #include "../../base/alloc.h"
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
@@ -60,7 +63,7 @@ static void replace_image(qpdf_data q, qpdf_oh xo, const pdf_image *im)
 /* Finds placeholders among the XObjects of resources (and of forms inside
  * them) and replaces them; done[k] marks what was found. */
 static void scan_resources(qpdf_data q, qpdf_oh res, const pdf_image *const *used, size_t nused, char *done,
-                           int depth)
+                           qpdf_oh *xos, int depth)
 {
     if (depth > 4 || !qpdf_oh_is_dictionary(q, res)) return;
     qpdf_oh xobjs = qpdf_oh_get_key(q, res, "/XObject");
@@ -85,15 +88,17 @@ static void scan_resources(qpdf_data q, qpdf_oh res, const pdf_image *const *use
             if (k < 0 || (size_t)k >= nused || done[k]) continue;
             replace_image(q, xo, used[k]);
             done[k] = 1;
+            xos[k] = xo;
         } else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
-            scan_resources(q, qpdf_oh_get_key(q, dict, "/Resources"), used, nused, done, depth + 1);
+            scan_resources(q, qpdf_oh_get_key(q, dict, "/Resources"), used, nused, done, xos, depth + 1);
         }
     }
 }
 
-static int write_memory(qpdf_data q, hc_buf *out)
+static int write_memory(qpdf_data q, hc_buf *out, const char *min_version)
 {
     if (qpdf_init_write_memory(q) & QPDF_ERRORS) return -1;
+    if (min_version) qpdf_set_minimum_pdf_version(q, min_version);
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
     qpdf_set_object_stream_mode(q, qpdf_o_generate);
     qpdf_set_decode_level(q, qpdf_dl_none);
@@ -118,10 +123,11 @@ static void press_boxes(qpdf_data q, const pdf_geom *g, int npages)
 }
 
 int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,
-                size_t nused, hc_buf *screen, hc_buf *press, char **err)
+                size_t nused, struct pdf_pdfx *pdfx, const char *date, hc_buf *screen, hc_buf *press, char **err)
 {
     int rc = -1;
     char *done = hc_xcalloc(nused ? nused : 1, 1);
+    qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
     if (qpdf_read_memory(q, "album", (const char *)pdf, len, NULL) & QPDF_ERRORS) {
@@ -134,7 +140,7 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
         goto out;
     }
     for (int i = 0; i < np; i++)
-        scan_resources(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Resources"), used, nused, done, 0);
+        scan_resources(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Resources"), used, nused, done, xos, 0);
     for (size_t k = 0; k < nused; k++)
         if (!done[k]) {
             hc_buf m = HC_BUF_INIT;
@@ -151,7 +157,7 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     for (int i = 0; i < np; i++)
         qpdf_oh_replace_key(q, qpdf_get_page_n(q, (size_t)i), "/MediaBox",
                             box(q, g->pad, g->pad, g->media_w - g->pad, g->media_h - g->pad));
-    if (write_memory(q, screen) != 0) {
+    if (write_memory(q, screen, NULL) != 0) {
         *err = qpdf_message(q, "cannot write the screen edition");
         goto out;
     }
@@ -166,7 +172,8 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     qpdf_oh root = qpdf_get_root(q);
     qpdf_oh_remove_key(q, root, "/StructTreeRoot");
     qpdf_oh_remove_key(q, root, "/MarkInfo");
-    if (write_memory(q, press) != 0) {
+    if (pdfx && pdf_pdfx_apply(pdfx, q, used, xos, nused, date, err) != 0) goto out;
+    if (write_memory(q, press, pdfx ? "1.6" : NULL) != 0) {
         *err = qpdf_message(q, "cannot write the press edition");
         goto out;
     }
@@ -174,36 +181,6 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
 out:
     qpdf_cleanup(&q);
     free(done);
-    return rc;
-}
-
-int pdf_press_fixup(const unsigned char *pdf, size_t len, const pdf_geom *g, const char *date, hc_buf *out, char **err)
-{
-    int rc = -1;
-    qpdf_data q = qpdf_init();
-    qpdf_silence_errors(q);
-    if (qpdf_read_memory(q, "pdfx", (const char *)pdf, len, NULL) & QPDF_ERRORS) {
-        *err = qpdf_message(q, "cannot read Ghostscript's PDF/X");
-        goto out;
-    }
-    int np = qpdf_get_num_pages(q);
-    press_boxes(q, g, np > 0 ? np : 0);
-    /* Ghostscript stamps the wall clock and a random document id: use the build date, drop the XMP */
-    char d[40];
-    snprintf(d, sizeof d, "D:%.4s%.2s%.2s000000Z", date, date + 5, date + 8);
-    qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
-    if (qpdf_oh_is_dictionary(q, info)) {
-        qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, d));
-        qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, d));
-    }
-    qpdf_oh_remove_key(q, qpdf_get_root(q), "/Metadata");
-    qpdf_oh_remove_key(q, qpdf_get_trailer(q), "/ID");   /* its first half would be kept: make both from the content */
-    if (write_memory(q, out) != 0) {
-        *err = qpdf_message(q, "cannot write the PDF/X edition");
-        goto out;
-    }
-    rc = 0;
-out:
-    qpdf_cleanup(&q);
+    free(xos);
     return rc;
 }
