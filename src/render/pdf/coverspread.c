@@ -110,8 +110,8 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
     return CAIRO_STATUS_SUCCESS;
 }
 
-int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, size_t unit, int pages, hc_buf *out,
-                     char **err)
+int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, size_t unit, int pages,
+                     struct pdf_pdfx *pdfx, hc_buf *out, char **err)
 {
     const pdf_geom *g = &env->geom;
     double spine = pdf_mm(pdf_spine_mm(&env->m->config, pages));
@@ -147,7 +147,8 @@ int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, si
     if (st != CAIRO_STATUS_SUCCESS) {
         *err = hc_xstrdup(cairo_status_to_string(st));
     } else {
-        rc = pdf_editions((const unsigned char *)raw.data, raw.len, &sheet, p.used, p.nused, &screen, out, err);
+        rc = pdf_editions((const unsigned char *)raw.data, raw.len, &sheet, p.used, p.nused, pdfx, env->date, &screen,
+                          out, err);
     }
     pdf_doc_images_free(&p);
     pdf_anchors_free(&p.cur);

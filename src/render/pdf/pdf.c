@@ -232,7 +232,7 @@ static void write_cover_spread(run *r, const job *j, worker *w, int pages)
     char *err = NULL;
     if (j->kind == PDF_DOC_ALBUM) hc_buf_puts(&path, "print/cover-spread.pdf");
     else hc_buf_printf(&path, "print/%s-cover-spread.pdf", r->env->m->projects[j->unit].id);
-    if (pdf_cover_spread(r->env, w->pc, j->kind, j->unit, pages, &out, &err) != 0) {
+    if (pdf_cover_spread(r->env, w->pc, j->kind, j->unit, pages, r->pdfx, &out, &err) != 0) {
         hc_error(r->env->d, "pdf", hc_buf_cstr(&path), 0, 0, "%s", err ? err : "cannot draw the cover spread");
     } else if (write_out(r->env, hc_buf_cstr(&path), &out) == 0) {
         pthread_mutex_lock(&r->mu);

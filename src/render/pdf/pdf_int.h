@@ -429,10 +429,11 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
 /* Spine width in mm of a book of pages pages (0 for saddle stitching). */
 double pdf_spine_mm(const hc_config *c, int pages);
 /* Back cover, spine and front cover of document (kind, unit) of pages pages
- * on one sheet, trim + bleed on every side, Trim/Bleed boxes set, into out.
+ * on one sheet, trim + bleed on every side, Trim/Bleed boxes set, into out;
+ * a PDF/X-4 file in CMYK when pdfx is not NULL (as the press editions).
  * Returns 0, or -1 with err (malloc'd). */
-int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, size_t unit, int pages, hc_buf *out,
-                     char **err);
+int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, size_t unit, int pages,
+                     struct pdf_pdfx *pdfx, hc_buf *out, char **err);
 
 /* ---- album.html (html.c) ---- */
 int pdf_album_html(const pdf_env *env, hc_buf *out);
