@@ -17,7 +17,7 @@
 #define SUMMARY_CHARS 120
 
 static const char *const case_keys[] = {
-    "title", "date", "township", "projects", "tags", "summary", "draft", NULL
+    "title", "date", "township", "projects", "tags", "summary", "draft", "album", NULL
 };
 static const char *const page_keys[] = { "title", "weight", "menu", "summary", "draft", "date", NULL };
 
@@ -229,6 +229,7 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
         doc->projects_loc = hc_loc_of(doc->path, pv);
         hc_yr_strlist(&r, pv, "projects", &doc->project_ids, &doc->nprojects);
         hc_load_tags(&r, hc_ymap_get(fm, "tags"), &doc->tags, &doc->ntags);
+        hc_yr_bool(&r, hc_ymap_get(fm, "album"), "album", &doc->album);
     } else {
         hc_yr_int(&r, hc_ymap_get(fm, "weight"), "weight", &doc->weight);
         hc_yr_bool(&r, hc_ymap_get(fm, "menu"), "menu", &doc->menu);

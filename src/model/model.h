@@ -45,6 +45,7 @@ typedef struct {
     /* print: {enabled, trim: {width, height}, bleed, pdfx} (millimetres) */
     int print_enabled, pdfx; double trim_w, trim_h, bleed;
     char *pdfx_icc, *pdfx_condition;   /* print.icc (site-relative path), print.condition */
+    long album_cases;   /* print.album_cases: the newest N case studies when none is marked album: true */
     /* images of the site as a whole (src NULL when not given): banner: and
      * logo: (a path under assets/, or {src, alt, caption}), print.cover_photo */
     struct hc_photo *banner, *logo, *cover_photo;
@@ -114,6 +115,7 @@ typedef struct {
     char **tags; size_t ntags;    /* tags freed after checks (case studies): see tag_terms */
     size_t *tag_terms;        /* per tag: index into tax[HC_TAX_TAG].terms (linking) */
     int draft;
+    int album;                /* case study: `album: true`, chosen for the district album */
     long weight; int menu;
     char *html;               /* rendered body, only if loaded with keep_html (see hc_doc_body_html) */
     unsigned long long src_hash;   /* hash of the file as loaded (0 for drafts left out) */

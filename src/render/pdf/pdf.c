@@ -298,6 +298,7 @@ static void env_free(pdf_env *env)
     for (size_t c = 0; env->case_html && c < env->m->ncases; c++) free(env->case_html[c]);
     free(env->case_html);
     hc_strmap_free(&env->case_slugs);
+    free(env->in_album);
     free(env->year);
     free(env->date);
 }
@@ -333,6 +334,7 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
     env->case_blocks = hc_xcalloc(m->ncases ? m->ncases : 1, sizeof *env->case_blocks);
     hc_strmap_init(&env->case_slugs, m->ncases);
     for (size_t c = 0; c < m->ncases; c++) hc_strmap_add(&env->case_slugs, m->cases[c].slug, strlen(m->cases[c].slug), c);
+    pdf_album_choose(env);
     for (size_t c = 0; c < m->ncases; c++) {
         hc_buf body = HC_BUF_INIT;
         if (m->cases[c].html) hc_buf_puts(&body, m->cases[c].html);

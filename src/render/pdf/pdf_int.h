@@ -192,9 +192,16 @@ typedef struct pdf_env {
     char **case_html;                   /* per model case: its body as cmark wrote it */
     pdf_blocks *case_blocks;             /* per model case: its body as blocks */
     hc_strmap case_slugs;                /* case study slug → index in the model's cases */
+    unsigned char *in_album;             /* per model case: 1 if the district album carries it */
+    size_t nalbum;                       /* how many it carries (pdf_album_choose) */
     char *year;                         /* "2026" */
     char *date;                         /* "2026-11-30" */
 } pdf_env;
+
+/* Chooses the district album's case studies into env->in_album / nalbum:
+ * those marked `album: true`, or when none is, the newest
+ * m->config.album_cases (the model's cases are newest first). */
+void pdf_album_choose(pdf_env *env);
 
 void pdf_page_begin(pdf_doc *p, int folio, const char *running, const char *label);
 void pdf_page_end(pdf_doc *p);
