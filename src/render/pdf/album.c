@@ -12,6 +12,7 @@
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
+#include "../../load/load.h"
 #include "../../model/permalink.h"
 #include <cairo-pdf.h>
 #include <math.h>
@@ -37,6 +38,29 @@ void pdf_album_choose(pdf_env *env)
         env->in_album[c] = (unsigned char)in;
         env->nalbum += (size_t)in;
     }
+}
+
+const pdf_blocks *pdf_case_blocks(pdf_doc *p, size_t c)
+{
+    for (unsigned i = 0; i < p->cn; i++)
+        if (p->ccase[i] == c) return &p->cblocks[i];
+    unsigned k = p->cn < PDF_CASE_CACHE ? p->cn++ : p->cnext;
+    p->cnext = (k + 1) % PDF_CASE_CACHE;
+    pdf_blocks_free(&p->cblocks[k]);
+    hc_buf html = HC_BUF_INIT;
+    const hc_doc *d = &p->m->cases[c];
+    if (d->html) hc_buf_puts(&html, d->html);
+    else hc_doc_body_html(p->m, d, &html, p->env->d);   /* not kept by the load: read again */
+    pdf_html_to_blocks(hc_buf_cstr(&html), &p->env->fonts, &p->cblocks[k]);
+    hc_buf_free(&html);
+    p->ccase[k] = c;
+    return &p->cblocks[k];
+}
+
+void pdf_case_blocks_free(pdf_doc *p)
+{
+    for (unsigned i = 0; i < p->cn; i++) pdf_blocks_free(&p->cblocks[i]);
+    p->cn = p->cnext = 0;
 }
 
 int pdf_doc_has_case(const pdf_doc *p, size_t c)
@@ -571,9 +595,9 @@ static void domain_chapter(pdf_doc *p, size_t di)
 }
 
 /* Block k of case ci as a photo: 0 if it is an image the set has. */
-static int case_block_pic(const pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
+static int case_block_pic(pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
 {
-    const pdf_block *b = &p->env->case_blocks[ci].v[k];
+    const pdf_block *b = &pdf_case_blocks(p, ci)->v[k];
     if (b->kind != PDF_BLK_IMG || !b->src) return -1;
     hc_buf sp = HC_BUF_INIT;
     int r = hc_path_image(p->m->cases[ci].path, b->src, &sp) == 0 ? pdf_pic_get(p->env, hc_buf_cstr(&sp), pic) : -1;
@@ -588,9 +612,9 @@ static int case_block_pic(const pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
 
 /* The figure that leads case ci at page width: a landscape image among its
  * first three blocks. Returns its block index, or (size_t)-1. */
-static size_t case_lead_figure(const pdf_doc *p, size_t ci, pdf_pic *pic)
+static size_t case_lead_figure(pdf_doc *p, size_t ci, pdf_pic *pic)
 {
-    const pdf_blocks *b = &p->env->case_blocks[ci];
+    const pdf_blocks *b = pdf_case_blocks(p, ci);
     for (size_t k = 0; k < b->n && k < 3; k++)
         if (case_block_pic(p, ci, k, pic) == 0) return pdf_pic_aspect(pic) >= 1.2 ? k : (size_t)-1;
     return (size_t)-1;
@@ -674,7 +698,7 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, d
     pdf_stroke_line(p, x, y, x + w, y, 0.8, th->accent);
     y += pdf_mm(5);
     /* a landscape figure near the top leads the case at page width, with its caption */
-    const pdf_blocks *all = &p->env->case_blocks[ci];
+    const pdf_blocks *all = pdf_case_blocks(p, ci);
     pdf_blocks rest = *all;
     if (lk != (size_t)-1) {
         const pdf_block *b = &all->v[lk];
@@ -728,7 +752,7 @@ static void cases_chapter(pdf_doc *p)
     int found = 0;
     for (int pass = 0; pass < 2 && !found; pass++)   /* first a photo no chapter opened with */
         for (size_t c = 0; c < m->ncases && !found; c++)
-            for (size_t k = 0; p->env->in_album[c] && k < p->env->case_blocks[c].n && !found; k++) {
+            for (size_t k = 0; p->env->in_album[c] && k < pdf_case_blocks(p, c)->n && !found; k++) {
                 found = case_block_pic(p, c, k, &cp) == 0 && opener_ok(p, &cp);
                 for (int q = 0; found && pass == 0 && q < p->nopeners; q++) found = strcmp(p->openers[q], cp.src) != 0;
             }

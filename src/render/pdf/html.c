@@ -9,6 +9,7 @@
 #include "pdf_int.h"
 #include "../../base/alloc.h"
 #include "../../base/utf8.h"
+#include "../../load/load.h"
 #include "../../model/permalink.h"
 #include "../images/images.h"
 #include <stdio.h>
@@ -417,7 +418,11 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
                 hc_buf_puts(o, "</a>");
             }
             hc_buf_puts(o, "</p>\n<div class=\"body\">\n");
-            case_body(o, env, d, env->case_html[i]);
+            hc_buf html = HC_BUF_INIT;   /* one body at a time, never all */
+            if (d->html) hc_buf_puts(&html, d->html);
+            else hc_doc_body_html(m, d, &html, env->d);
+            case_body(o, env, d, hc_buf_cstr(&html));
+            hc_buf_free(&html);
             hc_buf_puts(o, "</div>\n</article>\n");
             hc_buf_free(&path);
         }
