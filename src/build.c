@@ -264,6 +264,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
             .quiet = o->quiet,
             .jobs = jobs,
             .images = images,
+            .no_units = !m->config.unit_albums,
         };
         failed = hc_pdf_render(m, &po, d, &ps) != 0 || hc_diags_errors(d);
         pdf_files = ps.files;

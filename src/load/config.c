@@ -103,7 +103,7 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
     }
     const hc_yval *pr = hc_ymap_get(root, "print");
     if (pr && hc_yr_expect(r, pr, HC_Y_MAP, "print") == 0) {
-        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", "cover_photo", "album_cases", NULL };
+        static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", "cover_photo", "album_cases", "unit_albums", NULL };
         hc_yr_known_keys(r, pr, keys, "print");
         hc_yr_bool(r, hc_ymap_get(pr, "enabled"), "print.enabled", &c->print_enabled);
         hc_yr_bool(r, hc_ymap_get(pr, "pdfx"), "print.pdfx", &c->pdfx);
@@ -114,6 +114,7 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
                      "print.icc must be a path inside the site folder, without '..'");
         range_num(r, hc_ymap_get(pr, "bleed"), "print.bleed", 0, 10, &c->bleed);
         c->cover_photo = read_site_image(r, hc_ymap_get(pr, "cover_photo"), "print.cover_photo");
+        hc_yr_bool(r, hc_ymap_get(pr, "unit_albums"), "print.unit_albums", &c->unit_albums);
         const hc_yval *ac = hc_ymap_get(pr, "album_cases");
         long n = c->album_cases;
         if (hc_yr_int(r, ac, "print.album_cases", &n) == 0) {
@@ -242,6 +243,7 @@ int hc_load_config(hc_model *m, hc_diags *d)
     c->trim_h = 285;
     c->bleed = 3;
     c->album_cases = 30;
+    c->unit_albums = 1;
     hc_yval *root = hc_load_yaml(m->root, path, d);
     if (!root) return -1;
     if (hc_yr_expect(&r, root, HC_Y_MAP, "site.yaml") != 0) goto out;

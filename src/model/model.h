@@ -46,6 +46,7 @@ typedef struct {
     int print_enabled, pdfx; double trim_w, trim_h, bleed;
     char *pdfx_icc, *pdfx_condition;   /* print.icc (site-relative path), print.condition */
     long album_cases;   /* print.album_cases: the newest N case studies when none is marked album: true */
+    int unit_albums;    /* print.unit_albums: print/<id>.pdf for every unit (default 1) */
     /* images of the site as a whole (src NULL when not given): banner: and
      * logo: (a path under assets/, or {src, alt, caption}), print.cover_photo */
     struct hc_photo *banner, *logo, *cover_photo;
