@@ -6,7 +6,8 @@
 #   - none marked `album: true`: the newest print.album_cases (here 3);
 #   - some marked: exactly those, whatever print.album_cases says;
 # the unit's own album keeps all seven of its case studies either way, and
-# print/album.html carries the same choice. `album: 1` and print.album_cases
+# print/album.html carries the same choice; print.unit_albums: false leaves
+# the unit albums out. `album: 1` and print.album_cases
 # of -1 or "many" stop the build with located messages.
 . tests/tools/tap.sh
 S="$T/site"
@@ -78,6 +79,13 @@ check "an unmarked case's text is not" sh -c "! pdftotext '$T/out/print/album.pd
 pdftotext "$T/out/print/P-B-01.pdf" "$T/unit2"
 check "the unit's own album still keeps all its case studies" listed "$T/unit2" "$UNIT"
 check "and their text" sh -c "for k in 1 2 3 4 5 6; do grep -q \"第 \$k 篇\" '$T/unit2' || exit 1; done"
+
+# ---- print.unit_albums: false: the district album alone ----
+sed -i 's/^print: {album_cases: 5}$/print: {album_cases: 5, unit_albums: false}/' "$S/site.yaml"
+build
+check "print.unit_albums: false writes the district album and no unit album" \
+    sh -c "test -s '$T/out/print/album.pdf' && test -s '$T/out/print/album-press.pdf' && ! ls '$T/out/print' | grep -v '^album' | grep -q '\.pdf\$'"
+sed -i 's/^print: {album_cases: 5, unit_albums: false}$/print: {album_cases: 5}/' "$S/site.yaml"
 
 # ---- bad values ----
 sed -i 's/^album: true$/album: 1/' "$S/content/cases/pick-02.md"
