@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -51,6 +52,14 @@ static int newest_date(const hc_model *m)
 typedef struct { double load, link, check, peak_load; } stage_times;
 
 /* Peak resident memory so far in MB (VmHWM), for --timings. */
+/* user + system CPU seconds of the process so far */
+static double cpu_s(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 static double peak_mb(void)
 {
     FILE *f = fopen("/proc/self/status", "r");
@@ -254,7 +263,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
     size_t pdf_files = 0;
     hc_pdf_stats ps;
     memset(&ps, 0, sizeof ps);
-    double t_pdf = now_s();
+    double t_pdf = now_s(), c_pdf = cpu_s();
     if (!failed && m->config.print_enabled) {
         hc_buf icc = HC_BUF_INIT, cmyk_cache = HC_BUF_INIT;
         if (m->config.pdfx_icc) hc_buf_printf(&icc, "%s/%s", o->src, m->config.pdfx_icc);
@@ -271,6 +280,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
             .jobs = jobs,
             .images = images,
             .cache_dir = hc_buf_cstr(&cmyk_cache),
+            .no_units = !m->config.unit_albums,
         };
         failed = hc_pdf_render(m, &po, d, &ps) != 0 || hc_diags_errors(d);
         pdf_files = ps.files;
@@ -278,6 +288,8 @@ int hc_build(const hc_opts *o, int *rebuilt)
         hc_buf_free(&cmyk_cache);
     }
     t_pdf = now_s() - t_pdf;
+    c_pdf = cpu_s() - c_pdf;
+    double peak_pdf = peak_mb();
     hc_render_opts ro = { .out_dir = staging, .jobs = jobs, .quiet = o->quiet, .images = images };
     hc_render_stats st;
     memset(&st, 0, sizeof st);
@@ -367,7 +379,8 @@ int hc_build(const hc_opts *o, int *rebuilt)
             fprintf(stderr, "timings: maps %.3f s (%zu images drawn, %zu reused)\n", t_maps, ms.drawn, ms.reused);
         fprintf(stderr, "timings: share %.3f s (%zu files drawn, %zu reused)\n", shs.seconds, shs.drawn, shs.reused);
         if (m->config.print_enabled)
-            fprintf(stderr, "timings: pdf %.3f s (%zu files, album %zu pages)\n", t_pdf, ps.files, ps.pages);
+            fprintf(stderr, "timings: pdf %.3f s (%zu files, album %zu pages), %.3f s CPU, peak %.0f MB\n", t_pdf, ps.files,
+                    ps.pages, c_pdf, peak_pdf);
         fprintf(stderr,
                 "timings: inputs %.3f s (scan) + %.3f s (hash the rest), swap %.3f s, cache %.3f s, "
                 "previous site removed %.3f s\n",

@@ -144,7 +144,7 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
     const hc_yval *pr = hc_ymap_get(root, "print");
     if (pr && hc_yr_expect(r, pr, HC_Y_MAP, "print") == 0) {
         static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", "cover_photo",
-                                            "binding", "paper_caliper", "colophon", NULL };
+                                            "binding", "paper_caliper", "colophon", "album_cases", "unit_albums", NULL };
         hc_yr_known_keys(r, pr, keys, "print");
         hc_yr_bool(r, hc_ymap_get(pr, "enabled"), "print.enabled", &c->print_enabled);
         hc_yr_bool(r, hc_ymap_get(pr, "pdfx"), "print.pdfx", &c->pdfx);
@@ -156,6 +156,16 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
         range_num(r, hc_ymap_get(pr, "bleed"), "print.bleed", 0, 10, &c->bleed);
         c->cover_photo = read_site_image(r, hc_ymap_get(pr, "cover_photo"), "print.cover_photo");
         read_book_keys(r, pr, c);
+        hc_yr_bool(r, hc_ymap_get(pr, "unit_albums"), "print.unit_albums", &c->unit_albums);
+        const hc_yval *ac = hc_ymap_get(pr, "album_cases");
+        long n = c->album_cases;
+        if (hc_yr_int(r, ac, "print.album_cases", &n) == 0) {
+            if (n < 0 || n > 100000)
+                hc_error(r->d, "range", r->path, ac->line, ac->col,
+                         "print.album_cases must be a whole number from 0 to 100000, not %ld", n);
+            else
+                c->album_cases = n;
+        }
         const hc_yval *t = hc_ymap_get(pr, "trim");
         if (t && hc_yr_expect(r, t, HC_Y_MAP, "print.trim") == 0) {
             static const char *const tkeys[] = { "width", "height", NULL };
@@ -276,6 +286,8 @@ int hc_load_config(hc_model *m, hc_diags *d)
     c->trim_w = 210;
     c->trim_h = 285;
     c->bleed = 3;
+    c->album_cases = 30;
+    c->unit_albums = 1;
     hc_yval *root = hc_load_yaml(m->root, path, d);
     if (!root) return -1;
     if (hc_yr_expect(&r, root, HC_Y_MAP, "site.yaml") != 0) goto out;

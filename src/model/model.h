@@ -59,6 +59,8 @@ typedef struct {
     int binding_saddle; double paper_caliper;
     /* print.colophon: {publisher 编印单位, printer 印刷单位, copies 印数, permit 准印证号}; NULL/0: not given */
     char *colophon_publisher, *colophon_printer, *colophon_permit; long colophon_copies;
+    long album_cases;   /* print.album_cases: the newest N case studies when none is marked album: true */
+    int unit_albums;    /* print.unit_albums: print/<id>.pdf for every unit (default 1) */
     /* images of the site as a whole (src NULL when not given): banner: and
      * logo: (a path under assets/, or {src, alt, caption}), print.cover_photo */
     struct hc_photo *banner, *logo, *cover_photo;
@@ -142,6 +144,7 @@ typedef struct {
     char **tags; size_t ntags;    /* tags freed after checks (case studies): see tag_terms */
     size_t *tag_terms;        /* per tag: index into tax[HC_TAX_TAG].terms (linking) */
     int draft;
+    int album;                /* case study: `album: true`, chosen for the district album */
     long weight; int menu;
     char *html;               /* rendered body, only if loaded with keep_html (see hc_doc_body_html) */
     unsigned long long src_hash;   /* hash of the file as loaded (0 for drafts left out) */

@@ -12,6 +12,7 @@
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
+#include "../../load/load.h"
 #include "../../model/permalink.h"
 #include <cairo-pdf.h>
 #include <math.h>
@@ -25,9 +26,46 @@ int pdf_doc_has_unit(const pdf_doc *p, size_t project)
     return p->kind == PDF_DOC_ALBUM || project == p->unit;
 }
 
+void pdf_album_choose(pdf_env *env)
+{
+    const hc_model *m = env->m;
+    size_t marked = 0;
+    env->in_album = hc_xcalloc(m->ncases ? m->ncases : 1, 1);
+    for (size_t c = 0; c < m->ncases; c++) marked += m->cases[c].album != 0;
+    env->nalbum = 0;
+    for (size_t c = 0; c < m->ncases; c++) {
+        int in = marked ? m->cases[c].album != 0 : (long)env->nalbum < m->config.album_cases;
+        env->in_album[c] = (unsigned char)in;
+        env->nalbum += (size_t)in;
+    }
+}
+
+const pdf_blocks *pdf_case_blocks(pdf_doc *p, size_t c)
+{
+    for (unsigned i = 0; i < p->cn; i++)
+        if (p->ccase[i] == c) return &p->cblocks[i];
+    unsigned k = p->cn < PDF_CASE_CACHE ? p->cn++ : p->cnext;
+    p->cnext = (k + 1) % PDF_CASE_CACHE;
+    pdf_blocks_free(&p->cblocks[k]);
+    hc_buf html = HC_BUF_INIT;
+    const hc_doc *d = &p->m->cases[c];
+    if (d->html) hc_buf_puts(&html, d->html);
+    else hc_doc_body_html(p->m, d, &html, p->env->d);   /* not kept by the load: read again */
+    pdf_html_to_blocks(hc_buf_cstr(&html), &p->env->fonts, &p->cblocks[k]);
+    hc_buf_free(&html);
+    p->ccase[k] = c;
+    return &p->cblocks[k];
+}
+
+void pdf_case_blocks_free(pdf_doc *p)
+{
+    for (unsigned i = 0; i < p->cn; i++) pdf_blocks_free(&p->cblocks[i]);
+    p->cn = p->cnext = 0;
+}
+
 int pdf_doc_has_case(const pdf_doc *p, size_t c)
 {
-    if (p->kind == PDF_DOC_ALBUM) return 1;
+    if (p->kind == PDF_DOC_ALBUM) return p->env->in_album[c];
     const hc_doc *d = &p->m->cases[c];
     for (size_t i = 0; i < d->nprojects; i++)
         if (d->projects[i] == p->unit) return 1;
@@ -135,9 +173,10 @@ static void toc_add(toc_list *l, int level, const char *anchor, const char *fmt,
     l->v[l->n++].anchor = hc_xstrdup(anchor);
 }
 
-/* Every entry of the contents: chapters, their units, the case studies. */
-static void toc_entries(const hc_model *m, toc_list *l)
+/* Every entry of the contents: chapters, their units, the album's case studies. */
+static void toc_entries(const pdf_env *env, toc_list *l)
 {
+    const hc_model *m = env->m;
     char a[200];
     toc_add(l, 0, "overview", "%s", "概览与创建标准");
     for (size_t di = 0; di < m->std.ndomains; di++) {
@@ -149,9 +188,10 @@ static void toc_entries(const hc_model *m, toc_list *l)
                 toc_add(l, 1, a, "%s　%s", m->projects[i].id, m->projects[i].name);
             }
     }
-    if (m->ncases) {
+    if (env->nalbum) {
         toc_add(l, 0, "chapter-cases", "%s", "典型案例");
         for (size_t c = 0; c < m->ncases; c++) {
+            if (!env->in_album[c]) continue;
             snprintf(a, sizeof a, "case-%s", m->cases[c].slug);
             toc_add(l, 1, a, "%s", nz(m->cases[c].title));
         }
@@ -162,7 +202,7 @@ static void toc(pdf_doc *p)
 {
     const pdf_theme *th = &p->env->theme;
     toc_list list = { 0 };
-    toc_entries(p->m, &list);
+    toc_entries(p->env, &list);
     toc_entry *e = list.v;
     size_t n = list.n;
     pdf_page_begin(p, 1, "目录", NULL);
@@ -289,7 +329,7 @@ static void overview(pdf_doc *p)
     sm.spacing = 2;
     hc_buf t = HC_BUF_INIT;
     hc_buf_printf(&t, "本画册收录示范单位 %zu 个、典型案例 %zu 篇。色块为已收录单位的挂图作战进度，浅色为项目库规划数量。",
-                  m->nprojects, m->ncases);
+                  m->nprojects, p->env->nalbum);
     y += pdf_text(p, x, y, hc_buf_cstr(&t), &sm, th->muted) + pdf_mm(8);
     hc_buf_free(&t);
     collage(p, x, y, w, pdf_page_y1(p));
@@ -532,9 +572,9 @@ static void domain_chapter(pdf_doc *p, size_t di)
 }
 
 /* Block k of case ci as a photo: 0 if it is an image the set has. */
-static int case_block_pic(const pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
+static int case_block_pic(pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
 {
-    const pdf_block *b = &p->env->case_blocks[ci].v[k];
+    const pdf_block *b = &pdf_case_blocks(p, ci)->v[k];
     if (b->kind != PDF_BLK_IMG || !b->src) return -1;
     hc_buf sp = HC_BUF_INIT;
     int r = hc_path_image(p->m->cases[ci].path, b->src, &sp) == 0 ? pdf_pic_get(p->env, hc_buf_cstr(&sp), pic) : -1;
@@ -549,9 +589,9 @@ static int case_block_pic(const pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
 
 /* The figure that leads case ci at page width: a landscape image among its
  * first three blocks. Returns its block index, or (size_t)-1. */
-static size_t case_lead_figure(const pdf_doc *p, size_t ci, pdf_pic *pic)
+static size_t case_lead_figure(pdf_doc *p, size_t ci, pdf_pic *pic)
 {
-    const pdf_blocks *b = &p->env->case_blocks[ci];
+    const pdf_blocks *b = pdf_case_blocks(p, ci);
     for (size_t k = 0; k < b->n && k < 3; k++)
         if (case_block_pic(p, ci, k, pic) == 0) return pdf_pic_aspect(pic) >= 1.2 ? k : (size_t)-1;
     return (size_t)-1;
@@ -635,7 +675,7 @@ static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, d
     pdf_stroke_line(p, x, y, x + w, y, 0.8, th->accent);
     y += pdf_mm(5);
     /* a landscape figure near the top leads the case at page width, with its caption */
-    const pdf_blocks *all = &p->env->case_blocks[ci];
+    const pdf_blocks *all = pdf_case_blocks(p, ci);
     pdf_blocks rest = *all;
     if (lk != (size_t)-1) {
         const pdf_block *b = &all->v[lk];
@@ -684,12 +724,12 @@ static void cases_chapter(pdf_doc *p)
     pdf_dest(p, "chapter-cases", 0);
     int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, "典型案例", "chapter-cases", 0);
     char n[64];
-    snprintf(n, sizeof n, "共 %zu 篇", m->ncases);
+    snprintf(n, sizeof n, "共 %zu 篇", p->env->nalbum);
     pdf_pic cp;
     int found = 0;
     for (int pass = 0; pass < 2 && !found; pass++)   /* first a photo no chapter opened with */
         for (size_t c = 0; c < m->ncases && !found; c++)
-            for (size_t k = 0; k < p->env->case_blocks[c].n && !found; k++) {
+            for (size_t k = 0; p->env->in_album[c] && k < pdf_case_blocks(p, c)->n && !found; k++) {
                 found = case_block_pic(p, c, k, &cp) == 0 && opener_ok(p, &cp);
                 for (int q = 0; found && pass == 0 && q < p->nopeners; q++) found = strcmp(p->openers[q], cp.src) != 0;
             }
@@ -698,7 +738,8 @@ static void cases_chapter(pdf_doc *p)
     (void)th;
     pdf_page_end(p);
     double at = -1;
-    for (size_t c = 0; c < m->ncases; c++) case_study(p, c, "典型案例", oid, &at);
+    for (size_t c = 0; c < m->ncases; c++)
+        if (p->env->in_album[c]) case_study(p, c, "典型案例", oid, &at);
     if (at >= 0) pdf_page_end(p);
 }
 
@@ -732,7 +773,7 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         if (p->page % 2 == 0) pdf_notes_page(p, "记事");   /* the overview spread starts on a left page */
         overview(p);
         for (size_t di = 0; di < m->std.ndomains; di++) domain_chapter(p, di);
-        if (m->ncases) cases_chapter(p);
+        if (p->env->nalbum) cases_chapter(p);
     } else {
         const hc_project *u = &m->projects[unit];
         hc_buf k = HC_BUF_INIT, s = HC_BUF_INIT;

@@ -119,7 +119,7 @@ void pdf_colophon(pdf_doc *p)
     hc_buf_free(&t);
     hc_buf_printf(&t, "收录示范单位 %zu 个、典型案例 %zu 篇。项目进度和考评等次以网页版为准，"
                       "扫描各单位页上的二维码可在手机上查看。",
-                  p->m->nprojects, p->m->ncases);
+                  p->m->nprojects, p->env->nalbum);
     if (nz(c->colophon_permit)) hc_buf_puts(&t, "内部资料，免费交流。");
     pdf_text(p, x, y, hc_buf_cstr(&t), &sm, th->muted);
     hc_buf_free(&t);

@@ -9,6 +9,7 @@
 #include "pdf_int.h"
 #include "../../base/alloc.h"
 #include "../../base/utf8.h"
+#include "../../load/load.h"
 #include "../../model/permalink.h"
 #include "../images/images.h"
 #include <stdio.h>
@@ -254,8 +255,16 @@ static void unit(hc_buf *o, const pdf_env *env, size_t pi)
         hc_buf_puts(o, "<h3>典型案例</h3>\n<ul class=\"sans\">");
         for (size_t i = 0; i < u->ncases; i++) {
             const hc_doc *c = &m->cases[u->cases[i]];
-            hc_buf_puts(o, "<li><a href=\"#case-");
-            esc(o, c->slug);
+            if (env->in_album[u->cases[i]]) {
+                hc_buf_puts(o, "<li><a href=\"#case-");
+                esc(o, c->slug);
+            } else {   /* not in the album: its page on the site */
+                hc_buf path = HC_BUF_INIT;
+                hc_path_case(&path, c);
+                hc_buf_puts(o, "<li><a href=\"");
+                href(o, hc_buf_cstr(&path));
+                hc_buf_free(&path);
+            }
             hc_buf_puts(o, "\">");
             esc(o, c->title);
             hc_buf_puts(o, "</a></li>");
@@ -328,9 +337,10 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
         }
         hc_buf_puts(o, any ? "</ol>\n</li>\n" : "</li>\n");
     }
-    if (m->ncases) {
+    if (env->nalbum) {
         hc_buf_puts(o, "<li><a href=\"#chapter-cases\">典型案例</a>\n<ol>");
         for (size_t i = 0; i < m->ncases; i++) {
+            if (!env->in_album[i]) continue;
             hc_buf_puts(o, "<li><a href=\"#case-");
             esc(o, m->cases[i].slug);
             hc_buf_puts(o, "\">");
@@ -381,10 +391,11 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
         for (size_t i = 0; i < m->nprojects; i++)
             if (m->projects[i].domain == di) unit(o, env, i);
     }
-    if (m->ncases) {
+    if (env->nalbum) {
         hc_buf_puts(o, "<section class=\"page\" id=\"chapter-cases\">\n<h1>典型案例</h1>\n</section>\n");
         for (size_t i = 0; i < m->ncases; i++) {
             const hc_doc *d = &m->cases[i];
+            if (!env->in_album[i]) continue;
             hc_buf path = HC_BUF_INIT;
             hc_path_case(&path, d);
             hc_buf_puts(o, "<article class=\"case page\" id=\"case-");
@@ -414,7 +425,11 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
                 hc_buf_puts(o, "</a>");
             }
             hc_buf_puts(o, "</p>\n<div class=\"body\">\n");
-            case_body(o, env, d, env->case_html[i]);
+            hc_buf html = HC_BUF_INIT;   /* one body at a time, never all */
+            if (d->html) hc_buf_puts(&html, d->html);
+            else hc_doc_body_html(m, d, &html, env->d);
+            case_body(o, env, d, hc_buf_cstr(&html));
+            hc_buf_free(&html);
             hc_buf_puts(o, "</div>\n</article>\n");
             hc_buf_free(&path);
         }

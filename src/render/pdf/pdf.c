@@ -173,37 +173,29 @@ static void do_paginate(void *ctx, size_t i, worker *w)
     j->npages = p.page;
     j->anchors = p.cur;
     pdf_doc_images_free(&p);
+    pdf_case_blocks_free(&p);
 }
 
 /* ---- phase 4: drawing and the two editions ---- */
 
-static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
+static void out_path(const pdf_env *env, const char *site_path, const char *suffix, hc_buf *path)
 {
-    hc_buf_put(closure, data, len);
-    return CAIRO_STATUS_SUCCESS;
+    hc_buf_reset(path);
+    hc_buf_printf(path, "%s/%s%s", env->opts->out_dir, site_path, suffix);
 }
 
-static int write_out(pdf_env *env, const char *site_path, const hc_buf *b)
-{
-    hc_buf path = HC_BUF_INIT;
-    hc_buf_printf(&path, "%s/%s", env->opts->out_dir, site_path);
-    int rc = hc_fs_write(hc_buf_cstr(&path), b->data, b->len);
-    if (rc != 0) hc_error(env->d, "write", site_path, 0, 0, "cannot write %s: %s", hc_buf_cstr(&path), strerror(errno));
-    hc_buf_free(&path);
-    return rc;
-}
-
-/* One drawing pass into raw; p is left with the anchors it found and the
- * images it used. Returns the cairo status. */
-static cairo_status_t draw_once(run *r, job *j, worker *w, pdf_doc *p, hc_buf *raw)
+/* One drawing pass into the file raw_path; p is left with the anchors it
+ * found and the images it used. cairo writes each page's content to the file
+ * when the page ends, so no drawn page stays in memory. Returns the cairo
+ * status. */
+static cairo_status_t draw_once(run *r, job *j, worker *w, pdf_doc *p, const char *raw_path)
 {
     pdf_env *env = r->env;
     pdoc_init(p, env, w, j);
     pdf_anchors_copy(&p->prev, &j->anchors);
     p->warn_images = j->kind == PDF_DOC_ALBUM;
     p->progress = &r->progress;
-    hc_buf_reset(raw);
-    p->surface = cairo_pdf_surface_create_for_stream(to_buf, raw, env->geom.media_w, env->geom.media_h);
+    p->surface = cairo_pdf_surface_create(raw_path, env->geom.media_w, env->geom.media_h);
     cairo_pdf_surface_restrict_to_version(p->surface, CAIRO_PDF_VERSION_1_5);
     p->cr = cairo_create(p->surface);
     pdf_album_metadata(p, j->kind, j->unit);
@@ -222,6 +214,17 @@ static void pdoc_clear(pdf_doc *p)
     pdf_anchors_free(&p->cur);
     pdf_anchors_free(&p->prev);
     pdf_doc_images_free(p);
+    pdf_case_blocks_free(p);
+}
+
+static int write_out(pdf_env *env, const char *site_path, const hc_buf *b)
+{
+    hc_buf path = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", env->opts->out_dir, site_path);
+    int rc = hc_fs_write(hc_buf_cstr(&path), b->data, b->len);
+    if (rc != 0) hc_error(env->d, "write", site_path, 0, 0, "cannot write %s: %s", hc_buf_cstr(&path), strerror(errno));
+    hc_buf_free(&path);
+    return rc;
 }
 
 /* The flat cover of document j (coverspread.c): print/cover-spread.pdf for
@@ -244,30 +247,54 @@ static void write_cover_spread(run *r, const job *j, worker *w, int pages)
     hc_buf_free(&path);
 }
 
+/* Moves the file tmp to site_path (journalled as a file of the output). */
+static int move_out(pdf_env *env, const char *tmp, const char *site_path)
+{
+    hc_buf path = HC_BUF_INIT;
+    out_path(env, site_path, "", &path);
+    int rc = hc_fs_link(tmp, hc_buf_cstr(&path));
+    if (rc != 0) hc_error(env->d, "write", site_path, 0, 0, "cannot write %s: %s", hc_buf_cstr(&path), strerror(errno));
+    unlink(tmp);
+    hc_buf_free(&path);
+    return rc;
+}
+
+/* Draws job i into a file beside its output (print/X.pdf.cairo-tmp), then
+ * qpdf makes the two editions from that file into files: the document is
+ * never held whole in memory, whatever its number of pages. */
 static void do_draw(void *ctx, size_t i, worker *w)
 {
     run *r = ctx;
     pdf_env *env = r->env;
     job *j = &r->jobs[i];
-    hc_buf raw = HC_BUF_INIT, screen = HC_BUF_INIT, press = HC_BUF_INIT;
+    hc_buf raw = HC_BUF_INIT, screen = HC_BUF_INIT, press = HC_BUF_INIT, dir = HC_BUF_INIT;
+    out_path(env, j->screen_path, ".cairo-tmp", &raw);
+    out_path(env, j->screen_path, ".tmp", &screen);
+    out_path(env, j->press_path, ".tmp", &press);
+    hc_buf_put(&dir, raw.data, (size_t)(strrchr(hc_buf_cstr(&raw), '/') - raw.data));
+    if (hc_fs_mkdirs(hc_buf_cstr(&dir)) != 0) {
+        hc_error(env->d, "write", j->screen_path, 0, 0, "cannot create %s: %s", hc_buf_cstr(&dir), strerror(errno));
+        goto out;
+    }
     pdf_doc p;
-    cairo_status_t st = draw_once(r, j, w, &p, &raw);
+    cairo_status_t st = draw_once(r, j, w, &p, hc_buf_cstr(&raw));
     /* the layout pass printed "00" for page references; if the real numbers
      * moved anything, draw again with what this pass found */
     for (int tries = 0; st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev) && tries < 3; tries++) {
         pdf_anchors_copy(&j->anchors, &p.cur);
         pdoc_clear(&p);
-        st = draw_once(r, j, w, &p, &raw);
+        st = draw_once(r, j, w, &p, hc_buf_cstr(&raw));
     }
     if (st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev))
         hc_warn(env->d, "pdf", j->screen_path, 0, 0, "page numbers do not settle; a cross reference may be off by a page");
     char *err = NULL;
     if (st != CAIRO_STATUS_SUCCESS) {
         hc_error(env->d, "pdf", j->screen_path, 0, 0, "cairo could not write the PDF: %s", cairo_status_to_string(st));
-    } else if (pdf_editions((const unsigned char *)raw.data, raw.len, &env->geom, p.used, p.nused, r->pdfx, env->date,
-                            &screen, &press, &err) != 0) {
+    } else if (pdf_editions_files(hc_buf_cstr(&raw), &env->geom, p.used, p.nused, r->pdfx, env->date,
+                                  hc_buf_cstr(&screen), hc_buf_cstr(&press), &err) != 0) {
         hc_error(env->d, "pdf", j->screen_path, 0, 0, "%s", err);
-    } else if (write_out(env, j->screen_path, &screen) == 0 && write_out(env, j->press_path, &press) == 0) {
+    } else if (move_out(env, hc_buf_cstr(&screen), j->screen_path) == 0 &&
+               move_out(env, hc_buf_cstr(&press), j->press_path) == 0) {
         pthread_mutex_lock(&r->mu);
         r->files += 2;
         if (j->kind == PDF_DOC_ALBUM) r->album_pages = (size_t)p.page;
@@ -276,10 +303,16 @@ static void do_draw(void *ctx, size_t i, worker *w)
     }
     free(err);
     pdoc_clear(&p);
+out:
+    unlink(hc_buf_cstr(&raw));
+    unlink(hc_buf_cstr(&screen));
+    unlink(hc_buf_cstr(&press));
     hc_buf_free(&raw);
     hc_buf_free(&screen);
     hc_buf_free(&press);
+    hc_buf_free(&dir);
 }
+
 
 /* ---- phase 1: shared data ---- */
 
@@ -288,11 +321,8 @@ static void env_free(pdf_env *env)
     for (size_t i = 0; env->route && i < env->m->nprojects; i++) pdf_image_free(env->route[i]);
     free(env->route);
     pdf_photos_free(env);
-    for (size_t c = 0; env->case_blocks && c < env->m->ncases; c++) pdf_blocks_free(&env->case_blocks[c]);
-    free(env->case_blocks);
-    for (size_t c = 0; env->case_html && c < env->m->ncases; c++) free(env->case_html[c]);
-    free(env->case_html);
     hc_strmap_free(&env->case_slugs);
+    free(env->in_album);
     free(env->year);
     free(env->date);
 }
@@ -318,18 +348,9 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
     if (m->today != HC_NO_DATE) hc_date_format(m->today, date);
     env->date = hc_xstrdup(date);
     env->year = hc_xstrndup(date, 4);
-    env->case_html = hc_xcalloc(m->ncases ? m->ncases : 1, sizeof *env->case_html);
-    env->case_blocks = hc_xcalloc(m->ncases ? m->ncases : 1, sizeof *env->case_blocks);
     hc_strmap_init(&env->case_slugs, m->ncases);
     for (size_t c = 0; c < m->ncases; c++) hc_strmap_add(&env->case_slugs, m->cases[c].slug, strlen(m->cases[c].slug), c);
-    for (size_t c = 0; c < m->ncases; c++) {
-        hc_buf body = HC_BUF_INIT;
-        if (m->cases[c].html) hc_buf_puts(&body, m->cases[c].html);
-        else hc_doc_body_html(m, &m->cases[c], &body, d);   /* not kept by the load: read again */
-        env->case_html[c] = hc_buf_detach(&body, NULL);
-        pdf_html_to_blocks(env->case_html[c], &env->fonts, &env->case_blocks[c]);
-    }
-    hc_md_mem_release();
+    pdf_album_choose(env);
     env->route = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *env->route);
     env->images = o->images;
     pdf_photos_init(env);
@@ -421,6 +442,7 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         hc_buf html = HC_BUF_INIT;
         if (pdf_album_html(&env, &html) == 0 && write_out(&env, "print/album.html", &html) == 0) r.files++;
         hc_buf_free(&html);
+        hc_md_mem_release();   /* the bodies album.html read on this thread */
     }
     pdf_photos_report(&env);
 

@@ -164,6 +164,7 @@ void pdf_progress_page(pdf_progress *pr);
 /* ---- one document being laid out or drawn (page.c) ---- */
 struct pdf_env;
 
+#define PDF_CASE_CACHE 4
 typedef struct pdf_doc {
     const hc_model *m;
     const struct pdf_env *env;
@@ -180,6 +181,8 @@ typedef struct pdf_doc {
     cairo_surface_t **placeholders;
     int warn_images;            /* report low-resolution photos (album only) */
     const char *openers[32]; int nopeners;   /* photos that opened chapters so far (album.c) */
+    /* the last case bodies asked for as blocks (pdf_case_blocks), round robin */
+    pdf_blocks cblocks[PDF_CASE_CACHE]; size_t ccase[PDF_CASE_CACHE]; unsigned cnext, cn;
     int kind;                   /* pdf_doc_kind */
     size_t unit;                /* PDF_DOC_UNIT: the project */
     pdf_progress *progress;
@@ -196,12 +199,23 @@ typedef struct pdf_env {
     pdf_image **route;               /* per project: route map or NULL */
     const struct hc_images *images;  /* the image stage's set, or NULL (no photos) */
     struct pdf_photos *photos;       /* print renditions made so far (photo.c); locked inside */
-    char **case_html;                   /* per model case: its body as cmark wrote it */
-    pdf_blocks *case_blocks;             /* per model case: its body as blocks */
     hc_strmap case_slugs;                /* case study slug → index in the model's cases */
+    unsigned char *in_album;             /* per model case: 1 if the district album carries it */
+    size_t nalbum;                       /* how many it carries (pdf_album_choose) */
     char *year;                         /* "2026" */
     char *date;                         /* "2026-11-30" */
 } pdf_env;
+
+/* Chooses the district album's case studies into env->in_album / nalbum:
+ * those marked `album: true`, or when none is, the newest
+ * m->config.album_cases (the model's cases are newest first). */
+void pdf_album_choose(pdf_env *env);
+/* Case c's body as blocks, made from its file when asked for (so that no
+ * document holds every body: memory stays the same whatever the number of
+ * case studies). The pointer stays valid until PDF_CASE_CACHE other cases
+ * have been asked for, or pdf_case_blocks_free. */
+const pdf_blocks *pdf_case_blocks(pdf_doc *p, size_t c);
+void pdf_case_blocks_free(pdf_doc *p);
 
 void pdf_page_begin(pdf_doc *p, int folio, const char *running, const char *label);
 void pdf_page_end(pdf_doc *p);
@@ -423,6 +437,12 @@ struct pdf_pdfx;
  * Returns 0, or -1 with a message in err (malloc'd). */
 int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,
                 size_t nused, struct pdf_pdfx *pdfx, const char *date, hc_buf *screen, hc_buf *press, char **err);
+/* The same from the file in_path into the files screen_path and press_path:
+ * qpdf reads in_path as it needs it and streams what it writes, so memory
+ * does not grow with the document. */
+int pdf_editions_files(const char *in_path, const pdf_geom *g, const pdf_image *const *used, size_t nused,
+                       struct pdf_pdfx *pdfx, const char *date, const char *screen_path, const char *press_path,
+                       char **err);
 
 /* ---- the flat cover (coverspread.c) ---- */
 #define PDF_CALIPER_MM 0.1   /* mm per leaf when print.paper_caliper is not given */

@@ -1,7 +1,9 @@
 /* press.c — the two editions of a document, made with libqpdf's C API.
  *
  * cairo 1.16 writes only /MediaBox. From one cairo render (media = trim +
- * 2 × (bleed + marks area)) qpdf, reading it from memory,
+ * 2 × (bleed + marks area)) qpdf, reading it from memory or (the album
+ * stage: pdf_editions_files, so that no document is ever held whole in
+ * memory) from a file, which it reads object by object,
  *   1. puts each image's original data where image.c drew a placeholder;
  *   2. writes the screen edition: MediaBox = the trim, links and tags kept;
  *   3. writes the press edition: full media with crop marks, /TrimBox and
@@ -95,17 +97,20 @@ static void scan_resources(qpdf_data q, qpdf_oh res, const pdf_image *const *use
     }
 }
 
-static int write_memory(qpdf_data q, hc_buf *out, const char *min_version)
+/* Writes q to path (when path) or into *out; at least PDF min_version when given. */
+static int write_to(qpdf_data q, const char *path, hc_buf *out, const char *min_version)
 {
-    if (qpdf_init_write_memory(q) & QPDF_ERRORS) return -1;
+    if ((path ? qpdf_init_write(q, path) : qpdf_init_write_memory(q)) & QPDF_ERRORS) return -1;
     if (min_version) qpdf_set_minimum_pdf_version(q, min_version);
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
     qpdf_set_object_stream_mode(q, qpdf_o_generate);
     qpdf_set_decode_level(q, qpdf_dl_none);
     qpdf_set_compress_streams(q, QPDF_TRUE);
     if (qpdf_write(q) & QPDF_ERRORS) return -1;
-    hc_buf_reset(out);
-    hc_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+    if (!path) {
+        hc_buf_reset(out);
+        hc_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+    }
     return 0;
 }
 
@@ -122,18 +127,14 @@ static void press_boxes(qpdf_data q, const pdf_geom *g, int npages)
     }
 }
 
-int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,
-                size_t nused, struct pdf_pdfx *pdfx, const char *date, hc_buf *screen, hc_buf *press, char **err)
+/* The two editions of what q has read, into files (paths) or buffers. */
+static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used, size_t nused,
+                    struct pdf_pdfx *pdfx, const char *date, const char *screen_path, const char *press_path,
+                    hc_buf *screen, hc_buf *press, char **err)
 {
     int rc = -1;
     char *done = hc_xcalloc(nused ? nused : 1, 1);
     qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
-    qpdf_data q = qpdf_init();
-    qpdf_silence_errors(q);
-    if (qpdf_read_memory(q, "album", (const char *)pdf, len, NULL) & QPDF_ERRORS) {
-        *err = qpdf_message(q, "cannot read cairo's PDF");
-        goto out;
-    }
     int np = qpdf_get_num_pages(q);
     if (np <= 0) {
         *err = qpdf_message(q, "cairo's PDF has no pages");
@@ -157,12 +158,12 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     for (int i = 0; i < np; i++)
         qpdf_oh_replace_key(q, qpdf_get_page_n(q, (size_t)i), "/MediaBox",
                             box(q, g->pad, g->pad, g->media_w - g->pad, g->media_h - g->pad));
-    if (write_memory(q, screen, NULL) != 0) {
+    if (write_to(q, screen_path, screen, NULL) != 0) {
         *err = qpdf_message(q, "cannot write the screen edition");
         goto out;
     }
 
-    /* press edition: boxes, no links, no structure tree */
+    /* press edition: boxes, no links, no structure tree; PDF/X-4 in CMYK when asked */
     press_boxes(q, g, np);
     for (int i = 0; i < np; i++) {
         qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
@@ -173,14 +174,42 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     qpdf_oh_remove_key(q, root, "/StructTreeRoot");
     qpdf_oh_remove_key(q, root, "/MarkInfo");
     if (pdfx && pdf_pdfx_apply(pdfx, q, used, xos, nused, date, err) != 0) goto out;
-    if (write_memory(q, press, pdfx ? "1.6" : NULL) != 0) {
+    if (write_to(q, press_path, press, pdfx ? "1.6" : NULL) != 0) {
         *err = qpdf_message(q, "cannot write the press edition");
         goto out;
     }
     rc = 0;
 out:
-    qpdf_cleanup(&q);
     free(done);
     free(xos);
+    return rc;
+}
+
+int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,
+                size_t nused, struct pdf_pdfx *pdfx, const char *date, hc_buf *screen, hc_buf *press, char **err)
+{
+    int rc = -1;
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    if (qpdf_read_memory(q, "album", (const char *)pdf, len, NULL) & QPDF_ERRORS)
+        *err = qpdf_message(q, "cannot read cairo's PDF");
+    else
+        rc = editions(q, g, used, nused, pdfx, date, NULL, NULL, screen, press, err);
+    qpdf_cleanup(&q);
+    return rc;
+}
+
+int pdf_editions_files(const char *in_path, const pdf_geom *g, const pdf_image *const *used, size_t nused,
+                       struct pdf_pdfx *pdfx, const char *date, const char *screen_path, const char *press_path,
+                       char **err)
+{
+    int rc = -1;
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS)
+        *err = qpdf_message(q, "cannot read cairo's PDF");
+    else
+        rc = editions(q, g, used, nused, pdfx, date, screen_path, press_path, NULL, NULL, err);
+    qpdf_cleanup(&q);
     return rc;
 }
