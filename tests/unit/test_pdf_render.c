@@ -97,7 +97,7 @@ static void editions(void **st)
     PangoContext *pc = pdf_pango_context_new(&fm);
     render_sample(&g, im, &raw, &p, &env, pc);
     char *err = NULL;
-    int rc = pdf_editions((unsigned char *)raw.data, raw.len, &g, p.used, p.nused, &screen, &press, &err);
+    int rc = pdf_editions((unsigned char *)raw.data, raw.len, &g, p.used, p.nused, NULL, NULL, &screen, &press, &err);
     if (rc) fail_msg("%s", err);
     assert_true(screen.len > 0 && press.len > 0);
 
@@ -153,7 +153,7 @@ static void editions(void **st)
     pdf_anchors_free(&p.cur);
     hc_buf_reset(&raw);
     render_sample(&g, im, &raw, &p, &env, pc);
-    rc = pdf_editions((unsigned char *)raw.data, raw.len, &g, p.used, p.nused, &again, &press, &err);
+    rc = pdf_editions((unsigned char *)raw.data, raw.len, &g, p.used, p.nused, NULL, NULL, &again, &press, &err);
     if (rc) fail_msg("%s", err);
     assert_int_equal(again.len, screen.len);
     assert_memory_equal(again.data, screen.data, screen.len);
