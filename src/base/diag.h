@@ -9,8 +9,8 @@
  *       the offending line
  *            ^
  *
- * The offending line is read back from the file (or from text registered with
- * hc_diags_set_source) when printing. Adding is thread-safe (a mutex), so
+ * The offending line is read back from the file (under the folder given to
+ * hc_diags_set_root) when printing. Adding is thread-safe (a mutex), so
  * renderers on worker threads may report. Order of output is errors first,
  * then sorted by file, line, col, then insertion, so it is deterministic
  * whatever the threads did.

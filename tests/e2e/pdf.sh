@@ -10,8 +10,8 @@
 # maps are at least 300 ppi; each QR code decodes to the unit's URL; no line
 # of text starts with closing punctuation; two builds are byte-identical.
 #
-# HC_PDF_OUT=DIR checks an output folder built some other way instead of
-# building (used while the album is not wired into `huace build`).
+# HC_PDF_OUT=DIR checks an output folder built some other way (e.g. by another
+# huace binary, or with other options) instead of building one.
 . tests/tools/tap.sh
 BASE_URL=https://dj.qujiang.example/
 BLEED_PT=8.50      # 3 mm

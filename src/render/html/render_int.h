@@ -78,7 +78,8 @@ hc_tv *hc_ctx_case_thumb(const hc_shared *sh, hc_arena *a, const hc_doc *doc, co
 
 /* Helpers for building values. */
 hc_tv *hc_ctx_status(hc_arena *a, const hc_model *m, size_t status);
-/* Appends the site-relative href of a path (percent-encoded, index.html added). */
+/* The href of site_path from the site root (percent-encoded, index.html added
+ * to a folder), as a string in the arena a: it lives as long as a. */
 const char *hc_ctx_path(hc_arena *a, const char *site_path);
 
 const char *hc_ctx_date(hc_arena *a, int days);          /* "2026-05-12", "" if none */
