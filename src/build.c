@@ -120,11 +120,12 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
     return m;
 }
 
-static void report(hc_diags *d, int quiet)
+/* Prints the findings: HC_DIAGS_SHOWN of each rule, or every one with --all. */
+static void report(hc_diags *d, int quiet, int all)
 {
     if (hc_diags_count(d) == 0) return;
     if (quiet && hc_diags_errors(d) == 0) return;
-    hc_diags_print_capped(d, stderr, HC_DIAGS_SHOWN);
+    hc_diags_print_capped(d, stderr, all ? 0 : HC_DIAGS_SHOWN);
 }
 
 int hc_cmd_check(const hc_opts *o)
@@ -357,7 +358,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
     double t_clean = now_s();
     hc_output_clean(outp, manifest, d);
     t_clean = now_s() - t_clean;
-    report(d, o->quiet);
+    report(d, o->quiet, o->all);
     if (!o->quiet && overdue) {
         char day[11];
         hc_date_format(m->today, day);
@@ -390,7 +391,7 @@ int hc_build(const hc_opts *o, int *rebuilt)
     rc = 0;
     goto out;
 fail:
-    report(d, 0);
+    report(d, 0, o->all);
     fprintf(stderr, "huace: build failed: ");
     hc_diags_print_summary(d, stderr);
     if (out && hc_fs_exists(out)) fprintf(stderr, "huace: %s/ was left as it was\n", shown);

@@ -24,14 +24,15 @@ static int cmd_version(const hc_opts *o);
 static int cmd_help(const hc_opts *o);
 
 static const command commands[] = {
-    { "build", "sodbtjqTXFWE", 0, hc_cmd_build,
+    { "build", "sodbtjqTXFWEA", 0, hc_cmd_build,
       "huace build [-s SRC] [-o OUT] [--edition public|internal] [--drafts] [--base-url URL] [--today YYYY-MM-DD] [-j N] [--quiet] [--timings] [--pdfx]\n"
-      "            [--force] [--no-wait]",
+      "            [--force] [--no-wait] [--all]",
       "Builds the site in SRC (default .) into OUT (default SRC/public): the website, the\n"
       "maps and the album PDFs. --edition internal builds the 作战室 edition (everything,\n"
       "marked 内部资料, noindex) into SRC/internal by default; the public edition (the\n"
-      "default) leaves out what site.yaml public: does not show. --pdfx also converts the press PDFs to PDF/X-3 (CMYK) with\n"
-      "Ghostscript. On any error the previous OUT is left as it was.\n"
+      "default) leaves out what site.yaml public: does not show. --pdfx makes the press PDFs\n"
+      "PDF/X-4 files in CMYK. --all prints every finding (otherwise 5 of each rule and a\n"
+      "count of the rest). On any error the previous OUT is left as it was.\n"
       "\n"
       "OUT is huace's: it may not be SRC, hold SRC, or lie in what huace reads there\n"
       "(site.yaml, seeds/, content/, assets/, layouts/, themes/), and it must be a folder.\n"

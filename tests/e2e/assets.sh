@@ -34,7 +34,7 @@ mkfifo "$A/pipe"
 
 # the fixed build takes well under a second; before, it blocked on the FIFO
 # or walked the loops forever
-(umask 077; timeout 60 "$HUACE" build -s "$S" -o "$T/out" --today 2026-11-30 >"$T/build.out" 2>"$T/build.err")
+(umask 077; timeout 60 "$HUACE" build -s "$S" -o "$T/out" --today 2026-11-30 --all >"$T/build.out" 2>"$T/build.err")
 st=$?
 check "the build finishes, exit 0 (was: never, or killed by timeout)" test "$st" -eq 0
 O="$T/out/assets"
