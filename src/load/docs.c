@@ -424,6 +424,7 @@ int hc_doc_body_html_with(const hc_model *m, const hc_doc *doc, const hc_md_imag
     cmark_node *root = parse_body(split.body, opts);
     hc_doc scratch;
     memset(&scratch, 0, sizeof scratch);
+    scratch.path = doc->path;   /* .md links resolve from the document's own folder */
     collect_refs(root, &scratch, split.body, split.body_line);   /* same link rewriting as at load */
     for (size_t i = 0; i < scratch.nrefs; i++) free(scratch.refs[i].url);
     free(scratch.refs);

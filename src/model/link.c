@@ -296,6 +296,7 @@ int hc_source_page(const char *src_path, hc_buf *out)
 {
     static const char content[] = "content/", cases[] = "content/cases/";
     const char *rest;
+    if (!src_path) return -1;
     size_t n = strlen(src_path);
     if (n < 4 || strcmp(src_path + n - 3, ".md")) return -1;
     if (!strncmp(src_path, cases, sizeof cases - 1)) {

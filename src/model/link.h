@@ -35,7 +35,7 @@ int hc_url_is_md(const char *url);
 
 /* The site folder of the page a source file becomes: "content/cases/x.md" →
  * "cases/x/", "content/about.md" → "about/"; returns 0, or -1 (out
- * untouched) if no page is made from that path. */
+ * untouched) if no page is made from that path (or src_path is NULL). */
 int hc_source_page(const char *src_path, hc_buf *out);
 
 /* A link to a Markdown file (hc_url_is_md) written in the source file

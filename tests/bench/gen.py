@@ -10,6 +10,7 @@ N case studies of about 7 KB of Chinese Markdown each and max(1, N/10) projects 
 depends only on k, apart from the link targets, which stay within 1..N). Python 3
 standard library only.
 """
+import json
 import os
 import random
 import re
@@ -181,6 +182,45 @@ def supervision(r, matter, year):
             "deadline": f"{y}-{r.randint(3, 12):02d}-{r.randint(1, 28):02d}", "done": done}
 
 
+_TOWN_RINGS = None
+
+
+def town_rings():
+    """Outer rings of the example's township polygons by name (content/geo/townships.geojson),
+    so that generated nodes lie inside their township (huace check warns otherwise); {} without it."""
+    global _TOWN_RINGS
+    if _TOWN_RINGS is None:
+        _TOWN_RINGS = {}
+        path = os.path.join(REPO, "content", "geo", "townships.geojson")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                for feat in json.load(f)["features"]:
+                    g = feat["geometry"]
+                    polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+                    _TOWN_RINGS[feat["properties"]["name"]] = [poly[0] for poly in polys]
+    return _TOWN_RINGS
+
+
+def inside(lon, lat, rings):
+    """Even-odd rule over the outer rings."""
+    hit = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+    return hit
+
+
+def node_position(r, lon0, lat0, rings, spread):
+    """A node near (lon0, lat0), inside rings when there are any (rounded as written)."""
+    for _ in range(100):
+        lon = round(min(119.2, max(118.6, lon0 + r.uniform(-spread[0], spread[0]))), 4)
+        lat = round(min(29.1, max(28.7, lat0 + r.uniform(-spread[1], spread[1]))), 4)
+        if not rings or inside(lon, lat, rings):
+            return lon, lat
+    return round(lon0, 4), round(lat0, 4)
+
+
 def project(k, towns):
     """Project k (1-based) as a dict of plain values."""
     r = random.Random(1_000_000 + k)
@@ -189,17 +229,23 @@ def project(k, towns):
     ts = [t[0] for t in r.sample(towns, r.choice((1, 1, 1, 2)))]
     theme = r.choice(W.THEMES)
     nn = r.randint(5, 20)
-    lon0, lat0 = r.uniform(118.65, 119.15), r.uniform(28.75, 29.05)
+    rings = town_rings().get(ts[0], [])
+    if rings:   # a seat inside the first township, the nodes within about a kilometre of it
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        lon0, lat0 = node_position(r, (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2, rings,
+                                   ((max(xs) - min(xs)) / 2, (max(ys) - min(ys)) / 2))
+        spread = (0.01, 0.008)
+    else:
+        lon0, lat0 = r.uniform(118.65, 119.15), r.uniform(28.75, 29.05)
+        spread = (0.05, 0.04)
     nodes = []
     for i in range(1, nn + 1):
-        nodes.append({
-            "id": f"n{i}",
-            "name": place_name(r) + r.choice(W.NODE_KINDS),
-            "kind": r.choice(W.NODE_KINDS),
-            "lon": round(min(119.2, max(118.6, lon0 + r.uniform(-0.05, 0.05))), 4),
-            "lat": round(min(29.1, max(28.7, lat0 + r.uniform(-0.04, 0.04))), 4),
-            "status": r.choice(STATUSES),
-        })
+        name = place_name(r) + r.choice(W.NODE_KINDS)
+        kind = r.choice(W.NODE_KINDS)
+        lon, lat = node_position(r, lon0, lat0, rings, spread)
+        nodes.append({"id": f"n{i}", "name": name, "kind": kind, "lon": lon, "lat": lat,
+                      "status": r.choice(STATUSES)})
     route = [nd["id"] for nd in nodes]
     year = r.choice((2025, 2026))
     ms = []
