@@ -209,6 +209,12 @@ static void note_failure(const char *path, int e)
     pthread_mutex_unlock(&fail_mu);
 }
 
+int hc_fs_note_write_failure(const char *path, int e)
+{
+    note_failure(path, e);
+    return disk_error(e);
+}
+
 int hc_fs_write_failure(const char **path)
 {
     int e = atomic_load(&fail_errno);

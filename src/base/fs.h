@@ -86,5 +86,9 @@ int hc_fs_resolve(const char *path, hc_buf *out);
  * ECANCELED, so a build stops at the first such failure. */
 int hc_fs_write_failure(const char **path);
 void hc_fs_write_failure_clear(void);
+/* Records a failed write made outside these calls (a library writing a file
+ * itself: cairo, qpdf) as the first failed write when errno e is one every
+ * later write would share; returns 1 if it is such an error, else 0. */
+int hc_fs_note_write_failure(const char *path, int e);
 
 #endif

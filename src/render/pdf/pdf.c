@@ -21,6 +21,7 @@
 #include "../maps/maps.h"
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,14 +189,37 @@ static void out_path(const pdf_env *env, const char *site_path, const char *suff
  * found and the images it used. cairo writes each page's content to the file
  * when the page ends, so no drawn page stays in memory. Returns the cairo
  * status. */
-static cairo_status_t draw_once(run *r, job *j, worker *w, pdf_doc *p, const char *raw_path)
+/* cairo's output file, written by us so that a full disk is seen as one:
+ * err is the errno of the first failed write (0: none). */
+typedef struct { int fd, err; } raw_sink;
+
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    raw_sink *s = closure;
+    while (len && !s->err) {
+        ssize_t n = write(s->fd, data, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            s->err = n < 0 ? errno : ENOSPC;
+            break;
+        }
+        data += n;
+        len -= (unsigned int)n;
+    }
+    return s->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws the document into raw_path; *werr is the errno of a failed write. */
+static cairo_status_t draw_once(run *r, job *j, worker *w, pdf_doc *p, const char *raw_path, int *werr)
 {
     pdf_env *env = r->env;
     pdoc_init(p, env, w, j);
     pdf_anchors_copy(&p->prev, &j->anchors);
     p->warn_images = j->kind == PDF_DOC_ALBUM;
     p->progress = &r->progress;
-    p->surface = cairo_pdf_surface_create(raw_path, env->geom.media_w, env->geom.media_h);
+    raw_sink sink = { open(raw_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644), 0 };
+    if (sink.fd < 0) sink.err = errno;
+    p->surface = cairo_pdf_surface_create_for_stream(sink_write, &sink, env->geom.media_w, env->geom.media_h);
     cairo_pdf_surface_restrict_to_version(p->surface, CAIRO_PDF_VERSION_1_5);
     p->cr = cairo_create(p->surface);
     pdf_album_metadata(p, j->kind, j->unit);
@@ -206,7 +230,20 @@ static cairo_status_t draw_once(run *r, job *j, worker *w, pdf_doc *p, const cha
     cairo_status_t st = cairo_surface_status(p->surface);
     cairo_surface_destroy(p->surface);
     p->surface = NULL;
+    if (sink.fd >= 0 && close(sink.fd) != 0 && !sink.err) sink.err = errno;
+    *werr = sink.err;
+    if (sink.err && st == CAIRO_STATUS_SUCCESS) st = CAIRO_STATUS_WRITE_ERROR;
     return st;
+}
+
+/* Is msg (a library's error text) about a full or failing disk? Then it is
+ * noted as the first failed write, which the build reports once. */
+static int disk_failure_in(const char *msg, const char *path)
+{
+    static const int errs[] = { ENOSPC, EDQUOT, EIO, EROFS, EFBIG };
+    for (size_t k = 0; msg && k < sizeof errs / sizeof errs[0]; k++)
+        if (strstr(msg, strerror(errs[k]))) return hc_fs_note_write_failure(path, errs[k]);
+    return 0;
 }
 
 static void pdoc_clear(pdf_doc *p)
@@ -268,6 +305,7 @@ static void do_draw(void *ctx, size_t i, worker *w)
     pdf_env *env = r->env;
     job *j = &r->jobs[i];
     hc_buf raw = HC_BUF_INIT, screen = HC_BUF_INIT, press = HC_BUF_INIT, dir = HC_BUF_INIT;
+    if (hc_fs_write_failure(NULL)) return;   /* a full disk: stop at the first failed write */
     out_path(env, j->screen_path, ".cairo-tmp", &raw);
     out_path(env, j->screen_path, ".tmp", &screen);
     out_path(env, j->press_path, ".tmp", &press);
@@ -277,22 +315,28 @@ static void do_draw(void *ctx, size_t i, worker *w)
         goto out;
     }
     pdf_doc p;
-    cairo_status_t st = draw_once(r, j, w, &p, hc_buf_cstr(&raw));
+    int werr = 0;
+    cairo_status_t st = draw_once(r, j, w, &p, hc_buf_cstr(&raw), &werr);
     /* the layout pass printed "00" for page references; if the real numbers
      * moved anything, draw again with what this pass found */
     for (int tries = 0; st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev) && tries < 3; tries++) {
         pdf_anchors_copy(&j->anchors, &p.cur);
         pdoc_clear(&p);
-        st = draw_once(r, j, w, &p, hc_buf_cstr(&raw));
+        st = draw_once(r, j, w, &p, hc_buf_cstr(&raw), &werr);
     }
     if (st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev))
         hc_warn(env->d, "pdf", j->screen_path, 0, 0, "page numbers do not settle; a cross reference may be off by a page");
     char *err = NULL;
+    hc_buf shown = HC_BUF_INIT;   /* where a failed write is reported: the document as it would be in OUT */
+    out_path(env, j->screen_path, "", &shown);
     if (st != CAIRO_STATUS_SUCCESS) {
-        hc_error(env->d, "pdf", j->screen_path, 0, 0, "cairo could not write the PDF: %s", cairo_status_to_string(st));
+        if (!(werr && hc_fs_note_write_failure(hc_buf_cstr(&shown), werr)) && !hc_fs_write_failure(NULL))
+            hc_error(env->d, "pdf", j->screen_path, 0, 0, "cairo could not write the PDF: %s",
+                     werr ? strerror(werr) : cairo_status_to_string(st));
     } else if (pdf_editions_files(hc_buf_cstr(&raw), &env->geom, p.used, p.nused, r->pdfx, env->date,
                                   hc_buf_cstr(&screen), hc_buf_cstr(&press), &err) != 0) {
-        hc_error(env->d, "pdf", j->screen_path, 0, 0, "%s", err);
+        if (!disk_failure_in(err, hc_buf_cstr(&shown)) && !hc_fs_write_failure(NULL))
+            hc_error(env->d, "pdf", j->screen_path, 0, 0, "%s", err);
     } else if (move_out(env, hc_buf_cstr(&screen), j->screen_path) == 0 &&
                move_out(env, hc_buf_cstr(&press), j->press_path) == 0) {
         pthread_mutex_lock(&r->mu);
@@ -302,6 +346,7 @@ static void do_draw(void *ctx, size_t i, worker *w)
         write_cover_spread(r, j, w, p.page);
     }
     free(err);
+    hc_buf_free(&shown);
     pdoc_clear(&p);
 out:
     unlink(hc_buf_cstr(&raw));
