@@ -41,6 +41,9 @@ for dirpath, _, files in os.walk(root):
                 # the footer's 备案 links (a link, not a load; required by law)
                 if tag == "a" and u.hostname in ("beian.miit.gov.cn", "www.beian.gov.cn"):
                     continue
+                # a node's navigation links (高德, 百度): links the visitor taps, nothing loaded
+                if tag == "a" and u.scheme == "https" and u.hostname in ("uri.amap.com", "api.map.baidu.com"):
+                    continue
                 bad.append(f"{rel}: <{tag} {attr}> points to another host: {v}")
                 continue
             if u.scheme in ("mailto", "tel", "data"):
