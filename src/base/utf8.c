@@ -324,13 +324,13 @@ void hc_escape_shown(hc_buf *out, const char *s, size_t len)
     }
 }
 
-void hc_escape_url_path(hc_buf *out, const char *s, size_t len)
+static void escape_url(hc_buf *out, const char *s, size_t len, int keep_slash)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+            c == '-' || c == '_' || c == '.' || c == '~' || (c == '/' && keep_slash)) {
             hc_buf_putc(out, (char)c);
         } else {
             hc_buf_putc(out, '%');
@@ -338,4 +338,14 @@ void hc_escape_url_path(hc_buf *out, const char *s, size_t len)
             hc_buf_putc(out, hex[c & 15]);
         }
     }
+}
+
+void hc_escape_url_path(hc_buf *out, const char *s, size_t len)
+{
+    escape_url(out, s, len, 1);
+}
+
+void hc_escape_url_value(hc_buf *out, const char *s, size_t len)
+{
+    escape_url(out, s, len, 0);
 }

@@ -52,6 +52,7 @@ void hc_utf8_summary(hc_buf *out, const char *s, size_t len, size_t max_chars);
  * hc_escape_shown: for messages to a terminal: controls, DEL, C1 and
  *   U+2028/U+2029 shown as \n, \r, \t, \xNN or \u2028, the rest as is.
  * hc_escape_url_path: percent-encodes every byte outside unreserved ASCII and '/'.
+ * hc_escape_url_value: the same without '/': a query value or a path segment.
  */
 void hc_escape_html(hc_buf *out, const char *s, size_t len);
 void hc_escape_xml(hc_buf *out, const char *s, size_t len);
@@ -61,5 +62,6 @@ void hc_ics_line(hc_buf *out, const char *s, size_t len);
 int hc_css_color(const char *s, size_t len, char out[8]);
 void hc_escape_shown(hc_buf *out, const char *s, size_t len);
 void hc_escape_url_path(hc_buf *out, const char *s, size_t len);
+void hc_escape_url_value(hc_buf *out, const char *s, size_t len);
 
 #endif

@@ -11,8 +11,6 @@
 #define HC_HTML_NAV_H
 #include "../../base/buf.h"
 
-/* Appends s to out percent-encoded (RFC 3986 unreserved bytes kept). */
-void hc_nav_escape(hc_buf *out, const char *s);
 void hc_nav_amap(hc_buf *out, double lon, double lat, const char *name);
 void hc_nav_baidu(hc_buf *out, double lon, double lat, const char *name);
 void hc_nav_walk(hc_buf *out, double lon, double lat, const char *name);
