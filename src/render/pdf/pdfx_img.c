@@ -210,20 +210,15 @@ static int cache_get(pdf_imgcache *ic, ic_entry *e, int dct)
     return found;
 }
 
-/* Keeps e's data in the cache folder (written aside, then renamed: a build
- * cut short leaves no half file under the real name). */
+/* Keeps e's data in the cache folder (a build cut short leaves no half file
+ * under the real name; its temporary file is pruned by the next build). */
 static void cache_put(pdf_imgcache *ic, const ic_entry *e)
 {
     if (!ic->dir || !e->data) return;
-    hc_buf path = HC_BUF_INIT, tmp = HC_BUF_INIT;
+    hc_buf path = HC_BUF_INIT;
     hc_buf_printf(&path, "%s/%s", ic->dir, e->file);
-    hc_buf_printf(&tmp, "%s/.%s.tmp", ic->dir, e->file);
-    FILE *f = fopen(hc_buf_cstr(&tmp), "wb");
-    int ok = f && fwrite(e->data, 1, e->len, f) == e->len;
-    if (f && fclose(f) != 0) ok = 0;
-    if (!ok || rename(hc_buf_cstr(&tmp), hc_buf_cstr(&path)) != 0) remove(hc_buf_cstr(&tmp));
+    hc_fs_write_atomic(hc_buf_cstr(&path), e->data, e->len);
     hc_buf_free(&path);
-    hc_buf_free(&tmp);
 }
 
 void pdf_imgcache_prune(pdf_imgcache *ic)
