@@ -333,7 +333,7 @@ int hc_cache_fresh(hc_cache *c, size_t *pages)
 void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *written)
 {
     hc_buf b = HC_BUF_INIT;
-    char hex[17], *tmp = NULL;
+    char hex[17];
     struct stat st;
     if (!written || stat(c->out, &st) != 0) goto out;   /* no manifest: no shortcut next time */
     hc_hash_hex(inputs, hex);
@@ -343,10 +343,8 @@ void hc_cache_save(hc_cache *c, uint64_t inputs, size_t pages, const char *writt
                       c->cur.v[i].path);
     hc_buf_printf(&b, "D %lld .\n", mtime_ns(&st));
     hc_buf_puts(&b, written);
-    if (asprintf(&tmp, "%s.tmp", c->file) < 0) abort();
-    if (hc_fs_write(tmp, b.data, b.len) != 0 || rename(tmp, c->file) != 0) unlink(tmp);
+    hc_fs_write_atomic(c->file, b.data, b.len);
 out:
-    free(tmp);
     hc_buf_free(&b);
 }
 

@@ -306,6 +306,25 @@ int hc_fs_write(const char *path, const void *data, size_t len)
     return hc_fs_out_close(&f);
 }
 
+int hc_fs_write_atomic(const char *path, const void *data, size_t len)
+{
+    static atomic_ulong seq;
+    hc_buf tmp = HC_BUF_INIT;
+    hc_fs_out f;
+    hc_buf_printf(&tmp, "%s.tmp-%ld-%lu", path, (long)getpid(), atomic_fetch_add(&seq, 1));
+    hc_fs_out_open(&f, hc_buf_cstr(&tmp));
+    hc_fs_out_put(&f, data, len);
+    int rc = hc_fs_out_close(&f);
+    if (rc == 0 && rename(hc_buf_cstr(&tmp), path) != 0) rc = -1;
+    if (rc != 0) {
+        int e = errno;
+        unlink(hc_buf_cstr(&tmp));
+        errno = e;
+    }
+    hc_buf_free(&tmp);
+    return rc;
+}
+
 int hc_fs_create(const char *path, const void *data, size_t len)
 {
     int fd = open_creating(path, O_EXCL);

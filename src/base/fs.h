@@ -34,6 +34,13 @@ typedef struct {
 int hc_fs_out_open(hc_fs_out *f, const char *path);
 void hc_fs_out_put(hc_fs_out *f, const void *data, size_t len);
 int hc_fs_out_close(hc_fs_out *f);
+/* Writes len bytes to path through a temporary file beside it
+ * ("<path>.tmp-<pid>-<n>", which a folder's pruning sees: not a dotfile) and
+ * a rename, so that path is either its old self or whole, even when the build
+ * is killed half-way; for caches kept between builds. Written as
+ * hc_fs_out_* write (parents created, a failed disk noted); the temporary
+ * file is removed on failure. */
+int hc_fs_write_atomic(const char *path, const void *data, size_t len);
 /* The write journal, for the cache's manifest of the output: while it is on,
  * every file hc_fs_write (or hc_fs_copy) writes below dir is recorded with
  * its size. Several threads may write meanwhile; turn it on and off when only

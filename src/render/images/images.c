@@ -129,7 +129,7 @@ static int make(stage *s, const hc_buf *data, hc_img_entry *e, hc_img_made *made
         for (int f = 0; f < 2 && rc == 0; f++) {
             const hc_buf *b = f ? &made->r[k].jpeg : &made->r[k].webp;
             cache_file(&p, s->o->cache_dir, e->key, made->r[k].w, f ? "jpg" : "webp");
-            rc = hc_img_write_atomic(hc_buf_cstr(&p), b->data, b->len);
+            rc = hc_fs_write_atomic(hc_buf_cstr(&p), b->data, b->len);
         }
     if (rc != 0) hc_error(s->d, "write", hc_buf_cstr(&p), 0, 0, "cannot write: %s", strerror(errno));
     hc_buf_free(&p);
@@ -468,7 +468,7 @@ int hc_images_print(const hc_images *t, const char *src, int px, hc_buf *jpeg, i
     hc_hash_hex(hc_hash(hh, data.data, data.len), key);
     if (strcmp(key, e->key) != 0) goto out;
     if (hc_vips_print(data.data, data.len, px, jpeg, w, h, &why) != 0) goto out;
-    if (t->cache_dir) hc_img_write_atomic(hc_buf_cstr(&path), jpeg->data + start, jpeg->len - start);
+    if (t->cache_dir) hc_fs_write_atomic(hc_buf_cstr(&path), jpeg->data + start, jpeg->len - start);
     rc = 0;
 out:
     if (rc != 0) hc_buf_truncate(jpeg, start);

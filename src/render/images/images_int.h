@@ -74,9 +74,6 @@ const hc_img_entry *hc_img_index_by_stat(const hc_img_index *ix, const char *src
 void hc_img_index_free(hc_img_index *ix);
 /* Writes the index of entries e[0..n) (replacing the file in one rename). */
 int hc_img_index_save(const char *cache_dir, const hc_img_entry *e, size_t n);
-/* Writes data to path through a temporary file and a rename: a reader sees
- * the whole file or none. */
-int hc_img_write_atomic(const char *path, const void *data, size_t len);
 
 struct hc_images {
     hc_img *v;                 /* sorted by src */

@@ -11,21 +11,13 @@
  * Warnings are errors here too: a truncated or damaged file, which libjpeg
  * would finish with grey, is refused. */
 #include "images_int.h"
-#include <jpeglib.h>
-#include <setjmp.h>
-#include <stdio.h>
+#include "jpeg_err.h"
 #include <string.h>
 #include <vips/vips.h>
 
-typedef struct {
-    struct jpeg_error_mgr pub;
-    jmp_buf jump;
-    char text[JMSG_LENGTH_MAX];
-} jpeg_err;
-
 static void on_error(j_common_ptr c)
 {
-    jpeg_err *e = (jpeg_err *)c->err;
+    hc_jpeg_err *e = (hc_jpeg_err *)c->err;
     c->err->format_message(c, e->text);
     longjmp(e->jump, 1);
 }
@@ -35,6 +27,15 @@ static void on_error(j_common_ptr c)
 static void on_message(j_common_ptr c, int level)
 {
     if (level < 0) on_error(c);
+}
+
+struct jpeg_error_mgr *hc_jpeg_err_init(hc_jpeg_err *e)
+{
+    jpeg_std_error(&e->pub);
+    e->pub.error_exit = on_error;
+    e->pub.emit_message = on_message;
+    e->text[0] = 0;
+    return &e->pub;
 }
 
 /* The smallest k/8 (k = 1..8) at which `across` pixels become at least
@@ -49,14 +50,11 @@ static int eighths(int across, int need)
 int hc_jpeg_decode(const void *data, size_t len, int across, int need, VipsImage **out, hc_buf *why)
 {
     struct jpeg_decompress_struct c;
-    jpeg_err e;
+    hc_jpeg_err e;
     VipsImage *volatile im = NULL;
     volatile int rc = -1;
     *out = NULL;
-    c.err = jpeg_std_error(&e.pub);
-    e.pub.error_exit = on_error;
-    e.pub.emit_message = on_message;
-    e.text[0] = 0;
+    c.err = hc_jpeg_err_init(&e);
     jpeg_create_decompress(&c);
     if (setjmp(e.jump)) {
         hc_buf_printf(why, "cannot be decoded: the file is damaged or truncated (%s)", e.text);

@@ -112,35 +112,6 @@ void hc_img_index_free(hc_img_index *ix)
     ix->n = 0;
 }
 
-int hc_img_write_atomic(const char *path, const void *data, size_t len)
-{
-    hc_buf tmp = HC_BUF_INIT;
-    static unsigned long seq;
-    hc_buf_printf(&tmp, "%s.tmp-%ld-%lu", path, (long)getpid(), __atomic_fetch_add(&seq, 1, __ATOMIC_RELAXED));
-    int fd = open(hc_buf_cstr(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int rc = -1;
-    if (fd < 0) goto out;
-    const char *p = data;
-    size_t left = len;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) break;
-        p += w;
-        left -= (size_t)w;
-    }
-    if (close(fd) != 0 || left) goto out;
-    rc = rename(hc_buf_cstr(&tmp), path);
-out:
-    if (rc != 0) {
-        int e = errno;
-        unlink(hc_buf_cstr(&tmp));
-        errno = e;
-    }
-    hc_buf_free(&tmp);
-    return rc;
-}
-
 int hc_img_index_save(const char *cache_dir, const hc_img_entry *e, size_t n)
 {
     hc_buf text = HC_BUF_INIT, path = HC_BUF_INIT;
@@ -151,7 +122,7 @@ int hc_img_index_save(const char *cache_dir, const hc_img_entry *e, size_t n)
         hc_buf_printf(&text, " %s %s %lld %lld %s\n", e[i].color, e[i].preview, e[i].size, e[i].mtime_ns, e[i].src);
     }
     hc_buf_printf(&path, "%s/index", cache_dir);
-    int rc = hc_img_write_atomic(hc_buf_cstr(&path), text.data ? text.data : "", text.len);
+    int rc = hc_fs_write_atomic(hc_buf_cstr(&path), text.data ? text.data : "", text.len);
     hc_buf_free(&text);
     hc_buf_free(&path);
     return rc;

@@ -8,6 +8,7 @@
 #include "pdf_int.h"
 #include "../../base/alloc.h"
 #include "../../base/hash.h"
+#include "../../base/utf8.h"
 #include "../../pdfread/lex.h"
 #include <math.h>
 #include <stdio.h>
@@ -209,15 +210,10 @@ static int convert_forms(ctx *cx, qpdf_oh res, int depth)
     return 0;
 }
 
+/* XMP text: utf8.h's escaper, which also drops what XML 1.0 forbids */
 static void xml_escape(hc_buf *out, const char *s)
 {
-    for (; s && *s; s++) {
-        if (*s == '<') hc_buf_puts(out, "&lt;");
-        else if (*s == '>') hc_buf_puts(out, "&gt;");
-        else if (*s == '&') hc_buf_puts(out, "&amp;");
-        else if (*s == '"') hc_buf_puts(out, "&quot;");
-        else hc_buf_putc(out, *s);
-    }
+    hc_escape_xml(out, s, strlen(s));
 }
 
 /* An Info string as UTF-8, malloc'd (qpdf's pointer lasts only until its next call). */

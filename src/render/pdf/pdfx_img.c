@@ -19,7 +19,7 @@
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include "../../base/hash.h"
-#include <jpeglib.h>
+#include "../images/jpeg_err.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,15 +74,23 @@ void pdf_imgcache_free(pdf_imgcache *ic)
     free(ic);
 }
 
-/* RGB 8-bit CMYK → baseline JPEG, no Adobe marker. */
-static void jpeg_cmyk(const unsigned char *px, int w, int h, unsigned char **out, size_t *len)
+/* 8-bit CMYK pixels → baseline JPEG, no Adobe marker. 0, or -1 with the
+ * reason in why. */
+static int jpeg_cmyk(const unsigned char *px, int w, int h, unsigned char **out, size_t *len, hc_buf *why)
 {
     struct jpeg_compress_struct ci;
-    struct jpeg_error_mgr jerr;
+    hc_jpeg_err jerr;
     unsigned long n = 0;
     *out = NULL;
-    ci.err = jpeg_std_error(&jerr);
+    ci.err = hc_jpeg_err_init(&jerr);
     jpeg_create_compress(&ci);
+    if (setjmp(jerr.jump)) {
+        hc_buf_printf(why, "libjpeg cannot encode it (%s)", jerr.text);
+        jpeg_destroy_compress(&ci);
+        free(*out);
+        *out = NULL;
+        return -1;
+    }
     jpeg_mem_dest(&ci, out, &n);
     ci.image_width = (JDIMENSION)w;
     ci.image_height = (JDIMENSION)h;
@@ -101,20 +109,29 @@ static void jpeg_cmyk(const unsigned char *px, int w, int h, unsigned char **out
     jpeg_finish_compress(&ci);
     jpeg_destroy_compress(&ci);
     *len = n;
+    return 0;
 }
 
-/* A JPEG decoded to 8-bit RGB (malloc'd), or NULL. */
-static unsigned char *jpeg_rgb(const unsigned char *data, size_t len, int w, int h)
+/* A JPEG decoded to 8-bit RGB (malloc'd), or NULL with the reason in why. */
+static unsigned char *jpeg_rgb(const unsigned char *data, size_t len, int w, int h, hc_buf *why)
 {
     struct jpeg_decompress_struct di;
-    struct jpeg_error_mgr jerr;
-    unsigned char *px = NULL;
-    di.err = jpeg_std_error(&jerr);
+    hc_jpeg_err jerr;
+    unsigned char *volatile px = NULL;
+    di.err = hc_jpeg_err_init(&jerr);
     jpeg_create_decompress(&di);
-    jpeg_mem_src(&di, data, (unsigned long)len);
-    if (jpeg_read_header(&di, TRUE) != JPEG_HEADER_OK || di.num_components != 3 || (int)di.image_width != w ||
-        (int)di.image_height != h)
+    if (setjmp(jerr.jump)) {
+        hc_buf_printf(why, "cannot be decoded: the file is damaged or truncated (%s)", jerr.text);
+        free(px);
+        px = NULL;
         goto out;
+    }
+    jpeg_mem_src(&di, data, (unsigned long)len);
+    jpeg_read_header(&di, TRUE);
+    if (di.num_components != 3 || (int)di.image_width != w || (int)di.image_height != h) {
+        hc_buf_puts(why, "its JPEG data does not match its size or colours");
+        goto out;
+    }
     di.out_color_space = JCS_RGB;
     jpeg_start_decompress(&di);
     px = hc_xmalloc((size_t)w * (size_t)h * 3);
@@ -193,20 +210,15 @@ static int cache_get(pdf_imgcache *ic, ic_entry *e, int dct)
     return found;
 }
 
-/* Keeps e's data in the cache folder (written aside, then renamed: a build
- * cut short leaves no half file under the real name). */
+/* Keeps e's data in the cache folder (a build cut short leaves no half file
+ * under the real name; its temporary file is pruned by the next build). */
 static void cache_put(pdf_imgcache *ic, const ic_entry *e)
 {
     if (!ic->dir || !e->data) return;
-    hc_buf path = HC_BUF_INIT, tmp = HC_BUF_INIT;
+    hc_buf path = HC_BUF_INIT;
     hc_buf_printf(&path, "%s/%s", ic->dir, e->file);
-    hc_buf_printf(&tmp, "%s/.%s.tmp", ic->dir, e->file);
-    FILE *f = fopen(hc_buf_cstr(&tmp), "wb");
-    int ok = f && fwrite(e->data, 1, e->len, f) == e->len;
-    if (f && fclose(f) != 0) ok = 0;
-    if (!ok || rename(hc_buf_cstr(&tmp), hc_buf_cstr(&path)) != 0) remove(hc_buf_cstr(&tmp));
+    hc_fs_write_atomic(hc_buf_cstr(&path), e->data, e->len);
     hc_buf_free(&path);
-    hc_buf_free(&tmp);
 }
 
 void pdf_imgcache_prune(pdf_imgcache *ic)
@@ -250,9 +262,16 @@ static void convert(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo
     if (cache_get(ic, e, dct)) goto done;
     QPDF_BOOL filtered = QPDF_FALSE;
     if (dct && e->im->kind == PDF_IMG_DCT) {   /* libjpeg at once: qpdf's DCT pipeline copies a lot */
-        raw = jpeg_rgb(e->im->data, e->im->len, w, h);
-        rawlen = raw ? (size_t)w * (size_t)h * 3 : 0;
-        filtered = raw != NULL;
+        raw = jpeg_rgb(e->im->data, e->im->len, w, h, &m);
+        if (!raw) {
+            hc_buf why = m;
+            m = (hc_buf)HC_BUF_INIT;
+            hc_buf_printf(&m, "image %s: %s", e->im->path, hc_buf_cstr(&why));
+            hc_buf_free(&why);
+            goto fail;
+        }
+        rawlen = (size_t)w * (size_t)h * 3;
+        filtered = QPDF_TRUE;
     } else if (qpdf_oh_get_stream_data(q, xo, qpdf_dl_all, &filtered, &raw, &rawlen) & QPDF_ERRORS) {
         filtered = QPDF_FALSE;
     }
@@ -270,7 +289,11 @@ static void convert(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo
     px = hc_xmalloc(npx * 4);
     pdf_cmyk_pixels(c, raw, px, npx, !dct);
     if (dct) {
-        jpeg_cmyk(px, w, h, &e->data, &e->len);
+        hc_buf why = HC_BUF_INIT;
+        int rc = jpeg_cmyk(px, w, h, &e->data, &e->len, &why);
+        if (rc != 0) hc_buf_printf(&m, "image %s: %s", e->im->path, hc_buf_cstr(&why));
+        hc_buf_free(&why);
+        if (rc != 0) goto fail;
         e->dct = 1;
     } else if (flate(px, npx * 4, &e->data, &e->len) != 0) {
         hc_buf_printf(&m, "image %s: zlib cannot compress it", e->im->path);
