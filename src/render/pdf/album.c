@@ -49,8 +49,7 @@ const pdf_blocks *pdf_case_blocks(pdf_doc *p, size_t c)
     pdf_blocks_free(&p->cblocks[k]);
     hc_buf html = HC_BUF_INIT;
     const hc_doc *d = &p->m->cases[c];
-    if (d->html) hc_buf_puts(&html, d->html);
-    else hc_doc_body_html(p->m, d, &html, p->env->d);   /* not kept by the load: read again */
+    hc_doc_body_html(p->m, d, &html, p->env->d);   /* not kept by the load: read again */
     pdf_html_to_blocks(hc_buf_cstr(&html), &p->env->fonts, &p->cblocks[k]);
     hc_buf_free(&html);
     p->ccase[k] = c;

@@ -426,8 +426,7 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
             }
             hc_buf_puts(o, "</p>\n<div class=\"body\">\n");
             hc_buf html = HC_BUF_INIT;   /* one body at a time, never all */
-            if (d->html) hc_buf_puts(&html, d->html);
-            else hc_doc_body_html(m, d, &html, env->d);
+            hc_doc_body_html(m, d, &html, env->d);
             case_body(o, env, d, hc_buf_cstr(&html));
             hc_buf_free(&html);
             hc_buf_puts(o, "</div>\n</article>\n");
