@@ -170,16 +170,15 @@ static cmark_node *parse_body(hc_slice body, int opts)
     return root;
 }
 
-/* Reads the body: links and images (for the checks), word count, summary,
- * and, when keep_html, the HTML (otherwise renderers ask hc_doc_body_html). */
-static void read_body(hc_doc *doc, hc_slice body, int body_line, int unsafe, int keep_html)
+/* Reads the body: links and images (for the checks), word count, summary.
+ * The HTML is not kept: renderers ask hc_doc_body_html. */
+static void read_body(hc_doc *doc, hc_slice body, int body_line, int unsafe)
 {
     int opts = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0);
     cmark_node *root = parse_body(body, opts);
     collect_refs(root, doc, body, body_line);
     hc_buf text = HC_BUF_INIT;
     plain_text(root, &text);
-    if (keep_html) doc->html = hc_xstrdup(cmark_render_html(root, opts));
     doc->words = hc_utf8_word_count(hc_buf_cstr(&text), text.len);
     if (!doc->summary) {
         hc_buf s = HC_BUF_INIT;
@@ -253,7 +252,7 @@ static int load_doc(hc_model *m, const char *rel, const char *fname, int is_case
     doc->src_hash = hc_hash(HC_HASH_INIT, text.data, text.len);
     doc->src_size = (long long)st.st_size;
     doc->src_mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    read_body(doc, split.body, split.body_line, m->config.unsafe_html, o->keep_html);
+    read_body(doc, split.body, split.body_line, m->config.unsafe_html);
     kept = 1;
 out:
     if (!doc->title) doc->title = hc_xstrdup("");
@@ -311,8 +310,6 @@ static void load_folder(hc_model *m, const char *folder, int is_case, const hc_l
      * Measured at 10,000 case studies, that is also faster: holding 100 MB of
      * HTML costs more in page faults than reading the files again costs in
      * syscalls. */
-    hc_load_opts lo = *o;
-    w.o = &lo;
     w.docs = hc_xcalloc(w.n ? w.n : 1, sizeof *w.docs);
     w.kept = hc_xcalloc(w.n ? w.n : 1, 1);
     atomic_init(&w.next, 0);
@@ -403,10 +400,6 @@ static int has_images(const hc_doc *doc)
 int hc_doc_body_html_with(const hc_model *m, const hc_doc *doc, const hc_md_images *im, hc_buf *out, hc_diags *d)
 {
     if (im && !has_images(doc)) im = NULL;
-    if (doc->html && !im) {
-        hc_buf_puts(out, doc->html);
-        return 0;
-    }
     hc_buf text = HC_BUF_INIT;
     hc_fm split;
     int rc = -1;

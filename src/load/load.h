@@ -17,15 +17,14 @@
 typedef struct {
     int drafts;               /* include draft: true documents */
     int jobs;                 /* threads for reading documents (0 or 1: one) */
-    int keep_html;            /* keep every body's HTML in the model (the album needs them all) */
 } hc_load_opts;
 
 int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d);
 
 /* Appends a document's body as HTML to out. Bodies are not kept in the model
- * (a 100,000-page site would not fit in memory) unless the load asked for
- * keep_html: the file is read and rendered again, and must not have changed
- * since it was loaded (error "changed" otherwise). Thread-safe. */
+ * (a 100,000-page site would not fit in memory): the file is read and
+ * rendered again, and must not have changed since it was loaded (error
+ * "changed" otherwise). Thread-safe. */
 int hc_doc_body_html(const hc_model *m, const hc_doc *doc, hc_buf *out, hc_diags *d);
 
 /* How a renderer writes the images of a body. fn is called for each image

@@ -21,7 +21,7 @@ static void free_strv(char **v, size_t n)
 void hc_doc_clear(hc_doc *doc)
 {
     free(doc->path); free(doc->slug); free(doc->title); free(doc->summary);
-    free(doc->township); free(doc->html);
+    free(doc->township);
     free_strv(doc->project_ids, doc->nprojects);
     free(doc->projects);
     free_strv(doc->tags, doc->ntags);

@@ -146,7 +146,6 @@ typedef struct {
     int draft;
     int album;                /* case study: `album: true`, chosen for the district album */
     long weight; int menu;
-    char *html;               /* rendered body, only if loaded with keep_html (see hc_doc_body_html) */
     unsigned long long src_hash;   /* hash of the file as loaded (0 for drafts left out) */
     long long src_size, src_mtime; /* its size and modification time (ns) when read */
     size_t words;             /* CJK-aware word count of the body text */

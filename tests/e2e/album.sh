@@ -58,6 +58,16 @@ check "the case-study opener counts them (共 3 篇)" sh -c "pdftotext '$T/out/p
 check "the overview says 典型案例 3 篇" sh -c "pdftotext '$T/out/print/album.pdf' - | tr -d '\n' | grep -q '典型案例 3 篇'"
 pdftotext "$T/out/print/P-B-01.pdf" "$T/unit1"
 check "the unit's own album keeps all its case studies" listed "$T/unit1" "$UNIT"
+# one red: the legend page of the overview (挂图作战进度颜色) fills the 已完成
+# swatch with the theme accent (#a4161a, the default theme), as the spreads
+# do, never the seed's #c8102e next to it; album.html's legend likewise
+legend=$(np=$(pdfinfo "$T/out/print/album.pdf" | awk '/^Pages:/ { print $2 }'); i=1
+    while [ "$i" -le "$np" ]; do pdftotext -f $i -l $i "$T/out/print/album.pdf" - | grep -q '挂图作战进度颜色' && { echo $i; break; }; i=$((i + 1)); done)
+qpdf --qdf --object-streams=disable --pages "$T/out/print/album.pdf" "${legend:-1}" -- "$T/out/print/album.pdf" "$T/legend.pdf" 2>/dev/null
+check "the status legend is on page ${legend:-?} of the album" test -n "$legend"
+check "the legend's 已完成 swatch is the accent (0.643137 0.0862745 0.101961 rg)" grep -aq '^0.643137 0.0862745 0.101961 rg' "$T/legend.pdf"
+check "and the seed's #c8102e is nowhere on that page" sh -c "! grep -aq '0.784314 0.0627451 0.180392 rg' '$T/legend.pdf'"
+check "album.html prints 已完成 in the accent, not #c8102e" sh -c "grep -q 'color:#a4161a\">●</span> 已完成' '$T/out/print/album.html' && ! grep -qi 'c8102e' '$T/out/print/album.html'"
 check "album.html carries the same three" sh -c "grep -o 'id=\"case-[a-z0-9-]*\"' '$T/out/print/album.html' | sort | tr '\n' ' ' | grep -qx 'id=\"case-pick-04\" id=\"case-pick-05\" id=\"case-pick-06\" '"
 
 # ---- without the key: the default (30) takes all eight ----

@@ -134,7 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     hc_diags *d = hc_diags_new();
     hc_diags_set_root(d, site);
     hc_model *m = hc_model_new(site);
-    hc_load_opts lo = { .drafts = 1, .jobs = 1, .keep_html = 0 };
+    hc_load_opts lo = { .drafts = 1, .jobs = 1 };
     if (hc_load_site(m, &lo, d) == 0 || m->std.nitems) {
         hc_model_link(m, d);
         m->today = today;

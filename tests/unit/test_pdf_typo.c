@@ -289,6 +289,37 @@ static void one_red_per_page(void **st)
     assert_true(g.r == out.r && g.g == out.g);
 }
 
+/* The status colours are worked out once, with the theme: every page that
+ * shows a status (spreads, cards, list rows, overview bars, the legend,
+ * album.html) asks pdf_status_rgb, so 已完成 is the accent everywhere. */
+static void status_colours_from_the_theme(void **st)
+{
+    (void)st;
+    hc_status s[4] = { { "red", "已完成", "", "#c8102e" }, { "yellow", "推进中", "", "#f2b705" },
+                       { "blue", "谋划中", "", "#1f5fa8" }, { "odd", "未知", "", "not a colour" } };
+    hc_model m;
+    memset(&m, 0, sizeof m);
+    m.root = (char *)"/nonexistent";   /* no theme CSS: the default accent #a4161a */
+    m.std.statuses = s;
+    m.std.nstatuses = 4;
+    pdf_theme t;
+    memset(&t, 0, sizeof t);
+    pdf_theme_load(&t, &m);
+    pdf_rgb acc, blue;
+    pdf_rgb_parse("#a4161a", &acc);
+    pdf_rgb_parse("#1f5fa8", &blue);
+    assert_int_equal(t.nstatus, 4);
+    pdf_rgb r = pdf_status_rgb(&t, 0);
+    assert_true(r.r == acc.r && r.g == acc.g && r.b == acc.b);         /* the seed red becomes the accent */
+    r = pdf_status_rgb(&t, 2);
+    assert_true(r.r == blue.r && r.g == blue.g && r.b == blue.b);      /* blue stays blue */
+    r = pdf_status_rgb(&t, 3);
+    assert_true(r.r == t.muted.r && r.g == t.muted.g && r.b == t.muted.b);   /* unparsable: muted */
+    r = pdf_status_rgb(&t, HC_NONE);
+    assert_true(r.r == t.muted.r && r.g == t.muted.g && r.b == t.muted.b);
+    pdf_theme_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +328,7 @@ int main(void)
         cmocka_unit_test(no_paragraph_ends_on_one_character),
         cmocka_unit_test(book_facts),
         cmocka_unit_test(one_red_per_page),
+        cmocka_unit_test(status_colours_from_the_theme),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -49,8 +49,7 @@ const pdf_blocks *pdf_case_blocks(pdf_doc *p, size_t c)
     pdf_blocks_free(&p->cblocks[k]);
     hc_buf html = HC_BUF_INIT;
     const hc_doc *d = &p->m->cases[c];
-    if (d->html) hc_buf_puts(&html, d->html);
-    else hc_doc_body_html(p->m, d, &html, p->env->d);   /* not kept by the load: read again */
+    hc_doc_body_html(p->m, d, &html, p->env->d);   /* not kept by the load: read again */
     pdf_html_to_blocks(hc_buf_cstr(&html), &p->env->fonts, &p->cblocks[k]);
     hc_buf_free(&html);
     p->ccase[k] = c;
@@ -312,9 +311,7 @@ static void overview(pdf_doc *p)
         for (size_t s = 0; s < m->std.nstatuses; s++)
             for (size_t i = 0; i < m->nprojects; i++)
                 if (m->projects[i].domain == di && m->projects[i].status == s) {
-                    pdf_rgb c;
-                    if (pdf_rgb_parse(m->std.statuses[s].color, &c) != 0) c = th->muted;
-                    pdf_fill_rect(p, bx, y + 3, unit - 0.5, pdf_mm(4), c);
+                    pdf_fill_rect(p, bx, y + 3, unit - 0.5, pdf_mm(4), pdf_status_rgb(th, s));
                     bx += unit;
                 }
         char t[64];
@@ -366,9 +363,7 @@ static void overview(pdf_doc *p)
     }
     y += pdf_text(p, x, y, "挂图作战进度颜色", &h2, th->ink) + pdf_mm(3);
     for (size_t s = 0; s < m->std.nstatuses; s++) {
-        pdf_rgb c;
-        if (pdf_rgb_parse(m->std.statuses[s].color, &c) != 0) c = th->muted;
-        pdf_fill_rect(p, x, y + 1, pdf_mm(8), pdf_mm(4), c);
+        pdf_fill_rect(p, x, y + 1, pdf_mm(8), pdf_mm(4), pdf_status_rgb(th, s));
         hc_buf_reset(&b);
         hc_buf_printf(&b, "%s：%s", m->std.statuses[s].name, nz(m->std.statuses[s].meaning));
         pdf_tstyle ss = pdf_style(PDF_SANS, PDF_FS_M, 0, w - pdf_mm(12));
@@ -461,9 +456,7 @@ static int unit_cards(pdf_doc *p, const size_t *units, size_t n, double x, doubl
             pdf_fill_rect(p, cx + pad, cy + pad, pdf_mm(10), pdf_mm(1), th->gold);
         }
         double ty = cy + ph + pdf_mm(2);
-        pdf_rgb c = th->muted;
-        if (u->status != HC_NONE) pdf_rgb_parse(m->std.statuses[u->status].color, &c);
-        pdf_fill_rect(p, cx, ty + 2.5, pdf_mm(2.4), pdf_mm(2.4), c);
+        pdf_fill_rect(p, cx, ty + 2.5, pdf_mm(2.4), pdf_mm(2.4), pdf_status_rgb(th, u->status));
         char num[16];
         int page = pdf_page_of(p, ua);
         snprintf(num, sizeof num, "第%d页", page);
@@ -536,9 +529,7 @@ static void domain_chapter(pdf_doc *p, size_t di)
         const hc_project *u = &m->projects[units[i]];
         char ua[200];
         snprintf(ua, sizeof ua, "unit-%s", u->id);
-        pdf_rgb c = th->muted;
-        if (u->status != HC_NONE) pdf_rgb_parse(m->std.statuses[u->status].color, &c);
-        pdf_fill_rect(p, x, y + 3.5, pdf_mm(3), pdf_mm(3), c);
+        pdf_fill_rect(p, x, y + 3.5, pdf_mm(3), pdf_mm(3), pdf_status_rgb(th, u->status));
         hc_buf e = HC_BUF_INIT;
         hc_buf_printf(&e, "%s　%s", u->id, u->name);
         if (u->level != HC_NONE) hc_buf_printf(&e, "（%s）", m->std.levels[u->level].name);

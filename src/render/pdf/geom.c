@@ -144,8 +144,26 @@ void pdf_theme_load(pdf_theme *t, const hc_model *m)
     t->accent_dark.r = t->accent.r * 0.62;
     t->accent_dark.g = t->accent.g * 0.62;
     t->accent_dark.b = t->accent.b * 0.62;
+    t->nstatus = m->std.nstatuses;
+    t->status = hc_xcalloc(t->nstatus ? t->nstatus : 1, sizeof *t->status);
+    for (size_t s = 0; s < t->nstatus; s++) {
+        pdf_rgb c;
+        t->status[s] = pdf_rgb_parse(m->std.statuses[s].color, &c) == 0 ? pdf_theme_colour(t, c) : t->muted;
+    }
     hc_buf_free(&path);
     hc_buf_free(&css);
+}
+
+void pdf_theme_free(pdf_theme *t)
+{
+    free(t->status);
+    t->status = NULL;
+    t->nstatus = 0;
+}
+
+pdf_rgb pdf_status_rgb(const pdf_theme *t, size_t s)
+{
+    return s < t->nstatus ? t->status[s] : t->muted;
 }
 
 /* ---- anchors ---- */

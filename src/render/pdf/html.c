@@ -229,10 +229,8 @@ static void unit(hc_buf *o, const pdf_env *env, size_t pi)
     hc_buf_puts(o, "</dl>\n<h3>挂图作战进度</h3>\n<p class=\"sans\">");
     if (u->status != HC_NONE) {
         const hc_status *s = &m->std.statuses[u->status];
-        pdf_rgb c;
-        if (pdf_rgb_parse(s->color, &c) != 0) c = env->theme.muted;
         hc_buf_puts(o, "<span style=\"color:");
-        css_rgb(o, c);
+        css_rgb(o, pdf_status_rgb(&env->theme, u->status));
         hc_buf_puts(o, "\">●</span> ");
         esc(o, s->name);
         hc_buf_puts(o, "：");
@@ -365,10 +363,8 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
     }
     hc_buf_puts(o, "</ol>\n<h3>挂图作战进度颜色</h3>\n<ul class=\"sans\">");
     for (size_t s = 0; s < m->std.nstatuses; s++) {
-        pdf_rgb col;
-        if (pdf_rgb_parse(m->std.statuses[s].color, &col) != 0) col = env->theme.muted;
         hc_buf_puts(o, "<li><span style=\"color:");
-        css_rgb(o, col);
+        css_rgb(o, pdf_status_rgb(&env->theme, s));
         hc_buf_puts(o, "\">●</span> ");
         esc(o, m->std.statuses[s].name);
         hc_buf_puts(o, "：");
@@ -426,8 +422,7 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
             }
             hc_buf_puts(o, "</p>\n<div class=\"body\">\n");
             hc_buf html = HC_BUF_INIT;   /* one body at a time, never all */
-            if (d->html) hc_buf_puts(&html, d->html);
-            else hc_doc_body_html(m, d, &html, env->d);
+            hc_doc_body_html(m, d, &html, env->d);
             case_body(o, env, d, hc_buf_cstr(&html));
             hc_buf_free(&html);
             hc_buf_puts(o, "</div>\n</article>\n");

@@ -368,6 +368,7 @@ static void env_free(pdf_env *env)
     pdf_photos_free(env);
     hc_strmap_free(&env->case_slugs);
     free(env->in_album);
+    pdf_theme_free(&env->theme);
     free(env->year);
     free(env->date);
 }

@@ -15,8 +15,8 @@
  * (links, outline and tags kept) and the press edition with the full media,
  * /TrimBox and /BleedBox on every page and no link annotations.
  *
- * Case studies: their HTML as the load kept it (hc_load_opts.keep_html), else
- * read again with hc_doc_body_html. Route maps come from
+ * Case studies: read again with hc_doc_body_html when a document needs
+ * them (the load keeps no bodies). Route maps come from
  * hc_map_route_print_png (300 dpi PNG, embedded without re-encoding). Needs
  * the Noto CJK fonts (Debian fonts-noto-cjk) through fontconfig; without them
  * hc_pdf_render reports an error (rule "font").

@@ -46,6 +46,7 @@ int pdf_geom_init(pdf_geom *g, double trim_w_mm, double trim_h_mm, double bleed_
 typedef struct { double r, g, b; } pdf_rgb;
 typedef struct {
     pdf_rgb accent, accent_dark, gold, ink, muted, line, soft, paper;
+    pdf_rgb *status; size_t nstatus;   /* per seed status: its colour as printed (pdf_status_rgb) */
 } pdf_theme;
 
 int pdf_rgb_parse(const char *s, pdf_rgb *out);      /* "#rgb" / "#rrggbb"; 0 ok */
@@ -54,8 +55,14 @@ int pdf_rgb_parse(const char *s, pdf_rgb *out);      /* "#rgb" / "#rrggbb"; 0 ok
  * would put two reds on one page where the design means one. */
 pdf_rgb pdf_theme_colour(const pdf_theme *t, pdf_rgb c);
 /* Defaults, then the theme's custom properties (--accent, --ink, --muted,
- * --line, --soft) from themes/<theme>/static/css/site.css if present. */
+ * --line, --soft) from themes/<theme>/static/css/site.css if present; then
+ * each seed status's colour as printed: its color through pdf_theme_colour,
+ * muted if it does not parse. Free with pdf_theme_free. */
 void pdf_theme_load(pdf_theme *t, const hc_model *m);
+void pdf_theme_free(pdf_theme *t);
+/* The colour of status s wherever the album shows it (spreads, cards, list
+ * rows, overview bars, the legend, album.html); muted for HC_NONE. */
+pdf_rgb pdf_status_rgb(const pdf_theme *t, size_t s);
 
 /* ---- fonts (fonts.c) ---- */
 typedef struct {

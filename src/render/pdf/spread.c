@@ -77,12 +77,6 @@ static void tick_box(pdf_doc *p, double x, double y, double s, int state)
 
 static void dot(pdf_doc *p, double cx, double cy, double r, pdf_rgb c) { pdf_fill_disc(p, cx, cy, r, c); }
 
-static pdf_rgb status_rgb(const pdf_doc *p, size_t s)
-{
-    pdf_rgb c = p->env->theme.muted;
-    if (s != HC_NONE) pdf_rgb_parse(p->m->std.statuses[s].color, &c);
-    return pdf_theme_colour(&p->env->theme, c);   /* one red on the page, not two */
-}
 
 /* Chooses how many of pics[0..n) (at most max) share a band w wide and h
  * high and how wide each is (fw[]): the count whose natural widths (aspect ×
@@ -384,13 +378,13 @@ static double status_block(pdf_doc *p, const hc_project *u, double x, double y, 
     const pdf_theme *th = &p->env->theme;
     const hc_model *m = p->m;
     double r = pdf_mm(4.2);
-    dot(p, x + r, y + r, r, status_rgb(p, u->status));
+    dot(p, x + r, y + r, r, pdf_status_rgb(&p->env->theme, u->status));
     pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_L, 1, w - 2 * r - pdf_mm(4));
     pdf_tstyle ds = pdf_style(PDF_SANS, PDF_FS_S, 0, w - 2 * r - pdf_mm(4));
     double tx = x + 2 * r + pdf_mm(4);
     const char *name = u->status != HC_NONE ? m->std.statuses[u->status].name : "未标注进度";
     const char *meaning = u->status != HC_NONE ? m->std.statuses[u->status].meaning : "项目文件没有填写 status";
-    double h = pdf_text(p, tx, y - 1, name, &ns, u->status != HC_NONE ? status_rgb(p, u->status) : th->muted);
+    double h = pdf_text(p, tx, y - 1, name, &ns, pdf_status_rgb(th, u->status));
     h += pdf_text(p, tx, y - 1 + h, nz(meaning), &ds, th->muted);
     return (h > 2 * r ? h : 2 * r);
 }
@@ -559,7 +553,7 @@ static void status_panel(pdf_doc *p, double x, double y, double w, double h, con
     double nh = pdf_layout_h(nl), ny = bottom - dh - pdf_mm(2) - nh;
     double rr = pdf_mm(3);
     pdf_fill_rect(p, l - 0.8, ny + nh / 2 - rr - 0.8, 2 * rr + 1.6, 2 * rr + 1.6, th->paper);
-    dot(p, l + rr, ny + nh / 2, rr, status_rgb(p, u->status));
+    dot(p, l + rr, ny + nh / 2, rr, pdf_status_rgb(&p->env->theme, u->status));
     pdf_draw_layout(p, nl, l + 2 * rr + pdf_mm(3), ny, th->paper);
     g_object_unref(nl);
 }
