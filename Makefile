@@ -36,6 +36,11 @@ SPEC_DIR ?= tests/spec/mustache
 
 UBSAN_FLAGS = -O1 -g -fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 UBSAN_OBJ := $(SRC:src/%.c=build/ubsan/%.o)
+# `make tsan`: ThreadSanitizer, for the stages that run on several threads
+# (images, maps, PDF). Not part of `make test`: it is slow and sees races
+# inside uninstrumented libraries only where our code calls them.
+TSAN_FLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
+TSAN_OBJ  := $(SRC:src/%.c=build/tsan/%.o)
 
 # libFuzzer targets (tests/fuzz/fuzz_<name>.c), built with clang: `make fuzz`,
 # `make fuzz-run [FUZZ_TIME=seconds] [FUZZ_RUN="names"]`; see tests/fuzz/README.md.
@@ -47,7 +52,7 @@ FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_TIME    ?= 600
 FUZZ_RUN     ?= $(FUZZ_TARGETS)
 
-.PHONY: all demo deps test test-fast test-bins asan ubsan fuzz fuzz-run clean bench
+.PHONY: all demo deps test test-fast test-bins asan ubsan tsan fuzz fuzz-run clean bench
 all: huace
 
 huace: $(OBJ)
@@ -75,6 +80,15 @@ build/ubsan/%.o: src/%.c
 
 build/huace-ubsan: $(UBSAN_OBJ)
 	$(CC) $(CFLAGS) $(UBSAN_FLAGS) -o $@ $(UBSAN_OBJ) $(LDFLAGS) $(LDLIBS)
+
+tsan: build/huace-tsan
+
+build/tsan/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(TSAN_FLAGS) -MMD -MP -c -o $@ $<
+
+build/huace-tsan: $(TSAN_OBJ)
+	$(CC) $(CFLAGS) $(TSAN_FLAGS) -o $@ $(TSAN_OBJ) $(LDFLAGS) $(LDLIBS)
 
 fuzz: $(FUZZ_BIN)
 
@@ -132,7 +146,7 @@ bench: huace
 clean:
 	rm -rf build huace public public.tmp-huace
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(UBSAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(UBSAN_OBJ:.o=.d) $(TSAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(FUZZ_BIN:=.d)
 
 # The example's photos (assets/photos/*.jpg) are drawn, not taken: scene illustrations marked
 # 示意图, written as phone-style JPEGs (EXIF orientation, GPS, camera tags) so that every build
