@@ -20,7 +20,7 @@ cp -R site.yaml content seeds themes assets "$S/"
 $AC fixture "$S" tests/sites/album/assets/photos
 "$HUACE" build -s "$S" -o "$O" --today 2026-11-30 >"$T/log" 2>&1
 st=$?
-if [ $st = 0 ]; then ok "the example site with photos builds"; else notok "the example site with photos builds"; sed 's/^/# /' "$T/log" | head -20; fi
+if [ $st = 0 ]; then ok "the example site with photos builds"; else notok "the example site with photos builds"; sed 's/^/# /' "$T/log" | head -20; san_report "$T/log"; fi
 P="$O/print"
 if ! [ -s "$P/album-press.pdf" ]; then
     notok "print/album-press.pdf written"

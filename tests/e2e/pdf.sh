@@ -27,7 +27,7 @@ else
     "$HUACE" build -s . -o "$OUT" --today 2026-11-30 --quiet >"$T/log" 2>&1
     st=$?
     secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
-    if [ $st = 0 ]; then ok "example site builds ($secs s with the album)"; else notok "example site builds"; sed 's/^/# /' "$T/log" | head -20; fi
+    if [ $st = 0 ]; then ok "example site builds ($secs s with the album)"; else notok "example site builds"; sed 's/^/# /' "$T/log" | head -20; san_report "$T/log"; fi
 fi
 P=$OUT/print
 if ! [ -s "$P/album.pdf" ]; then

@@ -17,3 +17,10 @@ check() {
     if "$@" >"$T/check.out" 2>&1; then ok "$d"; else notok "$d"; sed 's/^/# /' "$T/check.out" | head -20; fi
 }
 finish() { echo "1..$n"; }
+# san_report LOG: a sanitizer report in LOG (a build's output that the test
+# kept) goes to stderr, where tests/run.sh shows its last 20 lines: the
+# first frames of the crash, not only its first line.
+san_report() {
+    grep -q -E '==[0-9]+==ERROR|runtime error:' "$1" 2>/dev/null || return 0
+    grep -E '==[0-9]+==ERROR|runtime error:|^ *#[0-9]+ ' "$1" | grep -v -E 'libasan|libubsan|sanitizer_common' | head -18 >&2
+}
