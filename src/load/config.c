@@ -272,12 +272,9 @@ static void read_footer_keys(const hc_yreader *r, const hc_yval *root, hc_config
     }
 }
 
-int hc_load_config(hc_model *m, hc_diags *d)
+/* What a site.yaml that does not say otherwise means. */
+static void config_defaults(hc_config *c)
 {
-    const char *path = "site.yaml";
-    hc_yreader r = { path, d };
-    hc_config *c = &m->config;
-    size_t before = hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key");
     c->maps_enabled = c->print_enabled = 1;
     c->strict = 1;
     c->date_table = HC_DATE_ISO;
@@ -288,78 +285,116 @@ int hc_load_config(hc_model *m, hc_diags *d)
     c->bleed = 3;
     c->album_cases = 30;
     c->unit_albums = 1;
-    hc_yval *root = hc_load_yaml(m->root, path, d);
-    if (!root) return -1;
-    if (hc_yr_expect(&r, root, HC_Y_MAP, "site.yaml") != 0) goto out;
-    hc_yr_keys(&r, root, config_keys, config_required, "site.yaml");
-    if (hc_yr_str(&r, hc_ymap_get(root, "title"), "title", &c->title) == 1)
-        hc_yr_missing(&r, root, "title", config_keys, root->line, root->col, "site.yaml needs a 'title'");
-    hc_yr_bool(&r, hc_ymap_get(root, "strict"), "strict", &c->strict);
-    hc_yr_str(&r, hc_ymap_get(root, "district"), "district", &c->district);
-    hc_yr_str(&r, hc_ymap_get(root, "description"), "description", &c->description);
-    hc_yr_str(&r, hc_ymap_get(root, "author"), "author", &c->author);
+}
+
+/* title, strict, district, description, author, base_url, language, theme,
+ * page_size, unsafe_html, map_layers and coords. */
+static void read_site_keys(hc_model *m, const hc_yreader *r, const hc_yval *root)
+{
+    hc_config *c = &m->config;
+    if (hc_yr_str(r, hc_ymap_get(root, "title"), "title", &c->title) == 1)
+        hc_yr_missing(r, root, "title", config_keys, root->line, root->col, "site.yaml needs a 'title'");
+    hc_yr_bool(r, hc_ymap_get(root, "strict"), "strict", &c->strict);
+    hc_yr_str(r, hc_ymap_get(root, "district"), "district", &c->district);
+    hc_yr_str(r, hc_ymap_get(root, "description"), "description", &c->description);
+    hc_yr_str(r, hc_ymap_get(root, "author"), "author", &c->author);
     const hc_yval *bu = hc_ymap_get(root, "base_url");
-    if (hc_yr_str(&r, bu, "base_url", &c->base_url) == 0) {
+    if (hc_yr_str(r, bu, "base_url", &c->base_url) == 0) {
         c->base_url_line = bu->line;
         c->base_url_col = bu->col;
     }
-    hc_yr_str(&r, hc_ymap_get(root, "language"), "language", &c->language);
-    hc_yr_str(&r, hc_ymap_get(root, "theme"), "theme", &c->theme);
+    hc_yr_str(r, hc_ymap_get(root, "language"), "language", &c->language);
+    hc_yr_str(r, hc_ymap_get(root, "theme"), "theme", &c->theme);
     const hc_yval *ps = hc_ymap_get(root, "page_size");
-    if (hc_yr_int(&r, ps, "page_size", &c->page_size) == 0 && (c->page_size < 1 || c->page_size > 1000))
-        hc_error(d, "range", path, ps->line, ps->col, "page_size must be between 1 and 1000");
-    hc_yr_bool(&r, hc_ymap_get(root, "unsafe_html"), "unsafe_html", &c->unsafe_html);
-    hc_load_map_layers(m, &r, hc_ymap_get(root, "map_layers"));
-    hc_load_coords(&r, hc_ymap_get(root, "coords"), &c->coords);
+    if (hc_yr_int(r, ps, "page_size", &c->page_size) == 0 && (c->page_size < 1 || c->page_size > 1000))
+        hc_error(r->d, "range", r->path, ps->line, ps->col, "page_size must be between 1 and 1000");
+    hc_yr_bool(r, hc_ymap_get(root, "unsafe_html"), "unsafe_html", &c->unsafe_html);
+    hc_load_map_layers(m, r, hc_ymap_get(root, "map_layers"));
+    hc_load_coords(r, hc_ymap_get(root, "coords"), &c->coords);
+}
+
+/* base_url must be one the site can be served from, theme a folder name:
+ * a wrong one is reported where it is (base_url is then dropped). */
+static void check_base_url_theme(const hc_yreader *r, const hc_yval *root, hc_config *c)
+{
     const char *why;
     if (c->base_url && !hc_url_base_ok(c->base_url, &why)) {
         const hc_yval *v = hc_ymap_get(root, "base_url");
-        hc_error(d, "base-url", path, v->line, v->col, "base_url %s", why);
+        hc_error(r->d, "base-url", r->path, v->line, v->col, "base_url %s", why);
         free(c->base_url);   /* nothing may write it */
         c->base_url = NULL;
     }
     if (c->theme && (strchr(c->theme, '/') || c->theme[0] == '.')) {
         const hc_yval *v = hc_ymap_get(root, "theme");
-        hc_error(d, "path", path, v->line, v->col, "theme must be a folder name under themes/, not a path");
+        hc_error(r->d, "path", r->path, v->line, v->col, "theme must be a folder name under themes/, not a path");
     }
-    const hc_yval *ts = hc_ymap_get(root, "townships");
-    if (ts && hc_yr_expect(&r, ts, HC_Y_SEQ, "townships") == 0) {
-        c->townships = hc_xcalloc(ts->n ? ts->n : 1, sizeof *c->townships);
-        for (size_t i = 0; i < ts->n; i++) {
-            const hc_yval *t = ts->items[i];
-            if (hc_yr_expect(&r, t, HC_Y_MAP, "townships[]") != 0) continue;
-            static const char *const tkeys[] = { "name", "slug", NULL };
-            hc_yr_keys(&r, t, tkeys, tkeys, "a township");
-            hc_township_decl *td = &c->townships[c->ntownships];
-            const hc_yval *sv = hc_ymap_get(t, "slug");
-            if (hc_yr_str(&r, hc_ymap_get(t, "name"), "townships[].name", &td->name) != 0 ||
-                hc_yr_str(&r, sv, "townships[].slug", &td->slug) != 0) {
-                if (!td->name || !td->slug)
-                    hc_yr_missing(&r, t, td->name ? "slug" : "name", tkeys, t->line, t->col,
-                                  "each township needs 'name' and 'slug'");
-                free(td->name); free(td->slug);
-                td->name = td->slug = NULL;
-                continue;
-            }
-            hc_load_name(&r, sv, "township slug", td->slug, HC_NAME_ASCII);
-            c->ntownships++;
+}
+
+/* townships: a list of {name, slug}, both required, each unique. A township
+ * missing either is reported and left out. */
+static void read_townships(const hc_yreader *r, const hc_yval *ts, hc_config *c)
+{
+    if (!ts || hc_yr_expect(r, ts, HC_Y_SEQ, "townships") != 0) return;
+    c->townships = hc_xcalloc(ts->n ? ts->n : 1, sizeof *c->townships);
+    for (size_t i = 0; i < ts->n; i++) {
+        const hc_yval *t = ts->items[i];
+        if (hc_yr_expect(r, t, HC_Y_MAP, "townships[]") != 0) continue;
+        static const char *const tkeys[] = { "name", "slug", NULL };
+        hc_yr_keys(r, t, tkeys, tkeys, "a township");
+        hc_township_decl *td = &c->townships[c->ntownships];
+        const hc_yval *sv = hc_ymap_get(t, "slug");
+        if (hc_yr_str(r, hc_ymap_get(t, "name"), "townships[].name", &td->name) != 0 ||
+            hc_yr_str(r, sv, "townships[].slug", &td->slug) != 0) {
+            if (!td->name || !td->slug)
+                hc_yr_missing(r, t, td->name ? "slug" : "name", tkeys, t->line, t->col,
+                              "each township needs 'name' and 'slug'");
+            free(td->name); free(td->slug);
+            td->name = td->slug = NULL;
+            continue;
         }
-        unique_field(&r, ts, "name", "township");
-        unique_field(&r, ts, "slug", "township slug");
+        hc_load_name(r, sv, "township slug", td->slug, HC_NAME_ASCII);
+        c->ntownships++;
     }
-    read_output_keys(&r, root, c);
-    c->banner = read_site_image(&r, hc_ymap_get(root, "banner"), "banner");
-    c->logo = read_site_image(&r, hc_ymap_get(root, "logo"), "logo");
-    read_footer_keys(&r, root, c);
-    hc_load_public_keys(&r, root, c);
-    hc_load_date_format(&r, root, c);
-out:
+    unique_field(r, ts, "name", "township");
+    unique_field(r, ts, "slug", "township slug");
+}
+
+/* Every key of site.yaml (root, a map) into m->config, in the order the
+ * messages come out. */
+static void read_config_keys(hc_model *m, const hc_yreader *r, const hc_yval *root)
+{
+    hc_config *c = &m->config;
+    hc_yr_keys(r, root, config_keys, config_required, "site.yaml");
+    read_site_keys(m, r, root);
+    check_base_url_theme(r, root, c);
+    read_townships(r, hc_ymap_get(root, "townships"), c);
+    read_output_keys(r, root, c);
+    c->banner = read_site_image(r, hc_ymap_get(root, "banner"), "banner");
+    c->logo = read_site_image(r, hc_ymap_get(root, "logo"), "logo");
+    read_footer_keys(r, root, c);
+    hc_load_public_keys(r, root, c);
+    hc_load_date_format(r, root, c);
+}
+
+int hc_load_config(hc_model *m, hc_diags *d)
+{
+    const char *path = "site.yaml";
+    hc_yreader r = { path, d };
+    hc_config *c = &m->config;
+    size_t before = hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key");
+    int rc = -1;
+    config_defaults(c);
+    hc_yval *root = hc_load_yaml(m->root, path, d);
+    if (!root) goto out;
+    if (hc_yr_expect(&r, root, HC_Y_MAP, "site.yaml") == 0) read_config_keys(m, &r, root);
     if (!c->language) c->language = hc_xstrdup("zh-CN");
     if (!c->theme) c->theme = hc_xstrdup("default");
     if (!c->page_size) c->page_size = 10;
     if (!c->title) c->title = hc_xstrdup("");
+    rc = hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key") > before ? -1 : 0;
+out:
     hc_yval_free(root);
-    return hc_diags_errors(d) - hc_diags_count_rule(d, "unknown-key") > before ? -1 : 0;
+    return rc;
 }
 
 /* ---- seeds/standards.yaml ---- */

@@ -333,113 +333,148 @@ static void read_photos(const hc_yreader *r, const hc_yval *v, hc_project *p)
     }
 }
 
+/* id, name, domain, level, status and grade, each with where it is (the
+ * file's top when it is missing). */
+static void read_identity(const hc_yreader *r, const hc_yval *root, hc_project *p, const hc_standards *s)
+{
+    const hc_yval *idv = hc_ymap_get(root, "id");
+    p->id_loc = hc_loc_of(p->path, idv ? idv : root);
+    if (hc_yr_str(r, idv, "id", &p->id) == 1)
+        hc_yr_missing(r, root, "id", project_keys, root->line, root->col,
+                      "a project needs an 'id' (its 挂号 number, e.g. QJ-B-01)");
+    else if (p->id)
+        hc_load_name(r, idv, "project id", p->id, HC_NAME_ASCII);
+    if (hc_yr_str(r, hc_ymap_get(root, "name"), "name", &p->name) == 1)
+        hc_yr_missing(r, root, "name", project_keys, root->line, root->col, "a project needs a 'name'");
+    const hc_yval *dv = hc_ymap_get(root, "domain");
+    if (!dv)
+        hc_yr_missing(r, root, "domain", project_keys, root->line, root->col, "a project needs a 'domain'");
+    else
+        p->domain = read_key(r, dv, "domain", s, hc_std_domain, domain_at, s->ndomains);
+    const hc_yval *lv = hc_ymap_get(root, "level");
+    p->level_loc = hc_loc_of(p->path, lv ? lv : root);
+    if (lv) p->level = read_key(r, lv, "level", s, hc_std_level, level_at, s->nlevels);
+    const hc_yval *sv = hc_ymap_get(root, "status");
+    p->status_loc = hc_loc_of(p->path, sv ? sv : root);
+    if (sv) read_status(r, sv, s, &p->status);
+    const hc_yval *gv = hc_ymap_get(root, "grade");
+    p->grade_loc = hc_loc_of(p->path, gv ? gv : root);
+    if (gv) p->grade = read_key(r, gv, "grade", s, hc_std_grade, grade_at, s->ngrades);
+}
+
+static void read_lead(const hc_yreader *r, const hc_yval *lead, hc_project *p)
+{
+    if (!lead || hc_yr_expect(r, lead, HC_Y_MAP, "lead") != 0) return;
+    static const char *const keys[] = { "name", "title", NULL };
+    hc_yr_known_keys(r, lead, keys, "lead");
+    hc_yr_str(r, hc_ymap_get(lead, "name"), "lead.name", &p->lead_name);
+    hc_yr_str(r, hc_ymap_get(lead, "title"), "lead.title", &p->lead_title);
+}
+
+/* The townships, each found among those site.yaml declares (HC_NONE and an
+ * error when it is not). */
+static void read_townships(const hc_yreader *r, const hc_yval *tw, hc_project *p, const hc_config *c)
+{
+    if (hc_yr_strlist(r, tw, "townships", &p->townships, &p->ntownships) != 0) return;
+    p->township_idx = hc_xcalloc(p->ntownships ? p->ntownships : 1, sizeof *p->township_idx);
+    for (size_t i = 0; i < p->ntownships; i++) {
+        size_t k;
+        for (k = 0; k < c->ntownships; k++)
+            if (!strcmp(c->townships[k].name, p->townships[i])) break;
+        p->township_idx[i] = k < c->ntownships ? k : HC_NONE;
+        if (k == c->ntownships) {
+            const hc_yval *at = tw->kind == HC_Y_SEQ ? tw->items[i] : tw;
+            hc_error(r->d, "township", r->path, at->line, at->col,
+                     "township '%s' is not declared in site.yaml 'townships'", p->townships[i]);
+        }
+    }
+}
+
+/* baseline: passed (0…total) of total, total defaulting to the standard's. */
+static void read_baseline(const hc_yreader *r, const hc_yval *bl, hc_project *p, const hc_standards *s)
+{
+    if (!bl || hc_yr_expect(r, bl, HC_Y_MAP, "baseline") != 0) return;
+    static const char *const keys[] = { "passed", "total", NULL };
+    hc_yr_known_keys(r, bl, keys, "baseline");
+    p->baseline_total = s->baseline_total;
+    p->has_baseline = hc_yr_int(r, hc_ymap_get(bl, "passed"), "baseline.passed", &p->baseline_passed) == 0;
+    hc_yr_int(r, hc_ymap_get(bl, "total"), "baseline.total", &p->baseline_total);
+    const hc_yval *pv = hc_ymap_get(bl, "passed");
+    if (p->has_baseline && (p->baseline_passed < 0 || p->baseline_passed > p->baseline_total))
+        hc_error(r->d, "range", r->path, pv->line, pv->col, "baseline.passed (%ld) must be between 0 and %ld",
+                 p->baseline_passed, p->baseline_total);
+}
+
+static void read_observation(const hc_yreader *r, const hc_yval *ob, hc_project *p)
+{
+    if (!ob || hc_yr_expect(r, ob, HC_Y_MAP, "observation") != 0) return;
+    static const char *const keys[] = { "number", "date", "place", NULL };
+    hc_yr_known_keys(r, ob, keys, "observation");
+    p->has_observation = 1;
+    p->obs_loc = hc_loc_of(p->path, ob);
+    hc_yr_int(r, hc_ymap_get(ob, "number"), "observation.number", &p->obs_number);
+    hc_yr_date(r, hc_ymap_get(ob, "date"), "observation.date", &p->obs_date);
+    hc_yr_str(r, hc_ymap_get(ob, "place"), "observation.place", &p->obs_place);
+}
+
+/* A new project at the end of m->projects, read from file rel, nothing set. */
+static hc_project *new_project(hc_model *m, const char *rel)
+{
+    m->projects = hc_xrealloc(m->projects, (m->nprojects + 1) * sizeof *m->projects);
+    hc_project *p = &m->projects[m->nprojects++];
+    memset(p, 0, sizeof *p);
+    p->path = hc_xstrdup(rel);
+    p->domain = p->level = p->status = p->grade = HC_NONE;
+    p->assessed = p->obs_date = HC_NO_DATE;
+    return p;
+}
+
+/* Every key of project file root (a map) into p, in the order the
+ * messages come out. */
+static void read_fields(const hc_yreader *r, const hc_yval *root, hc_model *m, hc_project *p)
+{
+    const hc_standards *s = &m->std;
+    hc_yr_keys(r, root, project_keys, project_required, "a project");
+    read_identity(r, root, p, s);
+    hc_yr_date(r, hc_ymap_get(root, "assessed"), "assessed", &p->assessed);
+    hc_yr_str(r, hc_ymap_get(root, "brand"), "brand", &p->brand);
+    hc_yr_str(r, hc_ymap_get(root, "summary"), "summary", &p->summary);
+    read_short_name(r, hc_ymap_get(root, "short_name"), p);
+    p->has_funding = hc_yr_num(r, hc_ymap_get(root, "funding"), "funding", &p->funding) == 0;
+    read_lead(r, hc_ymap_get(root, "lead"), p);
+    read_townships(r, hc_ymap_get(root, "townships"), p, &m->config);
+    hc_load_tags(r, hc_ymap_get(root, "tags"), &p->tags, &p->ntags);
+    read_milestones(r, hc_ymap_get(root, "milestones"), p);
+    read_nodes(r, hc_ymap_get(root, "nodes"), p, s);
+    node_coords(r, hc_ymap_get(root, "coords"), p, m->config.coords);
+    read_route(r, hc_ymap_get(root, "route"), p);
+    read_standard(r, hc_ymap_get(root, "standard"), p, s);
+    read_baseline(r, hc_ymap_get(root, "baseline"), p, s);
+    hc_yr_bool(r, hc_ymap_get(root, "applying"), "applying", &p->applying);
+    read_supervision(r, hc_ymap_get(root, "supervision"), p);
+    read_observation(r, hc_ymap_get(root, "observation"), p);
+    read_photos(r, hc_ymap_get(root, "photos"), p);
+}
+
+/* One project file. A file that does not parse adds no project; one that
+ * parses always does, however broken, with every string set (a project
+ * without an id counts in m->broken_projects). */
 static void load_one(hc_model *m, const char *rel, hc_diags *d)
 {
     hc_yval *root = hc_load_yaml(m->root, rel, d);
     if (!root) {
         m->broken_projects++;
-        return;
+        return;   /* nothing to free */
     }
-    m->projects = hc_xrealloc(m->projects, (m->nprojects + 1) * sizeof *m->projects);
-    hc_project *p = &m->projects[m->nprojects++];
-    memset(p, 0, sizeof *p);
-    p->path = hc_xstrdup(rel);
+    hc_project *p = new_project(m, rel);
     hc_yreader r = { p->path, d };
-    const hc_standards *s = &m->std;
-    p->domain = p->level = p->status = p->grade = HC_NONE;
-    p->assessed = p->obs_date = HC_NO_DATE;
     p->loc = hc_loc_of(p->path, root);
-    if (hc_yr_expect(&r, root, HC_Y_MAP, "a project file") != 0) goto out;
-    hc_yr_keys(&r, root, project_keys, project_required, "a project");
-
-    const hc_yval *idv = hc_ymap_get(root, "id");
-    p->id_loc = hc_loc_of(p->path, idv ? idv : root);
-    if (hc_yr_str(&r, idv, "id", &p->id) == 1)
-        hc_yr_missing(&r, root, "id", project_keys, root->line, root->col,
-                      "a project needs an 'id' (its 挂号 number, e.g. QJ-B-01)");
-    else if (p->id)
-        hc_load_name(&r, idv, "project id", p->id, HC_NAME_ASCII);
-    if (hc_yr_str(&r, hc_ymap_get(root, "name"), "name", &p->name) == 1)
-        hc_yr_missing(&r, root, "name", project_keys, root->line, root->col, "a project needs a 'name'");
-    const hc_yval *dv = hc_ymap_get(root, "domain");
-    if (!dv)
-        hc_yr_missing(&r, root, "domain", project_keys, root->line, root->col, "a project needs a 'domain'");
-    else
-        p->domain = read_key(&r, dv, "domain", s, hc_std_domain, domain_at, s->ndomains);
-    const hc_yval *lv = hc_ymap_get(root, "level");
-    p->level_loc = hc_loc_of(p->path, lv ? lv : root);
-    if (lv) p->level = read_key(&r, lv, "level", s, hc_std_level, level_at, s->nlevels);
-    const hc_yval *sv = hc_ymap_get(root, "status");
-    p->status_loc = hc_loc_of(p->path, sv ? sv : root);
-    if (sv) read_status(&r, sv, s, &p->status);
-    const hc_yval *gv = hc_ymap_get(root, "grade");
-    p->grade_loc = hc_loc_of(p->path, gv ? gv : root);
-    if (gv) p->grade = read_key(&r, gv, "grade", s, hc_std_grade, grade_at, s->ngrades);
-    hc_yr_date(&r, hc_ymap_get(root, "assessed"), "assessed", &p->assessed);
-    hc_yr_str(&r, hc_ymap_get(root, "brand"), "brand", &p->brand);
-    hc_yr_str(&r, hc_ymap_get(root, "summary"), "summary", &p->summary);
-    read_short_name(&r, hc_ymap_get(root, "short_name"), p);
-    p->has_funding = hc_yr_num(&r, hc_ymap_get(root, "funding"), "funding", &p->funding) == 0;
-
-    const hc_yval *lead = hc_ymap_get(root, "lead");
-    if (lead && hc_yr_expect(&r, lead, HC_Y_MAP, "lead") == 0) {
-        static const char *const keys[] = { "name", "title", NULL };
-        hc_yr_known_keys(&r, lead, keys, "lead");
-        hc_yr_str(&r, hc_ymap_get(lead, "name"), "lead.name", &p->lead_name);
-        hc_yr_str(&r, hc_ymap_get(lead, "title"), "lead.title", &p->lead_title);
-    }
-    const hc_yval *tw = hc_ymap_get(root, "townships");
-    if (hc_yr_strlist(&r, tw, "townships", &p->townships, &p->ntownships) == 0) {
-        p->township_idx = hc_xcalloc(p->ntownships ? p->ntownships : 1, sizeof *p->township_idx);
-        for (size_t i = 0; i < p->ntownships; i++) {
-            size_t k;
-            for (k = 0; k < m->config.ntownships; k++)
-                if (!strcmp(m->config.townships[k].name, p->townships[i])) break;
-            p->township_idx[i] = k < m->config.ntownships ? k : HC_NONE;
-            if (k == m->config.ntownships) {
-                const hc_yval *at = tw->kind == HC_Y_SEQ ? tw->items[i] : tw;
-                hc_error(d, "township", rel, at->line, at->col,
-                         "township '%s' is not declared in site.yaml 'townships'", p->townships[i]);
-            }
-        }
-    }
-    hc_load_tags(&r, hc_ymap_get(root, "tags"), &p->tags, &p->ntags);
-    read_milestones(&r, hc_ymap_get(root, "milestones"), p);
-    read_nodes(&r, hc_ymap_get(root, "nodes"), p, s);
-    node_coords(&r, hc_ymap_get(root, "coords"), p, m->config.coords);
-    read_route(&r, hc_ymap_get(root, "route"), p);
-    read_standard(&r, hc_ymap_get(root, "standard"), p, s);
-    const hc_yval *bl = hc_ymap_get(root, "baseline");
-    if (bl && hc_yr_expect(&r, bl, HC_Y_MAP, "baseline") == 0) {
-        static const char *const keys[] = { "passed", "total", NULL };
-        hc_yr_known_keys(&r, bl, keys, "baseline");
-        p->baseline_total = s->baseline_total;
-        p->has_baseline = hc_yr_int(&r, hc_ymap_get(bl, "passed"), "baseline.passed", &p->baseline_passed) == 0;
-        hc_yr_int(&r, hc_ymap_get(bl, "total"), "baseline.total", &p->baseline_total);
-        const hc_yval *pv = hc_ymap_get(bl, "passed");
-        if (p->has_baseline && (p->baseline_passed < 0 || p->baseline_passed > p->baseline_total))
-            hc_error(d, "range", rel, pv->line, pv->col, "baseline.passed (%ld) must be between 0 and %ld",
-                     p->baseline_passed, p->baseline_total);
-    }
-    hc_yr_bool(&r, hc_ymap_get(root, "applying"), "applying", &p->applying);
-    read_supervision(&r, hc_ymap_get(root, "supervision"), p);
-    const hc_yval *ob = hc_ymap_get(root, "observation");
-    if (ob && hc_yr_expect(&r, ob, HC_Y_MAP, "observation") == 0) {
-        static const char *const keys[] = { "number", "date", "place", NULL };
-        hc_yr_known_keys(&r, ob, keys, "observation");
-        p->has_observation = 1;
-        p->obs_loc = hc_loc_of(p->path, ob);
-        hc_yr_int(&r, hc_ymap_get(ob, "number"), "observation.number", &p->obs_number);
-        hc_yr_date(&r, hc_ymap_get(ob, "date"), "observation.date", &p->obs_date);
-        hc_yr_str(&r, hc_ymap_get(ob, "place"), "observation.place", &p->obs_place);
-    }
-    read_photos(&r, hc_ymap_get(root, "photos"), p);
-out:
+    if (hc_yr_expect(&r, root, HC_Y_MAP, "a project file") == 0) read_fields(&r, root, m, p);
     if (!p->id || !p->id[0]) m->broken_projects++;
     if (!p->id) p->id = hc_xstrdup("");
     if (!p->name) p->name = hc_xstrdup("");
     if (!p->short_name) p->short_name = derive_short_name(p->name);
-    if (!p->standard) read_standard(&r, NULL, p, s);
+    if (!p->standard) read_standard(&r, NULL, p, &m->std);
     hc_yval_free(root);
 }
 

@@ -107,91 +107,140 @@ static void push(hc_yval *v, hc_yval *key, hc_yval *item, size_t *cap)
     v->items[v->n++] = item;
 }
 
-/* Current event is the start of a node; consumes through its end. */
+/* Refuses the current event (at its start) with rule and message: the
+ * parse fails, the event is dropped. */
+static void refuse(yparse *p, const char *rule, const char *msg)
+{
+    int line, col;
+    mark_at(p, p->ev.start_mark, &line, &col);
+    hc_error(p->d, rule, p->path, line, col, "%s", msg);
+    p->failed = 1;
+    yaml_event_delete(&p->ev);
+}
+
+static int has_anchor(const yaml_event_t *e)
+{
+    switch (e->type) {
+    case YAML_SCALAR_EVENT: return e->data.scalar.anchor != NULL;
+    case YAML_SEQUENCE_START_EVENT: return e->data.sequence_start.anchor != NULL;
+    case YAML_MAPPING_START_EVENT: return e->data.mapping_start.anchor != NULL;
+    default: return 0;
+    }
+}
+
+/* Refuses node v, whose current event carries an anchor: frees v, NULL. */
+static hc_yval *refuse_anchor(yparse *p, hc_yval *v)
+{
+    hc_error(p->d, "yaml-alias", p->path, v->line, v->col,
+             "YAML anchors (&name) are not supported: write the value out");
+    p->failed = 1;
+    yaml_event_delete(&p->ev);
+    hc_yval_free(v);
+    return NULL;
+}
+
+/* Scalar node v takes the current (scalar) event's text and drops it. */
+static void take_scalar(yparse *p, hc_yval *v)
+{
+    yaml_event_t *e = &p->ev;
+    v->str = hc_xstrndup((const char *)e->data.scalar.value, e->data.scalar.length);
+    v->len = e->data.scalar.length;
+    v->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    yaml_event_delete(e);
+}
+
+/* A key of map v, from the current event: plain text, not one of the keys
+ * before it (seen: v's keys → their index, hashed, so that a map of n keys
+ * costs O(n), not O(n²)). NULL when the parse failed. */
+static hc_yval *parse_key(yparse *p, const hc_yval *v, hc_strmap *seen, int depth)
+{
+    hc_yval *key = parse_node(p, depth + 1);
+    if (key && key->kind != HC_Y_SCALAR) {
+        hc_error(p->d, "yaml-key", p->path, key->line, key->col, "map keys must be plain text");
+        goto bad;
+    }
+    if (key) {
+        size_t first = hc_strmap_add(seen, key->str, key->len, v->n);
+        if (first != HC_STRMAP_NONE) {
+            hc_error(p->d, "yaml-duplicate-key", p->path, key->line, key->col,
+                     "duplicate key '%s' (first at line %d)", key->str, v->keys[first]->line);
+            goto bad;
+        }
+    }
+    return key;
+bad:
+    p->failed = 1;
+    hc_yval_free(key);
+    return NULL;
+}
+
+/* One entry of collection v from the current event: a key and its value in
+ * a map, an item in a sequence. 0, or -1 when the parse failed. */
+static int parse_entry(yparse *p, hc_yval *v, hc_strmap *seen, size_t *cap, int depth)
+{
+    hc_yval *key = NULL;
+    int rc = -1;
+    if (v->kind == HC_Y_MAP) {
+        key = parse_key(p, v, seen, depth);
+        if (!key || next_event(p)) goto out;
+    }
+    hc_yval *item = parse_node(p, depth + 1);
+    if (!item) goto out;
+    push(v, key, item, cap);
+    key = NULL;
+    rc = 0;
+out:
+    hc_yval_free(key);
+    return rc;
+}
+
+/* Collection v: drops its start event, reads entries through its end
+ * event. v, or NULL (v freed) when the parse failed. */
+static hc_yval *parse_entries(yparse *p, hc_yval *v, int depth)
+{
+    yaml_event_t *e = &p->ev;
+    hc_strmap seen = HC_STRMAP_INIT;   /* a map's keys → their index in v->keys */
+    size_t cap = 0;
+    int ok = 0;
+    yaml_event_delete(e);
+    while (!ok && next_event(p) == 0) {
+        if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT) {
+            yaml_event_delete(e);
+            ok = 1;
+        } else if (parse_entry(p, v, &seen, &cap, depth) != 0) {
+            break;
+        }
+    }
+    hc_strmap_free(&seen);
+    if (!ok) {
+        hc_yval_free(v);
+        v = NULL;
+    }
+    return v;
+}
+
+/* Current event is the start of a node; consumes through its end. NULL
+ * when the parse failed (reported) or the event starts no node. */
 static hc_yval *parse_node(yparse *p, int depth)
 {
     yaml_event_t *e = &p->ev;
     hc_yval *v = NULL;
-    hc_strmap seen = HC_STRMAP_INIT;   /* a map's keys → their index in v->keys */
     if (depth > 64) {
-        int line, col;
-        mark_at(p, e->start_mark, &line, &col);
-        hc_error(p->d, "yaml-syntax", p->path, line, col, "YAML nested too deeply");
-        p->failed = 1;
+        refuse(p, "yaml-syntax", "YAML nested too deeply");
+    } else if (e->type == YAML_ALIAS_EVENT) {
+        refuse(p, "yaml-alias", "YAML aliases (*name) are not supported: write the value out");
+    } else if (e->type == YAML_SCALAR_EVENT || e->type == YAML_SEQUENCE_START_EVENT ||
+               e->type == YAML_MAPPING_START_EVENT) {
+        hc_ykind kind = e->type == YAML_SCALAR_EVENT ? HC_Y_SCALAR
+                      : e->type == YAML_MAPPING_START_EVENT ? HC_Y_MAP : HC_Y_SEQ;
+        v = node_new(kind, p, e->start_mark);
+        if (has_anchor(e)) v = refuse_anchor(p, v);
+        else if (kind == HC_Y_SCALAR) take_scalar(p, v);
+        else v = parse_entries(p, v, depth);
+    } else {
         yaml_event_delete(e);
-        return NULL;
     }
-    switch (e->type) {
-    case YAML_SCALAR_EVENT:
-        v = node_new(HC_Y_SCALAR, p, e->start_mark);
-        v->str = hc_xstrndup((const char *)e->data.scalar.value, e->data.scalar.length);
-        v->len = e->data.scalar.length;
-        v->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        if (e->data.scalar.anchor) goto anchor;
-        yaml_event_delete(e);
-        return v;
-    case YAML_ALIAS_EVENT: {
-        int line, col;
-        mark_at(p, e->start_mark, &line, &col);
-        hc_error(p->d, "yaml-alias", p->path, line, col, "YAML aliases (*name) are not supported: write the value out");
-        p->failed = 1;
-        yaml_event_delete(e);
-        return NULL;
-    }
-    case YAML_SEQUENCE_START_EVENT:
-    case YAML_MAPPING_START_EVENT: {
-        int is_map = e->type == YAML_MAPPING_START_EVENT;
-        v = node_new(is_map ? HC_Y_MAP : HC_Y_SEQ, p, e->start_mark);
-        if (is_map ? e->data.mapping_start.anchor != NULL : e->data.sequence_start.anchor != NULL)
-            goto anchor;
-        yaml_event_delete(e);
-        size_t cap = 0;
-        for (;;) {
-            if (next_event(p)) goto fail;
-            if (e->type == YAML_SEQUENCE_END_EVENT || e->type == YAML_MAPPING_END_EVENT) {
-                yaml_event_delete(e);
-                hc_strmap_free(&seen);
-                return v;
-            }
-            hc_yval *key = NULL;
-            if (is_map) {
-                key = parse_node(p, depth + 1);
-                if (!key) goto fail;
-                if (key->kind != HC_Y_SCALAR) {
-                    hc_error(p->d, "yaml-key", p->path, key->line, key->col, "map keys must be plain text");
-                    p->failed = 1;
-                    hc_yval_free(key);
-                    goto fail;
-                }
-                /* keys seen so far, hashed: a map of n keys costs O(n), not O(n²) */
-                size_t first = hc_strmap_add(&seen, key->str, key->len, v->n);
-                if (first != HC_STRMAP_NONE) {
-                    hc_error(p->d, "yaml-duplicate-key", p->path, key->line, key->col,
-                             "duplicate key '%s' (first at line %d)", key->str, v->keys[first]->line);
-                    p->failed = 1;
-                    hc_yval_free(key);
-                    goto fail;
-                }
-                if (next_event(p)) { hc_yval_free(key); goto fail; }
-            }
-            hc_yval *item = parse_node(p, depth + 1);
-            if (!item) { hc_yval_free(key); goto fail; }
-            push(v, key, item, &cap);
-        }
-    }
-    default:
-        yaml_event_delete(e);
-        return NULL;
-    }
-anchor:
-    hc_error(p->d, "yaml-alias", p->path, v->line, v->col,
-             "YAML anchors (&name) are not supported: write the value out");
-    p->failed = 1;
-    yaml_event_delete(e);
-fail:
-    hc_strmap_free(&seen);
-    hc_yval_free(v);
-    return NULL;
+    return v;
 }
 
 hc_yval *hc_yaml_parse(const char *path, const char *text, size_t len, int first_line, hc_diags *d)

@@ -9,13 +9,11 @@
  * notes, back cover.
  *
  * Spreads always start on an even (left-hand) page, since the cover is page 1.
+ * The unit spreads are drawn by spread.c, the case studies by cases.c.
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
-#include "../../load/load.h"
-#include "../../model/permalink.h"
 #include <cairo-pdf.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -40,40 +38,9 @@ void pdf_album_choose(pdf_env *env)
     }
 }
 
-const pdf_blocks *pdf_case_blocks(pdf_doc *p, size_t c)
-{
-    for (unsigned i = 0; i < p->cn; i++)
-        if (p->ccase[i] == c) return &p->cblocks[i];
-    unsigned k = p->cn < PDF_CASE_CACHE ? p->cn++ : p->cnext;
-    p->cnext = (k + 1) % PDF_CASE_CACHE;
-    pdf_blocks_free(&p->cblocks[k]);
-    hc_buf html = HC_BUF_INIT;
-    const hc_doc *d = &p->m->cases[c];
-    hc_doc_body_html(p->m, d, &html, p->env->d);   /* not kept by the load: read again */
-    pdf_html_to_blocks(hc_buf_cstr(&html), &p->env->fonts, &p->cblocks[k]);
-    hc_buf_free(&html);
-    p->ccase[k] = c;
-    return &p->cblocks[k];
-}
-
-void pdf_case_blocks_free(pdf_doc *p)
-{
-    for (unsigned i = 0; i < p->cn; i++) pdf_blocks_free(&p->cblocks[i]);
-    p->cn = p->cnext = 0;
-}
-
-int pdf_doc_has_case(const pdf_doc *p, size_t c)
-{
-    if (p->kind == PDF_DOC_ALBUM) return p->env->in_album[c];
-    const hc_doc *d = &p->m->cases[c];
-    for (size_t i = 0; i < d->nprojects; i++)
-        if (d->projects[i] == p->unit) return 1;
-    return 0;
-}
-
 static const char *nz(const char *s) { return s ? s : ""; }
 
-static int outline(pdf_doc *p, int parent, const char *title, const char *anchor, int open)
+int pdf_outline(pdf_doc *p, int parent, const char *title, const char *anchor, int open)
 {
     if (!p->cr) return 0;
     hc_buf a = HC_BUF_INIT;
@@ -207,7 +174,7 @@ static void toc(pdf_doc *p)
     pdf_page_begin(p, 1, "目录", NULL);
     double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
     pdf_dest(p, "toc", y);
-    outline(p, CAIRO_PDF_OUTLINE_ROOT, "目录", "toc", 0);
+    pdf_outline(p, CAIRO_PDF_OUTLINE_ROOT, "目录", "toc", 0);
     pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
     y += pdf_text(p, x, y, "目　录", &hs, th->accent) + pdf_mm(8);
     for (size_t i = 0; i < n; i++) {
@@ -274,24 +241,12 @@ static void collage(pdf_doc *p, double x, double y, double w, double y1)
     free(pics);
 }
 
-static void overview(pdf_doc *p)
+/* Per domain from y: recorded units by status against the planned count,
+ * one bar a domain. Returns the y below. */
+static double overview_bars(pdf_doc *p, double x, double y, double w)
 {
     const pdf_theme *th = &p->env->theme;
     const hc_model *m = p->m;
-    pdf_page_begin(p, 1, "概览", NULL);
-    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
-    pdf_dest(p, "overview", y);
-    outline(p, CAIRO_PDF_OUTLINE_ROOT, "概览与创建标准", "overview", 0);
-    pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
-    y += pdf_text(p, x, y, "概　览", &hs, th->accent) + pdf_mm(6);
-    if (m->config.description) {
-        pdf_tstyle d = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
-        d.justify = 1;
-        d.indent = 21;
-        d.spacing = 3.4;
-        y += pdf_text(p, x, y, m->config.description, &d, th->ink) + pdf_mm(8);
-    }
-    /* per domain: recorded units by status against the planned count */
     long max = 1;
     for (size_t di = 0; di < m->std.ndomains; di++) {
         long n = (long)domain_units(m, di, NULL);
@@ -321,6 +276,29 @@ static void overview(pdf_doc *p)
         pdf_text(p, x + w - pdf_mm(28), y + 1, t, &ns, th->ink);
         y += pdf_mm(13);
     }
+    return y;
+}
+
+/* The overview's left page: the description, the bars per domain, what the
+ * album holds, the collage of the units' photos. */
+static void overview_page(pdf_doc *p)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    pdf_page_begin(p, 1, "概览", NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    pdf_dest(p, "overview", y);
+    pdf_outline(p, CAIRO_PDF_OUTLINE_ROOT, "概览与创建标准", "overview", 0);
+    pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    y += pdf_text(p, x, y, "概　览", &hs, th->accent) + pdf_mm(6);
+    if (m->config.description) {
+        pdf_tstyle d = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
+        d.justify = 1;
+        d.indent = 21;
+        d.spacing = 3.4;
+        y += pdf_text(p, x, y, m->config.description, &d, th->ink) + pdf_mm(8);
+    }
+    y = overview_bars(p, x, y, w);
     y += pdf_mm(4);
     pdf_tstyle sm = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
     sm.spacing = 2;
@@ -331,22 +309,55 @@ static void overview(pdf_doc *p)
     hc_buf_free(&t);
     collage(p, x, y, w, pdf_page_y1(p));
     pdf_page_end(p);
+}
 
-    /* right: the standards */
-    pdf_page_begin(p, 1, "创建标准", NULL);
-    x = pdf_page_x0(p);
-    y = pdf_page_y0(p);
-    y += pdf_text(p, x, y, "创建标准", &hs, th->accent) + pdf_mm(6);
-    pdf_tstyle h2 = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
-    y += pdf_text(p, x, y, "“十个一”", &h2, th->ink) + pdf_mm(2);
+/* The 十个一 in two columns from y under heading style h2. Returns the y
+ * below. */
+static double standards_items(pdf_doc *p, double x, double y, double w, const pdf_tstyle *h2)
+{
+    const hc_model *m = p->m;
+    y += pdf_text(p, x, y, "“十个一”", h2, p->env->theme.ink) + pdf_mm(2);
     size_t rows = (m->std.nitems + 1) / 2;
     for (size_t i = 0; i < m->std.nitems; i++) {
         char s[160];
         snprintf(s, sizeof s, "%zu　%s", i + 1, m->std.items[i].name);
         pdf_tstyle is = pdf_style(PDF_SANS, PDF_FS_M, 0, w / 2);
-        pdf_text(p, x + (i / rows) * w / 2, y + (i % rows) * pdf_mm(6.5), s, &is, th->ink);
+        pdf_text(p, x + (i / rows) * w / 2, y + (i % rows) * pdf_mm(6.5), s, &is, p->env->theme.ink);
     }
-    y += rows * pdf_mm(6.5) + pdf_mm(6);
+    return y + rows * pdf_mm(6.5) + pdf_mm(6);
+}
+
+/* The legend of the status colours (挂图作战进度颜色) from y. Returns the
+ * y below. */
+static double standards_legend(pdf_doc *p, double x, double y, double w, const pdf_tstyle *h2)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    hc_buf b = HC_BUF_INIT;
+    y += pdf_text(p, x, y, "挂图作战进度颜色", h2, th->ink) + pdf_mm(3);
+    for (size_t s = 0; s < m->std.nstatuses; s++) {
+        pdf_fill_rect(p, x, y + 1, pdf_mm(8), pdf_mm(4), pdf_status_rgb(th, s));
+        hc_buf_reset(&b);
+        hc_buf_printf(&b, "%s：%s", m->std.statuses[s].name, nz(m->std.statuses[s].meaning));
+        pdf_tstyle ss = pdf_style(PDF_SANS, PDF_FS_M, 0, w - pdf_mm(12));
+        y += pdf_text(p, x + pdf_mm(12), y, hc_buf_cstr(&b), &ss, th->ink) + pdf_mm(3);
+    }
+    hc_buf_free(&b);
+    return y;
+}
+
+/* The overview's right page: the standards — the 十个一, the baseline, the
+ * grades if any, the status colours. */
+static void standards_page(pdf_doc *p)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    pdf_page_begin(p, 1, "创建标准", NULL);
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y = pdf_page_y0(p);
+    pdf_tstyle hs = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
+    y += pdf_text(p, x, y, "创建标准", &hs, th->accent) + pdf_mm(6);
+    pdf_tstyle h2 = pdf_style(PDF_SANS, PDF_FS_L, 1, w);
+    y = standards_items(p, x, y, w, &h2);
     y += pdf_text(p, x, y, "基础门槛", &h2, th->ink) + pdf_mm(2);
     pdf_tstyle body = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
     body.justify = 1;
@@ -361,22 +372,22 @@ static void overview(pdf_doc *p)
         for (size_t i = 0; i < m->std.ngrades; i++) hc_buf_printf(&b, "%s%s", i ? "、" : "", m->std.grades[i].name);
         y += pdf_text(p, x, y, hc_buf_cstr(&b), &body, th->ink) + pdf_mm(6);
     }
-    y += pdf_text(p, x, y, "挂图作战进度颜色", &h2, th->ink) + pdf_mm(3);
-    for (size_t s = 0; s < m->std.nstatuses; s++) {
-        pdf_fill_rect(p, x, y + 1, pdf_mm(8), pdf_mm(4), pdf_status_rgb(th, s));
-        hc_buf_reset(&b);
-        hc_buf_printf(&b, "%s：%s", m->std.statuses[s].name, nz(m->std.statuses[s].meaning));
-        pdf_tstyle ss = pdf_style(PDF_SANS, PDF_FS_M, 0, w - pdf_mm(12));
-        y += pdf_text(p, x + pdf_mm(12), y, hc_buf_cstr(&b), &ss, th->ink) + pdf_mm(3);
-    }
     hc_buf_free(&b);
+    standards_legend(p, x, y, w, &h2);
     pdf_page_end(p);
+}
+
+/* The overview spread: the district at a glance (left), the standards (right). */
+static void overview(pdf_doc *p)
+{
+    overview_page(p);
+    standards_page(p);
 }
 
 /* ---- chapters ---- */
 
 /* Is pic sharp enough to open a chapter (300 ppi over the page's width)? */
-static int opener_ok(const pdf_doc *p, const pdf_pic *pic)
+int pdf_opener_ok(const pdf_doc *p, const pdf_pic *pic)
 {
     double fw, fh;
     pdf_chapter_photo_frame(&p->env->geom, &fw, &fh);
@@ -396,7 +407,7 @@ static int chapter_pic(const pdf_doc *p, const size_t *units, size_t n, pdf_pic 
         for (size_t i = 0; i < n; i++) {
             size_t k = pdf_unit_pics(p->env, &p->m->projects[units[i]], pics, 4);
             for (size_t j = pass == 0 ? 1 : 0; j < k && (pass < 2 || j < 1); j++) {
-                if ((cover && strcmp(cover->src, pics[j].src) == 0) || !opener_ok(p, &pics[j])) continue;
+                if ((cover && strcmp(cover->src, pics[j].src) == 0) || !pdf_opener_ok(p, &pics[j])) continue;
                 int used = 0;   /* nor the photo of an earlier opener */
                 for (int q = 0; q < p->nopeners; q++) used |= strcmp(p->openers[q], pics[j].src) == 0;
                 if (used && pass < 2) continue;
@@ -497,7 +508,7 @@ static void domain_chapter(pdf_doc *p, size_t di)
     pdf_dest(p, anchor, 0);
     char title[160];
     snprintf(title, sizeof title, "%s　%s", dm->name, dm->full);
-    int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, title, anchor, 0);
+    int oid = pdf_outline(p, CAIRO_PDF_OUTLINE_ROOT, title, anchor, 0);
     pdf_pic cp;
     if (chapter_pic(p, units, n, &cp) == 0) {
         pdf_chapter_photo(p, &cp, dm->name, dm->full);
@@ -556,182 +567,10 @@ static void domain_chapter(pdf_doc *p, size_t di)
         char ua[200], ut[300];
         snprintf(ua, sizeof ua, "unit-%s", u->id);
         snprintf(ut, sizeof ut, "%s　%s", u->id, u->name);
-        outline(p, oid, ut, ua, 0);
+        pdf_outline(p, oid, ut, ua, 0);
         pdf_spread_unit(p, units[i], 1);
     }
     free(units);
-}
-
-/* Block k of case ci as a photo: 0 if it is an image the set has. */
-static int case_block_pic(pdf_doc *p, size_t ci, size_t k, pdf_pic *pic)
-{
-    const pdf_block *b = &pdf_case_blocks(p, ci)->v[k];
-    if (b->kind != PDF_BLK_IMG || !b->src) return -1;
-    hc_buf sp = HC_BUF_INIT;
-    int r = hc_path_image(p->m->cases[ci].path, b->src, &sp) == 0 ? pdf_pic_get(p->env, hc_buf_cstr(&sp), pic) : -1;
-    hc_buf_free(&sp);
-    if (r == 0) {
-        pic->caption = b->text_len ? b->alt : NULL;
-        pic->loc.path = p->m->cases[ci].path;
-        if (p->cr && p->warn_images) pdf_image_location(p->m, &p->m->cases[ci], b->src, &pic->loc.line, &pic->loc.col);
-    }
-    return r;
-}
-
-/* The figure that leads case ci at page width: a landscape image among its
- * first three blocks. Returns its block index, or (size_t)-1. */
-static size_t case_lead_figure(pdf_doc *p, size_t ci, pdf_pic *pic)
-{
-    const pdf_blocks *b = pdf_case_blocks(p, ci);
-    for (size_t k = 0; k < b->n && k < 3; k++)
-        if (case_block_pic(p, ci, k, pic) == 0) return pdf_pic_aspect(pic) >= 1.2 ? k : (size_t)-1;
-    return (size_t)-1;
-}
-
-/* One case study. *at is where the case before it ended on the open page
- * (< 0: none, or that page is full). The case runs on below it, after a
- * rule, when the upper part of its first page fits there (heading, lead
- * figure, a few lines), else it starts a new page. The case leaves its last
- * page open and sets *at to where it ends, or ends that page and sets *at to
- * -1 when its columns fill it. So a page is open exactly when *at >= 0. */
-static void case_study(pdf_doc *p, size_t ci, const char *running, int parent, double *at)
-{
-    const pdf_theme *th = &p->env->theme;
-    const hc_model *m = p->m;
-    const hc_doc *c = &m->cases[ci];
-    char anchor[200];
-    snprintf(anchor, sizeof anchor, "case-%s", c->slug);
-    double y;
-    pdf_pic lead;
-    size_t lk = case_lead_figure(p, ci, &lead);
-    if (*at >= 0) {
-        double w0 = pdf_page_text_w(p), fig = 0, need = *at + pdf_mm(14) + pdf_mm(40) + pdf_mm(30);
-        if (lk != (size_t)-1) {
-            fig = w0 / pdf_pic_aspect(&lead);
-            if (fig > (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4) fig = (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4;
-            fig += pdf_mm(12);
-        }
-        if (need + fig > pdf_page_y1(p) && need <= pdf_page_y1(p))
-            lk = (size_t)-1;   /* room for the case, not for its lead figure: that stays in the columns */
-        else if (need > pdf_page_y1(p)) {
-            pdf_page_end(p);
-            *at = -1;
-        }
-    }
-    if (*at < 0) {
-        pdf_page_begin(p, 1, running, NULL);
-        y = pdf_page_y0(p);
-    } else {
-        y = *at + pdf_mm(8);
-        pdf_stroke_line(p, pdf_page_x0(p), y, pdf_page_x0(p) + pdf_page_text_w(p), y, 0.4, th->line);
-        y += pdf_mm(6);
-    }
-    double x = pdf_page_x0(p), w = pdf_page_text_w(p);
-    pdf_dest(p, anchor, y);
-    outline(p, parent, nz(c->title), anchor, 0);
-    hc_buf meta = HC_BUF_INIT;
-    if (c->date != HC_NO_DATE) {
-        char d[11];
-        hc_date_format(c->date, d);
-        hc_buf_puts(&meta, d);
-    }
-    if (c->township) hc_buf_printf(&meta, "%s%s", meta.len ? "　" : "", c->township);
-    pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
-    y += pdf_text(p, x, y, hc_buf_cstr(&meta), &ms, th->accent) + pdf_mm(2);
-    hc_buf_free(&meta);
-    pdf_tstyle ts = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
-    ts.spacing = 3;
-    y += pdf_text(p, x, y, nz(c->title), &ts, th->ink) + pdf_mm(3);
-    for (size_t i = 0; i < c->nprojects; i++) {
-        size_t pi = c->projects[i];
-        if (pi == HC_NONE) continue;
-        const hc_project *u = &m->projects[pi];
-        char ua[200];
-        snprintf(ua, sizeof ua, "unit-%s", u->id);
-        int has = pdf_doc_has_unit(p, pi), page = has ? pdf_page_of(p, ua) : 0;
-        hc_buf e = HC_BUF_INIT;
-        hc_buf_printf(&e, "%s　%s　%s", i ? "　　　　" : "相关示范单位", u->id, u->name);
-        if (has && page > 0) hc_buf_printf(&e, "（第%d页）", page);
-        else if (has) hc_buf_puts(&e, "（第00页）");
-        pdf_tstyle es = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
-        PangoLayout *l = pdf_layout(p, hc_buf_cstr(&e), &es);
-        hc_buf_free(&e);
-        if (has) pdf_link_dest(p, ua, 0, 0, 0, 0);
-        pdf_draw_layout(p, l, x, y, th->muted);
-        if (has) pdf_link_end(p);
-        y += pdf_layout_h(l) + 1;
-        g_object_unref(l);
-    }
-    y += pdf_mm(3);
-    pdf_stroke_line(p, x, y, x + w, y, 0.8, th->accent);
-    y += pdf_mm(5);
-    /* a landscape figure near the top leads the case at page width, with its caption */
-    const pdf_blocks *all = pdf_case_blocks(p, ci);
-    pdf_blocks rest = *all;
-    if (lk != (size_t)-1) {
-        const pdf_block *b = &all->v[lk];
-        double fh = w / pdf_pic_aspect(&lead), maxh = (pdf_page_y1(p) - pdf_page_y0(p)) * 0.4;
-        if (fh > maxh) fh = maxh;
-        pdf_photo_draw(p, &lead, x, y, w, fh);
-        y += fh;
-        if (b->text_len) {
-            pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
-            cs.markup = 1;
-            y += pdf_mm(1.5) + pdf_text(p, x, y + pdf_mm(1.5), b->markup, &cs, th->muted);
-        }
-        y += pdf_mm(6);
-        rest.v = hc_xcalloc(all->n, sizeof *rest.v);   /* the other blocks, shallow copies */
-        rest.n = 0;
-        for (size_t k = 0; k < all->n; k++)
-            if (k != lk) rest.v[rest.n++] = all->v[k];
-    }
-    pdf_flow f;
-    memset(&f, 0, sizeof f);
-    char base[200];
-    snprintf(base, sizeof base, "cases/%s/", c->slug);
-    f.doc = c;
-    f.base_dir = base;
-    pdf_flow_start(&f, p, 2, y, running);
-    pdf_flow_blocks(&f, &rest);
-    pdf_flow_finish(&f);
-    if (rest.v != all->v) free(rest.v);
-    /* where the columns end: balanced on the last page (left open for the
-     * next case), or the page is full (ended here) */
-    if (f.last_bottom > 0 && f.sheet == f.last_sheet) {
-        *at = f.last_bottom;
-    } else if (f.sheet == 0 && f.col == 0) {
-        *at = f.y;
-    } else {
-        pdf_page_end(p);
-        *at = -1;
-    }
-}
-
-static void cases_chapter(pdf_doc *p)
-{
-    const pdf_theme *th = &p->env->theme;
-    const hc_model *m = p->m;
-    pdf_page_begin(p, 0, NULL, NULL);
-    pdf_dest(p, "chapter-cases", 0);
-    int oid = outline(p, CAIRO_PDF_OUTLINE_ROOT, "典型案例", "chapter-cases", 0);
-    char n[64];
-    snprintf(n, sizeof n, "共 %zu 篇", p->env->nalbum);
-    pdf_pic cp;
-    int found = 0;
-    for (int pass = 0; pass < 2 && !found; pass++)   /* first a photo no chapter opened with */
-        for (size_t c = 0; c < m->ncases && !found; c++)
-            for (size_t k = 0; p->env->in_album[c] && k < pdf_case_blocks(p, c)->n && !found; k++) {
-                found = case_block_pic(p, c, k, &cp) == 0 && opener_ok(p, &cp);
-                for (int q = 0; found && pass == 0 && q < p->nopeners; q++) found = strcmp(p->openers[q], cp.src) != 0;
-            }
-    if (found) pdf_chapter_photo(p, &cp, "典型案例", n);
-    else pdf_chapter_art(p, "典型案例", n, (int)m->std.ndomains);
-    (void)th;
-    pdf_page_end(p);
-    double at = -1;
-    for (size_t c = 0; c < m->ncases; c++)
-        if (p->env->in_album[c]) case_study(p, c, "典型案例", oid, &at);
-    if (at >= 0) pdf_page_end(p);
 }
 
 /* Notes pages until the back cover makes a multiple of four, then the back cover. */
@@ -764,7 +603,7 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         if (p->page % 2 == 0) pdf_notes_page(p, "记事");   /* the overview spread starts on a left page */
         overview(p);
         for (size_t di = 0; di < m->std.ndomains; di++) domain_chapter(p, di);
-        if (p->env->nalbum) cases_chapter(p);
+        if (p->env->nalbum) pdf_cases_chapter(p);
     } else {
         const hc_project *u = &m->projects[unit];
         hc_buf k = HC_BUF_INIT, s = HC_BUF_INIT;
@@ -777,10 +616,10 @@ void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit)
         hc_buf_free(&s);
         char ua[200];
         snprintf(ua, sizeof ua, "unit-%s", u->id);
-        outline(p, CAIRO_PDF_OUTLINE_ROOT, u->name, ua, 0);
+        pdf_outline(p, CAIRO_PDF_OUTLINE_ROOT, u->name, ua, 0);
         pdf_spread_unit(p, unit, 0);
         double at = -1;
-        for (size_t i = 0; i < u->ncases; i++) case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT, &at);
+        for (size_t i = 0; i < u->ncases; i++) pdf_case_study(p, u->cases[i], u->name, CAIRO_PDF_OUTLINE_ROOT, &at);
         if (at >= 0) pdf_page_end(p);
     }
     finish(p);

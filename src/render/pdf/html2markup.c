@@ -341,107 +341,189 @@ static int is_tag(const char *name, size_t n, const char *t)
     return strlen(t) == n && strncasecmp(name, t, n) == 0;
 }
 
-/* One tag: name [name, name+n), attributes in [a, b). */
+/* ---- tags: one handler each, found through tag_rules ---- */
+
+typedef void (*tag_fn)(state *s, const char *name, int closing, const char *a, const char *b);
+
+/* script, style…: their content is dropped (nesting counted) */
+static void t_skipped(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    if (closing) {
+        if (s->skip > 0) s->skip--;
+    } else {
+        s->skip++;
+    }
+}
+
+static void t_p(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    if (closing) flush(s);
+    else begin(s, PDF_BLK_P, 0);
+}
+
+/* ul / ol: a list level, numbered from its start attribute */
+static void t_list(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    flush(s);
+    if (closing) {
+        if (s->nlists > 0) s->nlists--;
+        free(s->marker);
+        s->marker = NULL;
+    } else if (s->nlists < LIST_MAX) {
+        char *start = attr(a, b, "start");
+        s->lists[s->nlists].ordered = name[0] == 'o' || name[0] == 'O';
+        s->lists[s->nlists].next = start ? strtol(start, NULL, 10) : 1;
+        s->nlists++;
+        free(start);
+    }
+}
+
+/* li: the marker waits for the item's first block */
+static void t_li(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    flush(s);
+    free(s->marker);
+    s->marker = NULL;
+    if (!closing && s->nlists > 0) {
+        hc_buf m = HC_BUF_INIT;
+        if (s->lists[s->nlists - 1].ordered) hc_buf_printf(&m, "%ld.", s->lists[s->nlists - 1].next++);
+        else hc_buf_puts(&m, "•");
+        s->marker = hc_buf_detach(&m, NULL);
+    }
+}
+
+static void t_blockquote(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    flush(s);
+    if (closing) {
+        if (s->quote > 0) s->quote--;
+    } else {
+        s->quote++;
+    }
+}
+
+static void t_pre(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    flush(s);
+    s->pre = !closing;
+}
+
+static void t_hr(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)closing, (void)a, (void)b;
+    flush(s);
+    pdf_block *k = push_block(s->out);
+    k->kind = PDF_BLK_HR;
+    k->markup = hc_xstrdup("");
+    k->quote = s->quote;
+}
+
+static void t_br(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)closing, (void)a, (void)b;
+    if (!s->open) return;
+    hc_buf_putc(&s->mk, '\n');
+    s->text_len++;
+    s->last = '\n';
+    s->ws = s->ws_nl = 0;
+}
+
+static void t_img(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)closing;
+    image(s, a, b);
+}
+
+static void t_bold(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    if (closing) close_one(s, IN_B);
+    else open_inline(s, IN_B);
+}
+
+static void t_italic(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    if (closing) close_one(s, IN_I);
+    else open_inline(s, IN_I);
+}
+
+static void t_code(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)a, (void)b;
+    if (s->pre) return;             /* the code block's font is set by its kind */
+    if (closing) close_one(s, IN_CODE);
+    else open_inline(s, IN_CODE);
+}
+
+/* a: a link from its first character; links do not nest */
+static void t_a(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name;
+    if (closing) {
+        close_one(s, IN_A);
+        return;
+    }
+    char *href = attr(a, b, "href");
+    if (s->link_open) close_one(s, IN_A);     /* no nested links */
+    open_inline(s, IN_A);
+    if (s->ninl > 0 && s->inl[s->ninl - 1] == IN_A && href) {
+        free(s->link_href);
+        s->link_href = href;
+        s->link_at = (size_t)-1;   /* set at its first character */
+        s->link_open = 1;
+    } else {
+        free(href);
+    }
+}
+
+/* div, table, figure…: they end the open block, their text is kept */
+static void t_breaking(state *s, const char *name, int closing, const char *a, const char *b)
+{
+    (void)name, (void)closing, (void)a, (void)b;
+    flush(s);
+}
+
+static const struct tag_rule {
+    const char *name;
+    tag_fn fn;
+} tag_rules[] = {
+    { "script", t_skipped }, { "style", t_skipped }, { "iframe", t_skipped }, { "object", t_skipped },
+    { "template", t_skipped }, { "noscript", t_skipped },
+    { "p", t_p }, { "ul", t_list }, { "ol", t_list }, { "li", t_li }, { "blockquote", t_blockquote },
+    { "pre", t_pre }, { "hr", t_hr }, { "br", t_br }, { "img", t_img },
+    { "strong", t_bold }, { "b", t_bold }, { "em", t_italic }, { "i", t_italic }, { "code", t_code }, { "a", t_a },
+    { "div", t_breaking }, { "section", t_breaking }, { "article", t_breaking }, { "header", t_breaking },
+    { "footer", t_breaking }, { "figure", t_breaking }, { "figcaption", t_breaking }, { "table", t_breaking },
+    { "thead", t_breaking }, { "tbody", t_breaking }, { "tr", t_breaking }, { "dl", t_breaking },
+    { "dt", t_breaking }, { "dd", t_breaking }, { "details", t_breaking }, { "summary", t_breaking },
+    { "nav", t_breaking }, { "aside", t_breaking }, { "main", t_breaking },
+};
+
+/* One tag: name [name, name+n), attributes in [a, b). Inside a skipped
+ * element only the skipped elements' own tags count; h1…h6 open and end a
+ * heading; any tag not in tag_rules is ignored and its text kept. */
 static void tag(state *s, const char *name, size_t n, int closing, const char *a, const char *b)
 {
-    static const char *const skipped[] = { "script", "style", "iframe", "object", "template", "noscript", NULL };
-    static const char *const breaking[] = { "div", "section", "article", "header", "footer", "figure", "figcaption",
-                                            "table", "thead", "tbody", "tr", "dl", "dt", "dd", "details", "summary",
-                                            "nav", "aside", "main", NULL };
-    for (int i = 0; skipped[i]; i++)
-        if (is_tag(name, n, skipped[i])) {
-            if (closing) { if (s->skip > 0) s->skip--; }
-            else s->skip++;
-            return;
-        }
+    const struct tag_rule *r = NULL;
+    for (size_t i = 0; !r && i < sizeof tag_rules / sizeof tag_rules[0]; i++)
+        if (is_tag(name, n, tag_rules[i].name)) r = &tag_rules[i];
+    if (r && r->fn == t_skipped) {
+        t_skipped(s, name, closing, a, b);
+        return;
+    }
     if (s->skip) return;
     if (n == 2 && (name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6') {
         if (closing) flush(s);
         else begin(s, PDF_BLK_H, name[1] - '0');
         return;
     }
-    if (is_tag(name, n, "p")) {
-        if (closing) flush(s);
-        else begin(s, PDF_BLK_P, 0);
-    } else if (is_tag(name, n, "ul") || is_tag(name, n, "ol")) {
-        flush(s);
-        if (closing) {
-            if (s->nlists > 0) s->nlists--;
-            free(s->marker);
-            s->marker = NULL;
-        } else if (s->nlists < LIST_MAX) {
-            char *start = attr(a, b, "start");
-            s->lists[s->nlists].ordered = name[0] == 'o' || name[0] == 'O';
-            s->lists[s->nlists].next = start ? strtol(start, NULL, 10) : 1;
-            s->nlists++;
-            free(start);
-        }
-    } else if (is_tag(name, n, "li")) {
-        flush(s);
-        free(s->marker);
-        s->marker = NULL;
-        if (!closing && s->nlists > 0) {
-            hc_buf m = HC_BUF_INIT;
-            if (s->lists[s->nlists - 1].ordered) hc_buf_printf(&m, "%ld.", s->lists[s->nlists - 1].next++);
-            else hc_buf_puts(&m, "•");
-            s->marker = hc_buf_detach(&m, NULL);
-        }
-    } else if (is_tag(name, n, "blockquote")) {
-        flush(s);
-        if (closing) { if (s->quote > 0) s->quote--; }
-        else s->quote++;
-    } else if (is_tag(name, n, "pre")) {
-        flush(s);
-        s->pre = !closing;
-    } else if (is_tag(name, n, "hr")) {
-        flush(s);
-        pdf_block *k = push_block(s->out);
-        k->kind = PDF_BLK_HR;
-        k->markup = hc_xstrdup("");
-        k->quote = s->quote;
-    } else if (is_tag(name, n, "br")) {
-        if (s->open) {
-            hc_buf_putc(&s->mk, '\n');
-            s->text_len++;
-            s->last = '\n';
-            s->ws = s->ws_nl = 0;
-        }
-    } else if (is_tag(name, n, "img")) {
-        image(s, a, b);
-    } else if (is_tag(name, n, "strong") || is_tag(name, n, "b")) {
-        if (closing) close_one(s, IN_B);
-        else open_inline(s, IN_B);
-    } else if (is_tag(name, n, "em") || is_tag(name, n, "i")) {
-        if (closing) close_one(s, IN_I);
-        else open_inline(s, IN_I);
-    } else if (is_tag(name, n, "code")) {
-        if (s->pre) return;             /* the code block's font is set by its kind */
-        if (closing) close_one(s, IN_CODE);
-        else open_inline(s, IN_CODE);
-    } else if (is_tag(name, n, "a")) {
-        if (closing) {
-            close_one(s, IN_A);
-        } else {
-            char *href = attr(a, b, "href");
-            if (s->link_open) close_one(s, IN_A);     /* no nested links */
-            open_inline(s, IN_A);
-            if (s->ninl > 0 && s->inl[s->ninl - 1] == IN_A && href) {
-                free(s->link_href);
-                s->link_href = href;
-                s->link_at = (size_t)-1;   /* set at its first character */
-                s->link_open = 1;
-            } else {
-                free(href);
-            }
-        }
-    } else {
-        for (int i = 0; breaking[i]; i++)
-            if (is_tag(name, n, breaking[i])) {
-                flush(s);
-                return;
-            }
-        /* any other tag: ignored, its text is kept */
-    }
+    if (r) r->fn(s, name, closing, a, b);
 }
 
 void pdf_html_to_blocks(const char *html, const pdf_fontset *fs, pdf_blocks *out)

@@ -433,6 +433,20 @@ int pdf_doc_has_case(const pdf_doc *p, size_t c);
 void pdf_album_pass(pdf_doc *p, pdf_doc_kind kind, size_t unit);
 /* Metadata, the Document structure element and outline for a drawing pass. */
 void pdf_album_metadata(pdf_doc *p, pdf_doc_kind kind, size_t unit);
+/* An outline (bookmark) entry under parent pointing at anchor; its id, or 0
+ * in a pass that does not draw. */
+int pdf_outline(pdf_doc *p, int parent, const char *title, const char *anchor, int open);
+/* Is pic sharp enough to open a chapter (300 ppi over the page's width)? */
+int pdf_opener_ok(const pdf_doc *p, const pdf_pic *pic);
+
+/* ---- case studies (cases.c) ---- */
+/* The case studies' chapter of the district album: its opener, then each
+ * case chosen for the album. */
+void pdf_cases_chapter(pdf_doc *p);
+/* One case study, under outline entry parent, with running head running.
+ * *at is where the case before it ended on the open page (< 0: no page is
+ * open); the case sets it the same way for the next (see cases.c). */
+void pdf_case_study(pdf_doc *p, size_t ci, const char *running, int parent, double *at);
 
 /* ---- editions (press.c) ---- */
 struct pdf_pdfx;

@@ -194,61 +194,163 @@ static void id_block(pdf_doc *p, double x, double y, double w, double h, const v
     g_object_unref(il);
 }
 
-static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic *pics, size_t npics, size_t *shown)
-{
-    const pdf_theme *th = &p->env->theme;
-    const pdf_geom *g = &p->env->geom;
-    const hc_model *m = p->m;
-    pdf_page_begin(p, 1, NULL, NULL);   /* no running head: the photos run to the top */
-    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y1 = pdf_page_y1(p);
+/* What the left page writes under its photo band, laid out before the band
+ * so the band can take the height the text leaves. Owns its layouts
+ * (left_text_free). */
+typedef struct {
+    PangoLayout *idl, *nl, *bl, *sl, *rl;   /* number, name, brand, summary, route in words (bl, sl, rl may be NULL) */
+    double idw, idh;                         /* the number chip */
+    double title_h, sum_h, rh;               /* heights: chip to brand, summary, route in words */
+    double mw, mh;                           /* the route map */
+} left_text;
 
-    /* everything under the band first, to know how tall the band can be */
+/* The number chip, name and brand: their layouts and the height they take. */
+static void left_title_layouts(pdf_doc *p, const hc_project *u, double w, left_text *t)
+{
     pdf_tstyle idst = pdf_style(PDF_SANS, PDF_FS_M, 1, 0);
-    PangoLayout *idl = pdf_layout(p, u->id, &idst);
-    double idw = pdf_layout_w(idl) + pdf_mm(4), idh = pdf_layout_h(idl) + pdf_mm(1.4);
+    t->idl = pdf_layout(p, u->id, &idst);
+    t->idw = pdf_layout_w(t->idl) + pdf_mm(4);
+    t->idh = pdf_layout_h(t->idl) + pdf_mm(1.4);
     pdf_tstyle ts = pdf_style(PDF_SANS, PDF_FS_H, 1, w);
     ts.spacing = 3;
-    PangoLayout *nl = pdf_title_layout(p, u->name, &ts);
-    PangoLayout *bl = NULL;
+    t->nl = pdf_title_layout(p, u->name, &ts);
+    t->bl = NULL;
     if (u->brand) {
         hc_buf b = HC_BUF_INIT;
         hc_buf_printf(&b, "主题品牌：%s", u->brand);
         pdf_tstyle bs = pdf_style(PDF_SANS, PDF_FS_M, 0, w);
-        bl = pdf_layout(p, hc_buf_cstr(&b), &bs);
+        t->bl = pdf_layout(p, hc_buf_cstr(&b), &bs);
         hc_buf_free(&b);
     }
-    double title_h = idh + pdf_mm(4) + pdf_layout_h(nl) + pdf_mm(1.5) + (bl ? pdf_layout_h(bl) + pdf_mm(4) : pdf_mm(3));
-    PangoLayout *sl = NULL;
-    double line_h = PDF_FS_M * 1.44 + 3.4, sum_h = 0;
+    t->title_h = t->idh + pdf_mm(4) + pdf_layout_h(t->nl) + pdf_mm(1.5) + (t->bl ? pdf_layout_h(t->bl) + pdf_mm(4) : pdf_mm(3));
+}
+
+/* The summary (justified serif) and the route in words, with their heights,
+ * and the route map's size. */
+static void left_body_layouts(pdf_doc *p, const hc_project *u, double w, left_text *t)
+{
+    t->sl = NULL;
+    t->sum_h = 0;
     if (u->summary) {
         pdf_tstyle ss = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
         ss.justify = 1;
         ss.indent = 21;
         ss.spacing = 3.4;
-        sl = pdf_layout(p, u->summary, &ss);
-        sum_h = pdf_layout_h(sl);
+        t->sl = pdf_layout(p, u->summary, &ss);
+        t->sum_h = pdf_layout_h(t->sl);
     }
     double mw_mm, mh_mm;
-    pdf_route_size_mm(g, &mw_mm, &mh_mm);
-    double mw = pdf_mm(mw_mm), mh = pdf_mm(mh_mm), rh = 0;
-    PangoLayout *rl = NULL;
+    pdf_route_size_mm(&p->env->geom, &mw_mm, &mh_mm);
+    t->mw = pdf_mm(mw_mm);
+    t->mh = pdf_mm(mh_mm);
+    t->rh = 0;
+    t->rl = NULL;
     if (u->nroute) {
         hc_buf r = HC_BUF_INIT;
         hc_buf_puts(&r, "景观线路：");
         for (size_t i = 0; i < u->nroute; i++) hc_buf_printf(&r, "%s%s", i ? " → " : "", u->nodes[u->route[i]].name);
         pdf_tstyle rs = pdf_style(PDF_SANS, PDF_FS_S, 0, w);
         rs.spacing = 2;
-        rl = pdf_layout(p, hc_buf_cstr(&r), &rs);
-        rh = pdf_layout_h(rl) + pdf_mm(2.5);
+        t->rl = pdf_layout(p, hc_buf_cstr(&r), &rs);
+        t->rh = pdf_layout_h(t->rl) + pdf_mm(2.5);
         hc_buf_free(&r);
     }
-    double my = y1 - rh - mh;   /* the route map and the route in words stand on the foot of the page */
+}
+
+static void left_text_free(left_text *t)
+{
+    g_object_unref(t->idl);
+    g_object_unref(t->nl);
+    if (t->bl) g_object_unref(t->bl);
+    if (t->sl) g_object_unref(t->sl);
+    if (t->rl) g_object_unref(t->rl);
+}
+
+/* The photo band's bottom: what the text above the map (at my) leaves,
+ * between BAND_L and 0.55 of the page. */
+static double left_band_bottom(const pdf_doc *p, const left_text *t, double my, size_t npics)
+{
+    const pdf_geom *g = &p->env->geom;
     double cap_h = npics ? PDF_FS_XS * 1.5 : 0;
-    /* the band takes what the text leaves, between BAND_L and 0.55 of the page */
-    double band = my - pdf_mm(4) - sum_h - title_h - cap_h - pdf_mm(7.5);
+    double band = my - pdf_mm(4) - t->sum_h - t->title_h - cap_h - pdf_mm(7.5);
     if (band > g->trim_h * 0.55) band = g->trim_h * 0.55;
     if (band < g->trim_h * BAND_L) band = g->trim_h * BAND_L;
+    return band;
+}
 
+/* Number chip, domain, level and townships, the name and the brand from y.
+ * Returns the y below them. */
+static double left_title(pdf_doc *p, const hc_project *u, const left_text *t, double x, double y, double w)
+{
+    const pdf_theme *th = &p->env->theme;
+    const hc_model *m = p->m;
+    pdf_fill_rect(p, x, y, t->idw, t->idh, th->accent);
+    pdf_draw_layout(p, t->idl, x + pdf_mm(2), y + pdf_mm(0.7), th->paper);
+    hc_buf meta = HC_BUF_INIT;
+    if (u->domain != HC_NONE) hc_buf_printf(&meta, "%s", m->std.domains[u->domain].full);
+    if (u->level != HC_NONE) hc_buf_printf(&meta, "　%s", m->std.levels[u->level].name);
+    for (size_t i = 0; i < u->ntownships; i++) hc_buf_printf(&meta, "%s%s", i ? "、" : "　", u->townships[i]);
+    pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_S, 0, w - t->idw - pdf_mm(3));
+    ms.ellipsize = 1;
+    pdf_text(p, x + t->idw + pdf_mm(3), y + pdf_mm(0.9), hc_buf_cstr(&meta), &ms, th->muted);
+    hc_buf_free(&meta);
+    y += t->idh + pdf_mm(4);
+    pdf_draw_layout(p, t->nl, x, y, th->ink);
+    y += pdf_layout_h(t->nl) + pdf_mm(1.5);
+    if (t->bl) {
+        pdf_draw_layout(p, t->bl, x, y, th->accent);
+        y += pdf_layout_h(t->bl) + pdf_mm(4);
+    } else {
+        y += pdf_mm(3);
+    }
+    return y;
+}
+
+/* The summary from y in what is left above the map (at my), cut with an
+ * ellipsis to the lines that fit. */
+static void left_summary(pdf_doc *p, const left_text *t, double x, double y, double my)
+{
+    if (!t->sl) return;
+    double line_h = PDF_FS_M * 1.44 + 3.4;
+    double room = my - pdf_mm(4) - y;
+    int lines = (int)((room + 3.4) / line_h);
+    if (lines < 1) return;
+    if (pdf_layout_h(t->sl) > room + 0.5 && pango_layout_get_line_count(t->sl) > lines) {
+        pango_layout_set_ellipsize(t->sl, PANGO_ELLIPSIZE_END);
+        pango_layout_set_height(t->sl, -lines);
+    }
+    pdf_draw_layout(p, t->sl, x, y, p->env->theme.ink);
+}
+
+/* The route map of unit pi at (x, my), or a placeholder, and the route in
+ * words under it. */
+static void left_route(pdf_doc *p, size_t pi, const left_text *t, double x, double my)
+{
+    const pdf_theme *th = &p->env->theme;
+    const pdf_image *map = p->env->route ? p->env->route[pi] : NULL;
+    if (map) {
+        pdf_image_draw(p, map, x, my, t->mw, t->mh);
+    } else {
+        pdf_fill_rect(p, x, my, t->mw, t->mh, th->soft);
+        pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_M, 0, t->mw);
+        ns.align = PANGO_ALIGN_CENTER;
+        pdf_text(p, x, my + t->mh / 2 - 8, "尚未登记示范节点，暂无线路图", &ns, th->muted);
+    }
+    if (t->rl) pdf_draw_layout(p, t->rl, x, my + t->mh + pdf_mm(2.5), th->muted);
+}
+
+/* The spread's left page: the photo band with the id block, captions, the
+ * title block, the summary, and the route map on the foot of the page.
+ * Sets *shown to how many of pics the band shows. */
+static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic *pics, size_t npics, size_t *shown)
+{
+    pdf_page_begin(p, 1, NULL, NULL);   /* no running head: the photos run to the top */
+    double x = pdf_page_x0(p), w = pdf_page_text_w(p), y1 = pdf_page_y1(p);
+    left_text t;
+    left_title_layouts(p, u, w, &t);   /* everything under the band first, to know how tall the band can be */
+    left_body_layouts(p, u, w, &t);
+    double my = y1 - t.rh - t.mh;   /* the route map and the route in words stand on the foot of the page */
+    double band = left_band_bottom(p, &t, my, npics);
     *shown = photo_band(p, pics, npics, 2, band, id_block, u);
     double y = band + pdf_mm(2.5);
     double ch = captions(p, pics, *shown, x, y, w, 0);
@@ -256,55 +358,10 @@ static void left_page(pdf_doc *p, const hc_project *u, size_t pi, const pdf_pic 
     char anchor[200];
     snprintf(anchor, sizeof anchor, "unit-%s", u->id);
     pdf_dest(p, anchor, 0);
-
-    /* number chip, domain and level */
-    pdf_fill_rect(p, x, y, idw, idh, th->accent);
-    pdf_draw_layout(p, idl, x + pdf_mm(2), y + pdf_mm(0.7), th->paper);
-    hc_buf meta = HC_BUF_INIT;
-    if (u->domain != HC_NONE) hc_buf_printf(&meta, "%s", m->std.domains[u->domain].full);
-    if (u->level != HC_NONE) hc_buf_printf(&meta, "　%s", m->std.levels[u->level].name);
-    for (size_t i = 0; i < u->ntownships; i++) hc_buf_printf(&meta, "%s%s", i ? "、" : "　", u->townships[i]);
-    pdf_tstyle ms = pdf_style(PDF_SANS, PDF_FS_S, 0, w - idw - pdf_mm(3));
-    ms.ellipsize = 1;
-    pdf_text(p, x + idw + pdf_mm(3), y + pdf_mm(0.9), hc_buf_cstr(&meta), &ms, th->muted);
-    hc_buf_free(&meta);
-    y += idh + pdf_mm(4);
-    pdf_draw_layout(p, nl, x, y, th->ink);
-    y += pdf_layout_h(nl) + pdf_mm(1.5);
-    if (bl) {
-        pdf_draw_layout(p, bl, x, y, th->accent);
-        y += pdf_layout_h(bl) + pdf_mm(4);
-    } else {
-        y += pdf_mm(3);
-    }
-
-    /* the summary in what is left above the map */
-    if (sl) {
-        double room = my - pdf_mm(4) - y;
-        int lines = (int)((room + 3.4) / line_h);
-        if (lines >= 1) {
-            if (pdf_layout_h(sl) > room + 0.5 && pango_layout_get_line_count(sl) > lines) {
-                pango_layout_set_ellipsize(sl, PANGO_ELLIPSIZE_END);
-                pango_layout_set_height(sl, -lines);
-            }
-            pdf_draw_layout(p, sl, x, y, th->ink);
-        }
-    }
-    const pdf_image *map = p->env->route ? p->env->route[pi] : NULL;
-    if (map) {
-        pdf_image_draw(p, map, x, my, mw, mh);
-    } else {
-        pdf_fill_rect(p, x, my, mw, mh, th->soft);
-        pdf_tstyle ns = pdf_style(PDF_SANS, PDF_FS_M, 0, mw);
-        ns.align = PANGO_ALIGN_CENTER;
-        pdf_text(p, x, my + mh / 2 - 8, "尚未登记示范节点，暂无线路图", &ns, th->muted);
-    }
-    if (rl) pdf_draw_layout(p, rl, x, my + mh + pdf_mm(2.5), th->muted);
-    g_object_unref(idl);
-    g_object_unref(nl);
-    if (bl) g_object_unref(bl);
-    if (sl) g_object_unref(sl);
-    if (rl) g_object_unref(rl);
+    y = left_title(p, u, &t, x, y, w);
+    left_summary(p, &t, x, y, my);
+    left_route(p, pi, &t, x, my);
+    left_text_free(&t);
     pdf_page_end(p);
 }
 
