@@ -20,6 +20,7 @@ static const hc_contract_row rows[] = {
     { E, "description", NULL, "the page's summary for <meta name=description>, else site.description, else \"\"" },
     { E, "nav[]", "menu-item", "the menu, the item of this page's section marked current" },
     { E, "canonical", NULL, "the page's absolute URL (absent without base_url, and on the 404 page)" },
+    { E, "noindex", NULL, "true on the 404 page: keep it out of search engines (absent elsewhere)" },
     { E, "og.title", NULL, "Open Graph title: page_title, else site.title" },
     { E, "og.type", NULL, "\"article\" for a case study, else \"website\"" },
     { E, "og.locale", NULL, "site.lang with '_' (zh_CN)" },
@@ -223,15 +224,14 @@ static const hc_contract_row rows[] = {
     { "supervision", "done_count", NULL, "matters done" },
 
     { "404", "inline_css", NULL, "site.css itself, to inline: the page is served at any depth" },
-    { "404", "noindex", NULL, "true: keep it out of search engines" },
     /* the search page has only the values every page has */
     { "search", "", NULL, "" },
 
     /* ---- body images: partials rendered by the C code for ![alt](path "title") ---- */
-    { "figure", "", "image", "a Markdown image alone in its paragraph (caption: its title)" },
-    { "figure", "root", NULL, "the page's root (as every page's root)" },
-    { "picture", "", "image", "a Markdown image inside text" },
-    { "picture", "root", NULL, "the page's root" },
+    { "partials/figure", "", "image", "a Markdown image alone in its paragraph (caption: its title)" },
+    { "partials/figure", "root", NULL, "the page's root (as every page's root)" },
+    { "partials/picture", "", "image", "a Markdown image inside text" },
+    { "partials/picture", "root", NULL, "the page's root" },
 
     /* ---- shapes ---- */
     { "link", "name", NULL, "the name" },
@@ -412,7 +412,7 @@ static int cmp_str(const void *a, const void *b)
 /* Every key layout receives, sorted, without repeats. */
 static void layout_keys(keyset *s, const char *layout, int tagged)
 {
-    expand(s, HC_CONTRACT_EVERY, "", 0, tagged);
+    if (strncmp(layout, "partials/", 9)) expand(s, HC_CONTRACT_EVERY, "", 0, tagged);
     expand(s, layout, "", 0, tagged);
     if (!s->n) return;
     qsort(s->v, s->n, sizeof *s->v, cmp_str);
@@ -469,8 +469,8 @@ void hc_contract_print(FILE *out)
     for (size_t i = 0; i < NROWS; i++) {
         const char *s = rows[i].scope;
         if (!first_of_scope(i) || !hc_contract_is_layout(s)) continue;
-        if (!strcmp(s, "figure") || !strcmp(s, "picture"))
-            fprintf(out, "\npartials/%s.mustache (a Markdown body's image, rendered by itself):\n", s);
+        if (!strncmp(s, "partials/", 9))
+            fprintf(out, "\n%s.mustache (a Markdown body's image, rendered by itself with only these):\n", s);
         else
             fprintf(out, "\nlayouts/%s.mustache (and every page's values):\n", s);
         print_rows(out, s);

@@ -108,7 +108,7 @@ static int body_image(void *ctx, const hc_doc *doc, const char *url, const char 
     hc_tv *v = hc_ctx_image(b->sh, b->a, hc_buf_cstr(&sp), alt, block ? title : NULL, sizes, lazy);
     hc_tv_set(b->a, v, "root", hc_tv_str_ref(b->a, b->root));
     const char *partial = block ? "figure" : "picture";
-    hc_contract_dump_values(b->sh->dump, v, partial);
+    hc_contract_dump_values(b->sh->dump, v, block ? "partials/figure" : "partials/picture");
     if (!hc_mustache_set_has(b->sh->tmpl, partial) || hc_mustache_render(b->sh->tmpl, partial, v, out) != 0)
         fallback(im, b->root, alt, title, block, lazy, out);
     rc = 1;
