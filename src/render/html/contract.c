@@ -365,8 +365,8 @@ static void keyset_add(keyset *s, const char *k, size_t len)
     s->v[s->n++] = hc_xstrndup(k, len);
 }
 
-/* key and every key above it: "a[].b" → "a", "a[]", "a[].b"; each followed
- * by tag when there is one */
+/* key and every key above it: "a[].b" → "a", "a[]", "a[].b"; when there is
+ * a tag, key followed by it and the keys above by "-" (no row of their own) */
 static void keyset_add_all(keyset *s, const char *k, const char *tag)
 {
     hc_buf b = HC_BUF_INIT;
@@ -375,7 +375,7 @@ static void keyset_add_all(keyset *s, const char *k, const char *tag)
         if (p > k && (end || *p == '.' || (p[0] == '[' && p[1] == ']'))) {
             hc_buf_reset(&b);
             hc_buf_put(&b, k, (size_t)(p - k));
-            if (tag) hc_buf_printf(&b, "\t%s", tag);
+            if (tag) hc_buf_printf(&b, "\t%s", end ? tag : "-");
             keyset_add(s, hc_buf_cstr(&b), b.len);
         }
         if (end) break;
@@ -575,6 +575,27 @@ static char *lookup(checker *c, const char *path, const char *text, const char *
 
 static void scan(checker *c, const char *path, const char *text, size_t len);
 
+/* The tag {{=<% %>=}} between s and e: the new delimiters into o and cl (16
+ * bytes each); 0 if it is malformed (the engine reports it). */
+static int set_delimiters(const char *s, const char *e, char *o, char *cl)
+{
+    const char *a = s, *b = e;
+    while (a < b && *a == ' ') a++;
+    if (b > a && b[-1] == '=') b--;
+    const char *sp = memchr(a, ' ', (size_t)(b - a));
+    if (!sp) return 0;
+    const char *c2 = sp;
+    while (c2 < b && *c2 == ' ') c2++;
+    size_t n1 = (size_t)(sp - a), n2 = (size_t)(b - c2);
+    while (n2 && c2[n2 - 1] == ' ') n2--;
+    if (!n1 || !n2 || n1 >= 16 || n2 >= 16) return 0;
+    memcpy(o, a, n1);
+    o[n1] = '\0';
+    memcpy(cl, c2, n2);
+    cl[n2] = '\0';
+    return 1;
+}
+
 static void follow(checker *c, const char *name, size_t len)
 {
     if (c->depth >= MAX_NEST || !c->load) return;
@@ -614,21 +635,11 @@ static void scan(checker *c, const char *path, const char *text, size_t len)
         if (!e) break;   /* the engine reports it */
         p = e + lc + (triple && e + lc < end && e[lc] == '}');
         if (kind == '!') continue;
-        if (kind == '=') {   /* {{=<% %>=}} */
-            const char *a = s, *b = e;
-            while (a < b && (*a == ' ')) a++;
-            if (b > a && b[-1] == '=') b--;
-            const char *sp = memchr(a, ' ', (size_t)(b - a));
-            if (!sp) continue;
-            const char *c2 = sp;
-            while (c2 < b && *c2 == ' ') c2++;
-            size_t n1 = (size_t)(sp - a), n2 = (size_t)(b - c2);
-            while (n2 && c2[n2 - 1] == ' ') n2--;
-            if (!n1 || !n2 || n1 >= sizeof dl_open || n2 >= sizeof dl_close) continue;
-            memcpy(dl_open, a, n1); dl_open[n1] = 0;
-            memcpy(dl_close, c2, n2); dl_close[n2] = 0;
-            open = dl_open;
-            close = dl_close;
+        if (kind == '=') {
+            if (set_delimiters(s, e, dl_open, dl_close)) {
+                open = dl_open;
+                close = dl_close;
+            }
             continue;
         }
         while (s < e && (*s == ' ' || *s == '\t')) s++;

@@ -42,8 +42,10 @@ int hc_contract_is_layout(const char *scope);
 
 /* Prints the table for theme authors (`huace help templates`). */
 void hc_contract_print(FILE *out);
-/* Prints "layout<TAB>key" for every key each layout receives, shapes
- * expanded, "every page" keys under each layout (`huace help templates keys`). */
+/* Prints "layout<TAB>key<TAB>row" for every key each layout receives,
+ * shapes expanded, "every page" keys under each layout; row is "scope:key"
+ * of the row the key comes from, "-" for a key only above rows ("a" of
+ * "a.b") (`huace help templates keys`). */
 void hc_contract_print_keys(FILE *out);
 
 /* Checks template text (len bytes) rendered as layout: every {{name}},
