@@ -53,8 +53,8 @@ if [ -s "$T/unset" ]; then
     sed 's/^/# in contract.c, never set: /' "$T/unset" | head -20
 else ok "every row of the table is set on some page ($rows rows)"; fi
 
-# every layout the site renders
-missing="", and both body-image partials
+# every layout the site renders, and both body-image partials
+missing=""
 for l in home project case page list taxonomy standards map board schedule supervision search 404 \
     partials/figure partials/picture; do
     grep -q "^$l	" "$T/set" || missing="$missing $l"
