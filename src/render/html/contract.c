@@ -334,6 +334,17 @@ static const hc_contract_row rows[] = {
 #undef E
 #define NROWS (sizeof rows / sizeof rows[0])
 
+/* Layouts rendered with only their own values, not every page's: the body
+ * images' partials (photos.c). */
+static const char *const standalone[] = { "partials/figure", "partials/picture" };
+
+static int is_standalone(const char *scope)
+{
+    for (size_t i = 0; i < sizeof standalone / sizeof standalone[0]; i++)
+        if (!strcmp(standalone[i], scope)) return 1;
+    return 0;
+}
+
 const hc_contract_row *hc_contract_rows(size_t *n)
 {
     *n = NROWS;
@@ -412,7 +423,7 @@ static int cmp_str(const void *a, const void *b)
 /* Every key layout receives, sorted, without repeats. */
 static void layout_keys(keyset *s, const char *layout, int tagged)
 {
-    if (strncmp(layout, "partials/", 9)) expand(s, HC_CONTRACT_EVERY, "", 0, tagged);
+    if (!is_standalone(layout)) expand(s, HC_CONTRACT_EVERY, "", 0, tagged);
     expand(s, layout, "", 0, tagged);
     if (!s->n) return;
     qsort(s->v, s->n, sizeof *s->v, cmp_str);
@@ -469,8 +480,7 @@ void hc_contract_print(FILE *out)
     for (size_t i = 0; i < NROWS; i++) {
         const char *s = rows[i].scope;
         if (!first_of_scope(i) || !hc_contract_is_layout(s)) continue;
-        if (!strncmp(s, "partials/", 9))
-            fprintf(out, "\n%s.mustache (a Markdown body's image, rendered by itself with only these):\n", s);
+        if (is_standalone(s)) fprintf(out, "\n%s.mustache (rendered with only these values):\n", s);
         else
             fprintf(out, "\nlayouts/%s.mustache (and every page's values):\n", s);
         print_rows(out, s);

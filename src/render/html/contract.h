@@ -5,7 +5,8 @@
  *   - "every page": values every layout receives (baseof, partials/meta);
  *   - a layout's name ("home", "project", …): its own values, besides those
  *     of every page; "partials/figure" and "partials/picture", the partials
- *     a Markdown body's images are rendered with: only their own values;
+ *     a Markdown body's images are rendered with, get only their own values
+ *     (the list `standalone` in contract.c);
  *   - a shape ("card-project", "status", "image", …): the fields of a value
  *     used in several places, named by the rows whose type is that shape.
  * A key is a dotted path from the layout's values: "site.title",
