@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/fs.h"
 #include "render/html/contract.h"
@@ -221,12 +222,34 @@ static void every_layout_of_the_table_is_in_the_theme(void **st)
     }
 }
 
+/* The keys of a page's values, as HUACE_CONTRACT_DUMP writes them. */
+static void paths_of_values(void **st)
+{
+    (void)st;
+    hc_arena a = HC_ARENA_INIT;
+    hc_tv *v = hc_tv_map(&a), *l = hc_tv_list(&a), *e = hc_tv_map(&a), *s = hc_tv_map(&a);
+    hc_tv_set_num(&a, e, "b", 1);
+    hc_tv_push(&a, l, e);
+    hc_tv_push(&a, l, hc_tv_map(&a));
+    hc_tv_set(&a, v, "a", l);
+    hc_tv_set_str(&a, s, "title", "x");
+    hc_tv_set(&a, v, "site", s);
+    hc_tv_set(&a, v, "tags", hc_tv_list(&a));
+    hc_buf out = HC_BUF_INIT;
+    hc_contract_paths(v, "home", &out);
+    assert_string_equal(hc_buf_cstr(&out), "home\ta\nhome\ta[]\nhome\ta[].b\nhome\tsite\nhome\tsite.title\n"
+                                           "home\ttags\nhome\ttags[]\n");
+    hc_buf_free(&out);
+    hc_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(checker_resolves_like_mustache),
         cmocka_unit_test(default_theme_uses_only_the_contract),
         cmocka_unit_test(every_layout_of_the_table_is_in_the_theme),
+        cmocka_unit_test(paths_of_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
