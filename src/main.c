@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "new.h"
 #include "preflight/preflight.h"
+#include "render/html/contract.h"
 #include "serve/serve.h"
 #include <stdio.h>
 #include <string.h>
@@ -93,7 +94,11 @@ static const command commands[] = {
       "Exit status 0 a press shop would accept the file, 1 it would not (each problem named\n"
       "with its page, object and value), 2 usage or a file that cannot be read as a PDF." },
     { "version", "", 0, cmd_version, "huace version", "Prints the version." },
-    { "help", "", 1, cmd_help, "huace help [COMMAND]", "Shows how to use huace or one command." },
+    { "help", "", 2, cmd_help, "huace help [COMMAND | templates]",
+      "Shows how to use huace or one command.\n"
+      "'huace help templates' lists every value each layout of a theme receives, with a line\n"
+      "of meaning each (the template contract); 'huace help templates keys' lists them as\n"
+      "\"layout<TAB>key\" lines, for tools." },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -116,6 +121,19 @@ static int cmd_help(const hc_opts *o)
     if (o->nargs == 0) {
         overview(stdout);
         return 0;
+    }
+    if (!strcmp(o->args[0], "templates")) {   /* the template contract: render/html/contract.h */
+        if (o->nargs > 1 && strcmp(o->args[1], "keys")) {
+            fprintf(stderr, "huace help templates: unexpected argument '%s' (only 'keys')\n", o->args[1]);
+            return 2;
+        }
+        if (o->nargs > 1) hc_contract_print_keys(stdout);
+        else hc_contract_print(stdout);
+        return 0;
+    }
+    if (o->nargs > 1) {
+        fprintf(stderr, "huace help: unexpected argument '%s'\n", o->args[1]);
+        return 2;
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(o->args[0], commands[i].name)) {

@@ -213,14 +213,9 @@ static hc_tv *home(const hc_shared *sh, hc_arena *a, hc_tv *c)
 
 /* ---- one project ---- */
 
-static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
+/* milestones[]: date, date_zh, title, done, late, state */
+static void project_milestones(const hc_model *m, const hc_project *p, hc_arena *a, hc_tv *c)
 {
-    const hc_model *m = sh->m;
-    const hc_project *p = &m->projects[pi];
-    hc_tv_set(a, c, "p", hc_card_project(sh, a, pi));
-    hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, p->tag_terms, p->ntags));
-    if (p->has_funding) hc_tv_set(a, c, "funding", hc_tv_str(a, hc_arena_printf(a, "%g", p->funding)));
-    if (p->assessed != HC_NO_DATE) hc_tv_set(a, c, "assessed", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, p->assessed)));
     hc_tv *ms = hc_tv_list(a);
     for (size_t i = 0; i < p->nmilestones; i++) {
         hc_tv *e = hc_tv_map(a);
@@ -233,23 +228,38 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_push(a, ms, e);
     }
     hc_tv_set(a, c, "milestones", ms);
+}
+
+/* One of nodes[]: its number, names, place, status and the map links
+ * (导航: 高德 (GCJ-02) and 百度 (BD-09), see nav.h). */
+static hc_tv *project_node(const hc_shared *sh, hc_arena *a, const hc_node *nd, size_t i, hc_buf *u)
+{
+    hc_tv *e = hc_tv_map(a);
+    hc_tv_set_num(a, e, "n", (double)(i + 1));
+    hc_tv_set(a, e, "id", hc_tv_str_ref(a, nd->id));
+    hc_tv_set(a, e, "name", hc_tv_str_ref(a, nd->name));
+    if (nd->kind) hc_tv_set(a, e, "kind", hc_tv_str_ref(a, nd->kind));
+    hc_tv_set(a, e, "lon", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lon)));
+    hc_tv_set(a, e, "lat", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lat)));
+    hc_tv_set(a, e, "status", hc_shared_status(sh, nd->status));
+    hc_buf_reset(u);
+    hc_nav_amap(u, nd->lon, nd->lat, nd->name);
+    hc_tv_set(a, e, "amap", hc_tv_str(a, hc_arena_printf(a, "%s", hc_buf_cstr(u))));
+    hc_buf_reset(u);
+    hc_nav_baidu(u, nd->lon, nd->lat, nd->name);
+    hc_tv_set(a, e, "baidu", hc_tv_str(a, hc_arena_printf(a, "%s", hc_buf_cstr(u))));
+    return e;
+}
+
+/* nodes[], and nav_start: walking directions to the route's first node
+ * (the first node without a route). */
+static void project_nodes(const hc_shared *sh, const hc_project *p, hc_arena *a, hc_tv *c)
+{
     hc_tv *nodes = hc_tv_list(a);
+    hc_buf u = HC_BUF_INIT;
     for (size_t i = 0; i < p->nnodes; i++) {
         const hc_node *nd = &p->nodes[i];
-        hc_tv *e = hc_tv_map(a);
-        hc_tv_set_num(a, e, "n", (double)(i + 1));
-        hc_tv_set(a, e, "id", hc_tv_str_ref(a, nd->id));
-        hc_tv_set(a, e, "name", hc_tv_str_ref(a, nd->name));
-        if (nd->kind) hc_tv_set(a, e, "kind", hc_tv_str_ref(a, nd->kind));
-        hc_tv_set(a, e, "lon", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lon)));
-        hc_tv_set(a, e, "lat", hc_tv_str(a, hc_arena_printf(a, "%.4f", nd->lat)));
-        hc_tv_set(a, e, "status", hc_shared_status(sh, nd->status));
-        hc_buf u = HC_BUF_INIT;   /* 导航: 高德 (GCJ-02) and 百度 (BD-09), see nav.h */
-        hc_nav_amap(&u, nd->lon, nd->lat, nd->name);
-        hc_tv_set(a, e, "amap", hc_tv_str(a, hc_arena_printf(a, "%s", hc_buf_cstr(&u))));
-        hc_buf_reset(&u);
-        hc_nav_baidu(&u, nd->lon, nd->lat, nd->name);
-        hc_tv_set(a, e, "baidu", hc_tv_str(a, hc_arena_printf(a, "%s", hc_buf_cstr(&u))));
+        hc_tv *e = project_node(sh, a, nd, i, &u);
         if (i == (p->nroute ? p->route[0] : 0)) {
             hc_buf_reset(&u);
             hc_nav_walk(&u, nd->lon, nd->lat, nd->name);
@@ -258,10 +268,15 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
             hc_tv_set(a, st, "name", hc_tv_str_ref(a, nd->name));
             hc_tv_set(a, c, "nav_start", st);
         }
-        hc_buf_free(&u);
         hc_tv_push(a, nodes, e);
     }
+    hc_buf_free(&u);
     hc_tv_set(a, c, "nodes", nodes);
+}
+
+/* route[] (the stops' names and node numbers), and route_map when maps are on. */
+static void project_route(const hc_model *m, const hc_project *p, hc_arena *a, hc_tv *c)
+{
     hc_tv *route = hc_tv_list(a);
     for (size_t i = 0; i < p->nroute; i++) {
         hc_tv *e = hc_tv_map(a);
@@ -270,23 +285,28 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_push(a, route, e);
     }
     hc_tv_set(a, c, "route", route);
-    if (m->config.maps_enabled && p->nnodes) {
-        hc_tv *mp = hc_tv_map(a);
-        hc_buf b = HC_BUF_INIT;
-        hc_path_project(&b, p);
-        hc_tv_set(a, mp, "png", hc_tv_str(a, hc_arena_printf(a, "%sroute.png", hc_buf_cstr(&b))));
-        hc_tv_set(a, mp, "png2x", hc_tv_str(a, hc_arena_printf(a, "%sroute@2x.png", hc_buf_cstr(&b))));
-        hc_tv_set(a, mp, "webp", hc_tv_str(a, hc_arena_printf(a, "%sroute.webp", hc_buf_cstr(&b))));
-        hc_tv_set_num(a, mp, "width", (double)m->config.map_width);
-        hc_tv_set_num(a, mp, "height", (double)m->config.map_height);
-        hc_tv_set_num(a, mp, "width2x", 2.0 * (double)m->config.map_width);
-        hc_tv_set_num(a, mp, "height2x", 2.0 * (double)m->config.map_height);
-        int pw, ph;
-        if (hc_map_phone_size(m, HC_MAP_ROUTE, (size_t)(p - m->projects), &pw, &ph) == 0)
-            set_phone_map(a, mp, hc_buf_cstr(&b), "route", pw, ph);
-        hc_buf_free(&b);
-        hc_tv_set(a, c, "route_map", mp);
-    }
+    if (!m->config.maps_enabled || !p->nnodes) return;
+    hc_tv *mp = hc_tv_map(a);
+    hc_buf b = HC_BUF_INIT;
+    hc_path_project(&b, p);
+    hc_tv_set(a, mp, "png", hc_tv_str(a, hc_arena_printf(a, "%sroute.png", hc_buf_cstr(&b))));
+    hc_tv_set(a, mp, "png2x", hc_tv_str(a, hc_arena_printf(a, "%sroute@2x.png", hc_buf_cstr(&b))));
+    hc_tv_set(a, mp, "webp", hc_tv_str(a, hc_arena_printf(a, "%sroute.webp", hc_buf_cstr(&b))));
+    hc_tv_set_num(a, mp, "width", (double)m->config.map_width);
+    hc_tv_set_num(a, mp, "height", (double)m->config.map_height);
+    hc_tv_set_num(a, mp, "width2x", 2.0 * (double)m->config.map_width);
+    hc_tv_set_num(a, mp, "height2x", 2.0 * (double)m->config.map_height);
+    int pw, ph;
+    if (hc_map_phone_size(m, HC_MAP_ROUTE, (size_t)(p - m->projects), &pw, &ph) == 0)
+        set_phone_map(a, mp, hc_buf_cstr(&b), "route", pw, ph);
+    hc_buf_free(&b);
+    hc_tv_set(a, c, "route_map", mp);
+}
+
+/* standard[] (the 十个一, each marked), standard_met, standard_total, and
+ * baseline (the 双40条) when given. */
+static void project_standard(const hc_model *m, const hc_project *p, hc_arena *a, hc_tv *c)
+{
     hc_tv *std = hc_tv_list(a);
     size_t met = 0;
     for (size_t i = 0; i < m->std.nitems; i++) {
@@ -309,7 +329,11 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         hc_tv_set_bool(a, b, "met", p->baseline_passed >= m->std.baseline_threshold);
         hc_tv_set(a, c, "baseline", b);
     }
-    hc_tv_set_bool(a, c, "applying", p->applying);
+}
+
+/* supervision[] (its 督战 matters), and observation (its 观摩会) when given. */
+static void project_campaign(const hc_model *m, const hc_project *p, hc_arena *a, hc_tv *c)
+{
     hc_tv *sup = hc_tv_list(a);
     for (size_t i = 0; i < p->nsupervision; i++) {
         const hc_supervision *s = &p->supervision[i];
@@ -331,6 +355,12 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         if (p->obs_place) hc_tv_set(a, o, "place", hc_tv_str_ref(a, p->obs_place));
         hc_tv_set(a, c, "observation", o);
     }
+}
+
+/* photos[] (the gallery, lazy, numbered) and lead: the first photo the image
+ * stage has, big and not lazy. */
+static void project_photos(const hc_shared *sh, const hc_project *p, hc_arena *a, hc_tv *c)
+{
     hc_tv *photos = hc_tv_list(a);
     for (size_t i = 0, n = 0; i < p->nphotos; i++) {
         const hc_photo *ph = &p->photos[i];
@@ -344,6 +374,25 @@ static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
         }
     }
     hc_tv_set(a, c, "photos", photos);
+}
+
+/* A unit's page: its card, facts, milestones, nodes and route, standard,
+ * campaign, photos and case studies (`huace help templates`, layout project). */
+static hc_tv *project(const hc_shared *sh, hc_arena *a, hc_tv *c, size_t pi)
+{
+    const hc_model *m = sh->m;
+    const hc_project *p = &m->projects[pi];
+    hc_tv_set(a, c, "p", hc_card_project(sh, a, pi));
+    hc_tv_set(a, c, "tags", hc_ctx_tags(a, m, p->tag_terms, p->ntags));
+    if (p->has_funding) hc_tv_set(a, c, "funding", hc_tv_str(a, hc_arena_printf(a, "%g", p->funding)));
+    if (p->assessed != HC_NO_DATE) hc_tv_set(a, c, "assessed", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, p->assessed)));
+    project_milestones(m, p, a, c);
+    project_nodes(sh, p, a, c);
+    project_route(m, p, a, c);
+    project_standard(m, p, a, c);
+    hc_tv_set_bool(a, c, "applying", p->applying);
+    project_campaign(m, p, a, c);
+    project_photos(sh, p, a, c);
     hc_tv *cases = hc_tv_list(a);
     for (size_t i = 0; i < p->ncases; i++) hc_tv_push(a, cases, hc_card_case(sh, a, p->cases[i]));
     hc_tv_set(a, c, "cases", cases);

@@ -8,6 +8,7 @@
  * caption, color and preview (the placeholder), lazy, sizes; svg for an SVG
  * (then src is the SVG file). Built in the page's arena. */
 #include "render_int.h"
+#include "contract.h"
 #include "../images/images.h"
 #include "../../load/load.h"
 #include "../../model/permalink.h"
@@ -107,6 +108,7 @@ static int body_image(void *ctx, const hc_doc *doc, const char *url, const char 
     hc_tv *v = hc_ctx_image(b->sh, b->a, hc_buf_cstr(&sp), alt, block ? title : NULL, sizes, lazy);
     hc_tv_set(b->a, v, "root", hc_tv_str_ref(b->a, b->root));
     const char *partial = block ? "figure" : "picture";
+    hc_contract_dump_values(b->sh->dump, v, block ? "partials/figure" : "partials/picture");
     if (!hc_mustache_set_has(b->sh->tmpl, partial) || hc_mustache_render(b->sh->tmpl, partial, v, out) != 0)
         fallback(im, b->root, alt, title, block, lazy, out);
     rc = 1;

@@ -1,5 +1,6 @@
 /* render.c — runs the page jobs on worker threads and writes the files. */
 #include "pages.h"
+#include "contract.h"
 #include "../maps/maps.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
@@ -60,6 +61,7 @@ static void run_page(work *w, const hc_job *j, hc_arena *a, hc_buf *dir, hc_buf 
     hc_buf_reset(path);
     const char *tmpl = hc_page_values(w->sh, j, a, dir, &ctx);
     if (ctx) hc_meta_values(w->sh, j, a, hc_buf_cstr(dir), ctx);
+    hc_contract_dump_values(w->sh->dump, ctx, tmpl);
     int rr = hc_mustache_render(w->sh->tmpl, tmpl, ctx, html);
     if (rr == HC_MUSTACHE_TOO_BIG) {   /* the engine's budget: see mustache.h */
         hc_error(w->d, "template", "site.yaml", 0, 0,
@@ -161,6 +163,7 @@ int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_r
         hc_map_overview_phone_positions(m, &sh.overview_phone, &sh.overview_phone_w, &sh.overview_phone_h);
     }
     hc_shared_build(&sh);
+    sh.dump = hc_contract_dump_open(d);
     hc_pages_plan(&sh, &jobs, &njobs);
 
     work w = { .sh = &sh, .jobs = jobs, .njobs = njobs, .lo = 0, .hi = njobs, .out_dir = o->out_dir, .d = d };
@@ -196,6 +199,7 @@ out:
     free(jobs);
     free(sh.overview);
     free(sh.overview_phone);
+    hc_contract_dump_close(sh.dump);
     hc_mustache_set_free(sh.tmpl);
     hc_arena_free(&sh.arena);
     return rc;

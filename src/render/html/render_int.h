@@ -29,6 +29,7 @@ typedef struct {
     char build_date[11];
     int search;               /* the theme has a search template: search page, its entries, a nav link */
     const struct hc_images *images;   /* read-only; NULL: no images */
+    struct hc_contract_dump *dump;    /* HUACE_CONTRACT_DUMP (contract.h); NULL: none */
 } hc_shared;
 
 /* The theme folder: SRC/themes/<theme>, else themes/<theme> beside the huace
