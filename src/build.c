@@ -114,7 +114,7 @@ static hc_model *open_site(const hc_opts *o, int drafts, int overdue, hc_diags *
         m->today = today != HC_NO_DATE ? today : newest_date(m);
         t->link = now_s() - t0;
         t0 = now_s();
-        hc_check_model(m, overdue, d);
+        hc_check_model(m, overdue ? HC_AT_CHECK : HC_AT_BUILD, d);
         t->check = now_s() - t0;
     }
     return m;
@@ -130,6 +130,7 @@ static void report(hc_diags *d, int quiet, int all)
 
 int hc_cmd_check(const hc_opts *o)
 {
+    if (o->rules) return hc_check_print_rules(stdout, o->format == HC_FMT_JSON);
     hc_diags *d = hc_diags_new();
     hc_model *m = open_site(o, 1, 1, d, NULL);
     if (o->format == HC_FMT_JSON) {

@@ -21,7 +21,7 @@ static const opt_def defs[] = {
     { 'q', "-q", "--quiet", 0 },    { 'f', NULL, "--format", 1 }, { 'T', NULL, "--timings", 0 },
     { 'X', NULL, "--pdfx", 0 },     { 'p', "-p", "--port", 1 },  { 'B', NULL, "--bind", 1 },
     { 'D', NULL, "--domain", 1 },   { 'F', NULL, "--force", 0 },  { 'W', NULL, "--no-wait", 0 },
-    { 'A', NULL, "--all", 0 },
+    { 'A', NULL, "--all", 0 },    { 'R', NULL, "--rules", 0 },
     { 'E', NULL, "--edition", 1 },
 };
 
@@ -91,6 +91,7 @@ int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc
         case 'F': o->force = 1; break;
         case 'W': o->no_wait = 1; break;
         case 'A': o->all = 1; break;
+        case 'R': o->rules = 1; break;
         case 'E':
             if (!strcmp(val, "public")) o->internal = 0;
             else if (!strcmp(val, "internal")) o->internal = 1;

@@ -21,6 +21,7 @@ typedef struct {
     int jobs;                 /* -j, 0 = number of cores */
     hc_format format;         /* --format (check) */
     int all;                  /* --all (check): every finding, not 5 per rule */
+    int rules;                /* --rules (check): print the rule table instead */
     int port;                 /* -p (serve), -1 = not given */
     const char *bind;         /* --bind (serve): an IP address */
     const char *domain;       /* --domain (new project) */
@@ -29,8 +30,8 @@ typedef struct {
 } hc_opts;
 
 /* allowed: which options this command takes, as a string of option letters:
- * s o d b t j q f T X p B D F W A E (src out drafts base-url today jobs quiet format timings
- * pdfx port bind domain force no-wait all edition). A short option's value may follow it
+ * s o d b t j q f T X p B D F W A E R (src out drafts base-url today jobs quiet format timings
+ * pdfx port bind domain force no-wait all edition rules). A short option's value may follow it
  * at once (-j1, -oOUT) or as the next argument (-j 1); a long option's after
  * '=' or as the next argument. */
 int hc_cli_parse(const char *cmd, const char *allowed, int argc, char **argv, hc_opts *opts);

@@ -47,12 +47,15 @@ static const command commands[] = {
       "A build holds a lock (OUT.huace-lock) from start to end; another build into the same\n"
       "OUT waits for it, or with --no-wait fails at once (exit status 1).\n"
       "Exit status 0 success, 1 input errors (or OUT is locked, with --no-wait), 2 usage." },
-    { "check", "stfA", 0, hc_cmd_check,
-      "huace check [-s SRC] [--today YYYY-MM-DD] [--all] [--format text|json]",
+    { "check", "stfAR", 0, hc_cmd_check,
+      "huace check [-s SRC] [--today YYYY-MM-DD] [--all] [--format text|json] | huace check --rules [--format text|json]",
       "Checks the site's content and data without writing anything. Errors come first; at\n"
       "most 5 findings of one rule are shown, then a count of the rest (--all shows every\n"
       "one); the last line counts the findings per rule. --format json prints every finding\n"
       "as a JSON array of objects with the keys rule, severity, file, line, col, message.\n"
+      "--rules prints the table of rules instead (id, severity, whether it runs in a build,\n"
+      "in check or both, the function that reports it, what it finds); with --format json\n"
+      "as an array of objects with the keys rule, severity, at, function, what.\n"
       "Exit status 0 clean or warnings only, 1 errors, 2 usage." },
     { "serve", "sdtjqpBE", 0, hc_cmd_serve, "huace serve [-s SRC] [-p PORT] [--bind ADDR] [--edition public|internal] [--drafts] [--today YYYY-MM-DD] [-j N] [--quiet]",
       "Builds the site in SRC (default .) into a temporary folder and serves it at\n"

@@ -1,4 +1,4 @@
-/* geo.c — checks of the nodes against the map layers:
+/* geo.c — checks of the nodes against the map layers (rules of check.h's table):
  *   node-outside-township  a node that lies in none of its unit's townships
  *                          (the named polygons of boundary layers), located
  *                          at the node; silent when none of the unit's
@@ -86,10 +86,12 @@ static void check_spread(const hc_model *m, const hc_project *p, hc_diags *d)
             SPREAD_M / 1000);
 }
 
-void hc_check_geo(const hc_model *m, hc_diags *d)
+void hc_check_townships(const hc_model *m, hc_diags *d)
 {
-    for (size_t i = 0; i < m->nprojects; i++) {
-        check_townships(m, &m->projects[i], d);
-        check_spread(m, &m->projects[i], d);
-    }
+    for (size_t i = 0; i < m->nprojects; i++) check_townships(m, &m->projects[i], d);
+}
+
+void hc_check_spread(const hc_model *m, hc_diags *d)
+{
+    for (size_t i = 0; i < m->nprojects; i++) check_spread(m, &m->projects[i], d);
 }

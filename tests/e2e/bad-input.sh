@@ -2,8 +2,9 @@
 # Bad input: each tests/sites/bad/<case>/ is laid over a copy of
 # tests/sites/base/; building it must print exactly the lines in
 # tests/sites/bad/<case>.expect (its messages, source lines and carets),
-# exit with the status in <case>.status (default 1), and leave a previous
-# output folder byte for byte as it was.
+# exit with the status in <case>.status (1 without that file, as in
+# check.sh), and, when that status is not 0, leave a previous output folder
+# byte for byte as it was.
 . tests/tools/tap.sh
 
 # the previous output every failing build must leave alone

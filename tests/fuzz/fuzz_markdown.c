@@ -138,7 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (hc_load_site(m, &lo, d) == 0 || m->std.nitems) {
         hc_model_link(m, d);
         m->today = today;
-        hc_check_model(m, 1, d);
+        hc_check_model(m, HC_AT_CHECK, d);   /* every rule `huace check` runs */
     }
     hc_buf html = HC_BUF_INIT, path = HC_BUF_INIT;
     for (size_t i = 0; i < m->ncases; i++) {
