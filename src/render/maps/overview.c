@@ -170,7 +170,96 @@ static void place_labels(layout *L)
     free(obst);
 }
 
-/* h is ignored for the phone variant (phone = 1). */
+/* The frame as a rectangle, for the projection and the spreading. */
+static mp_rect frame_rect(const layout *L)
+{
+    mp_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
+    return fr;
+}
+
+/* The projection that fits the township outlines and every node into the frame. */
+static void fit_projection(layout *L)
+{
+    const hc_model *m = L->m;
+    mp_geo_bounds gb;
+    mp_geo_bounds_init(&gb);
+    for (size_t a = 0; a < m->nareas; a++)
+        for (size_t i = 0; i < m->areas[a].npoints; i++) mp_geo_bounds_add(&gb, m->areas[a].lon[i], m->areas[a].lat[i]);
+    for (size_t i = 0; i < L->n; i++)
+        for (size_t j = 0; j < m->projects[i].nnodes; j++)
+            mp_geo_bounds_add(&gb, m->projects[i].nodes[j].lon, m->projects[i].nodes[j].lat);
+    mp_proj_fit(&L->proj, &gb, frame_rect(L), (L->phone ? 30 : 40) * L->k, 2.0);
+}
+
+/* The township outlines in pixels (area_pts); area_name allocated, unplaced. */
+static void project_areas(layout *L)
+{
+    const hc_model *m = L->m;
+    L->area_pts = hc_xcalloc(m->nareas + 1, sizeof *L->area_pts);
+    L->area_name = hc_xcalloc(m->nareas + 1, sizeof *L->area_name);
+    for (size_t a = 0; a < m->nareas; a++) {
+        const hc_geo_area *ar = &m->areas[a];
+        L->area_pts[a] = hc_xcalloc(ar->npoints, sizeof **L->area_pts);
+        for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = mp_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
+    }
+}
+
+/* A unit sits at its node nearest the mean of its nodes: a real place,
+ * inside a township even when the unit spans several. Units without nodes
+ * keep has = 0. */
+static void place_units(layout *L)
+{
+    const hc_model *m = L->m;
+    for (size_t i = 0; i < L->n; i++) {
+        const hc_project *p = &m->projects[i];
+        if (!p->nnodes) continue;
+        double lon = 0, lat = 0, best = -1;
+        for (size_t j = 0; j < p->nnodes; j++) {
+            lon += p->nodes[j].lon / p->nnodes;
+            lat += p->nodes[j].lat / p->nnodes;
+        }
+        size_t at = 0;
+        for (size_t j = 0; j < p->nnodes; j++) {
+            double dx = (p->nodes[j].lon - lon) * L->proj.coslat, dy = p->nodes[j].lat - lat, d2 = dx * dx + dy * dy;
+            if (best < 0 || d2 < best) { best = d2; at = j; }
+        }
+        L->has[i] = 1;
+        L->pos[i] = mp_proj_apply(&L->proj, p->nodes[at].lon, p->nodes[at].lat);
+    }
+}
+
+/* The north arrow (top right of the frame) and the scale bar (bottom left). */
+static void place_furniture(layout *L)
+{
+    double k = L->k;
+    int ns = iround(44 * k);
+    L->north = (mp_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
+    L->scale = mp_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
+                                iround(180 * k));
+}
+
+/* Moves apart the markers (of the units that have a place) that would hide
+ * each other or the furniture; phone markers keep a tap square apart. */
+static void spread_units(layout *L)
+{
+    double k = L->k;
+    mp_box furniture[2] = { L->north, L->scale };
+    size_t np = 0;
+    mp_pt *tmp = hc_xcalloc(L->n + 1, sizeof *tmp);
+    for (size_t i = 0; i < L->n; i++)
+        if (L->has[i]) tmp[np++] = L->pos[i];
+    mp_rect fr = frame_rect(L);
+    double inset = (L->phone ? TAP * k / 2 : L->ext) + 2 * k;
+    mp_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
+    mp_spread(tmp, np, L->phone ? (TAP + 4) * k : 2 * L->ext + 2 * k, sr, furniture, 2);
+    np = 0;
+    for (size_t i = 0; i < L->n; i++)
+        if (L->has[i]) L->pos[i] = tmp[np++];
+    free(tmp);
+}
+
+/* The whole layout, step by step. h is ignored for the phone variant
+ * (phone = 1), whose height follows from the data. */
 static void make_layout(layout *L, const hc_model *m, int w, int h, double k, int phone)
 {
     memset(L, 0, sizeof *L);
@@ -190,60 +279,12 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
     L->r = 9 * k;
     L->ring = 2 * k;
     L->ext = mp_marker_extent(L->r, L->ring);
-
-    mp_geo_bounds gb;
-    mp_geo_bounds_init(&gb);
-    for (size_t a = 0; a < m->nareas; a++)
-        for (size_t i = 0; i < m->areas[a].npoints; i++) mp_geo_bounds_add(&gb, m->areas[a].lon[i], m->areas[a].lat[i]);
-    for (size_t i = 0; i < L->n; i++)
-        for (size_t j = 0; j < m->projects[i].nnodes; j++)
-            mp_geo_bounds_add(&gb, m->projects[i].nodes[j].lon, m->projects[i].nodes[j].lat);
-    mp_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
-    mp_proj_fit(&L->proj, &gb, fr, (phone ? 30 : 40) * k, 2.0);
-
-    L->area_pts = hc_xcalloc(m->nareas + 1, sizeof *L->area_pts);
-    L->area_name = hc_xcalloc(m->nareas + 1, sizeof *L->area_name);
-    for (size_t a = 0; a < m->nareas; a++) {
-        const hc_geo_area *ar = &m->areas[a];
-        L->area_pts[a] = hc_xcalloc(ar->npoints, sizeof **L->area_pts);
-        for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = mp_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
-    }
-
-    /* a unit sits at its node nearest the mean of its nodes: a real place,
-     * inside a township even when the unit spans several */
-    for (size_t i = 0; i < L->n; i++) {
-        const hc_project *p = &m->projects[i];
-        if (!p->nnodes) continue;
-        double lon = 0, lat = 0, best = -1;
-        for (size_t j = 0; j < p->nnodes; j++) {
-            lon += p->nodes[j].lon / p->nnodes;
-            lat += p->nodes[j].lat / p->nnodes;
-        }
-        size_t at = 0;
-        for (size_t j = 0; j < p->nnodes; j++) {
-            double dx = (p->nodes[j].lon - lon) * L->proj.coslat, dy = p->nodes[j].lat - lat, d2 = dx * dx + dy * dy;
-            if (best < 0 || d2 < best) { best = d2; at = j; }
-        }
-        L->has[i] = 1;
-        L->pos[i] = mp_proj_apply(&L->proj, p->nodes[at].lon, p->nodes[at].lat);
-    }
-    int ns = iround(44 * k);
-    L->north = (mp_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
-    L->scale = mp_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
-                                iround(180 * k));
-    mp_box furniture[2] = { L->north, L->scale };
-    /* spread only the units that have a place */
-    size_t np = 0;
-    mp_pt *tmp = hc_xcalloc(L->n + 1, sizeof *tmp);
-    for (size_t i = 0; i < L->n; i++)
-        if (L->has[i]) tmp[np++] = L->pos[i];
-    double inset = (phone ? TAP * k / 2 : L->ext) + 2 * k;
-    mp_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
-    mp_spread(tmp, np, L->phone ? (TAP + 4) * k : 2 * L->ext + 2 * k, sr, furniture, 2);
-    np = 0;
-    for (size_t i = 0; i < L->n; i++)
-        if (L->has[i]) L->pos[i] = tmp[np++];
-    free(tmp);
+    fit_projection(L);
+    project_areas(L);
+    place_units(L);
+    place_furniture(L);
+    spread_units(L);
+    /* phone: the short names come first, the township names where they still fit */
     if (phone) {
         place_labels(L);
         place_area_names(L);
