@@ -4,6 +4,11 @@
  * design scale k (1.0 = the 1200×800 web route map; 2.0 = @2x; print sizes
  * follow from millimetres and dpi). All drawing is deterministic: integer
  * blending on the pixels, fixed fonts, fixed encoder settings.
+ *
+ * Names here take the prefix mp_ (MP_ for constants), as the album's take
+ * pdf_: they are the map renderer's own (and share/draw.c's, which draws a
+ * route map into a share card), not base utilities. The public API is in
+ * maps.h (hc_maps_*, hc_map_*).
  */
 #ifndef HC_MAPS_INT_H
 #define HC_MAPS_INT_H
@@ -67,7 +72,7 @@ typedef struct {
     int num_w, num_h;         /* the number alone (0×0: no fallback) */
     /* results */
     mp_box box;
-    int mode;                 /* HC_LABEL_* */
+    int mode;                 /* MP_LABEL_* */
     int leader;               /* placed away from the marker: draw a leader line */
 } mp_label;
 /* Places labels in order: the first candidate (8 positions around the marker,
