@@ -67,6 +67,12 @@ void mp_scale_bar(gdImagePtr im, const mp_ink *ink, const mp_proj *p, int x, int
     mp_text_draw(im, ink->font, px, (int)lround(x + len - w / 2.0), (int)lround(y - px - 3 * ink->k), INK, t);
 }
 
+mp_ink mp_ink_at(double k)
+{
+    mp_ink ink = { mp_face(0), mp_face(1), k };
+    return ink;
+}
+
 int mp_title_bar_height(const mp_ink *ink, int has_subtitle)
 {
     return (int)lround((has_subtitle ? 74 : 54) * ink->k);

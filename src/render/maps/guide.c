@@ -203,7 +203,7 @@ gdImagePtr mp_guide_image(const hc_model *m, size_t t, int w)
 {
     guide_geom g = guide_layout(m, t, w);
     double k = g.k;
-    mp_ink ink = { mp_face(0), mp_face(1), k };
+    mp_ink ink = mp_ink_at(k);
     gdImagePtr im = mp_canvas(w, g.h, PAPER);
     if (!im) return NULL;
     hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
@@ -233,7 +233,7 @@ gdImagePtr mp_guide_image(const hc_model *m, size_t t, int w)
 /* Draws (im != NULL) or only measures; returns the height. */
 static int guide_phone(gdImagePtr im, const hc_model *m, size_t t, double k)
 {
-    mp_ink ink = { mp_face(0), mp_face(1), k };
+    mp_ink ink = mp_ink_at(k);
     int w = iround(MP_PHONE_W * k), x = iround(12 * k), cw = w - 2 * x;
     int y = mp_phone_title_height(&ink) + iround(12 * k);
     hc_buf a = HC_BUF_INIT, fit = HC_BUF_INIT;
@@ -295,7 +295,7 @@ gdImagePtr mp_guide_phone_image(const hc_model *m, size_t t, double k)
     int h = guide_phone(NULL, m, t, k);
     gdImagePtr im = mp_canvas(iround(MP_PHONE_W * k), h, PAPER);
     if (!im) return NULL;
-    mp_ink ink = { mp_face(0), mp_face(1), k };
+    mp_ink ink = mp_ink_at(k);
     hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
     guide_titles(m, t, &title, &sub);
     mp_phone_title_bar(im, &ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));

@@ -132,6 +132,8 @@ typedef struct {
     const mp_font *font, *bold;
     double k;                 /* design scale */
 } mp_ink;
+/* The ink at design scale k: the regular and bold faces of mp_face. */
+mp_ink mp_ink_at(double k);
 /* North arrow in box b (square). */
 void mp_north_arrow(gdImagePtr im, const mp_ink *ink, mp_box b);
 /* Scale bar whose left end is at (x, y_bottom): a nice round length ≤ max_px. */

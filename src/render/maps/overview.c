@@ -269,9 +269,7 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
     L->w = w;
     L->h = h;
     L->n = m->nprojects;
-    L->ink.font = mp_face(0);
-    L->ink.bold = mp_face(1);
-    L->ink.k = k;
+    L->ink = mp_ink_at(k);
     place_boxes(L);
     L->has = hc_xcalloc(L->n + 1, sizeof *L->has);
     L->pos = hc_xcalloc(L->n + 1, sizeof *L->pos);

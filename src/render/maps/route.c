@@ -283,9 +283,7 @@ static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, do
     L->k = k;
     L->phone = phone;
     L->n = p->nnodes;
-    L->ink.font = mp_face(0);
-    L->ink.bold = mp_face(1);
-    L->ink.k = k;
+    L->ink = mp_ink_at(k);
 
     L->home = hc_xcalloc(L->n, sizeof *L->home);
     L->pos = hc_xcalloc(L->n, sizeof *L->pos);
