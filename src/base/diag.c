@@ -11,7 +11,7 @@ struct hc_diags {
     hc_diag *items;
     size_t n, cap;
     size_t errors, warnings;
-    size_t next_seq;     /* n can shrink (hc_diags_drop_rule): seq keeps counting */
+    size_t next_seq;     /* n can shrink (hc_diags_drop): seq keeps counting */
     int sorted;
     char *root;
 };

@@ -8,7 +8,8 @@
  * Implements the Mustache spec: interpolation, sections, inverted sections,
  * comments, set delimiters, partials, and the optional inheritance ({{<x}},
  * {{$x}}) and dynamic-names ({{>*x}}) modules; lambdas are not supported.
- * {{x}} escapes & < > " ' (the last as &#39;). Numbers print like "%.15g",
+ * {{x}} escapes with hc_escape_html (base/utf8.h): & < > " ' (the last as
+ * &#39;), NUL as U+FFFD. Numbers print like "%.15g",
  * booleans as true/false; lists and maps interpolate as nothing.
  *
  * Indentation: a standalone partial, parent or block is indented by the

@@ -14,6 +14,7 @@
  */
 #include "mustache_int.h"
 #include "../base/alloc.h"
+#include "../base/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ typedef struct {
     size_t n, cap;
     hc_buf ind;             /* the indentation of every open frame */
     hc_buf pend;            /* indentation owed before the next output */
+    hc_buf esc;             /* put_escaped's scratch */
     int owed;
     int depth;
     size_t start;           /* out->len when the render began */
@@ -65,24 +67,13 @@ static void put(rstate *st, const char *p, size_t n)
     hc_buf_put(st->out, p, n);
 }
 
+/* {{x}}: through the one HTML escaper (base/utf8.h), into a scratch buffer
+ * first so that put sees the escaped text whole. */
 static void put_escaped(rstate *st, const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *e;
-        switch (s[i]) {
-        case '&':  e = "&amp;"; break;
-        case '<':  e = "&lt;"; break;
-        case '>':  e = "&gt;"; break;
-        case '"':  e = "&quot;"; break;
-        case '\'': e = "&#39;"; break;
-        default:   continue;
-        }
-        put(st, s + run, i - run);
-        put(st, e, strlen(e));
-        run = i + 1;
-    }
-    put(st, s + run, n - run);
+    hc_buf_reset(&st->esc);
+    hc_escape_html(&st->esc, s, n);
+    put(st, st->esc.data, st->esc.len);
 }
 
 static void put_value(rstate *st, const hc_tv *v, int escape)
@@ -292,6 +283,7 @@ int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *
     free(st.stk);
     hc_buf_free(&st.ind);
     hc_buf_free(&st.pend);
+    hc_buf_free(&st.esc);
     if (st.over) {
         hc_buf_truncate(out, st.start);
         return HC_MUSTACHE_TOO_BIG;

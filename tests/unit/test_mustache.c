@@ -1,6 +1,7 @@
 /* The Mustache engine's bounds: hc_mustache_set_check finds partials that
  * include themselves outside any section (located at the tag), allows the
- * recursion the spec allows, and the render budget stops what gets past. */
+ * recursion the spec allows, and the render budget stops what gets past;
+ * {{x}} escapes through base/utf8.h's hc_escape_html. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,6 +11,7 @@
 #include <time.h>
 #include "tmpl/mustache.h"
 #include "tmpl/value.h"
+#include "base/utf8.h"
 
 static void add(hc_mustache_set *s, const char *name, const char *text)
 {
@@ -117,6 +119,37 @@ static void budget(void **state)
     hc_mustache_set_free(s);
 }
 
+/* {{x}} escapes exactly as hc_escape_html (the one HTML escaper): the five
+ * specials and a NUL (U+FFFD), in text and inside an indented partial;
+ * {{{x}}} and {{&x}} write the value as it is. */
+static void escapes_as_base(void **state)
+{
+    (void)state;
+    static const char raw[] = "a&b<c>d\"e'f\0g 党";
+    hc_mustache_set *s = hc_mustache_set_new();
+    add(s, "page", "[{{x}}]\n  {{>p}}\n{{{x}}}|{{&x}}");
+    add(s, "p", "({{x}})\n");
+    hc_arena a = HC_ARENA_INIT;
+    hc_tv *ctx = hc_tv_map(&a);
+    hc_tv_set(&a, ctx, "x", hc_tv_strn(&a, raw, sizeof raw - 1));
+    hc_buf want = HC_BUF_INIT, esc = HC_BUF_INIT, out = HC_BUF_INIT;
+    hc_escape_html(&esc, raw, sizeof raw - 1);
+    assert_non_null(strstr(hc_buf_cstr(&esc), "\xEF\xBF\xBD"));   /* the NUL became U+FFFD */
+    hc_buf_printf(&want, "[%s]\n  (%s)\n", hc_buf_cstr(&esc), hc_buf_cstr(&esc));
+    hc_buf_put(&want, raw, sizeof raw - 1);
+    hc_buf_putc(&want, '|');
+    hc_buf_put(&want, raw, sizeof raw - 1);
+    assert_int_equal(hc_mustache_render(s, "page", ctx, &out), 0);
+    assert_int_equal(out.len, want.len);
+    assert_memory_equal(out.data, want.data, want.len);
+    assert_non_null(strstr(hc_buf_cstr(&out), "a&amp;b&lt;c&gt;d&quot;e&#39;f"));
+    hc_buf_free(&want);
+    hc_buf_free(&esc);
+    hc_buf_free(&out);
+    hc_arena_free(&a);
+    hc_mustache_set_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +157,7 @@ int main(void)
         cmocka_unit_test(cycle_of_three),
         cmocka_unit_test(allowed),
         cmocka_unit_test(budget),
+        cmocka_unit_test(escapes_as_base),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,7 +23,7 @@ typedef struct {
     double k;                 /* scale of text and heights; widths follow kw */
     double kw;
     int two_lines;            /* chips show the id and the name on two lines (poster) */
-    hc_ink ink;
+    mp_ink ink;
     int margin, title_h, legend_h, head_h, total_h, foot_h;
     int town_w, count_w, dom_w;
     int chip_h, chip_gap, cell_pad;
@@ -101,8 +101,8 @@ static void make_layout(layout *L, const hc_model *m, int w, int h)
     memset(L, 0, sizeof *L);
     L->m = m;
     L->w = w;
-    L->ink.font = hc_maps_face(0);
-    L->ink.bold = hc_maps_face(1);
+    L->ink.font = mp_face(0);
+    L->ink.bold = mp_face(1);
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
         int any = 0;
@@ -128,12 +128,12 @@ static void make_layout(layout *L, const hc_model *m, int w, int h)
         for (size_t r = 0; r < L->nrows; r++) L->row_h[r] += spare / (int)L->nrows;
 }
 
-static void text_center(gdImagePtr im, const hc_font *font, double px, int x, int w, int y, int color, const char *s)
+static void text_center(gdImagePtr im, const mp_font *font, double px, int x, int w, int y, int color, const char *s)
 {
     hc_buf t = HC_BUF_INIT;
-    hc_text_fit(&t, font, px, s, w);
-    int tw = hc_text_width(font, px, hc_buf_cstr(&t));
-    hc_text_draw(im, font, px, x + (w - tw) / 2, y, color, hc_buf_cstr(&t));
+    mp_text_fit(&t, font, px, s, w);
+    int tw = mp_text_width(font, px, hc_buf_cstr(&t));
+    mp_text_draw(im, font, px, x + (w - tw) / 2, y, color, hc_buf_cstr(&t));
     hc_buf_free(&t);
 }
 
@@ -146,9 +146,9 @@ static void draw_counts(gdImagePtr im, const layout *L, const size_t *counts, in
     char num[24];
     for (size_t s = 0; s < m->std.nstatuses; s++) {
         int sx = x + (int)s * step;
-        hc_fill_rect(im, sx, y + 2 * k, 14 * k, 14 * k, hc_status_color(m, s));
+        mp_fill_rect(im, sx, y + 2 * k, 14 * k, 14 * k, mp_status_color(m, s));
         snprintf(num, sizeof num, "%zu", counts[s]);
-        hc_text_draw(im, L->ink.bold, 15 * k, iround(sx + 19 * k), y, INK, num);
+        mp_text_draw(im, L->ink.bold, 15 * k, iround(sx + 19 * k), y, INK, num);
     }
 }
 
@@ -161,10 +161,10 @@ static void draw_header(gdImagePtr im, const layout *L)
     if (m->today != HC_NO_DATE) hc_date_format(m->today, date);
     hc_buf t = HC_BUF_INIT;
     hc_buf_printf(&t, "%s示范创建作战图", m->config.district ? m->config.district : "");
-    hc_text_draw(im, L->ink.bold, 34 * k, x, y, 0xa4161a, hc_buf_cstr(&t));
+    mp_text_draw(im, L->ink.bold, 34 * k, x, y, 0xa4161a, hc_buf_cstr(&t));
     hc_buf_reset(&t);
     hc_buf_printf(&t, "数据日期：%s    示范单位 %zu 个    挂图作战，颜色标示进展", date, m->nprojects);
-    hc_text_draw(im, L->ink.font, 17 * k, x, iround(y + 50 * k), MUTED, hc_buf_cstr(&t));
+    mp_text_draw(im, L->ink.font, 17 * k, x, iround(y + 50 * k), MUTED, hc_buf_cstr(&t));
     /* legend: every status with its meaning and its total */
     int ly = L->margin + L->title_h;
     int lx = x, avail = L->w - 2 * L->margin;
@@ -174,13 +174,13 @@ static void draw_header(gdImagePtr im, const layout *L)
         size_t n = 0;
         for (size_t i = 0; i < m->nprojects; i++) n += m->projects[i].status == s;
         int sx = lx + (int)s * step;
-        hc_fill_rect(im, sx, ly + 3 * k, 30 * k, 18 * k, hc_status_color(m, s));
+        mp_fill_rect(im, sx, ly + 3 * k, 30 * k, 18 * k, mp_status_color(m, s));
         hc_buf_reset(&t);
         hc_buf_printf(&t, "%s %zu 个%s%s", st->name ? st->name : st->key, n, st->meaning ? "：" : "",
                       st->meaning ? st->meaning : "");
         hc_buf fit = HC_BUF_INIT;
-        hc_text_fit(&fit, L->ink.font, 16 * k, hc_buf_cstr(&t), step - iround(44 * k));
-        hc_text_draw(im, L->ink.font, 16 * k, iround(sx + 38 * k), iround(ly + 3 * k), INK, hc_buf_cstr(&fit));
+        mp_text_fit(&fit, L->ink.font, 16 * k, hc_buf_cstr(&t), step - iround(44 * k));
+        mp_text_draw(im, L->ink.font, 16 * k, iround(sx + 38 * k), iround(ly + 3 * k), INK, hc_buf_cstr(&fit));
         hc_buf_free(&fit);
     }
     hc_buf_free(&t);
@@ -189,23 +189,23 @@ static void draw_header(gdImagePtr im, const layout *L)
 static void draw_chip(gdImagePtr im, const layout *L, const hc_project *p, int x, int y, int w)
 {
     double k = L->k;
-    int c = hc_status_color(L->m, p->status), ink = hc_color_text_on(c);
-    hc_fill_rect(im, x, y, w, L->chip_h, c);
+    int c = mp_status_color(L->m, p->status), ink = mp_color_text_on(c);
+    mp_fill_rect(im, x, y, w, L->chip_h, c);
     hc_buf s = HC_BUF_INIT, t = HC_BUF_INIT;
     int tx = iround(x + 6 * k), tw = w - iround(12 * k);
     if (L->two_lines) {
-        hc_text_fit(&t, L->ink.bold, 17 * k, p->id, tw);
-        hc_text_draw(im, L->ink.bold, 17 * k, tx, iround(y + 5 * k), ink, hc_buf_cstr(&t));
+        mp_text_fit(&t, L->ink.bold, 17 * k, p->id, tw);
+        mp_text_draw(im, L->ink.bold, 17 * k, tx, iround(y + 5 * k), ink, hc_buf_cstr(&t));
         /* the name on up to two lines */
-        size_t first = hc_text_prefix(L->ink.font, 14 * k, p->name, tw);
+        size_t first = mp_text_prefix(L->ink.font, 14 * k, p->name, tw);
         hc_buf_put(&s, p->name, first);
-        hc_text_draw(im, L->ink.font, 14 * k, tx, iround(y + 29 * k), ink, hc_buf_cstr(&s));
-        hc_text_fit(&t, L->ink.font, 14 * k, p->name + first, tw);
-        hc_text_draw(im, L->ink.font, 14 * k, tx, iround(y + 49 * k), ink, hc_buf_cstr(&t));
+        mp_text_draw(im, L->ink.font, 14 * k, tx, iround(y + 29 * k), ink, hc_buf_cstr(&s));
+        mp_text_fit(&t, L->ink.font, 14 * k, p->name + first, tw);
+        mp_text_draw(im, L->ink.font, 14 * k, tx, iround(y + 49 * k), ink, hc_buf_cstr(&t));
     } else {
         hc_buf_printf(&s, "%s %s", p->id, p->short_name ? p->short_name : p->name);
-        hc_text_fit(&t, L->ink.font, 13 * k, hc_buf_cstr(&s), tw);
-        hc_text_draw(im, L->ink.font, 13 * k, tx, iround(y + (L->chip_h - 13 * k) / 2), ink, hc_buf_cstr(&t));
+        mp_text_fit(&t, L->ink.font, 13 * k, hc_buf_cstr(&s), tw);
+        mp_text_draw(im, L->ink.font, 13 * k, tx, iround(y + (L->chip_h - 13 * k) / 2), ink, hc_buf_cstr(&t));
     }
     hc_buf_free(&s);
     hc_buf_free(&t);
@@ -221,7 +221,7 @@ static void draw_grid(gdImagePtr im, const layout *L)
     size_t *counts = hc_xcalloc(ns + 1, sizeof *counts);
     hc_buf t = HC_BUF_INIT;
     /* header row */
-    hc_fill_rect(im, x0, y, right - x0, L->head_h, HEAD_BG);
+    mp_fill_rect(im, x0, y, right - x0, L->head_h, HEAD_BG);
     text_center(im, L->ink.bold, 16 * k, x0, L->town_w, iround(y + 18 * k), 0xffffff, "乡镇（街道）");
     for (size_t d = 0; d < nd; d++) {
         size_t have = 0;
@@ -237,8 +237,8 @@ static void draw_grid(gdImagePtr im, const layout *L)
     /* one row per township */
     for (size_t r = 0; r < L->nrows; r++) {
         int rh = L->row_h[r];
-        hc_fill_rect(im, x0, y, right - x0, rh, r % 2 ? ROW_ALT : PAPER);
-        hc_fill_rect(im, x0, y, L->town_w, rh, TOWN_BG);
+        mp_fill_rect(im, x0, y, right - x0, rh, r % 2 ? ROW_ALT : PAPER);
+        mp_fill_rect(im, x0, y, L->town_w, rh, TOWN_BG);
         const char *name = r < m->config.ntownships ? m->config.townships[r].name : "未注明乡镇";
         text_center(im, L->ink.bold, 16 * k, x0, L->town_w, iround(y + L->cell_pad + (L->chip_h - 16 * k) / 2), INK,
                     name);
@@ -255,11 +255,11 @@ static void draw_grid(gdImagePtr im, const layout *L)
         }
         draw_counts(im, L, counts, count_x + L->cell_pad, iround(y + L->cell_pad + (L->chip_h - 18 * k) / 2),
                     L->count_w - 2 * L->cell_pad);
-        hc_fill_rect(im, x0, y + rh - 1 * k, right - x0, 1 * k, GRID);
+        mp_fill_rect(im, x0, y + rh - 1 * k, right - x0, 1 * k, GRID);
         y += rh;
     }
     /* totals per domain */
-    hc_fill_rect(im, x0, y, right - x0, L->total_h, TOWN_BG);
+    mp_fill_rect(im, x0, y, right - x0, L->total_h, TOWN_BG);
     text_center(im, L->ink.bold, 16 * k, x0, L->town_w, iround(y + 13 * k), INK, "合计");
     size_t *all = hc_xcalloc(ns + 1, sizeof *all);
     for (size_t d = 0; d < nd; d++) {
@@ -275,22 +275,22 @@ static void draw_grid(gdImagePtr im, const layout *L)
     y += L->total_h;
     /* grid lines */
     int top = L->grid_y;
-    for (size_t d = 0; d <= nd; d++) hc_fill_rect(im, cx + (int)d * L->dom_w, top, 1 * k, y - top, GRID);
-    hc_stroke_rect(im, x0, top, right - x0, y - top, 1.5 * k, 0x8c7e62);
+    for (size_t d = 0; d <= nd; d++) mp_fill_rect(im, cx + (int)d * L->dom_w, top, 1 * k, y - top, GRID);
+    mp_stroke_rect(im, x0, top, right - x0, y - top, 1.5 * k, 0x8c7e62);
     hc_buf_reset(&t);
     hc_buf_printf(&t, "%s%s一个单位涉及多个乡镇时在各乡镇行中分别列出。", m->config.author ? m->config.author : "",
                   m->config.author ? " · " : "");
-    hc_text_draw(im, L->ink.font, 13 * k, x0, iround(y + 10 * k), MUTED, hc_buf_cstr(&t));
+    mp_text_draw(im, L->ink.font, 13 * k, x0, iround(y + 10 * k), MUTED, hc_buf_cstr(&t));
     hc_buf_free(&t);
     free(all);
     free(counts);
 }
 
-gdImagePtr hc_board_image(const hc_model *m, int w, int h)
+gdImagePtr mp_board_image(const hc_model *m, int w, int h)
 {
     layout L;
     make_layout(&L, m, w, h);
-    gdImagePtr im = hc_canvas(w, L.h, PAPER);
+    gdImagePtr im = mp_canvas(w, L.h, PAPER);
     if (im) {
         draw_header(im, &L);
         draw_grid(im, &L);
@@ -299,27 +299,27 @@ gdImagePtr hc_board_image(const hc_model *m, int w, int h)
     return im;
 }
 
-void hc_board_hash(hc_hkey *key, const hc_model *m)
+void mp_board_hash(mp_hkey *key, const hc_model *m)
 {
-    hc_hk_init(key, "board");
-    hc_hk_common(key, m);
-    hc_hk_str(key, m->config.district);
-    hc_hk_str(key, m->config.author);
-    hc_hk_int(key, m->today);
-    for (size_t i = 0; i < m->config.ntownships; i++) hc_hk_str(key, m->config.townships[i].name);
+    mp_hk_init(key, "board");
+    mp_hk_common(key, m);
+    mp_hk_str(key, m->config.district);
+    mp_hk_str(key, m->config.author);
+    mp_hk_int(key, m->today);
+    for (size_t i = 0; i < m->config.ntownships; i++) mp_hk_str(key, m->config.townships[i].name);
     for (size_t d = 0; d < m->std.ndomains; d++) {
-        hc_hk_str(key, m->std.domains[d].name);
-        hc_hk_int(key, m->std.domains[d].planned);
+        mp_hk_str(key, m->std.domains[d].name);
+        mp_hk_int(key, m->std.domains[d].planned);
     }
-    hc_hk_int(key, (long)m->nprojects);
+    mp_hk_int(key, (long)m->nprojects);
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
-        hc_hk_str(key, p->id);
-        hc_hk_str(key, p->name);
-        hc_hk_str(key, p->short_name);
-        hc_hk_int(key, (long)p->domain);
-        hc_hk_int(key, (long)p->status);
-        hc_hk_int(key, (long)p->ntownships);
-        for (size_t j = 0; j < p->ntownships; j++) hc_hk_int(key, p->township_idx ? (long)p->township_idx[j] : -1);
+        mp_hk_str(key, p->id);
+        mp_hk_str(key, p->name);
+        mp_hk_str(key, p->short_name);
+        mp_hk_int(key, (long)p->domain);
+        mp_hk_int(key, (long)p->status);
+        mp_hk_int(key, (long)p->ntownships);
+        for (size_t j = 0; j < p->ntownships; j++) mp_hk_int(key, p->township_idx ? (long)p->township_idx[j] : -1);
     }
 }

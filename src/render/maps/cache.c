@@ -10,15 +10,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-void hc_hk_init(hc_hkey *k, const char *what)
+void mp_hk_init(mp_hkey *k, const char *what)
 {
     k->h = HC_HASH_INIT;
-    hc_hk_str(k, HC_MAPS_VERSION);
-    hc_hk_str(k, HC_MAPS_ENCODERS);
-    hc_hk_str(k, what);
+    mp_hk_str(k, HC_MAPS_VERSION);
+    mp_hk_str(k, HC_MAPS_ENCODERS);
+    mp_hk_str(k, what);
 }
 
-void hc_hk_str(hc_hkey *k, const char *s)
+void mp_hk_str(mp_hkey *k, const char *s)
 {
     /* length-prefixed, so that ("ab","c") and ("a","bc") differ; NULL ≠ "" */
     long len = s ? (long)strlen(s) : -1;
@@ -26,57 +26,57 @@ void hc_hk_str(hc_hkey *k, const char *s)
     if (s) k->h = hc_hash(k->h, s, (size_t)len);
 }
 
-void hc_hk_num(hc_hkey *k, double v)
+void mp_hk_num(mp_hkey *k, double v)
 {
     char t[40];
     snprintf(t, sizeof t, "%.17g", v);
-    hc_hk_str(k, t);
+    mp_hk_str(k, t);
 }
 
-void hc_hk_int(hc_hkey *k, long v)
+void mp_hk_int(mp_hkey *k, long v)
 {
     k->h = hc_hash(k->h, &v, sizeof v);
 }
 
-void hc_hk_common(hc_hkey *k, const hc_model *m)
+void mp_hk_common(mp_hkey *k, const hc_model *m)
 {
     for (int b = 0; b < 2; b++) {
-        const hc_font *f = hc_maps_face(b);
+        const mp_font *f = mp_face(b);
         struct stat st;
-        hc_hk_str(k, f ? f->path : NULL);
-        hc_hk_int(k, f ? f->index : -1);
-        hc_hk_int(k, f && stat(f->path, &st) == 0 ? (long)st.st_size : -1);   /* a font upgrade redraws */
+        mp_hk_str(k, f ? f->path : NULL);
+        mp_hk_int(k, f ? f->index : -1);
+        mp_hk_int(k, f && stat(f->path, &st) == 0 ? (long)st.st_size : -1);   /* a font upgrade redraws */
     }
-    hc_hk_int(k, (long)m->std.nstatuses);
+    mp_hk_int(k, (long)m->std.nstatuses);
     for (size_t i = 0; i < m->std.nstatuses; i++) {
         const hc_status *s = &m->std.statuses[i];
-        hc_hk_str(k, s->key);
-        hc_hk_str(k, s->name);
-        hc_hk_str(k, s->meaning);
-        hc_hk_str(k, s->color);
+        mp_hk_str(k, s->key);
+        mp_hk_str(k, s->name);
+        mp_hk_str(k, s->meaning);
+        mp_hk_str(k, s->color);
     }
 }
 
-void hc_hk_areas(hc_hkey *k, const hc_model *m)
+void mp_hk_areas(mp_hkey *k, const hc_model *m)
 {
-    hc_hk_int(k, (long)m->nareas);
+    mp_hk_int(k, (long)m->nareas);
     for (size_t a = 0; a < m->nareas; a++) {
-        hc_hk_str(k, m->areas[a].name);
-        hc_hk_int(k, (long)m->areas[a].npoints);
+        mp_hk_str(k, m->areas[a].name);
+        mp_hk_int(k, (long)m->areas[a].npoints);
         for (size_t i = 0; i < m->areas[a].npoints; i++) {
-            hc_hk_num(k, m->areas[a].lon[i]);
-            hc_hk_num(k, m->areas[a].lat[i]);
+            mp_hk_num(k, m->areas[a].lon[i]);
+            mp_hk_num(k, m->areas[a].lat[i]);
         }
     }
-    hc_hk_int(k, (long)m->nlayers);
+    mp_hk_int(k, (long)m->nlayers);
     for (size_t l = 0; l < m->nlayers; l++) {
-        hc_hk_str(k, m->layers[l].file);
-        hc_hk_int(k, (long)(m->layers[l].digest >> 32));
-        hc_hk_int(k, (long)(m->layers[l].digest & 0xffffffffu));
+        mp_hk_str(k, m->layers[l].file);
+        mp_hk_int(k, (long)(m->layers[l].digest >> 32));
+        mp_hk_int(k, (long)(m->layers[l].digest & 0xffffffffu));
     }
 }
 
-void hc_mcache_load(hc_mcache *c, const char *dir)
+void mp_mcache_load(mp_mcache *c, const char *dir)
 {
     c->e = NULL;
     c->n = 0;
@@ -105,14 +105,14 @@ out:
     hc_buf_free(&text);
 }
 
-const char *hc_mcache_get(const hc_mcache *c, const char *path)
+const char *mp_mcache_get(const mp_mcache *c, const char *path)
 {
     for (size_t i = 0; i < c->n; i++)
         if (!strcmp(c->e[i].path, path)) return c->e[i].hash;
     return NULL;
 }
 
-void hc_mcache_free(hc_mcache *c)
+void mp_mcache_free(mp_mcache *c)
 {
     for (size_t i = 0; i < c->n; i++) free(c->e[i].path);
     free(c->e);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int hc_color(const char *hex, int fallback)
+int mp_color(const char *hex, int fallback)
 {
     if (!hex || hex[0] != '#' || strlen(hex) != 7) return fallback;
     int v = 0;
@@ -31,7 +31,7 @@ static int cov256(double c)
     return (int)(c * 256 + 0.5);
 }
 
-int hc_color_mix(int a, int b, double t)
+int mp_color_mix(int a, int b, double t)
 {
     int r = (int)lround(gdTrueColorGetRed(a) * (1 - t) + gdTrueColorGetRed(b) * t);
     int g = (int)lround(gdTrueColorGetGreen(a) * (1 - t) + gdTrueColorGetGreen(b) * t);
@@ -39,13 +39,13 @@ int hc_color_mix(int a, int b, double t)
     return gdTrueColor(r, g, bl);
 }
 
-int hc_color_text_on(int bg)
+int mp_color_text_on(int bg)
 {
     int lum = 299 * gdTrueColorGetRed(bg) + 587 * gdTrueColorGetGreen(bg) + 114 * gdTrueColorGetBlue(bg);
     return lum > 160000 ? 0x222222 : 0xffffff;
 }
 
-gdImagePtr hc_canvas(int w, int h, int bg)
+gdImagePtr mp_canvas(int w, int h, int bg)
 {
     if (w < 1 || h < 1) return NULL;
     gdImagePtr im = gdImageCreateTrueColor(w, h);
@@ -59,7 +59,7 @@ gdImagePtr hc_canvas(int w, int h, int bg)
     return im;
 }
 
-void hc_blend(gdImagePtr im, int x, int y, int c, int a)
+void mp_blend(gdImagePtr im, int x, int y, int c, int a)
 {
     if (a <= 0 || x < 0 || y < 0 || x >= gdImageSX(im) || y >= gdImageSY(im)) return;
     int *px = &im->tpixels[y][x];
@@ -81,7 +81,7 @@ static double axis_cov(int i, double a, double b)
     return hi > lo ? hi - lo : 0;
 }
 
-void hc_fill_rect(gdImagePtr im, double x, double y, double w, double h, int color)
+void mp_fill_rect(gdImagePtr im, double x, double y, double w, double h, int color)
 {
     if (w <= 0 || h <= 0) return;
     int x0 = (int)floor(x), x1 = (int)ceil(x + w), y0 = (int)floor(y), y1 = (int)ceil(y + h);
@@ -100,35 +100,35 @@ void hc_fill_rect(gdImagePtr im, double x, double y, double w, double h, int col
         if (cy >= 1) {
             int *row = im->tpixels[py];
             for (int px = ix0; px < ix1; px++) row[px] = c;
-            for (int px = x0; px < ix0; px++) hc_blend(im, px, py, c, cov256(axis_cov(px, x, x + w)));
-            for (int px = ix1; px < x1; px++) hc_blend(im, px, py, c, cov256(axis_cov(px, x, x + w)));
+            for (int px = x0; px < ix0; px++) mp_blend(im, px, py, c, cov256(axis_cov(px, x, x + w)));
+            for (int px = ix1; px < x1; px++) mp_blend(im, px, py, c, cov256(axis_cov(px, x, x + w)));
         } else {
-            for (int px = x0; px < x1; px++) hc_blend(im, px, py, c, cov256(cy * axis_cov(px, x, x + w)));
+            for (int px = x0; px < x1; px++) mp_blend(im, px, py, c, cov256(cy * axis_cov(px, x, x + w)));
         }
     }
 }
 
-void hc_stroke_rect(gdImagePtr im, double x, double y, double w, double h, double width, int color)
+void mp_stroke_rect(gdImagePtr im, double x, double y, double w, double h, double width, int color)
 {
     double t = width;
-    hc_fill_rect(im, x, y, w, t, color);
-    hc_fill_rect(im, x, y + h - t, w, t, color);
-    hc_fill_rect(im, x, y + t, t, h - 2 * t, color);
-    hc_fill_rect(im, x + w - t, y + t, t, h - 2 * t, color);
+    mp_fill_rect(im, x, y, w, t, color);
+    mp_fill_rect(im, x, y + h - t, w, t, color);
+    mp_fill_rect(im, x, y + t, t, h - 2 * t, color);
+    mp_fill_rect(im, x + w - t, y + t, t, h - 2 * t, color);
 }
 
-void hc_disc(gdImagePtr im, double cx, double cy, double r, int color)
+void mp_disc(gdImagePtr im, double cx, double cy, double r, int color)
 {
     int x0 = (int)floor(cx - r - 1), x1 = (int)ceil(cx + r + 1);
     int y0 = (int)floor(cy - r - 1), y1 = (int)ceil(cy + r + 1);
     for (int y = y0; y <= y1; y++)
         for (int x = x0; x <= x1; x++) {
             double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
-            hc_blend(im, x, y, color, cov256(r - sqrt(dx * dx + dy * dy) + 0.5));
+            mp_blend(im, x, y, color, cov256(r - sqrt(dx * dx + dy * dy) + 0.5));
         }
 }
 
-void hc_capsule(gdImagePtr im, double x0, double y0, double x1, double y1, double width, int color)
+void mp_capsule(gdImagePtr im, double x0, double y0, double x1, double y1, double width, int color)
 {
     double hw = width / 2, reach = hw + 1, vx = x1 - x0, vy = y1 - y0, len2 = vx * vx + vy * vy;
     int by0 = (int)floor((y0 < y1 ? y0 : y1) - reach), by1 = (int)ceil((y0 > y1 ? y0 : y1) + reach);
@@ -158,15 +158,15 @@ void hc_capsule(gdImagePtr im, double x0, double y0, double x1, double y1, doubl
             if (t > 1) t = 1;
             double dx = px - t * vx, dy = py - t * vy, d2 = dx * dx + dy * dy;
             if (d2 >= reach * reach) continue;
-            hc_blend(im, x, y, color, cov256(hw - sqrt(d2) + 0.5));
+            mp_blend(im, x, y, color, cov256(hw - sqrt(d2) + 0.5));
         }
     }
 }
 
-void hc_polyline(gdImagePtr im, const hc_pt *p, size_t n, double width, int color)
+void mp_polyline(gdImagePtr im, const mp_pt *p, size_t n, double width, int color)
 {
-    if (n == 1) hc_disc(im, p[0].x, p[0].y, width / 2, color);
-    for (size_t i = 1; i < n; i++) hc_capsule(im, p[i - 1].x, p[i - 1].y, p[i].x, p[i].y, width, color);
+    if (n == 1) mp_disc(im, p[0].x, p[0].y, width / 2, color);
+    for (size_t i = 1; i < n; i++) mp_capsule(im, p[i - 1].x, p[i - 1].y, p[i].x, p[i].y, width, color);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -194,11 +194,11 @@ static void add_span(float *acc, int x0, int nx, double xa, double xb, float wei
 }
 
 /* Crossings of the polygon's edges with the horizontal line y = sy, sorted. */
-static size_t crossings(const hc_pt *p, size_t n, double sy, double *xs)
+static size_t crossings(const mp_pt *p, size_t n, double sy, double *xs)
 {
     size_t nxs = 0;
     for (size_t i = 0; i < n; i++) {
-        const hc_pt *a = &p[i], *b = &p[(i + 1) % n];
+        const mp_pt *a = &p[i], *b = &p[(i + 1) % n];
         if ((a->y <= sy && b->y > sy) || (b->y <= sy && a->y > sy))
             xs[nxs++] = a->x + (sy - a->y) * (b->x - a->x) / (b->y - a->y);
     }
@@ -211,7 +211,7 @@ static size_t crossings(const hc_pt *p, size_t n, double sy, double *xs)
     return nxs;
 }
 
-void hc_polygon(gdImagePtr im, const hc_pt *p, size_t n, int color, double opacity)
+void mp_polygon(gdImagePtr im, const mp_pt *p, size_t n, int color, double opacity)
 {
     if (n < 3) return;
     double minx = p[0].x, maxx = p[0].x, miny = p[0].y, maxy = p[0].y;
@@ -261,11 +261,11 @@ void hc_polygon(gdImagePtr im, const hc_pt *p, size_t n, int color, double opaci
                 if (in1 < x1) add_span(acc, x0, nx, c[i] > in1 ? c[i] : in1, c[i + 1], 0.25f);
             }
         }
-        for (int x = in0; x < in1; x++) hc_blend(im, x, y, color, full);
+        for (int x = in0; x < in1; x++) mp_blend(im, x, y, color, full);
         for (int i = 0; i < nx; i++) {
             if (x0 + i == in0) i = in1 - x0;      /* the interior is done */
             if (i >= nx) break;
-            if (acc[i] > 0) hc_blend(im, x0 + i, y, color, cov256(acc[i] * opacity + 1e-6));
+            if (acc[i] > 0) mp_blend(im, x0 + i, y, color, cov256(acc[i] * opacity + 1e-6));
             acc[i] = 0;
         }
     }
@@ -273,32 +273,32 @@ void hc_polygon(gdImagePtr im, const hc_pt *p, size_t n, int color, double opaci
     free(acc);
 }
 
-void hc_polygon_outline(gdImagePtr im, const hc_pt *p, size_t n, double width, int color)
+void mp_polygon_outline(gdImagePtr im, const mp_pt *p, size_t n, double width, int color)
 {
     for (size_t i = 0; i < n; i++) {
-        const hc_pt *a = &p[i], *b = &p[(i + 1) % n];
-        hc_capsule(im, a->x, a->y, b->x, b->y, width, color);
+        const mp_pt *a = &p[i], *b = &p[(i + 1) % n];
+        mp_capsule(im, a->x, a->y, b->x, b->y, width, color);
     }
 }
 
-void hc_arrowhead(gdImagePtr im, double x, double y, double dx, double dy, double size, int color)
+void mp_arrowhead(gdImagePtr im, double x, double y, double dx, double dy, double size, int color)
 {
     double len = sqrt(dx * dx + dy * dy);
     if (len <= 0) return;
     double ux = dx / len, uy = dy / len;     /* forward */
     double nx = -uy, ny = ux;                /* sideways */
-    hc_pt t[4] = {
+    mp_pt t[4] = {
         { x + ux * size * 0.6, y + uy * size * 0.6 },
         { x - ux * size * 0.5 + nx * size * 0.55, y - uy * size * 0.5 + ny * size * 0.55 },
         { x - ux * size * 0.2, y - uy * size * 0.2 },
         { x - ux * size * 0.5 - nx * size * 0.55, y - uy * size * 0.5 - ny * size * 0.55 },
     };
-    hc_polygon(im, t, 4, color, 1.0);
+    mp_polygon(im, t, 4, color, 1.0);
 }
 
 /* Regular polygon with `sides` corners, the first pointing at angle a0,
  * scaled so that its area matches a circle of radius r roughly. */
-static void regular(hc_pt *out, int sides, double cx, double cy, double r, double a0)
+static void regular(mp_pt *out, int sides, double cx, double cy, double r, double a0)
 {
     for (int i = 0; i < sides; i++) {
         double a = a0 + i * 2 * M_PI / sides;
@@ -309,25 +309,25 @@ static void regular(hc_pt *out, int sides, double cx, double cy, double r, doubl
 
 static void shape(gdImagePtr im, int kind, double cx, double cy, double r, int color)
 {
-    hc_pt p[6];
+    mp_pt p[6];
     switch (kind) {
-    case HC_SHAPE_SQUARE:   regular(p, 4, cx, cy, r * 1.22, M_PI / 4); hc_polygon(im, p, 4, color, 1); break;
-    case HC_SHAPE_TRIANGLE: regular(p, 3, cx, cy + r * 0.15, r * 1.45, -M_PI / 2); hc_polygon(im, p, 3, color, 1); break;
-    case HC_SHAPE_DIAMOND:  regular(p, 4, cx, cy, r * 1.3, -M_PI / 2); hc_polygon(im, p, 4, color, 1); break;
-    case HC_SHAPE_PENTAGON: regular(p, 5, cx, cy, r * 1.12, -M_PI / 2); hc_polygon(im, p, 5, color, 1); break;
-    case HC_SHAPE_HEXAGON:  regular(p, 6, cx, cy, r * 1.08, 0); hc_polygon(im, p, 6, color, 1); break;
-    default:                hc_disc(im, cx, cy, r, color); break;
+    case MP_SHAPE_SQUARE:   regular(p, 4, cx, cy, r * 1.22, M_PI / 4); mp_polygon(im, p, 4, color, 1); break;
+    case MP_SHAPE_TRIANGLE: regular(p, 3, cx, cy + r * 0.15, r * 1.45, -M_PI / 2); mp_polygon(im, p, 3, color, 1); break;
+    case MP_SHAPE_DIAMOND:  regular(p, 4, cx, cy, r * 1.3, -M_PI / 2); mp_polygon(im, p, 4, color, 1); break;
+    case MP_SHAPE_PENTAGON: regular(p, 5, cx, cy, r * 1.12, -M_PI / 2); mp_polygon(im, p, 5, color, 1); break;
+    case MP_SHAPE_HEXAGON:  regular(p, 6, cx, cy, r * 1.08, 0); mp_polygon(im, p, 6, color, 1); break;
+    default:                mp_disc(im, cx, cy, r, color); break;
     }
 }
 
-void hc_marker(gdImagePtr im, int kind, double cx, double cy, double r, double ring, int fill, int ring_color)
+void mp_marker(gdImagePtr im, int kind, double cx, double cy, double r, double ring, int fill, int ring_color)
 {
-    kind = ((kind % HC_SHAPE_COUNT) + HC_SHAPE_COUNT) % HC_SHAPE_COUNT;
+    kind = ((kind % MP_SHAPE_COUNT) + MP_SHAPE_COUNT) % MP_SHAPE_COUNT;
     if (ring > 0) shape(im, kind, cx, cy, r + ring * 1.25, ring_color);
     shape(im, kind, cx, cy, r, fill);
 }
 
-double hc_marker_extent(double r, double ring)
+double mp_marker_extent(double r, double ring)
 {
     return (r + ring * 1.25) * 1.45;
 }

@@ -4,13 +4,13 @@
 #include "maps_int.h"
 #include <math.h>
 
-int hc_box_overlap(hc_box a, hc_box b)
+int mp_box_overlap(mp_box a, mp_box b)
 {
     if (a.w <= 0 || a.h <= 0 || b.w <= 0 || b.h <= 0) return 0;
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-int hc_box_inside(hc_box b, hc_box r)
+int mp_box_inside(mp_box b, mp_box r)
 {
     return b.x >= r.x && b.y >= r.y && b.x + b.w <= r.x + r.w && b.y + b.h <= r.y + r.h;
 }
@@ -24,31 +24,31 @@ static const signed char base_dirs[8][2] = {
 #define RING_DIRS 16
 
 /* A box of w×h beside anchor (ax, ay) in direction (ux, uy) at distance d. */
-static hc_box box_at(double ax, double ay, double ux, double uy, double d, int w, int h)
+static mp_box box_at(double ax, double ay, double ux, double uy, double d, int w, int h)
 {
     double cx = ax + ux * (d + w / 2.0), cy = ay + uy * (d + h / 2.0);
-    hc_box b = { (int)floor(cx - w / 2.0 + 0.5), (int)floor(cy - h / 2.0 + 0.5), w, h };
+    mp_box b = { (int)floor(cx - w / 2.0 + 0.5), (int)floor(cy - h / 2.0 + 0.5), w, h };
     return b;
 }
 
-static int fits(hc_box b, const hc_label *l, size_t placed, const hc_box *obst, size_t nobst, hc_box bounds)
+static int fits(mp_box b, const mp_label *l, size_t placed, const mp_box *obst, size_t nobst, mp_box bounds)
 {
-    if (!hc_box_inside(b, bounds)) return 0;
+    if (!mp_box_inside(b, bounds)) return 0;
     for (size_t i = 0; i < nobst; i++)
-        if (hc_box_overlap(b, obst[i])) return 0;
+        if (mp_box_overlap(b, obst[i])) return 0;
     for (size_t i = 0; i < placed; i++)
-        if (l[i].mode != HC_LABEL_NONE && hc_box_overlap(b, l[i].box)) return 0;
+        if (l[i].mode != MP_LABEL_NONE && mp_box_overlap(b, l[i].box)) return 0;
     return 1;
 }
 
 /* Tries every candidate for a w×h box; 1 and *out, *leader when one fits. */
-static int try_place(const hc_label *l, size_t i, int w, int h, const hc_box *obst, size_t nobst,
-                     hc_box bounds, hc_box *out, int *leader)
+static int try_place(const mp_label *l, size_t i, int w, int h, const mp_box *obst, size_t nobst,
+                     mp_box bounds, mp_box *out, int *leader)
 {
     if (w <= 0 || h <= 0) return 0;
     double gap = l[i].ar + 2;
     for (int k = 0; k < 8; k++) {
-        hc_box b = box_at(l[i].ax, l[i].ay, base_dirs[k][0], base_dirs[k][1], gap, w, h);
+        mp_box b = box_at(l[i].ax, l[i].ay, base_dirs[k][0], base_dirs[k][1], gap, w, h);
         if (fits(b, l, i, obst, nobst, bounds)) {
             *out = b;
             *leader = 0;
@@ -63,7 +63,7 @@ static int try_place(const hc_label *l, size_t i, int w, int h, const hc_box *ob
             double ux = cos(a), uy = sin(a);
             /* square the direction so the box sits off a corner or an edge */
             double m = fabs(ux) > fabs(uy) ? fabs(ux) : fabs(uy);
-            hc_box b = box_at(l[i].ax, l[i].ay, ux / m, uy / m, d, w, h);
+            mp_box b = box_at(l[i].ax, l[i].ay, ux / m, uy / m, d, w, h);
             if (fits(b, l, i, obst, nobst, bounds)) {
                 *out = b;
                 *leader = 1;
@@ -74,19 +74,19 @@ static int try_place(const hc_label *l, size_t i, int w, int h, const hc_box *ob
     return 0;
 }
 
-void hc_labels_place(hc_label *l, size_t n, const hc_box *obst, size_t nobst, hc_box bounds)
+void mp_labels_place(mp_label *l, size_t n, const mp_box *obst, size_t nobst, mp_box bounds)
 {
     for (size_t i = 0; i < n; i++) {
-        hc_box b = { 0, 0, 0, 0 };
+        mp_box b = { 0, 0, 0, 0 };
         int leader = 0;
-        l[i].mode = HC_LABEL_NONE;
+        l[i].mode = MP_LABEL_NONE;
         l[i].leader = 0;
         l[i].box = b;
         if (try_place(l, i, l[i].full_w, l[i].full_h, obst, nobst, bounds, &b, &leader))
-            l[i].mode = HC_LABEL_FULL;
+            l[i].mode = MP_LABEL_FULL;
         else if (try_place(l, i, l[i].num_w, l[i].num_h, obst, nobst, bounds, &b, &leader))
-            l[i].mode = HC_LABEL_NUMBER;
-        if (l[i].mode != HC_LABEL_NONE) {
+            l[i].mode = MP_LABEL_NUMBER;
+        if (l[i].mode != MP_LABEL_NONE) {
             l[i].box = b;
             l[i].leader = leader;
         }

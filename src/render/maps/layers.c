@@ -15,9 +15,9 @@
 #define SIMPLIFY 0.7          /* px */
 #define CASING 0xffffff
 
-typedef struct { hc_pt *p; size_t n, cap; } pts;
+typedef struct { mp_pt *p; size_t n, cap; } pts;
 
-static void push(pts *v, hc_pt q)
+static void push(pts *v, mp_pt q)
 {
     if (v->n == v->cap) {
         v->cap = v->cap ? 2 * v->cap : 64;
@@ -27,13 +27,13 @@ static void push(pts *v, hc_pt q)
 }
 
 /* Projects ring r into v (appended), simplified for the scale. */
-static void project(pts *v, const hc_proj *pr, const hc_geo_ring *r)
+static void project(pts *v, const mp_proj *pr, const hc_geo_ring *r)
 {
     size_t start = v->n;
     for (size_t i = 0; i < r->n; i++) {
-        hc_pt q = hc_proj_apply(pr, r->lon[i], r->lat[i]);
+        mp_pt q = mp_proj_apply(pr, r->lon[i], r->lat[i]);
         if (v->n > start && i + 1 < r->n) {
-            hc_pt l = v->p[v->n - 1];
+            mp_pt l = v->p[v->n - 1];
             if (fabs(q.x - l.x) < SIMPLIFY && fabs(q.y - l.y) < SIMPLIFY) continue;
         }
         push(v, q);
@@ -41,7 +41,7 @@ static void project(pts *v, const hc_proj *pr, const hc_geo_ring *r)
 }
 
 /* Geographic extent of the frame, widened by a quarter on every side. */
-static void frame_extent(const hc_proj *p, hc_box f, double e[4])
+static void frame_extent(const mp_proj *p, mp_box f, double e[4])
 {
     double mx = f.w / 4.0, my = f.h / 4.0;
     double x0 = f.x - mx, x1 = f.x + f.w + mx, y0 = f.y - my, y1 = f.y + f.h + my;
@@ -57,7 +57,7 @@ static int meets(const double a[4], const double b[4])
 }
 
 /* A polyline with a dash pattern (on/off lengths in px). */
-static void dashed(gdImagePtr im, const hc_pt *p, size_t n, double width, int color, const double *dash, size_t nd)
+static void dashed(gdImagePtr im, const mp_pt *p, size_t n, double width, int color, const double *dash, size_t nd)
 {
     size_t di = 0;
     double left = dash[0];
@@ -66,7 +66,7 @@ static void dashed(gdImagePtr im, const hc_pt *p, size_t n, double width, int co
         while (len > 0 && t < len) {
             double step = fmin(left, len - t);
             if (di % 2 == 0)
-                hc_capsule(im, x0 + dx * t / len, y0 + dy * t / len, x0 + dx * (t + step) / len, y0 + dy * (t + step) / len,
+                mp_capsule(im, x0 + dx * t / len, y0 + dy * t / len, x0 + dx * (t + step) / len, y0 + dy * (t + step) / len,
                            width, color);
             t += step;
             left -= step;
@@ -78,7 +78,7 @@ static void dashed(gdImagePtr im, const hc_pt *p, size_t n, double width, int co
     }
 }
 
-static void stroke(gdImagePtr im, const hc_geo_layer *l, const hc_pt *p, size_t n, double k, int closed)
+static void stroke(gdImagePtr im, const hc_geo_layer *l, const mp_pt *p, size_t n, double k, int closed)
 {
     if (l->stroke < 0 || l->width <= 0 || n < 2) return;
     double w = l->width * k, dash[8];
@@ -86,32 +86,32 @@ static void stroke(gdImagePtr im, const hc_geo_layer *l, const hc_pt *p, size_t 
         for (size_t i = 0; i < l->ndash; i++) dash[i] = l->dash[i] * k;
         dashed(im, p, n, w, l->stroke, dash, l->ndash);
         if (closed) {
-            hc_pt c[2] = { p[n - 1], p[0] };
+            mp_pt c[2] = { p[n - 1], p[0] };
             dashed(im, c, 2, w, l->stroke, dash, l->ndash);
         }
     } else if (closed) {
-        hc_polygon_outline(im, p, n, w, l->stroke);
+        mp_polygon_outline(im, p, n, w, l->stroke);
     } else {
-        hc_polyline(im, p, n, w, l->stroke);
+        mp_polyline(im, p, n, w, l->stroke);
     }
 }
 
 /* All rings of a polygon as one even-odd outline: every ring after the first
  * is reached from the first ring's start and left back to it, so the
  * bridges are drawn there and back and cancel. */
-static void draw_polygon(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feature *f, const hc_proj *pr, double k)
+static void draw_polygon(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feature *f, const mp_proj *pr, double k)
 {
     pts all = { 0 }, ring = { 0 };
     for (size_t r = 0; r < f->nparts; r++) {
         ring.n = 0;
         project(&ring, pr, &f->parts[r]);
         if (ring.n < 3) continue;
-        hc_pt home = all.n ? all.p[0] : ring.p[0];
+        mp_pt home = all.n ? all.p[0] : ring.p[0];
         for (size_t i = 0; i < ring.n; i++) push(&all, ring.p[i]);
         push(&all, ring.p[0]);
         if (all.n > ring.n + 1) push(&all, home);
     }
-    if (l->fill >= 0 && all.n >= 3) hc_polygon(im, all.p, all.n, l->fill, 1.0);
+    if (l->fill >= 0 && all.n >= 3) mp_polygon(im, all.p, all.n, l->fill, 1.0);
     for (size_t r = 0; r < f->nparts; r++) {
         ring.n = 0;
         project(&ring, pr, &f->parts[r]);
@@ -121,20 +121,20 @@ static void draw_polygon(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feat
     free(ring.p);
 }
 
-static void draw_line(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feature *f, const hc_proj *pr, double k)
+static void draw_line(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feature *f, const mp_proj *pr, double k)
 {
     pts v = { 0 };
     for (size_t r = 0; r < f->nparts; r++) {
         v.n = 0;
         project(&v, pr, &f->parts[r]);
         if (l->role && !strcmp(l->role, "road") && l->stroke >= 0 && l->width > 0 && !l->ndash)
-            hc_polyline(im, v.p, v.n, l->width * k + 2 * k, CASING);
+            mp_polyline(im, v.p, v.n, l->width * k + 2 * k, CASING);
         stroke(im, l, v.p, v.n, k, 0);
     }
     free(v.p);
 }
 
-void hc_layers_draw(gdImagePtr im, const hc_model *m, const hc_proj *p, hc_box frame, double k)
+void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k)
 {
     double ext[4];
     frame_extent(p, frame, ext);
@@ -148,9 +148,9 @@ void hc_layers_draw(gdImagePtr im, const hc_model *m, const hc_proj *p, hc_box f
             else if (ft->kind == HC_GEOM_LINE) draw_line(im, l, ft, p, k);
             else
                 for (size_t r = 0; r < ft->nparts; r++) {
-                    hc_pt q = hc_proj_apply(p, ft->parts[r].lon[0], ft->parts[r].lat[0]);
-                    if (l->stroke >= 0) hc_disc(im, q.x, q.y, l->width * k + 1.5 * k, l->stroke);
-                    if (l->fill >= 0) hc_disc(im, q.x, q.y, l->width * k, l->fill);
+                    mp_pt q = mp_proj_apply(p, ft->parts[r].lon[0], ft->parts[r].lat[0]);
+                    if (l->stroke >= 0) mp_disc(im, q.x, q.y, l->width * k + 1.5 * k, l->stroke);
+                    if (l->fill >= 0) mp_disc(im, q.x, q.y, l->width * k, l->fill);
                 }
         }
     }
@@ -159,11 +159,11 @@ void hc_layers_draw(gdImagePtr im, const hc_model *m, const hc_proj *p, hc_box f
 /* Names of line features (rivers, roads): at the vertex of each named line,
  * nearest the middle of its visible run, whose box is inside the frame and
  * meets no obstacle (markers, unit labels, furniture); else not shown. */
-void hc_layers_line_labels(gdImagePtr im, const hc_model *m, const hc_proj *p, hc_box frame, double k,
-                           const hc_font *font, const hc_box *obst, size_t nobst)
+void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k,
+                           const mp_font *font, const mp_box *obst, size_t nobst)
 {
     double px = 12 * k;
-    hc_box *placed = NULL;
+    mp_box *placed = NULL;
     size_t nplaced = 0;
     for (size_t i = 0; i < m->nlayers; i++) {
         const hc_geo_layer *l = &m->layers[i];
@@ -173,7 +173,7 @@ void hc_layers_line_labels(gdImagePtr im, const hc_model *m, const hc_proj *p, h
             int done = 0;
             for (size_t r = 0; r < ft->nparts && !done; r++) {
                 const hc_geo_ring *g = &ft->parts[r];
-                int tw = hc_text_width(font, px, ft->name), th = (int)lround(px * 1.2);
+                int tw = mp_text_width(font, px, ft->name), th = (int)lround(px * 1.2);
                 size_t stride = g->n / 200 + 1;
                 for (size_t step = 0; step < g->n && step < 400 && !done; step++) {
                     /* from the middle outwards */
@@ -182,14 +182,14 @@ void hc_layers_line_labels(gdImagePtr im, const hc_model *m, const hc_proj *p, h
                     else if (off > j) continue;
                     else j -= off;
                     if (j >= g->n) continue;
-                    hc_pt q = hc_proj_apply(p, g->lon[j], g->lat[j]);
-                    hc_box b = { (int)lround(q.x - tw / 2.0), (int)lround(q.y - th - 3 * k), tw, th };
-                    int ok = hc_box_inside(b, frame);
-                    for (size_t o = 0; o < nobst && ok; o++) ok = !hc_box_overlap(b, obst[o]);
-                    for (size_t o = 0; o < nplaced && ok; o++) ok = !hc_box_overlap(b, placed[o]);
+                    mp_pt q = mp_proj_apply(p, g->lon[j], g->lat[j]);
+                    mp_box b = { (int)lround(q.x - tw / 2.0), (int)lround(q.y - th - 3 * k), tw, th };
+                    int ok = mp_box_inside(b, frame);
+                    for (size_t o = 0; o < nobst && ok; o++) ok = !mp_box_overlap(b, obst[o]);
+                    for (size_t o = 0; o < nplaced && ok; o++) ok = !mp_box_overlap(b, placed[o]);
                     if (!ok) continue;
-                    int ink = hc_color_mix(l->stroke >= 0 ? l->stroke : 0x666666, 0x000000, 0.45);
-                    hc_text_draw(im, font, px, b.x, b.y + (int)lround(px * 0.1), ink, ft->name);
+                    int ink = mp_color_mix(l->stroke >= 0 ? l->stroke : 0x666666, 0x000000, 0.45);
+                    mp_text_draw(im, font, px, b.x, b.y + (int)lround(px * 0.1), ink, ft->name);
                     placed = hc_xrealloc(placed, (nplaced + 1) * sizeof *placed);
                     placed[nplaced++] = b;
                     done = 1;

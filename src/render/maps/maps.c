@@ -36,7 +36,7 @@ typedef struct {
     const hc_model *m;
     const hc_maps_opts *o;
     hc_diags *d;
-    const hc_mcache *prev;
+    const mp_mcache *prev;
     job *jobs;
     size_t njobs, next;
     pthread_mutex_t lock;
@@ -76,16 +76,16 @@ static void add_file(job *j, const char *fmt, const char *arg)
 
 static void job_hash(job *j, const hc_model *m, int w, int h)
 {
-    hc_hkey k;
+    mp_hkey k;
     switch (j->kind) {
-    case J_ROUTE: case J_ROUTE2X: case J_ROUTE_P: case J_ROUTE_P2X: hc_route_hash(&k, m, j->index); break;
-    case J_OVERVIEW: case J_OVERVIEW2X: case J_OVERVIEW_P: case J_OVERVIEW_P2X: hc_overview_hash(&k, m); break;
-    case J_BOARD: case J_POSTER: hc_board_hash(&k, m); break;
-    case J_GUIDE: case J_GUIDE_P: case J_GUIDE_P2X: hc_guide_hash(&k, m, j->index); break;
+    case J_ROUTE: case J_ROUTE2X: case J_ROUTE_P: case J_ROUTE_P2X: mp_route_hash(&k, m, j->index); break;
+    case J_OVERVIEW: case J_OVERVIEW2X: case J_OVERVIEW_P: case J_OVERVIEW_P2X: mp_overview_hash(&k, m); break;
+    case J_BOARD: case J_POSTER: mp_board_hash(&k, m); break;
+    case J_GUIDE: case J_GUIDE_P: case J_GUIDE_P2X: mp_guide_hash(&k, m, j->index); break;
     }
-    hc_hk_int(&k, j->kind);
-    hc_hk_int(&k, w);
-    hc_hk_int(&k, h);
+    mp_hk_int(&k, j->kind);
+    mp_hk_int(&k, w);
+    mp_hk_int(&k, h);
     hc_hash_hex(k.h, j->hash);
 }
 
@@ -141,20 +141,20 @@ static gdImagePtr draw(const job *j, const hc_model *m, int w, int h)
 {
     gdImagePtr im = NULL;
     switch (j->kind) {
-    case J_ROUTE: return hc_route_image(m, j->index, w, h, scale_for(w, h));
-    case J_ROUTE2X: return hc_route_image(m, j->index, 2 * w, 2 * h, 2 * scale_for(w, h));
-    case J_OVERVIEW: return hc_overview_image(m, w, h, scale_for(w, h));
-    case J_OVERVIEW2X: return hc_overview_image(m, 2 * w, 2 * h, 2 * scale_for(w, h));
-    case J_BOARD: return hc_board_image(m, BOARD_W, 0);
-    case J_GUIDE: return hc_guide_image(m, j->index, GUIDE_W);
-    case J_ROUTE_P: return hc_route_phone_image(m, j->index, 1.0);
-    case J_ROUTE_P2X: return hc_route_phone_image(m, j->index, 2.0);
-    case J_OVERVIEW_P: return hc_overview_phone_image(m, 1.0);
-    case J_OVERVIEW_P2X: return hc_overview_phone_image(m, 2.0);
-    case J_GUIDE_P: return hc_guide_phone_image(m, j->index, 1.0);
-    case J_GUIDE_P2X: return hc_guide_phone_image(m, j->index, 2.0);
+    case J_ROUTE: return mp_route_image(m, j->index, w, h, scale_for(w, h));
+    case J_ROUTE2X: return mp_route_image(m, j->index, 2 * w, 2 * h, 2 * scale_for(w, h));
+    case J_OVERVIEW: return mp_overview_image(m, w, h, scale_for(w, h));
+    case J_OVERVIEW2X: return mp_overview_image(m, 2 * w, 2 * h, 2 * scale_for(w, h));
+    case J_BOARD: return mp_board_image(m, BOARD_W, 0);
+    case J_GUIDE: return mp_guide_image(m, j->index, GUIDE_W);
+    case J_ROUTE_P: return mp_route_phone_image(m, j->index, 1.0);
+    case J_ROUTE_P2X: return mp_route_phone_image(m, j->index, 2.0);
+    case J_OVERVIEW_P: return mp_overview_phone_image(m, 1.0);
+    case J_OVERVIEW_P2X: return mp_overview_phone_image(m, 2.0);
+    case J_GUIDE_P: return mp_guide_phone_image(m, j->index, 1.0);
+    case J_GUIDE_P2X: return mp_guide_phone_image(m, j->index, 2.0);
     case J_POSTER:
-        im = hc_board_image(m, POSTER_W, POSTER_H);
+        im = mp_board_image(m, POSTER_W, POSTER_H);
         if (im) gdImageSetResolution(im, POSTER_DPI, POSTER_DPI);
         return im;
     }
@@ -165,7 +165,7 @@ static int reuse(const ctx *c, const job *j)
 {
     if (!c->o->prev_dir) return 0;
     for (size_t f = 0; f < j->nfiles; f++) {
-        const char *h = hc_mcache_get(c->prev, j->files[f]);
+        const char *h = mp_mcache_get(c->prev, j->files[f]);
         if (!h || strcmp(h, j->hash)) return 0;
     }
     hc_buf from = HC_BUF_INIT, to = HC_BUF_INIT;
@@ -200,7 +200,7 @@ static void run_job(ctx *c, job *j)
         hc_buf_reset(&bytes);
         hc_buf_reset(&path);
         hc_buf_printf(&path, "%s/%s", o->out_dir, j->files[f]);
-        int rc = f == 0 ? hc_encode_png(im, &bytes) : hc_encode_webp(im, &bytes);
+        int rc = f == 0 ? mp_encode_png(im, &bytes) : mp_encode_webp(im, &bytes);
         if (rc != 0) {
             hc_error(c->d, "map", j->files[f], 0, 0, "could not encode this image");
             j->failed = 1;
@@ -258,8 +258,8 @@ int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_map
     c.m = m;
     c.o = &opts;
     c.d = d;
-    hc_mcache prev;
-    hc_mcache_load(&prev, opts.prev_dir);
+    mp_mcache prev;
+    mp_mcache_load(&prev, opts.prev_dir);
     c.prev = &prev;
     c.jobs = plan(m, opts.width, opts.height, &c.njobs);
     pthread_mutex_init(&c.lock, NULL);
@@ -286,7 +286,7 @@ int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_map
     for (size_t i = 0; i < c.njobs; i++)
         for (size_t f = 0; f < c.jobs[i].nfiles; f++) free(c.jobs[i].files[f]);
     free(c.jobs);
-    hc_mcache_free(&prev);
+    mp_mcache_free(&prev);
     if (st) st->seconds = now_s() - t0;
     return rc;
 }
@@ -306,13 +306,13 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
     if (!hc_maps_font(d)) return -1;
     if (!p->nnodes) return 1;
     int iw = (int)lround(w), ih = (int)lround(h);
-    gdImagePtr im = hc_route_image(m, project, iw, ih, scale_for(iw, ih));
+    gdImagePtr im = mp_route_image(m, project, iw, ih, scale_for(iw, ih));
     if (!im) {
         hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not draw the route map (out of memory?)");
         return -1;
     }
     gdImageSetResolution(im, (unsigned)dpi, (unsigned)dpi);
-    int rc = hc_encode_png(im, png);
+    int rc = mp_encode_png(im, png);
     gdImageDestroy(im);
     if (rc != 0) hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not encode the route map");
     return rc;
@@ -321,17 +321,17 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
 int hc_map_route_layout_json(const hc_model *m, size_t project, int w, int h, hc_buf *json)
 {
     if (w <= 0 || h <= 0 || !hc_maps_font(NULL)) return -1;
-    return hc_route_layout_json(m, project, w, h, scale_for(w, h), json);
+    return mp_route_layout_json(m, project, w, h, scale_for(w, h), json);
 }
 
 int hc_map_phone_size(const hc_model *m, hc_map_kind kind, size_t index, int *w, int *h)
 {
-    *w = HC_PHONE_W;
+    *w = MP_PHONE_W;
     *h = 0;
     switch (kind) {
-    case HC_MAP_ROUTE: *h = index < m->nprojects ? hc_route_phone_height(m, index, 1.0) : 0; break;
-    case HC_MAP_OVERVIEW: *h = hc_overview_phone_height(m, 1.0); break;
-    case HC_MAP_GUIDE: *h = index < m->config.ntownships ? hc_guide_phone_height(m, index, 1.0) : 0; break;
+    case HC_MAP_ROUTE: *h = index < m->nprojects ? mp_route_phone_height(m, index, 1.0) : 0; break;
+    case HC_MAP_OVERVIEW: *h = mp_overview_phone_height(m, 1.0); break;
+    case HC_MAP_GUIDE: *h = index < m->config.ntownships ? mp_guide_phone_height(m, index, 1.0) : 0; break;
     }
     return *h > 0 ? 0 : -1;
 }

@@ -2,9 +2,9 @@
  *
  * Reads the model only; never changes it. Every image is deterministic: the
  * same model gives the same bytes (no time stamps, fixed fonts and sizes).
- * Labels use a CJK font found through fontconfig (Noto Sans CJK SC); if none
- * is found, hc_maps_font reports an error naming the Debian package
- * fonts-noto-cjk.
+ * Labels use a CJK font found through fontconfig (Noto Sans CJK SC, by the
+ * lookup the album shares: render/cjkfont.h); if none is found,
+ * hc_maps_font reports an error naming the Debian package fonts-noto-cjk.
  *
  * Files written by hc_maps_render into out_dir (site paths):
  *   projects/<id>/route.png, route@2x.png, route.webp   (units with ≥1 node)

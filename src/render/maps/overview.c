@@ -23,17 +23,17 @@ typedef struct {
     double k;
     int phone;                /* portrait, tap squares, short names; h follows from the data */
     int w, h;
-    hc_ink ink;
-    hc_box frame, panel;
-    hc_proj proj;
+    mp_ink ink;
+    mp_box frame, panel;
+    mp_proj proj;
     size_t n;                 /* = nprojects */
     int *has;                 /* project has nodes */
-    hc_pt *pos;
+    mp_pt *pos;
     double r, ring, ext;
-    hc_pt **area_pts;         /* projected outlines */
-    hc_box *area_name;        /* where each township name goes */
-    hc_label *labels;         /* per project */
-    hc_box north, scale;
+    mp_pt **area_pts;         /* projected outlines */
+    mp_box *area_name;        /* where each township name goes */
+    mp_label *labels;         /* per project */
+    mp_box north, scale;
 } layout;
 
 static int iround(double v) { return (int)lround(v); }
@@ -45,11 +45,11 @@ static void layout_free(layout *L)
 }
 
 /* Area-weighted centroid of a polygon (vertex mean if degenerate). */
-static hc_pt centroid(const hc_pt *p, size_t n)
+static mp_pt centroid(const mp_pt *p, size_t n)
 {
     double a = 0, cx = 0, cy = 0, mx = 0, my = 0;
     for (size_t i = 0; i < n; i++) {
-        const hc_pt *s = &p[i], *t = &p[(i + 1) % n];
+        const mp_pt *s = &p[i], *t = &p[(i + 1) % n];
         double c = s->x * t->y - t->x * s->y;
         a += c;
         cx += (s->x + t->x) * c;
@@ -57,7 +57,7 @@ static hc_pt centroid(const hc_pt *p, size_t n)
         mx += s->x;
         my += s->y;
     }
-    hc_pt r = { mx / n, my / n };
+    mp_pt r = { mx / n, my / n };
     if (fabs(a) > 1e-9) {
         r.x = cx / (3 * a);
         r.y = cy / (3 * a);
@@ -65,11 +65,11 @@ static hc_pt centroid(const hc_pt *p, size_t n)
     return r;
 }
 
-static hc_box marker_box(const layout *L, size_t i)
+static mp_box marker_box(const layout *L, size_t i)
 {
     int x0 = (int)floor(L->pos[i].x - L->ext), y0 = (int)floor(L->pos[i].y - L->ext);
     int x1 = (int)ceil(L->pos[i].x + L->ext), y1 = (int)ceil(L->pos[i].y + L->ext);
-    hc_box b = { x0, y0, x1 - x0, y1 - y0 };
+    mp_box b = { x0, y0, x1 - x0, y1 - y0 };
     return b;
 }
 
@@ -82,19 +82,19 @@ static void place_area_names(layout *L)
     const hc_model *m = L->m;
     double px = 13 * L->k;
     for (size_t a = 0; a < m->nareas; a++) {
-        hc_pt c = centroid(L->area_pts[a], m->areas[a].npoints);
-        int tw = hc_text_width(L->ink.font, px, m->areas[a].name), th = iround(px);
-        hc_box best = { iround(c.x - tw / 2.0), iround(c.y - th / 2.0), tw, th };
+        mp_pt c = centroid(L->area_pts[a], m->areas[a].npoints);
+        int tw = mp_text_width(L->ink.font, px, m->areas[a].name), th = iround(px);
+        mp_box best = { iround(c.x - tw / 2.0), iround(c.y - th / 2.0), tw, th };
         for (size_t s = 0; s < sizeof shifts / sizeof *shifts; s++) {
-            hc_box b = best;
+            mp_box b = best;
             b.y = iround(c.y - th / 2.0 + shifts[s] * th);
             int clear = 1;
             for (size_t i = 0; i < L->n && clear; i++)
-                if (L->has[i] && hc_box_overlap(b, marker_box(L, i))) clear = 0;
+                if (L->has[i] && mp_box_overlap(b, marker_box(L, i))) clear = 0;
             for (size_t j = 0; j < a && clear; j++)
-                if (hc_box_overlap(b, L->area_name[j])) clear = 0;
+                if (mp_box_overlap(b, L->area_name[j])) clear = 0;
             for (size_t i = 0; L->phone && i < L->n && clear; i++)
-                if (L->labels[i].mode != HC_LABEL_NONE && hc_box_overlap(b, L->labels[i].box)) clear = 0;
+                if (L->labels[i].mode != MP_LABEL_NONE && mp_box_overlap(b, L->labels[i].box)) clear = 0;
             if (clear) {
                 best = b;
                 break;
@@ -106,7 +106,7 @@ static void place_area_names(layout *L)
     }
 }
 
-static int shape_of(const hc_project *p) { return p->domain == HC_NONE ? HC_SHAPE_HEXAGON : (int)(p->domain % 5); }
+static int shape_of(const hc_project *p) { return p->domain == HC_NONE ? MP_SHAPE_HEXAGON : (int)(p->domain % 5); }
 
 static size_t missing_units(const hc_model *m)
 {
@@ -130,16 +130,16 @@ static void place_boxes(layout *L)
 {
     double k = L->k;
     if (L->phone) {
-        int th = hc_phone_title_height(&L->ink), gap = iround(8 * k);
-        L->frame = (hc_box){ gap, th + gap, L->w - 2 * gap, iround(PHONE_MAP_H * k) };
+        int th = mp_phone_title_height(&L->ink), gap = iround(8 * k);
+        L->frame = (mp_box){ gap, th + gap, L->w - 2 * gap, iround(PHONE_MAP_H * k) };
         int top = L->frame.y + L->frame.h + gap;
-        L->panel = (hc_box){ 0, top, L->w, panel_height(L->m, k, 1) };
+        L->panel = (mp_box){ 0, top, L->w, panel_height(L->m, k, 1) };
         L->h = top + L->panel.h;
         return;
     }
-    int th = hc_title_bar_height(&L->ink, 1), pw = iround(280 * k), gap = iround(16 * k);
-    L->panel = (hc_box){ L->w - pw, th, pw, L->h - th };
-    L->frame = (hc_box){ gap, th + gap, L->w - pw - 2 * gap, L->h - th - 2 * gap };
+    int th = mp_title_bar_height(&L->ink, 1), pw = iround(280 * k), gap = iround(16 * k);
+    L->panel = (mp_box){ L->w - pw, th, pw, L->h - th };
+    L->frame = (mp_box){ gap, th + gap, L->w - pw - 2 * gap, L->h - th - 2 * gap };
 }
 
 /* Labels: the unit's number (web) or its short name (phone), clear of the
@@ -149,7 +149,7 @@ static void place_labels(layout *L)
     const hc_model *m = L->m;
     double k = L->k, px = L->phone ? 14 * k : 12 * k;
     size_t nob = L->n + m->nareas + 2, o = 0;
-    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
+    mp_box *obst = hc_xcalloc(nob, sizeof *obst);
     for (size_t i = 0; i < L->n; i++)
         if (L->has[i]) obst[o++] = marker_box(L, i);
     for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
@@ -157,60 +157,59 @@ static void place_labels(layout *L)
     obst[o++] = L->scale;
     int lh = iround(px + 6 * k);
     for (size_t i = 0; i < L->n; i++) {
-        hc_label *lb = &L->labels[i];
+        mp_label *lb = &L->labels[i];
         lb->ax = L->pos[i].x;
         lb->ay = L->pos[i].y;
         lb->ar = L->ext;
         if (!L->has[i]) continue;
         const char *text = L->phone ? m->projects[i].short_name : m->projects[i].id;
-        lb->full_w = hc_text_width(L->ink.bold, px, text) + iround(6 * k);
+        lb->full_w = mp_text_width(L->ink.bold, px, text) + iround(6 * k);
         lb->full_h = lh;
     }
-    hc_labels_place(L->labels, L->n, obst, o, L->frame);
+    mp_labels_place(L->labels, L->n, obst, o, L->frame);
     free(obst);
 }
 
-/* h is ignored for the phone variant (phone = 1). */
-static void make_layout(layout *L, const hc_model *m, int w, int h, double k, int phone)
+/* The frame as a rectangle, for the projection and the spreading. */
+static mp_rect frame_rect(const layout *L)
 {
-    memset(L, 0, sizeof *L);
-    L->m = m;
-    L->k = k;
-    L->phone = phone;
-    L->w = w;
-    L->h = h;
-    L->n = m->nprojects;
-    L->ink.font = hc_maps_face(0);
-    L->ink.bold = hc_maps_face(1);
-    L->ink.k = k;
-    place_boxes(L);
-    L->has = hc_xcalloc(L->n + 1, sizeof *L->has);
-    L->pos = hc_xcalloc(L->n + 1, sizeof *L->pos);
-    L->labels = hc_xcalloc(L->n + 1, sizeof *L->labels);
-    L->r = 9 * k;
-    L->ring = 2 * k;
-    L->ext = hc_marker_extent(L->r, L->ring);
+    mp_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
+    return fr;
+}
 
-    hc_geo_bounds gb;
-    hc_geo_bounds_init(&gb);
+/* The projection that fits the township outlines and every node into the frame. */
+static void fit_projection(layout *L)
+{
+    const hc_model *m = L->m;
+    mp_geo_bounds gb;
+    mp_geo_bounds_init(&gb);
     for (size_t a = 0; a < m->nareas; a++)
-        for (size_t i = 0; i < m->areas[a].npoints; i++) hc_geo_bounds_add(&gb, m->areas[a].lon[i], m->areas[a].lat[i]);
+        for (size_t i = 0; i < m->areas[a].npoints; i++) mp_geo_bounds_add(&gb, m->areas[a].lon[i], m->areas[a].lat[i]);
     for (size_t i = 0; i < L->n; i++)
         for (size_t j = 0; j < m->projects[i].nnodes; j++)
-            hc_geo_bounds_add(&gb, m->projects[i].nodes[j].lon, m->projects[i].nodes[j].lat);
-    hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
-    hc_proj_fit(&L->proj, &gb, fr, (phone ? 30 : 40) * k, 2.0);
+            mp_geo_bounds_add(&gb, m->projects[i].nodes[j].lon, m->projects[i].nodes[j].lat);
+    mp_proj_fit(&L->proj, &gb, frame_rect(L), (L->phone ? 30 : 40) * L->k, 2.0);
+}
 
+/* The township outlines in pixels (area_pts); area_name allocated, unplaced. */
+static void project_areas(layout *L)
+{
+    const hc_model *m = L->m;
     L->area_pts = hc_xcalloc(m->nareas + 1, sizeof *L->area_pts);
     L->area_name = hc_xcalloc(m->nareas + 1, sizeof *L->area_name);
     for (size_t a = 0; a < m->nareas; a++) {
         const hc_geo_area *ar = &m->areas[a];
         L->area_pts[a] = hc_xcalloc(ar->npoints, sizeof **L->area_pts);
-        for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
+        for (size_t i = 0; i < ar->npoints; i++) L->area_pts[a][i] = mp_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
     }
+}
 
-    /* a unit sits at its node nearest the mean of its nodes: a real place,
-     * inside a township even when the unit spans several */
+/* A unit sits at its node nearest the mean of its nodes: a real place,
+ * inside a township even when the unit spans several. Units without nodes
+ * keep has = 0. */
+static void place_units(layout *L)
+{
+    const hc_model *m = L->m;
     for (size_t i = 0; i < L->n; i++) {
         const hc_project *p = &m->projects[i];
         if (!p->nnodes) continue;
@@ -225,25 +224,65 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
             if (best < 0 || d2 < best) { best = d2; at = j; }
         }
         L->has[i] = 1;
-        L->pos[i] = hc_proj_apply(&L->proj, p->nodes[at].lon, p->nodes[at].lat);
+        L->pos[i] = mp_proj_apply(&L->proj, p->nodes[at].lon, p->nodes[at].lat);
     }
+}
+
+/* The north arrow (top right of the frame) and the scale bar (bottom left). */
+static void place_furniture(layout *L)
+{
+    double k = L->k;
     int ns = iround(44 * k);
-    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
-    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
+    L->north = (mp_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
+    L->scale = mp_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
                                 iround(180 * k));
-    hc_box furniture[2] = { L->north, L->scale };
-    /* spread only the units that have a place */
+}
+
+/* Moves apart the markers (of the units that have a place) that would hide
+ * each other or the furniture; phone markers keep a tap square apart. */
+static void spread_units(layout *L)
+{
+    double k = L->k;
+    mp_box furniture[2] = { L->north, L->scale };
     size_t np = 0;
-    hc_pt *tmp = hc_xcalloc(L->n + 1, sizeof *tmp);
+    mp_pt *tmp = hc_xcalloc(L->n + 1, sizeof *tmp);
     for (size_t i = 0; i < L->n; i++)
         if (L->has[i]) tmp[np++] = L->pos[i];
-    double inset = (phone ? TAP * k / 2 : L->ext) + 2 * k;
-    hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
-    hc_spread(tmp, np, L->phone ? (TAP + 4) * k : 2 * L->ext + 2 * k, sr, furniture, 2);
+    mp_rect fr = frame_rect(L);
+    double inset = (L->phone ? TAP * k / 2 : L->ext) + 2 * k;
+    mp_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
+    mp_spread(tmp, np, L->phone ? (TAP + 4) * k : 2 * L->ext + 2 * k, sr, furniture, 2);
     np = 0;
     for (size_t i = 0; i < L->n; i++)
         if (L->has[i]) L->pos[i] = tmp[np++];
     free(tmp);
+}
+
+/* The whole layout, step by step. h is ignored for the phone variant
+ * (phone = 1), whose height follows from the data. */
+static void make_layout(layout *L, const hc_model *m, int w, int h, double k, int phone)
+{
+    memset(L, 0, sizeof *L);
+    L->m = m;
+    L->k = k;
+    L->phone = phone;
+    L->w = w;
+    L->h = h;
+    L->n = m->nprojects;
+    L->ink = mp_ink_at(k);
+    place_boxes(L);
+    L->has = hc_xcalloc(L->n + 1, sizeof *L->has);
+    L->pos = hc_xcalloc(L->n + 1, sizeof *L->pos);
+    L->labels = hc_xcalloc(L->n + 1, sizeof *L->labels);
+    L->r = 9 * k;
+    L->ring = 2 * k;
+    L->ext = mp_marker_extent(L->r, L->ring);
+    fit_projection(L);
+    project_areas(L);
+    place_units(L);
+    place_furniture(L);
+    spread_units(L);
+    /* phone: the short names come first, the township names where they still fit */
     if (phone) {
         place_labels(L);
         place_area_names(L);
@@ -256,10 +295,10 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
 static void draw_areas(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
-    hc_layers_draw(im, m, &L->proj, L->frame, L->k);
+    mp_layers_draw(im, m, &L->proj, L->frame, L->k);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
-            hc_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+            mp_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
 }
 
 static void draw_units(gdImagePtr im, const layout *L)
@@ -268,25 +307,25 @@ static void draw_units(gdImagePtr im, const layout *L)
     double k = L->k;
     /* leader lines first: they may cross markers but never hide one */
     for (size_t i = 0; i < L->n; i++) {
-        const hc_label *lb = &L->labels[i];
-        if (lb->mode == HC_LABEL_NONE || !lb->leader) continue;
+        const mp_label *lb = &L->labels[i];
+        if (lb->mode == MP_LABEL_NONE || !lb->leader) continue;
         double cx = lb->box.x + lb->box.w / 2.0, cy = lb->box.y + lb->box.h / 2.0;
         double dx = cx - lb->ax, dy = cy - lb->ay, d = sqrt(dx * dx + dy * dy);
-        if (d > L->ext) hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, cx, cy, 1 * k, MUTED);
+        if (d > L->ext) mp_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, cx, cy, 1 * k, MUTED);
     }
     for (size_t i = 0; i < L->n; i++) {
         if (!L->has[i]) continue;
         const hc_project *p = &m->projects[i];
-        hc_marker(im, shape_of(p), L->pos[i].x, L->pos[i].y, L->r, L->ring, hc_status_color(m, p->status), 0xffffff);
+        mp_marker(im, shape_of(p), L->pos[i].x, L->pos[i].y, L->r, L->ring, mp_status_color(m, p->status), 0xffffff);
     }
     for (size_t i = 0; i < L->n; i++) {
-        const hc_label *lb = &L->labels[i];
-        if (lb->mode == HC_LABEL_NONE) continue;
-        hc_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
+        const mp_label *lb = &L->labels[i];
+        if (lb->mode == MP_LABEL_NONE) continue;
+        mp_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
                         { lb->box.x + lb->box.w, lb->box.y + lb->box.h }, { lb->box.x, lb->box.y + lb->box.h } };
-        hc_polygon(im, bg, 4, 0xffffff, L->phone ? 0.92 : 0.85);
-        if (L->phone) hc_polygon_outline(im, bg, 4, 0.8 * k, FRAME);
-        hc_text_draw(im, L->ink.bold, (L->phone ? 14 : 12) * k, lb->box.x + iround(3 * k), lb->box.y + iround(3 * k),
+        mp_polygon(im, bg, 4, 0xffffff, L->phone ? 0.92 : 0.85);
+        if (L->phone) mp_polygon_outline(im, bg, 4, 0.8 * k, FRAME);
+        mp_text_draw(im, L->ink.bold, (L->phone ? 14 : 12) * k, lb->box.x + iround(3 * k), lb->box.y + iround(3 * k),
                      INK, L->phone ? m->projects[i].short_name : m->projects[i].id);
     }
 }
@@ -306,16 +345,16 @@ static int layer_legend(gdImagePtr im, const layout *L, int x, int y)
         if (!l) continue;
         if (!shown++) {
             y += iround(12 * k);
-            hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "底图（示意）");
+            mp_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "底图（示意）");
             y += iround(28 * k);
         }
         int area = l->nfeatures && l->features[0].kind == HC_GEOM_POLYGON && l->fill >= 0;
-        if (area) hc_fill_rect(im, x, y + 3 * k, 18 * k, 12 * k, l->fill);
+        if (area) mp_fill_rect(im, x, y + 3 * k, 18 * k, 12 * k, l->fill);
         if (l->stroke >= 0) {
-            if (area) hc_stroke_rect(im, x, y + 3 * k, 18 * k, 12 * k, 1.2 * k, l->stroke);
-            else hc_capsule(im, x, y + 9 * k, x + 18 * k, y + 9 * k, (l->width > 4 ? 4 : l->width) * k, l->stroke);
+            if (area) mp_stroke_rect(im, x, y + 3 * k, 18 * k, 12 * k, 1.2 * k, l->stroke);
+            else mp_capsule(im, x, y + 9 * k, x + 18 * k, y + 9 * k, (l->width > 4 ? 4 : l->width) * k, l->stroke);
         }
-        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 28 * k), iround(y + 1 * k), INK, roles[r][1]);
+        mp_text_draw(im, L->ink.font, 13 * k, iround(x + 28 * k), iround(y + 1 * k), INK, roles[r][1]);
         y += iround(22 * k);
     }
     return y;
@@ -325,35 +364,35 @@ static void draw_panel(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
     double k = L->k;
-    hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
-    if (L->phone) hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, 1 * k, FRAME);
-    else hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
+    mp_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
+    if (L->phone) mp_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, 1 * k, FRAME);
+    else mp_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
     int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k), y = L->panel.y + iround(14 * k);
     int row = iround(22 * k), cols = L->phone ? 2 : 1, colw = w / cols;
     hc_buf t = HC_BUF_INIT;
-    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "领域（形状）");
+    mp_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "领域（形状）");
     y += iround(28 * k);
     for (size_t d = 0; d < m->std.ndomains; d++) {
         size_t count = 0;
         for (size_t i = 0; i < m->nprojects; i++) count += m->projects[i].domain == d;
         int cx = x + (int)(d % (size_t)cols) * colw;
-        hc_marker(im, (int)(d % 5), cx + 9 * k, y + 10 * k, 6.5 * k, 0, SHAPE_INK, 0);
+        mp_marker(im, (int)(d % 5), cx + 9 * k, y + 10 * k, 6.5 * k, 0, SHAPE_INK, 0);
         hc_buf_reset(&t);
         hc_buf_printf(&t, "%s  %zu 个", m->std.domains[d].name, count);
-        hc_text_draw(im, L->ink.font, 13 * k, iround(cx + 28 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
+        mp_text_draw(im, L->ink.font, 13 * k, iround(cx + 28 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
         if ((d + 1) % (size_t)cols == 0 || d + 1 == m->std.ndomains) y += row;
     }
     y += iround(12 * k);
-    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "进展（颜色）");
+    mp_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "进展（颜色）");
     y += iround(28 * k);
-    y = hc_legend_statuses(im, &L->ink, m, x, y, w, 1);
+    y = mp_legend_statuses(im, &L->ink, m, x, y, w, 1);
     if (!L->phone) y = layer_legend(im, L, x, y);
     size_t missing = missing_units(m);
     if (missing) {
         y += iround(12 * k);
         hc_buf_reset(&t);
         hc_buf_printf(&t, "另有 %zu 个单位暂无坐标", missing);
-        hc_text_draw(im, L->ink.font, 12 * k, x, y, MUTED, hc_buf_cstr(&t));
+        mp_text_draw(im, L->ink.font, 12 * k, x, y, MUTED, hc_buf_cstr(&t));
     }
     hc_buf_free(&t);
 }
@@ -363,16 +402,16 @@ static void draw_line_labels(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
     size_t o = 0;
-    hc_box *obst = hc_xcalloc(2 * L->n + m->nareas + 2, sizeof *obst);
+    mp_box *obst = hc_xcalloc(2 * L->n + m->nareas + 2, sizeof *obst);
     for (size_t i = 0; i < L->n; i++) {
         if (!L->has[i]) continue;
         obst[o++] = marker_box(L, i);
-        if (L->labels[i].mode != HC_LABEL_NONE) obst[o++] = L->labels[i].box;
+        if (L->labels[i].mode != MP_LABEL_NONE) obst[o++] = L->labels[i].box;
     }
     for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
-    hc_layers_line_labels(im, m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    mp_layers_line_labels(im, m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
     free(obst);
 }
 
@@ -380,67 +419,67 @@ static gdImagePtr overview_image(const hc_model *m, int w, int h, double k, int 
 {
     layout L;
     make_layout(&L, m, w, h, k, phone);
-    gdImagePtr im = hc_canvas(w, L.h, PAPER);
+    gdImagePtr im = mp_canvas(w, L.h, PAPER);
     if (im) {
         hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
         hc_buf_printf(&title, "%s示范单位分布图", m->config.district ? m->config.district : "");
         size_t placed = 0;
         for (size_t i = 0; i < m->nprojects; i++) placed += L.has[i];
         hc_buf_printf(&sub, "共 %zu 个示范单位 · 形状表示领域，颜色表示进展", placed);
-        if (phone) hc_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
-        else hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        if (phone) mp_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        else mp_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
         hc_buf_free(&title);
         hc_buf_free(&sub);
-        hc_fill_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, MAP_BG);
+        mp_fill_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, MAP_BG);
         draw_areas(im, &L);
-        hc_stroke_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, 1 * k, FRAME);
+        mp_stroke_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, 1 * k, FRAME);
         draw_units(im, &L);
         draw_line_labels(im, &L);
-        hc_north_arrow(im, &L.ink, L.north);
-        hc_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(180 * k));
+        mp_north_arrow(im, &L.ink, L.north);
+        mp_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(180 * k));
         draw_panel(im, &L);
     }
     layout_free(&L);
     return im;
 }
 
-gdImagePtr hc_overview_image(const hc_model *m, int w, int h, double k)
+gdImagePtr mp_overview_image(const hc_model *m, int w, int h, double k)
 {
     return overview_image(m, w, h, k, 0);
 }
 
-gdImagePtr hc_overview_phone_image(const hc_model *m, double k)
+gdImagePtr mp_overview_phone_image(const hc_model *m, double k)
 {
-    return overview_image(m, iround(HC_PHONE_W * k), 0, k, 1);
+    return overview_image(m, iround(MP_PHONE_W * k), 0, k, 1);
 }
 
-int hc_overview_phone_height(const hc_model *m, double k)
+int mp_overview_phone_height(const hc_model *m, double k)
 {
-    hc_ink ink = { NULL, NULL, k };
+    mp_ink ink = { NULL, NULL, k };
     int gap = iround(8 * k);
-    return hc_phone_title_height(&ink) + gap + iround(PHONE_MAP_H * k) + gap + panel_height(m, k, 1);
+    return mp_phone_title_height(&ink) + gap + iround(PHONE_MAP_H * k) + gap + panel_height(m, k, 1);
 }
 
-void hc_overview_hash(hc_hkey *key, const hc_model *m)
+void mp_overview_hash(mp_hkey *key, const hc_model *m)
 {
-    hc_hk_init(key, "overview");
-    hc_hk_common(key, m);
-    hc_hk_str(key, m->config.district);
-    for (size_t d = 0; d < m->std.ndomains; d++) hc_hk_str(key, m->std.domains[d].name);
-    hc_hk_int(key, (long)m->nprojects);
+    mp_hk_init(key, "overview");
+    mp_hk_common(key, m);
+    mp_hk_str(key, m->config.district);
+    for (size_t d = 0; d < m->std.ndomains; d++) mp_hk_str(key, m->std.domains[d].name);
+    mp_hk_int(key, (long)m->nprojects);
     for (size_t i = 0; i < m->nprojects; i++) {
         const hc_project *p = &m->projects[i];
-        hc_hk_str(key, p->id);
-        hc_hk_str(key, p->short_name);
-        hc_hk_int(key, (long)p->domain);
-        hc_hk_int(key, (long)p->status);
-        hc_hk_int(key, (long)p->nnodes);
+        mp_hk_str(key, p->id);
+        mp_hk_str(key, p->short_name);
+        mp_hk_int(key, (long)p->domain);
+        mp_hk_int(key, (long)p->status);
+        mp_hk_int(key, (long)p->nnodes);
         for (size_t j = 0; j < p->nnodes; j++) {
-            hc_hk_num(key, p->nodes[j].lon);
-            hc_hk_num(key, p->nodes[j].lat);
+            mp_hk_num(key, p->nodes[j].lon);
+            mp_hk_num(key, p->nodes[j].lat);
         }
     }
-    hc_hk_areas(key, m);
+    mp_hk_areas(key, m);
 }
 
 /* Marker positions of the web (phone = 0: r is the marker's extent) or the
@@ -449,15 +488,15 @@ static void positions(const hc_model *m, int width, int height, int phone, hc_ma
 {
     double kx = width / 1200.0, ky = height / 800.0;
     layout L;
-    make_layout(&L, m, phone ? HC_PHONE_W : width, height, phone ? 1.0 : kx < ky ? kx : ky, phone);
+    make_layout(&L, m, phone ? MP_PHONE_W : width, height, phone ? 1.0 : kx < ky ? kx : ky, phone);
     *pos = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof **pos);
     for (size_t i = 0; i < m->nprojects; i++)
         if (L.has[i]) {
             (*pos)[i].x = iround(L.pos[i].x);
             (*pos)[i].y = iround(L.pos[i].y);
             (*pos)[i].r = phone ? TAP / 2 : (int)ceil(L.ext);
-            if (phone && L.labels[i].mode != HC_LABEL_NONE) {
-                hc_box b = L.labels[i].box;
+            if (phone && L.labels[i].mode != MP_LABEL_NONE) {
+                mp_box b = L.labels[i].box;
                 (*pos)[i].lx = b.x;
                 (*pos)[i].ly = b.y;
                 (*pos)[i].lw = b.w;
@@ -476,7 +515,7 @@ int hc_map_overview_positions(const hc_model *m, int width, int height, hc_marke
 int hc_map_overview_phone_positions(const hc_model *m, hc_marker_pos **pos, int *width, int *height)
 {
     positions(m, 0, 0, 1, pos);
-    *width = HC_PHONE_W;
-    *height = hc_overview_phone_height(m, 1.0);
+    *width = MP_PHONE_W;
+    *height = mp_overview_phone_height(m, 1.0);
     return 0;
 }

@@ -69,7 +69,7 @@ static void sub_filter(unsigned char *line, const int *px, int w)
 #endif
 }
 
-int hc_encode_png(gdImagePtr im, hc_buf *out)
+int mp_encode_png(gdImagePtr im, hc_buf *out)
 {
     int w = gdImageSX(im), h = gdImageSY(im);
     if (!gdImageTrueColor(im) || w <= 0 || h <= 0) return -1;

@@ -6,14 +6,14 @@
 
 #define KM_PER_DEG (6371.0088 * M_PI / 180.0)   /* mean Earth radius */
 
-void hc_geo_bounds_init(hc_geo_bounds *b)
+void mp_geo_bounds_init(mp_geo_bounds *b)
 {
     b->lon_min = b->lat_min = 0;
     b->lon_max = b->lat_max = 0;
     b->n = 0;
 }
 
-void hc_geo_bounds_add(hc_geo_bounds *b, double lon, double lat)
+void mp_geo_bounds_add(mp_geo_bounds *b, double lon, double lat)
 {
     if (!isfinite(lon) || !isfinite(lat)) return;
     if (b->n == 0) {
@@ -28,7 +28,7 @@ void hc_geo_bounds_add(hc_geo_bounds *b, double lon, double lat)
     b->n++;
 }
 
-void hc_proj_fit(hc_proj *p, const hc_geo_bounds *b, hc_rect r, double margin, double min_span_km)
+void mp_proj_fit(mp_proj *p, const mp_geo_bounds *b, mp_rect r, double margin, double min_span_km)
 {
     double lon_c = b->n ? (b->lon_min + b->lon_max) / 2 : 0;
     double lat_c = b->n ? (b->lat_min + b->lat_max) / 2 : 0;
@@ -52,15 +52,15 @@ void hc_proj_fit(hc_proj *p, const hc_geo_bounds *b, hc_rect r, double margin, d
     p->cy = r.y + r.h / 2;
 }
 
-hc_pt hc_proj_apply(const hc_proj *p, double lon, double lat)
+mp_pt mp_proj_apply(const mp_proj *p, double lon, double lat)
 {
-    hc_pt q;
+    mp_pt q;
     q.x = p->cx + (lon - p->lon_c) * p->coslat * p->scale;
     q.y = p->cy - (lat - p->lat_c) * p->scale;
     return q;
 }
 
-double hc_proj_km_per_px(const hc_proj *p)
+double mp_proj_km_per_px(const mp_proj *p)
 {
     return KM_PER_DEG / p->scale;
 }

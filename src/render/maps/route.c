@@ -27,23 +27,23 @@ typedef struct {
     int w, h;
     double k;
     int phone;                /* portrait: map on top, node list and legend below */
-    hc_ink ink;
+    mp_ink ink;
     int title_h;
-    hc_box frame;             /* the map */
-    hc_box panel;             /* node list and legend */
-    hc_proj proj;
+    mp_box frame;             /* the map */
+    mp_box panel;             /* node list and legend */
+    mp_proj proj;
     size_t n;
-    hc_pt *home, *pos;        /* projected, and where the marker is drawn */
+    mp_pt *home, *pos;        /* projected, and where the marker is drawn */
     double r, ring, ext;
     size_t *order;            /* node indices by number (route first) */
     size_t *number;           /* per node: its number, 1-based */
     int *shape;               /* per node */
     const char **kinds;       /* distinct kinds, first seen first */
     size_t nkinds;
-    hc_label *labels;         /* per number (labels[i] is order[i]) */
+    mp_label *labels;         /* per number (labels[i] is order[i]) */
     int *num_w;               /* width of the bold number, per number */
-    hc_box north, scale;
-    hc_box *area_name;        /* per township outline: where its name goes (w = 0: not shown) */
+    mp_box north, scale;
+    mp_box *area_name;        /* per township outline: where its name goes (w = 0: not shown) */
     double label_px, number_px, pad;
 } layout;
 
@@ -58,7 +58,7 @@ static const char *kind_of(const hc_node *nd) { return nd->kind && *nd->kind ? n
 static int node_color(const layout *L, size_t i)
 {
     size_t s = L->p->nodes[i].status;
-    return hc_status_color(L->m, s != HC_NONE ? s : L->p->status);
+    return mp_status_color(L->m, s != HC_NONE ? s : L->p->status);
 }
 
 /* Route nodes first (first visit), then the others in file order. */
@@ -89,22 +89,22 @@ static void assign_kinds(layout *L)
         for (j = 0; j < L->nkinds; j++)
             if (!strcmp(L->kinds[j], kd)) break;
         if (j == L->nkinds) L->kinds[L->nkinds++] = kd;
-        L->shape[i] = (int)(j % HC_SHAPE_COUNT);
+        L->shape[i] = (int)(j % MP_SHAPE_COUNT);
     }
 }
 
 static int iround(double v) { return (int)lround(v); }
 
-static hc_box marker_box(const layout *L, size_t i)
+static mp_box marker_box(const layout *L, size_t i)
 {
     int x0 = (int)floor(L->pos[i].x - L->ext), y0 = (int)floor(L->pos[i].y - L->ext);
     int x1 = (int)ceil(L->pos[i].x + L->ext), y1 = (int)ceil(L->pos[i].y + L->ext);
-    hc_box b = { x0, y0, x1 - x0, y1 - y0 };
+    mp_box b = { x0, y0, x1 - x0, y1 - y0 };
     return b;
 }
 
 /* Does segment a–b pass within pad of box r? (Liang–Barsky clipping) */
-static int seg_hits_box(hc_pt a, hc_pt b, hc_box r, double pad)
+static int seg_hits_box(mp_pt a, mp_pt b, mp_box r, double pad)
 {
     double x0 = r.x - pad, y0 = r.y - pad, x1 = r.x + r.w + pad, y1 = r.y + r.h + pad;
     double dx = b.x - a.x, dy = b.y - a.y, t0 = 0, t1 = 1;
@@ -122,7 +122,7 @@ static int seg_hits_box(hc_pt a, hc_pt b, hc_box r, double pad)
     return 1;
 }
 
-static int hits_route(const layout *L, hc_box b)
+static int hits_route(const layout *L, mp_box b)
 {
     const hc_project *p = L->p;
     for (size_t i = 1; i < p->nroute; i++)
@@ -144,20 +144,20 @@ static void place_area_names(layout *L)
         const hc_geo_area *ar = &m->areas[a];
         double cx = 0, cy = 0;
         for (size_t i = 0; i < ar->npoints; i++) {
-            hc_pt q = hc_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
+            mp_pt q = mp_proj_apply(&L->proj, ar->lon[i], ar->lat[i]);
             cx += q.x / ar->npoints;
             cy += q.y / ar->npoints;
         }
-        int tw = hc_text_width(L->ink.font, px, ar->name);
+        int tw = mp_text_width(L->ink.font, px, ar->name);
         static const double shifts[] = { 0, -2, 2, -4, 4 };
         for (size_t s = 0; s < sizeof shifts / sizeof *shifts; s++) {
-            hc_box b = { iround(cx - tw / 2.0), iround(cy - px / 2 + shifts[s] * px), tw, iround(px) };
-            int show = hc_box_inside(b, L->frame) && !hc_box_overlap(b, L->north) &&
-                       !hc_box_overlap(b, L->scale) && !hits_route(L, b);
+            mp_box b = { iround(cx - tw / 2.0), iround(cy - px / 2 + shifts[s] * px), tw, iround(px) };
+            int show = mp_box_inside(b, L->frame) && !mp_box_overlap(b, L->north) &&
+                       !mp_box_overlap(b, L->scale) && !hits_route(L, b);
             for (size_t i = 0; i < L->n && show; i++)
-                if (hc_box_overlap(b, marker_box(L, i))) show = 0;
+                if (mp_box_overlap(b, marker_box(L, i))) show = 0;
             for (size_t j = 0; j < a && show; j++)
-                if (hc_box_overlap(b, L->area_name[j])) show = 0;
+                if (mp_box_overlap(b, L->area_name[j])) show = 0;
             if (show) {
                 L->area_name[a] = b;
                 break;
@@ -174,25 +174,25 @@ static void place_markers(layout *L)
     double k = L->k;
     L->r = (L->n <= 30 ? 10 : L->n <= 80 ? 8 : 6) * k;
     L->ring = 2 * k;
-    L->ext = hc_marker_extent(L->r, L->ring);
-    hc_geo_bounds gb;
-    hc_geo_bounds_init(&gb);
-    for (size_t i = 0; i < L->n; i++) hc_geo_bounds_add(&gb, p->nodes[i].lon, p->nodes[i].lat);
-    hc_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
-    hc_proj_fit(&L->proj, &gb, fr, (L->phone ? 44 : 70) * k, 0.8);
+    L->ext = mp_marker_extent(L->r, L->ring);
+    mp_geo_bounds gb;
+    mp_geo_bounds_init(&gb);
+    for (size_t i = 0; i < L->n; i++) mp_geo_bounds_add(&gb, p->nodes[i].lon, p->nodes[i].lat);
+    mp_rect fr = { L->frame.x, L->frame.y, L->frame.w, L->frame.h };
+    mp_proj_fit(&L->proj, &gb, fr, (L->phone ? 44 : 70) * k, 0.8);
     for (size_t i = 0; i < L->n; i++)
-        L->home[i] = L->pos[i] = hc_proj_apply(&L->proj, p->nodes[i].lon, p->nodes[i].lat);
+        L->home[i] = L->pos[i] = mp_proj_apply(&L->proj, p->nodes[i].lon, p->nodes[i].lat);
     int ns = iround(44 * k);
-    L->north = (hc_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
-    L->scale = hc_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
+    L->north = (mp_box){ L->frame.x + L->frame.w - ns - iround(12 * k), L->frame.y + iround(10 * k), ns, ns };
+    L->scale = mp_scale_bar_box(&L->ink, L->frame.x + iround(16 * k), L->frame.y + L->frame.h - iround(12 * k),
                                 iround(SCALE_PX * k));
-    hc_box furniture[2] = { L->north, L->scale };
+    mp_box furniture[2] = { L->north, L->scale };
     /* in number order, so that the route's first nodes keep their place */
-    hc_pt *tmp = hc_xcalloc(L->n, sizeof *tmp);
+    mp_pt *tmp = hc_xcalloc(L->n, sizeof *tmp);
     for (size_t i = 0; i < L->n; i++) tmp[i] = L->pos[L->order[i]];
     double inset = L->ext + 2 * k;
-    hc_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
-    hc_spread(tmp, L->n, 2 * L->ext + 2 * k, sr, furniture, 2);
+    mp_rect sr = { fr.x + inset, fr.y + inset, fr.w - 2 * inset, fr.h - 2 * inset };
+    mp_spread(tmp, L->n, 2 * L->ext + 2 * k, sr, furniture, 2);
     for (size_t i = 0; i < L->n; i++) L->pos[L->order[i]] = tmp[i];
     free(tmp);
 }
@@ -207,7 +207,7 @@ static void place_labels(layout *L)
     L->number_px = 14 * k;
     L->pad = 4 * k;
     size_t nob = L->n + 2 + m->nareas;
-    hc_box *obst = hc_xcalloc(nob, sizeof *obst);
+    mp_box *obst = hc_xcalloc(nob, sizeof *obst);
     for (size_t i = 0; i < L->n; i++) obst[i] = marker_box(L, i);
     obst[L->n] = L->north;
     obst[L->n + 1] = L->scale;
@@ -216,10 +216,10 @@ static void place_labels(layout *L)
     int lh = iround(L->label_px + 2 * L->pad);
     for (size_t c = 0; c < L->n; c++) {
         size_t i = L->order[c];
-        hc_label *lb = &L->labels[c];
+        mp_label *lb = &L->labels[c];
         snprintf(num, sizeof num, "%zu", c + 1);
-        L->num_w[c] = hc_text_width(L->ink.bold, L->number_px, num);
-        int tw = hc_text_width(L->ink.font, L->label_px, L->p->nodes[i].name);
+        L->num_w[c] = mp_text_width(L->ink.bold, L->number_px, num);
+        int tw = mp_text_width(L->ink.font, L->label_px, L->p->nodes[i].name);
         lb->ax = L->pos[i].x;
         lb->ay = L->pos[i].y;
         lb->ar = L->ext;
@@ -228,7 +228,7 @@ static void place_labels(layout *L)
         lb->num_w = L->num_w[c] + iround(2 * L->pad);
         lb->num_h = lh;
     }
-    hc_labels_place(L->labels, L->n, obst, nob, L->frame);
+    mp_labels_place(L->labels, L->n, obst, nob, L->frame);
     free(obst);
 }
 
@@ -257,17 +257,17 @@ static void place_boxes(layout *L)
     int w = L->w;
     if (L->phone) {
         int gap = iround(8 * k);
-        L->title_h = hc_phone_title_height(&L->ink);
-        L->frame = (hc_box){ gap, L->title_h + gap, w - 2 * gap, iround(PHONE_MAP_H * k) };
+        L->title_h = mp_phone_title_height(&L->ink);
+        L->frame = (mp_box){ gap, L->title_h + gap, w - 2 * gap, iround(PHONE_MAP_H * k) };
         int top = L->frame.y + L->frame.h + gap;
-        L->panel = (hc_box){ 0, top, w, panel_height(L) };
+        L->panel = (mp_box){ 0, top, w, panel_height(L) };
         L->h = top + L->panel.h;
         return;
     }
-    L->title_h = hc_title_bar_height(&L->ink, 1);
+    L->title_h = mp_title_bar_height(&L->ink, 1);
     int pw = iround(300 * k), gap = iround(16 * k), h = L->h;
-    L->panel = (hc_box){ w - pw, L->title_h, pw, h - L->title_h };
-    L->frame = (hc_box){ gap, L->title_h + gap, w - pw - 2 * gap, h - L->title_h - 2 * gap };
+    L->panel = (mp_box){ w - pw, L->title_h, pw, h - L->title_h };
+    L->frame = (mp_box){ gap, L->title_h + gap, w - pw - 2 * gap, h - L->title_h - 2 * gap };
 }
 
 /* h is ignored for the phone variant (phone = 1): it follows from the data. */
@@ -283,9 +283,7 @@ static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, do
     L->k = k;
     L->phone = phone;
     L->n = p->nnodes;
-    L->ink.font = hc_maps_face(0);
-    L->ink.bold = hc_maps_face(1);
-    L->ink.k = k;
+    L->ink = mp_ink_at(k);
 
     L->home = hc_xcalloc(L->n, sizeof *L->home);
     L->pos = hc_xcalloc(L->n, sizeof *L->pos);
@@ -312,20 +310,20 @@ static void draw_route(gdImagePtr im, const layout *L)
     const hc_project *p = L->p;
     double k = L->k;
     if (p->nroute < 2) return;
-    hc_pt *pts = hc_xcalloc(p->nroute, sizeof *pts);
+    mp_pt *pts = hc_xcalloc(p->nroute, sizeof *pts);
     size_t n = 0;
     for (size_t i = 0; i < p->nroute; i++)
         if (p->route[i] < L->n) pts[n++] = L->pos[p->route[i]];
-    hc_polyline(im, pts, n, 9 * k, 0xffffff);
-    hc_polyline(im, pts, n, 5 * k, ROUTE);
+    mp_polyline(im, pts, n, 9 * k, 0xffffff);
+    mp_polyline(im, pts, n, 5 * k, ROUTE);
     double size = 17 * k;
     for (size_t i = 1; i < n; i++) {
         double dx = pts[i].x - pts[i - 1].x, dy = pts[i].y - pts[i - 1].y;
         double len = sqrt(dx * dx + dy * dy);
         if (len < 2 * L->ext + 2.2 * size) continue;
         double mx = (pts[i].x + pts[i - 1].x) / 2, my = (pts[i].y + pts[i - 1].y) / 2;
-        hc_arrowhead(im, mx, my, dx, dy, size + 4 * k, 0xffffff);
-        hc_arrowhead(im, mx, my, dx, dy, size, ROUTE);
+        mp_arrowhead(im, mx, my, dx, dy, size + 4 * k, 0xffffff);
+        mp_arrowhead(im, mx, my, dx, dy, size, ROUTE);
     }
     free(pts);
 }
@@ -333,30 +331,30 @@ static void draw_route(gdImagePtr im, const layout *L)
 /* Leader lines go under the markers, so that they never hide one. */
 static void draw_leader(gdImagePtr im, const layout *L, size_t c)
 {
-    const hc_label *lb = &L->labels[c];
-    if (lb->mode == HC_LABEL_NONE || !lb->leader) return;
+    const mp_label *lb = &L->labels[c];
+    if (lb->mode == MP_LABEL_NONE || !lb->leader) return;
     double bx = lb->ax < lb->box.x ? lb->box.x : lb->ax > lb->box.x + lb->box.w ? lb->box.x + lb->box.w : lb->ax;
     double by = lb->ay < lb->box.y ? lb->box.y : lb->ay > lb->box.y + lb->box.h ? lb->box.y + lb->box.h : lb->ay;
     double dx = bx - lb->ax, dy = by - lb->ay, d = sqrt(dx * dx + dy * dy);
-    if (d > L->ext) hc_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, bx, by, 1.2 * L->k, MUTED);
+    if (d > L->ext) mp_capsule(im, lb->ax + dx / d * L->ext, lb->ay + dy / d * L->ext, bx, by, 1.2 * L->k, MUTED);
 }
 
 static void draw_label(gdImagePtr im, const layout *L, size_t c)
 {
-    const hc_label *lb = &L->labels[c];
+    const mp_label *lb = &L->labels[c];
     size_t i = L->order[c];
     double k = L->k;
-    if (lb->mode == HC_LABEL_NONE) return;
-    hc_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
+    if (lb->mode == MP_LABEL_NONE) return;
+    mp_pt bg[4] = { { lb->box.x, lb->box.y }, { lb->box.x + lb->box.w, lb->box.y },
                     { lb->box.x + lb->box.w, lb->box.y + lb->box.h }, { lb->box.x, lb->box.y + lb->box.h } };
-    hc_polygon(im, bg, 4, 0xffffff, 0.88);
-    hc_polygon_outline(im, bg, 4, 0.8 * k, FRAME);
+    mp_polygon(im, bg, 4, 0xffffff, 0.88);
+    mp_polygon_outline(im, bg, 4, 0.8 * k, FRAME);
     char num[24];
     snprintf(num, sizeof num, "%zu", c + 1);
     int x = iround(lb->box.x + L->pad), y = iround(lb->box.y + L->pad);
-    hc_text_draw(im, L->ink.bold, L->number_px, x, y, NUMBER_INK, num);
-    if (lb->mode == HC_LABEL_FULL)
-        hc_text_draw(im, L->ink.font, L->label_px, x + L->num_w[c] + iround(5 * k), y, INK, L->p->nodes[i].name);
+    mp_text_draw(im, L->ink.bold, L->number_px, x, y, NUMBER_INK, num);
+    if (lb->mode == MP_LABEL_FULL)
+        mp_text_draw(im, L->ink.font, L->label_px, x + L->num_w[c] + iround(5 * k), y, INK, L->p->nodes[i].name);
 }
 
 /* Legend block at the bottom of the panel; returns its top (draw = 0: only measures). */
@@ -368,28 +366,28 @@ static int draw_legend(gdImagePtr im, const layout *L, int draw)
     int row = iround(22 * k);
     int top = L->panel.y + L->panel.h - legend_height(L);
     if (!draw) return top;
-    hc_capsule(im, x, top, x + w, top, 1 * k, FRAME);
+    mp_capsule(im, x, top, x + w, top, 1 * k, FRAME);
     int y = top + iround(8 * k);
-    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "图例");
+    mp_text_draw(im, L->ink.bold, 15 * k, x, y, INK, "图例");
     y += iround(26 * k);
-    y = hc_legend_statuses(im, &L->ink, L->m, x, y, w, 1) + iround(8 * k);
+    y = mp_legend_statuses(im, &L->ink, L->m, x, y, w, 1) + iround(8 * k);
     hc_buf t = HC_BUF_INIT;
     for (size_t j = 0; j < kinds; j++) {
-        hc_marker(im, (int)(j % HC_SHAPE_COUNT), x + 11 * k, y + 10 * k, 6 * k, 0, KIND_INK, 0);
-        hc_text_fit(&t, L->ink.font, 13 * k, L->kinds[j], w - iround(30 * k));
-        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
+        mp_marker(im, (int)(j % MP_SHAPE_COUNT), x + 11 * k, y + 10 * k, 6 * k, 0, KIND_INK, 0);
+        mp_text_fit(&t, L->ink.font, 13 * k, L->kinds[j], w - iround(30 * k));
+        mp_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
         y += row;
     }
     if (L->nkinds > kinds) {
         hc_buf_reset(&t);
         hc_buf_printf(&t, "另有 %zu 类节点", L->nkinds - kinds);
-        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), MUTED, hc_buf_cstr(&t));
+        mp_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), MUTED, hc_buf_cstr(&t));
         y += row;
     }
     if (L->p->nroute >= 2) {
-        hc_capsule(im, x, y + 10 * k, x + 22 * k, y + 10 * k, 5 * k, ROUTE);
-        hc_arrowhead(im, x + 13 * k, y + 10 * k, 1, 0, 12 * k, ROUTE);
-        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), INK, "参观线路（箭头示方向）");
+        mp_capsule(im, x, y + 10 * k, x + 22 * k, y + 10 * k, 5 * k, ROUTE);
+        mp_arrowhead(im, x + 13 * k, y + 10 * k, 1, 0, 12 * k, ROUTE);
+        mp_text_draw(im, L->ink.font, 13 * k, iround(x + 30 * k), iround(y + 1 * k), INK, "参观线路（箭头示方向）");
     }
     hc_buf_free(&t);
     return top;
@@ -399,15 +397,15 @@ static void draw_panel(gdImagePtr im, const layout *L)
 {
     double k = L->k;
     const hc_project *p = L->p;
-    hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
-    if (L->phone) hc_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, 1 * k, FRAME);
-    else hc_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
+    mp_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, L->panel.h, 0xffffff);
+    if (L->phone) mp_fill_rect(im, L->panel.x, L->panel.y, L->panel.w, 1 * k, FRAME);
+    else mp_fill_rect(im, L->panel.x, L->panel.y, 1 * k, L->panel.h, FRAME);
     int legend_top = draw_legend(im, L, 1);
     int x = L->panel.x + iround(18 * k), w = L->panel.w - iround(36 * k);
     int y = L->panel.y + iround(14 * k), row = iround(22 * k) > 0 ? iround(22 * k) : 1;
     char head[64];
     snprintf(head, sizeof head, "节点（%zu）", L->n);
-    hc_text_draw(im, L->ink.bold, 15 * k, x, y, INK, head);
+    mp_text_draw(im, L->ink.bold, 15 * k, x, y, INK, head);
     y += iround(28 * k);
     int room = legend_top - iround(8 * k) - y;
     size_t fit = room > 0 ? (size_t)(room / row) : 0;
@@ -416,17 +414,17 @@ static void draw_panel(gdImagePtr im, const layout *L)
     char num[24];
     for (size_t c = 0; c < show; c++) {
         size_t i = L->order[c];
-        hc_marker(im, L->shape[i], x + 7 * k, y + 10 * k, 5.5 * k, 0, node_color(L, i), 0);
+        mp_marker(im, L->shape[i], x + 7 * k, y + 10 * k, 5.5 * k, 0, node_color(L, i), 0);
         snprintf(num, sizeof num, "%zu", c + 1);
-        hc_text_draw(im, L->ink.bold, 13 * k, iround(x + 18 * k), iround(y + 1 * k), NUMBER_INK, num);
-        hc_text_fit(&t, L->ink.font, 13 * k, p->nodes[i].name, w - iround(46 * k));
-        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 44 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
+        mp_text_draw(im, L->ink.bold, 13 * k, iround(x + 18 * k), iround(y + 1 * k), NUMBER_INK, num);
+        mp_text_fit(&t, L->ink.font, 13 * k, p->nodes[i].name, w - iround(46 * k));
+        mp_text_draw(im, L->ink.font, 13 * k, iround(x + 44 * k), iround(y + 1 * k), INK, hc_buf_cstr(&t));
         y += row;
     }
     if (show < L->n) {
         hc_buf_reset(&t);
         hc_buf_printf(&t, "…… 另有 %zu 个节点", L->n - show);
-        hc_text_draw(im, L->ink.font, 13 * k, iround(x + 18 * k), iround(y + 1 * k), MUTED, hc_buf_cstr(&t));
+        mp_text_draw(im, L->ink.font, 13 * k, iround(x + 18 * k), iround(y + 1 * k), MUTED, hc_buf_cstr(&t));
     }
     hc_buf_free(&t);
 }
@@ -454,71 +452,71 @@ static void subtitle(hc_buf *b, const hc_model *m, const hc_project *p)
 static void draw_areas(gdImagePtr im, const layout *L)
 {
     const hc_model *m = L->m;
-    hc_layers_draw(im, m, &L->proj, L->frame, L->k);
+    mp_layers_draw(im, m, &L->proj, L->frame, L->k);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
-            hc_text_draw(im, L->ink.font, 15 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+            mp_text_draw(im, L->ink.font, 15 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
 }
 
 /* River and road names, clear of markers, labels, township names, furniture. */
 static void draw_line_labels(gdImagePtr im, const layout *L)
 {
     size_t o = 0;
-    hc_box *obst = hc_xcalloc(2 * L->n + L->m->nareas + 2, sizeof *obst);
+    mp_box *obst = hc_xcalloc(2 * L->n + L->m->nareas + 2, sizeof *obst);
     for (size_t c = 0; c < L->n; c++) {
         obst[o++] = marker_box(L, L->order[c]);
-        if (L->labels[c].mode != HC_LABEL_NONE) obst[o++] = L->labels[c].box;
+        if (L->labels[c].mode != MP_LABEL_NONE) obst[o++] = L->labels[c].box;
     }
     for (size_t a = 0; a < L->m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
-    hc_layers_line_labels(im, L->m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    mp_layers_line_labels(im, L->m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
     free(obst);
 }
 
 static void draw_map(gdImagePtr im, const layout *L)
 {
     double k = L->k;
-    hc_box f = L->frame;
-    hc_fill_rect(im, f.x, f.y, f.w, f.h, MAP_BG);
+    mp_box f = L->frame;
+    mp_fill_rect(im, f.x, f.y, f.w, f.h, MAP_BG);
     draw_areas(im, L);
     /* the base layer may reach past the frame: paper over the margins */
-    hc_fill_rect(im, 0, 0, L->w, f.y, PAPER);
-    hc_fill_rect(im, 0, f.y + f.h, L->w, L->h - f.y - f.h, PAPER);
-    hc_fill_rect(im, 0, f.y, f.x, f.h, PAPER);
-    hc_fill_rect(im, f.x + f.w, f.y, L->w - f.x - f.w, f.h, PAPER);
-    hc_stroke_rect(im, f.x, f.y, f.w, f.h, 1 * k, FRAME);
+    mp_fill_rect(im, 0, 0, L->w, f.y, PAPER);
+    mp_fill_rect(im, 0, f.y + f.h, L->w, L->h - f.y - f.h, PAPER);
+    mp_fill_rect(im, 0, f.y, f.x, f.h, PAPER);
+    mp_fill_rect(im, f.x + f.w, f.y, L->w - f.x - f.w, f.h, PAPER);
+    mp_stroke_rect(im, f.x, f.y, f.w, f.h, 1 * k, FRAME);
     /* fanned-out markers keep a thin line to where they really are */
     for (size_t i = 0; i < L->n; i++) {
         double dx = L->pos[i].x - L->home[i].x, dy = L->pos[i].y - L->home[i].y;
         if (dx * dx + dy * dy < 0.25) continue;
-        hc_capsule(im, L->home[i].x, L->home[i].y, L->pos[i].x, L->pos[i].y, 1.2 * k, MUTED);
-        hc_disc(im, L->home[i].x, L->home[i].y, 2.2 * k, MUTED);
+        mp_capsule(im, L->home[i].x, L->home[i].y, L->pos[i].x, L->pos[i].y, 1.2 * k, MUTED);
+        mp_disc(im, L->home[i].x, L->home[i].y, 2.2 * k, MUTED);
     }
     draw_route(im, L);
     for (size_t c = 0; c < L->n; c++) draw_leader(im, L, c);
     for (size_t c = 0; c < L->n; c++) {
         size_t i = L->order[c];
-        hc_marker(im, L->shape[i], L->pos[i].x, L->pos[i].y, L->r, L->ring, node_color(L, i), 0xffffff);
+        mp_marker(im, L->shape[i], L->pos[i].x, L->pos[i].y, L->r, L->ring, node_color(L, i), 0xffffff);
     }
     for (size_t c = 0; c < L->n; c++) draw_label(im, L, c);
     draw_line_labels(im, L);
-    hc_north_arrow(im, &L->ink, L->north);
-    hc_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(SCALE_PX * k));
+    mp_north_arrow(im, &L->ink, L->north);
+    mp_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(SCALE_PX * k));
 }
 
 static gdImagePtr route_image(const hc_model *m, size_t pi, int w, int h, double k, int phone)
 {
     layout L;
     if (make_layout(&L, m, pi, w, h, k, phone) != 0) return NULL;
-    gdImagePtr im = hc_canvas(w, L.h, PAPER);
+    gdImagePtr im = mp_canvas(w, L.h, PAPER);
     if (im) {
         draw_map(im, &L);
         hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
         hc_buf_printf(&title, "%s  %s", L.p->id, L.p->name);
         subtitle(&sub, m, L.p);
-        if (phone) hc_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
-        else hc_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        if (phone) mp_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        else mp_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
         hc_buf_free(&title);
         hc_buf_free(&sub);
         draw_panel(im, &L);
@@ -527,17 +525,17 @@ static gdImagePtr route_image(const hc_model *m, size_t pi, int w, int h, double
     return im;
 }
 
-gdImagePtr hc_route_image(const hc_model *m, size_t pi, int w, int h, double k)
+gdImagePtr mp_route_image(const hc_model *m, size_t pi, int w, int h, double k)
 {
     return route_image(m, pi, w, h, k, 0);
 }
 
-gdImagePtr hc_route_phone_image(const hc_model *m, size_t pi, double k)
+gdImagePtr mp_route_phone_image(const hc_model *m, size_t pi, double k)
 {
-    return route_image(m, pi, iround(HC_PHONE_W * k), 0, k, 1);
+    return route_image(m, pi, iround(MP_PHONE_W * k), 0, k, 1);
 }
 
-int hc_route_phone_height(const hc_model *m, size_t pi, double k)
+int mp_route_phone_height(const hc_model *m, size_t pi, double k)
 {
     layout L;
     memset(&L, 0, sizeof L);
@@ -547,7 +545,7 @@ int hc_route_phone_height(const hc_model *m, size_t pi, double k)
     L.p = p;
     L.k = k;
     L.n = p->nnodes;
-    L.w = iround(HC_PHONE_W * k);
+    L.w = iround(MP_PHONE_W * k);
     L.phone = 1;
     L.ink.k = k;
     L.order = hc_xcalloc(L.n, sizeof *L.order);
@@ -561,36 +559,36 @@ int hc_route_phone_height(const hc_model *m, size_t pi, double k)
     return L.h;
 }
 
-void hc_route_hash(hc_hkey *key, const hc_model *m, size_t pi)
+void mp_route_hash(mp_hkey *key, const hc_model *m, size_t pi)
 {
     const hc_project *p = &m->projects[pi];
-    hc_hk_init(key, "route");
-    hc_hk_common(key, m);
-    hc_hk_str(key, p->id);
-    hc_hk_str(key, p->name);
+    mp_hk_init(key, "route");
+    mp_hk_common(key, m);
+    mp_hk_str(key, p->id);
+    mp_hk_str(key, p->name);
     hc_buf sub = HC_BUF_INIT;
     subtitle(&sub, m, p);
-    hc_hk_str(key, hc_buf_cstr(&sub));
+    mp_hk_str(key, hc_buf_cstr(&sub));
     hc_buf_free(&sub);
-    hc_hk_int(key, (long)p->status);
-    hc_hk_int(key, (long)p->nnodes);
+    mp_hk_int(key, (long)p->status);
+    mp_hk_int(key, (long)p->nnodes);
     for (size_t i = 0; i < p->nnodes; i++) {
         const hc_node *nd = &p->nodes[i];
-        hc_hk_str(key, nd->id);
-        hc_hk_str(key, nd->name);
-        hc_hk_str(key, nd->kind);
-        hc_hk_num(key, nd->lon);
-        hc_hk_num(key, nd->lat);
-        hc_hk_int(key, (long)nd->status);
+        mp_hk_str(key, nd->id);
+        mp_hk_str(key, nd->name);
+        mp_hk_str(key, nd->kind);
+        mp_hk_num(key, nd->lon);
+        mp_hk_num(key, nd->lat);
+        mp_hk_int(key, (long)nd->status);
     }
-    hc_hk_int(key, (long)p->nroute);
-    for (size_t i = 0; i < p->nroute; i++) hc_hk_int(key, (long)p->route[i]);
-    hc_hk_areas(key, m);
+    mp_hk_int(key, (long)p->nroute);
+    for (size_t i = 0; i < p->nroute; i++) mp_hk_int(key, (long)p->route[i]);
+    mp_hk_areas(key, m);
 }
 
 /* One box of the layout; text is "full" or "number" for labels, NULL for
  * markers, which also give their centre c. */
-static void json_box(hc_buf *j, hc_box b, const char *text, hc_pt c, size_t node, int *first)
+static void json_box(hc_buf *j, mp_box b, const char *text, mp_pt c, size_t node, int *first)
 {
     hc_buf_printf(j, "%s{\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"kind\":\"%s\",", *first ? "" : ",", b.x, b.y,
                   b.w, b.h, text ? "label" : "marker");
@@ -600,7 +598,7 @@ static void json_box(hc_buf *j, hc_box b, const char *text, hc_pt c, size_t node
     *first = 0;
 }
 
-int hc_route_layout_json(const hc_model *m, size_t pi, int w, int h, double k, hc_buf *json)
+int mp_route_layout_json(const hc_model *m, size_t pi, int w, int h, double k, hc_buf *json)
 {
     layout L;
     hc_buf_printf(json, "{\"width\":%d,\"height\":%d,\"boxes\":[", w, h);
@@ -608,8 +606,8 @@ int hc_route_layout_json(const hc_model *m, size_t pi, int w, int h, double k, h
         int first = 1;
         for (size_t i = 0; i < L.n; i++) json_box(json, marker_box(&L, i), NULL, L.pos[i], i, &first);
         for (size_t c = 0; c < L.n; c++)
-            if (L.labels[c].mode != HC_LABEL_NONE)
-                json_box(json, L.labels[c].box, L.labels[c].mode == HC_LABEL_FULL ? "full" : "number",
+            if (L.labels[c].mode != MP_LABEL_NONE)
+                json_box(json, L.labels[c].box, L.labels[c].mode == MP_LABEL_FULL ? "full" : "number",
                          L.pos[L.order[c]], L.order[c], &first);
         layout_free(&L);
     }

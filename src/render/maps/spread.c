@@ -10,7 +10,7 @@
 
 /* No placed position within the square of side 2·min around q: markers are
  * kept apart as boxes, which is how labels see them. */
-static int free_at(const hc_pt *pos, size_t placed, hc_pt q, double min, const hc_box *avoid, size_t navoid)
+static int free_at(const mp_pt *pos, size_t placed, mp_pt q, double min, const mp_box *avoid, size_t navoid)
 {
     for (size_t j = 0; j < placed; j++)
         if (fabs(pos[j].x - q.x) < min && fabs(pos[j].y - q.y) < min) return 0;
@@ -22,21 +22,21 @@ static int free_at(const hc_pt *pos, size_t placed, hc_pt q, double min, const h
     return 1;
 }
 
-static int inside(hc_pt q, hc_rect r)
+static int inside(mp_pt q, mp_rect r)
 {
     return q.x >= r.x && q.y >= r.y && q.x <= r.x + r.w && q.y <= r.y + r.h;
 }
 
-void hc_spread(hc_pt *pos, size_t n, double min_dist, hc_rect r, const hc_box *avoid, size_t navoid)
+void mp_spread(mp_pt *pos, size_t n, double min_dist, mp_rect r, const mp_box *avoid, size_t navoid)
 {
     for (size_t i = 0; i < n; i++) {
-        hc_pt home = pos[i];
+        mp_pt home = pos[i];
         if (free_at(pos, i, home, min_dist, avoid, navoid)) continue;
-        hc_pt best = home;
+        mp_pt best = home;
         for (int t = 1; t <= MAX_STEPS; t++) {
             double rad = min_dist * 0.62 * sqrt((double)t);
             double a = t * GOLDEN_ANGLE;
-            hc_pt q = { home.x + rad * cos(a), home.y + rad * sin(a) };
+            mp_pt q = { home.x + rad * cos(a), home.y + rad * sin(a) };
             if (!inside(q, r)) continue;
             if (free_at(pos, i, q, min_dist, avoid, navoid)) {
                 best = q;

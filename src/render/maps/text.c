@@ -35,12 +35,12 @@ static FT_Face face[2];
 static int lib_failed;
 static glyph *table[BUCKETS];
 
-static uint64_t key_of(const hc_font *f, long px64, uint32_t cp)
+static uint64_t key_of(const mp_font *f, long px64, uint32_t cp)
 {
     return ((uint64_t)(f->id & 0xff) << 56) | ((uint64_t)(px64 & 0xffffffff) << 24) | (cp & 0xffffff);
 }
 
-static FT_Face face_of(const hc_font *f)
+static FT_Face face_of(const mp_font *f)
 {
     if (lib_failed) return NULL;
     if (!lib && FT_Init_FreeType(&lib) != 0) {
@@ -54,7 +54,7 @@ static FT_Face face_of(const hc_font *f)
 }
 
 /* Renders cp; the returned glyph has no bitmap if anything failed. Lock held. */
-static glyph *render(const hc_font *f, long px64, uint32_t cp, uint64_t key)
+static glyph *render(const mp_font *f, long px64, uint32_t cp, uint64_t key)
 {
     glyph *g = hc_xcalloc(1, sizeof *g);
     g->key = key;
@@ -84,7 +84,7 @@ static glyph *render(const hc_font *f, long px64, uint32_t cp, uint64_t key)
     return g;
 }
 
-static const glyph *get(const hc_font *f, long px64, uint32_t cp)
+static const glyph *get(const mp_font *f, long px64, uint32_t cp)
 {
     uint64_t key = key_of(f, px64, cp);
     size_t b = (size_t)((key ^ (key >> 29) ^ (key >> 47)) * UINT64_C(0x9E3779B97F4A7C15) >> 52) % BUCKETS;
@@ -115,7 +115,7 @@ static uint32_t next_cp(const char **s)
     return cp < 0x20 || cp == 0x7f ? ' ' : cp;
 }
 
-int hc_text_width(const hc_font *f, double px, const char *s)
+int mp_text_width(const mp_font *f, double px, const char *s)
 {
     if (!f || !s) return 0;
     long px64 = px64_of(px), w = 0;
@@ -123,7 +123,7 @@ int hc_text_width(const hc_font *f, double px, const char *s)
     return (int)-floor64(-w);   /* rounded up */
 }
 
-void hc_text_draw(gdImagePtr im, const hc_font *f, double px, int x, int y, int color, const char *s)
+void mp_text_draw(gdImagePtr im, const mp_font *f, double px, int x, int y, int color, const char *s)
 {
     if (!f || !s) return;
     long px64 = px64_of(px), pen = (long)x * 64;
@@ -134,13 +134,13 @@ void hc_text_draw(gdImagePtr im, const hc_font *f, double px, int x, int y, int 
         for (int r = 0; r < g->h; r++)
             for (int c = 0; c < g->w; c++) {
                 int v = g->bits[r * g->w + c];
-                if (v) hc_blend(im, gx + c, gy + r, color, v + (v >> 7));
+                if (v) mp_blend(im, gx + c, gy + r, color, v + (v >> 7));
             }
         pen += g->adv;
     }
 }
 
-size_t hc_text_prefix(const hc_font *f, double px, const char *s, int max_w)
+size_t mp_text_prefix(const mp_font *f, double px, const char *s, int max_w)
 {
     if (!f || !s) return 0;
     long px64 = px64_of(px), room = (long)max_w * 64, w = 0;
@@ -154,19 +154,19 @@ size_t hc_text_prefix(const hc_font *f, double px, const char *s, int max_w)
     return (size_t)(p - s);
 }
 
-void hc_text_fit(hc_buf *out, const hc_font *f, double px, const char *s, int max_w)
+void mp_text_fit(hc_buf *out, const mp_font *f, double px, const char *s, int max_w)
 {
     hc_buf_reset(out);
     if (!s) return;
-    if (hc_text_width(f, px, s) <= max_w) {
+    if (mp_text_width(f, px, s) <= max_w) {
         hc_buf_puts(out, s);
         return;
     }
-    hc_buf_put(out, s, hc_text_prefix(f, px, s, max_w - hc_text_width(f, px, "…")));
+    hc_buf_put(out, s, mp_text_prefix(f, px, s, max_w - mp_text_width(f, px, "…")));
     hc_buf_puts(out, "…");
 }
 
-void hc_text_shutdown(void)
+void mp_text_shutdown(void)
 {
     pthread_mutex_lock(&lock);
     for (size_t b = 0; b < BUCKETS; b++) {

@@ -19,7 +19,7 @@ static int writer(const uint8_t *data, size_t size, const WebPPicture *pic)
     return 1;
 }
 
-int hc_encode_webp(gdImagePtr im, hc_buf *out)
+int mp_encode_webp(gdImagePtr im, hc_buf *out)
 {
     int w = gdImageSX(im), h = gdImageSY(im), rc = -1;
     WebPConfig cfg;
@@ -47,7 +47,7 @@ int hc_encode_webp(gdImagePtr im, hc_buf *out)
     return rc;
 }
 #else
-int hc_encode_webp(gdImagePtr im, hc_buf *out)
+int mp_encode_webp(gdImagePtr im, hc_buf *out)
 {
     int size = 0;
     void *p = gdImageWebpPtrEx(im, &size, HC_MAPS_WEBP_QUALITY);

@@ -1,46 +1,28 @@
-/* fonts.c — the Noto CJK families through fontconfig, and our pango contexts. */
+/* fonts.c — the Noto CJK families (found through render/cjkfont.h, the
+ * lookup the maps share), and our pango contexts. */
 #include "pdf_int.h"
-#include <fontconfig/fontconfig.h>
+#include "../cjkfont.h"
 #include <stdio.h>
 #include <string.h>
 
-/* Does fontconfig have family (exactly), for simplified Chinese? */
+/* Does fontconfig's current configuration have family, with Chinese? */
 static int have_family(const char *family)
 {
-    FcPattern *pat = FcPatternCreate();
-    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-    FcLangSet *ls = FcLangSetCreate();
-    FcLangSetAdd(ls, (const FcChar8 *)"zh-cn");
-    FcPatternAddLangSet(pat, FC_LANG, ls);
-    FcLangSetDestroy(ls);
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult res;
-    FcPattern *match = FcFontMatch(NULL, pat, &res);
-    int ok = 0;
-    if (match) {
-        FcChar8 *got;
-        for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &got) == FcResultMatch; i++)
-            if (strcmp((const char *)got, family) == 0) ok = 1;
-        FcPatternDestroy(match);
-    }
-    FcPatternDestroy(pat);
-    return ok;
+    return hc_cjk_match(NULL, family, family, NULL) == 0;
 }
 
 int pdf_fonts_find(pdf_fontset *fs, hc_diags *d)
 {
     memset(fs, 0, sizeof *fs);
-    if (!FcInit() || !have_family("Noto Sans CJK SC")) {
+    if (!FcInit() || !have_family(HC_CJK_SANS)) {
         hc_error(d, "font", "fontconfig", 0, 0,
-                 "the album needs the Noto CJK fonts (Noto Sans CJK SC), which fontconfig cannot find: "
-                 "install the Debian package fonts-noto-cjk (apt-get install fonts-noto-cjk)");
+                 "the album needs the Noto CJK fonts (" HC_CJK_SANS "), which fontconfig cannot find: " HC_CJK_INSTALL);
         return -1;
     }
-    snprintf(fs->sans, sizeof fs->sans, "%s", "Noto Sans CJK SC");
+    snprintf(fs->sans, sizeof fs->sans, "%s", HC_CJK_SANS);
     /* the serif and mono faces come in the same package; use the sans if a site trimmed them */
-    snprintf(fs->serif, sizeof fs->serif, "%s", have_family("Noto Serif CJK SC") ? "Noto Serif CJK SC" : fs->sans);
-    snprintf(fs->mono, sizeof fs->mono, "%s", have_family("Noto Sans Mono CJK SC") ? "Noto Sans Mono CJK SC" : fs->sans);
+    snprintf(fs->serif, sizeof fs->serif, "%s", have_family(HC_CJK_SERIF) ? HC_CJK_SERIF : fs->sans);
+    snprintf(fs->mono, sizeof fs->mono, "%s", have_family(HC_CJK_MONO) ? HC_CJK_MONO : fs->sans);
     return 0;
 }
 

@@ -2,7 +2,7 @@
  * cropped and cards encoded with libvips. */
 #include "share_int.h"
 #include "../maps/maps.h"
-#include "../maps/maps_int.h"   /* hc_route_image, hc_encode_png */
+#include "../maps/maps_int.h"   /* mp_route_image, mp_encode_png */
 #include "../../base/alloc.h"
 #include <cairo.h>
 #include <cairo-svg.h>
@@ -132,9 +132,9 @@ static int paint_map(cairo_t *cr, const share_card *c, int w, int h, hc_diags *d
     hc_buf png = HC_BUF_INIT;
     int rc = -1;
     if (!hc_maps_font(d)) goto out;
-    gdImagePtr im = hc_route_image(c->m, c->project, w, h, MAP_SCALE);
+    gdImagePtr im = mp_route_image(c->m, c->project, w, h, MAP_SCALE);
     if (!im) goto out;
-    int enc = hc_encode_png(im, &png);
+    int enc = mp_encode_png(im, &png);
     gdImageDestroy(im);
     if (enc != 0 || !png.len) goto out;
     png_reader r = { (const unsigned char *)png.data, png.len };
