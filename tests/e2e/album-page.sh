@@ -8,8 +8,8 @@
 #   - a site's own layouts/album.mustache replaces the theme's, with the
 #     documented values (site.*, root, year, paper, colors, chapters, cases);
 #   - a syntax error in album.mustache stops `check` and `build` with its
-#     file, line and column; a theme without album.mustache stops the build
-#     naming the missing layout.
+#     file, line and column; a theme without album.mustache stops the build,
+#     and check, naming the missing layout.
 . tests/tools/tap.sh
 S="$T/site"
 cp -R tests/sites/pdf-basic "$S"
@@ -63,4 +63,6 @@ check "build: the same located message" grep -q 'themes/default/layouts/album.mu
 rm "$L/album.mustache"
 if build; then notok "a theme without album.mustache stops the build"; else ok "a theme without album.mustache stops the build"; fi
 check "and names the missing layout" grep -q "theme 'default' has no template album.mustache" "$T/log"
+"$HUACE" check -s "$S" --today 2026-11-30 >"$T/chk" 2>&1
+check "check reports it too" grep -q "theme 'default' has no template album.mustache.*\[template\]" "$T/chk"
 finish

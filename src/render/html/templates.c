@@ -107,10 +107,21 @@ out:
     return rc;
 }
 
+static void no_layout(const hc_model *m, const char *name, hc_diags *d)
+{
+    hc_error(d, "template", "site.yaml", 0, 0,
+             "theme '%s' has no template %s.mustache (in layouts/): copy it from themes/default/layouts/",
+             m->config.theme, name);
+}
+
 int hc_templates_check(const hc_model *m, hc_diags *d)
 {
     hc_mustache_set *set = hc_mustache_set_new();
     int rc = hc_templates_load(m, set, d);
+    if (rc == 0 && m->config.print_enabled && !hc_mustache_set_has(set, "album")) {   /* print/album.html */
+        no_layout(m, "album", d);
+        rc = -1;
+    }
     hc_mustache_set_free(set);
     return rc;
 }
@@ -129,9 +140,7 @@ int hc_theme_render(const hc_model *m, const struct hc_images *images, const cha
     int rc = -1;
     if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
     if (!hc_mustache_set_has(sh.tmpl, name)) {
-        hc_error(d, "template", "site.yaml", 0, 0,
-                 "theme '%s' has no template %s.mustache (in layouts/): copy it from themes/default/layouts/",
-                 m->config.theme, name);
+        no_layout(m, name, d);
         goto out;
     }
     sh.search = hc_mustache_set_has(sh.tmpl, "search");

@@ -2,8 +2,9 @@
  *
  * The renderer loads templates through hc_templates_load (render_int.h);
  * this is the same load for the rules, so that `huace check` reports what a
- * build would stop on: template syntax, a theme that is missing, and
- * partials that include themselves outside any section. */
+ * build would stop on: template syntax, a theme that is missing,
+ * partials that include themselves outside any section, and a theme without
+ * layouts/album.mustache when the album is on (print.enabled). */
 #ifndef HC_TEMPLATES_H
 #define HC_TEMPLATES_H
 #include "../../base/diag.h"
