@@ -177,6 +177,7 @@ static hc_model *load_fixture(hc_diags *d)
     hc_load_opts lo = { 0 };
     hc_load_site(m, &lo, d);
     hc_model_link(m, d);
+    hc_model_edition(m, 0);   /* as a build does: album.html renders the theme with the site values */
     hc_date_parse("2026-11-30", &m->today);
     assert_int_equal(hc_diags_errors(d), 0);
     return m;

@@ -55,15 +55,16 @@ int hc_theme_dir(const hc_model *m, hc_buf *out)
     hc_buf_printf(out, "%s/themes/%s", m->root, m->config.theme);
     if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
     /* themes installed with the huace binary: beside it, one folder up (a
-     * build tree), or in ../share/huace (an installed prefix) */
+     * build tree: build/huace-san), in ../share/huace (an installed prefix),
+     * or two folders up (build/asan/huace, the unit tests in build/tests/) */
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const rel[] = { "", "/..", "/../share/huace" };
-        for (int i = 0; i < 3; i++) {
+        static const char *const rel[] = { "", "/..", "/../share/huace", "/../.." };
+        for (int i = 0; i < 4; i++) {
             hc_buf_reset(out);
             hc_buf_printf(out, "%s%s/themes/%s", exe, rel[i], m->config.theme);
             if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
@@ -106,10 +107,60 @@ out:
     return rc;
 }
 
+static void no_layout(const hc_model *m, const char *name, hc_diags *d)
+{
+    hc_error(d, "template", "site.yaml", 0, 0,
+             "theme '%s' has no template %s.mustache (in layouts/): copy it from themes/default/layouts/",
+             m->config.theme, name);
+}
+
 int hc_templates_check(const hc_model *m, hc_diags *d)
 {
     hc_mustache_set *set = hc_mustache_set_new();
     int rc = hc_templates_load(m, set, d);
+    if (rc == 0 && m->config.print_enabled && !hc_mustache_set_has(set, "album")) {   /* print/album.html */
+        no_layout(m, "album", d);
+        rc = -1;
+    }
     hc_mustache_set_free(set);
+    return rc;
+}
+
+int hc_theme_render(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
+                    const hc_tv *vals, hc_buf *out, hc_diags *d)
+{
+    hc_shared sh;
+    memset(&sh, 0, sizeof sh);
+    sh.m = m;
+    sh.d = d;
+    sh.images = images;
+    sh.pdf_bytes[0] = sh.pdf_bytes[1] = -1;
+    sh.tmpl = hc_mustache_set_new();
+    hc_date_format(m->today, sh.build_date);
+    int rc = -1;
+    if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
+    if (!hc_mustache_set_has(sh.tmpl, name)) {
+        no_layout(m, name, d);
+        goto out;
+    }
+    sh.search = hc_mustache_set_has(sh.tmpl, "search");
+    hc_shared_build(&sh);
+    hc_tv *ctx = hc_tv_map(&sh.arena);   /* vals's keys, then site and root */
+    for (uint32_t i = 0; vals && vals->kind == HC_TV_MAP && i < vals->n; i++)
+        hc_tv_set(&sh.arena, ctx, vals->keys[i], vals->items[i]);
+    hc_tv_set(&sh.arena, ctx, "site", sh.site);
+    hc_tv_set_str(&sh.arena, ctx, "root", root);
+    int rr = hc_mustache_render(sh.tmpl, name, ctx, out);
+    if (rr != 0) {
+        hc_error(d, "template", "site.yaml", 0, 0,
+                 "template %s.mustache of theme '%s' renders more than %zu MB or %zu million tags; "
+                 "does a partial include itself inside a section, twice?",
+                 name, m->config.theme, HC_MUSTACHE_MAX_OUTPUT >> 20, HC_MUSTACHE_MAX_STEPS / 1000000);
+        goto out;
+    }
+    rc = 0;
+out:
+    hc_mustache_set_free(sh.tmpl);
+    hc_arena_free(&sh.arena);
     return rc;
 }
