@@ -52,7 +52,7 @@ FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_TIME    ?= 600
 FUZZ_RUN     ?= $(FUZZ_TARGETS)
 
-.PHONY: all demo deps test test-fast test-bins asan ubsan tsan fuzz fuzz-run clean bench
+.PHONY: all demo deps test test-fast test-bins asan ubsan tsan fuzz fuzz-run clean bench mutants
 all: huace
 
 huace: $(OBJ)
@@ -137,6 +137,12 @@ test: test-bins
 # `make test-fast`: the first pass only (optimised build, no sanitizers), a few minutes.
 test-fast: huace $(UNIT_BIN) build/tests/mustache_spec
 	@SPEC_DIR="$(SPEC_DIR)" TEST_PASSES=fast tests/run.sh
+
+# `make mutants`: plants each bug of tests/mutants/*.patch in a scratch copy, one at a time, and
+# expects the tests named in the patch to fail (tests/mutants/run.sh). Not part of `make test`:
+# a dozen builds and some slow e2e suites, 10-20 minutes. huace first: its objects are reused.
+mutants: huace
+	tests/mutants/run.sh
 
 N ?= 10000
 bench: huace

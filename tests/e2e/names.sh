@@ -39,6 +39,17 @@ check "check: a tag too long is an error at the tag, saying the limit" grep -q "
 build 2>"$T/err"
 check "build: the same error, not 'File name too long'" sh -c "grep -q 'over the limit of 200 bytes' '$T/err' && ! grep -q 'File name too long' '$T/err'"
 
+# 2b. a tag with '/' (党建/联建) is a located error at the tag, in check and
+# build, and nothing nests inside another tag's folder (tests/unit/test_link.c:
+# the link step itself never keeps a '/' in a folder name)
+site
+sed -i "s|^tags: .*|tags: [党建, 党建/联建]|" "$T/site/content/projects/t-z-01.yaml"
+"$HUACE" check -s "$T/site" --today 2026-11-30 >"$T/check.txt"
+check "check: a tag with '/' is an error at the tag [name]" grep -q "^content/projects/t-z-01.yaml:7:12: error: tag '党建/联建' becomes a folder name of the site, but it contains '/' .*\[name\]" "$T/check.txt"
+rm -rf "$T/w" && mkdir -p "$T/w"
+build 2>"$T/err"
+check "build: the same error stops the build, nothing nests in tags/党建/" sh -c "grep -q \"tag '党建/联建' .* contains '/'\" '$T/err' && test ! -e '$T/w/out/tags/党建/联建'"
+
 # 3. base_url with CR/LF and a CSS payload in a colour reach no output
 site
 sed -i 's|^base_url: .*|base_url: "https://example.test/\\r\\nEND:VEVENT\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:injected"|' "$T/site/site.yaml"

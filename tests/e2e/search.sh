@@ -98,6 +98,12 @@ ok(ttext.startswith("huaceSearchText(%d,[" % first), "a text file calls huaceSea
 tlist = json.loads(ttext[ttext.index("["):ttext.rindex("]") + 1])
 ok("蓝莓采摘园今年开园" in tlist[case_doc - first] and "Blueberry 节 & 集市" in tlist[case_doc - first],
    "the case study's text is its body as text, entities decoded")
+# a project's text holds its summary (content/projects/t-b-01.yaml: 测试用的示范带。)
+utext = open(os.path.join(out, "search/t/%d.js" % (unit // g)), encoding="utf-8").read()
+ulist = json.loads(utext[utext.index("["):utext.rindex("]") + 1])
+ok("测试用的示范带。" in ulist[unit - unit // g * g], "a project's text holds its summary: %r" % ulist[unit - unit // g * g][:80])
+ok(all(unit in (docs_of(p) or []) for p in ["试用", "用的"]), "the words of a project's summary find it: %s"
+   % {p: docs_of(p) for p in ["试用", "用的"]})
 PY
 pyrc=$?
 while read -r line; do

@@ -47,7 +47,15 @@ check "tidy finds no errors in any page" tidy_all "$T/a"
 check "fixture builds" "$HUACE" build -s tests/sites/base -o "$T/f" --today 2026-11-30 --quiet
 check "titles are escaped" grep -q '第二个案例 &lt;script&gt;alert(1)&lt;/script&gt;' "$T/f/cases/second-case/index.html"
 check "raw HTML in Markdown is omitted by default" sh -c "! grep -q '<b onclick' '$T/f/cases/second-case/index.html'"
-check "listing paginates by page_size" test -s "$T/f/tags/index.html"
+# pagination: page_size 2 and three case studies make two pages of the list
+cp -R tests/sites/base "$T/pg"
+printf -- '---\ntitle: 第三个案例\ndate: 2026-06-03\ntownship: 甲镇\n---\n正文。\n' >"$T/pg/content/cases/third-case.md"
+"$HUACE" build -s "$T/pg" -o "$T/pgo" --today 2026-11-30 --quiet
+check "listing paginates by page_size: cases/page/2/ and no page 3" \
+    sh -c "test -s '$T/pgo/cases/page/2/index.html' && test ! -e '$T/pgo/cases/page/3'"
+check "page 1 lists the two newest and links to page 2" sh -c "grep -q 'cases/third-case/index.html' '$T/pgo/cases/index.html' && grep -q 'cases/second-case/index.html' '$T/pgo/cases/index.html' && ! grep -q 'cases/first-case/index.html' '$T/pgo/cases/index.html' && grep -q 'href=\"../cases/page/2/index.html\"' '$T/pgo/cases/index.html'"
+check "page 2 lists the oldest only" sh -c "grep -q 'cases/first-case/index.html' '$T/pgo/cases/page/2/index.html' && ! grep -q 'cases/second-case/index.html' '$T/pgo/cases/page/2/index.html'"
+check "a term with three entries has two pages too (townships/jia/page/2/)" test -s "$T/pgo/townships/jia/page/2/index.html"
 check "fixture tidy" tidy_all "$T/f"
 check "fixture links resolve" python3 tests/tools/linkcheck.py "$T/f" "https://example.test/site/"
 cp -R tests/sites/base "$T/site2"
