@@ -30,6 +30,7 @@ static hc_tv *sup_value(const hc_shared *sh, hc_arena *a, const sup_ref *r)
     hc_tv_set_str(a, e, "state", hc_model_state(m, r->s->deadline, r->s->done));
     hc_tv_set_bool(a, e, "overdue", r->overdue);
     hc_tv_set_bool(a, e, "done", r->s->done);
+    hc_tv_set_bool(a, e, "due_today", !r->s->done && r->s->deadline == m->today);
     if (r->overdue) hc_tv_set_num(a, e, "days_over", (double)(m->today - r->s->deadline));
     else if (!r->s->done && r->s->deadline != HC_NO_DATE && r->s->deadline > m->today) hc_tv_set_num(a, e, "days_left", (double)(r->s->deadline - m->today));
     hc_tv_set(a, e, "p", hc_card_unit(sh, a, r->project));

@@ -302,6 +302,7 @@ static const hc_contract_row rows[] = {
     { "supervision-entry", "p", "card-unit", "its unit" },
     { "supervision-entry", "days_over", NULL, "days past the deadline (absent unless overdue)" },
     { "supervision-entry", "days_left", NULL, "days to the deadline (absent when done, overdue or undated)" },
+    { "supervision-entry", "due_today", NULL, "true when not done and the deadline is today" },
     { "observation", "p", "card-unit", "the unit" },
     { "observation", "number", NULL, "the 观摩 number (absent when none)" },
     { "observation", "date", NULL, "YYYY-MM-DD" },
