@@ -247,6 +247,7 @@ struct build_run {
     hc_pdf_stats ps;
     double pdf_cpu;
     hc_render_stats st;       /* .files counts every file written */
+    size_t html_files;        /* of which the HTML step's */
     hc_maps_stats ms;
     hc_share_stats shs;
 };
@@ -379,13 +380,15 @@ static step_status step_html(build_run *b)
     pdf_size(b->staging, "print/album.pdf", &ro.pdf_bytes[0]);
     pdf_size(b->staging, "print/album-press.pdf", &ro.pdf_bytes[1]);
     b->st.files = b->is.files + b->ps.files;
-    return hc_render_site(b->m, &ro, b->d, &b->st) != 0 ? STEP_FAILED : STEP_OK;
+    int rc = hc_render_site(b->m, &ro, b->d, &b->st);
+    b->html_files = b->st.files - b->is.files - b->ps.files;
+    return rc != 0 ? STEP_FAILED : STEP_OK;
 }
 
 static void detail_html(const build_run *b, hc_buf *out)
 {
-    hc_buf_printf(out, "%zu pages, %zu files so far: render %.3f s + write %.3f s, summed over %d threads",
-                  b->st.pages, b->st.files, b->st.render_s, b->st.write_s, b->jobs);
+    hc_buf_printf(out, "%zu pages, %zu files: render %.3f s + write %.3f s, summed over %d threads",
+                  b->st.pages, b->html_files, b->st.render_s, b->st.write_s, b->jobs);
 }
 
 /* The route maps, the overview, the board and the township charts. */
