@@ -55,15 +55,16 @@ int hc_theme_dir(const hc_model *m, hc_buf *out)
     hc_buf_printf(out, "%s/themes/%s", m->root, m->config.theme);
     if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
     /* themes installed with the huace binary: beside it, one folder up (a
-     * build tree), or in ../share/huace (an installed prefix) */
+     * build tree), in ../share/huace (an installed prefix), or two folders
+     * up (build/asan/huace and the other builds of the Makefile) */
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
         char *slash = strrchr(exe, '/');
         if (slash) *slash = '\0';
-        static const char *const rel[] = { "", "/..", "/../share/huace" };
-        for (int i = 0; i < 3; i++) {
+        static const char *const rel[] = { "", "/..", "/../share/huace", "/../.." };
+        for (int i = 0; i < 4; i++) {
             hc_buf_reset(out);
             hc_buf_printf(out, "%s%s/themes/%s", exe, rel[i], m->config.theme);
             if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
