@@ -26,21 +26,25 @@ LIBSRC   := $(filter-out src/main.c,$(SRC))
 OBJ      := $(SRC:src/%.c=build/obj/%.o)
 LIBOBJ   := $(LIBSRC:src/%.c=build/obj/%.o)
 
+# Each build lives in its own folder: build/obj/ (./huace), build/asan/ (make asan),
+# build/ubsan/ (make ubsan), build/tsan/ (make tsan), build/fuzz/ (make fuzz).
+# `make asan`: ASan+UBSan, build/asan/huace (the one tests/run.sh's second pass uses).
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-SAN_OBJ  := $(SRC:src/%.c=build/san/%.o)
+SAN_OBJ  := $(SRC:src/%.c=build/asan/obj/%.o)
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_SAN := $(UNIT_SRC:tests/unit/%.c=build/tests-san/%)
 SPEC_DIR ?= tests/spec/mustache
 
+# `make ubsan`: UBSan alone, which runs at close to full speed: build/ubsan/huace.
 UBSAN_FLAGS = -O1 -g -fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-UBSAN_OBJ := $(SRC:src/%.c=build/ubsan/%.o)
-# `make tsan`: ThreadSanitizer, for the stages that run on several threads
-# (images, maps, PDF). Not part of `make test`: it is slow and sees races
+UBSAN_OBJ := $(SRC:src/%.c=build/ubsan/obj/%.o)
+# `make tsan`: ThreadSanitizer, build/tsan/huace, for the stages that run on several
+# threads (images, maps, PDF). Not part of `make test`: it is slow and sees races
 # inside uninstrumented libraries only where our code calls them.
 TSAN_FLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
-TSAN_OBJ  := $(SRC:src/%.c=build/tsan/%.o)
+TSAN_OBJ  := $(SRC:src/%.c=build/tsan/obj/%.o)
 
 # libFuzzer targets (tests/fuzz/fuzz_<name>.c), built with clang: `make fuzz`,
 # `make fuzz-run [FUZZ_TIME=seconds] [FUZZ_RUN="names"]`; see tests/fuzz/README.md.
@@ -52,47 +56,66 @@ FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_TIME    ?= 600
 FUZZ_RUN     ?= $(FUZZ_TARGETS)
 
-.PHONY: all demo deps test test-fast test-bins asan ubsan tsan fuzz fuzz-run clean bench mutants
+.PHONY: all demo deps test test-fast test-bins asan ubsan tsan fuzz fuzz-run clean bench mutants FORCE
 all: huace
 
-huace: $(OBJ)
+# Objects rebuild when the flags change: each object folder has a file `flags`
+# holding the compiler and flags its objects are made with, rewritten (so newer
+# than every object) only when they differ from the last make's, and every
+# object and program depends on it. `make CFLAGS=-O0` after `make` rebuilds all.
+build/obj/flags:      STAMP = $(CC) $(CFLAGS)
+build/asan/obj/flags: STAMP = $(CC) $(CFLAGS) $(SAN_FLAGS)
+build/ubsan/obj/flags: STAMP = $(CC) $(CFLAGS) $(UBSAN_FLAGS)
+build/tsan/obj/flags: STAMP = $(CC) $(CFLAGS) $(TSAN_FLAGS)
+build/fuzz/obj/flags: STAMP = $(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS)
+%/flags: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(subst ','\'',$(STAMP) | $(LDFLAGS) $(LDLIBS))' >$@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+huace: $(OBJ) build/obj/flags
 	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDFLAGS) $(LDLIBS)
 
-build/obj/%.o: src/%.c
+build/obj/%.o: src/%.c build/obj/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-build/san/%.o: src/%.c
+asan: build/asan/huace
+ubsan: build/ubsan/huace
+tsan: build/tsan/huace
+
+build/asan/obj/%.o: src/%.c build/asan/obj/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
 
-build/huace-san: $(SAN_OBJ)
+build/asan/huace: $(SAN_OBJ) build/asan/obj/flags
 	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(LDFLAGS) $(LDLIBS)
 
-# `make asan`: ASan+UBSan build (the one tests/run.sh's second pass uses);
-# `make ubsan`: UBSan alone, which runs at close to full speed.
-asan: build/huace-san
-ubsan: build/huace-ubsan
-
-build/ubsan/%.o: src/%.c
+build/ubsan/obj/%.o: src/%.c build/ubsan/obj/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(UBSAN_FLAGS) -MMD -MP -c -o $@ $<
 
-build/huace-ubsan: $(UBSAN_OBJ)
+build/ubsan/huace: $(UBSAN_OBJ) build/ubsan/obj/flags
 	$(CC) $(CFLAGS) $(UBSAN_FLAGS) -o $@ $(UBSAN_OBJ) $(LDFLAGS) $(LDLIBS)
 
-tsan: build/huace-tsan
-
-build/tsan/%.o: src/%.c
+build/tsan/obj/%.o: src/%.c build/tsan/obj/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(TSAN_FLAGS) -MMD -MP -c -o $@ $<
 
-build/huace-tsan: $(TSAN_OBJ)
+build/tsan/huace: $(TSAN_OBJ) build/tsan/obj/flags
 	$(CC) $(CFLAGS) $(TSAN_FLAGS) -o $@ $(TSAN_OBJ) $(LDFLAGS) $(LDLIBS)
+
+# the names these programs had before (scripts and notes that still use them)
+build/huace-san: build/asan/huace
+	ln -sf asan/huace $@
+build/huace-ubsan: build/ubsan/huace
+	ln -sf ubsan/huace $@
+build/huace-tsan: build/tsan/huace
+	ln -sf tsan/huace $@
 
 fuzz: $(FUZZ_BIN)
 
-build/fuzz/obj/%.o: src/%.c
+build/fuzz/obj/%.o: src/%.c build/fuzz/obj/flags
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
@@ -100,27 +123,27 @@ build/fuzz/libhuace.a: $(FUZZ_OBJ)
 	@rm -f $@
 	ar rcs $@ $(FUZZ_OBJ)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libhuace.a
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libhuace.a build/fuzz/obj/flags
 	$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -DHC_FUZZ_SITE='"$(CURDIR)"' -MMD -MP -o $@ $< build/fuzz/libhuace.a $(LDFLAGS) $(LDLIBS)
 
 fuzz-run: fuzz
 	FUZZ_TIME="$(FUZZ_TIME)" tests/fuzz/run.sh $(FUZZ_RUN)
 
-build/tests/%: tests/unit/%.c $(LIBOBJ)
+build/tests/%: tests/unit/%.c $(LIBOBJ) build/obj/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
 
-build/tests-san/%: tests/unit/%.c $(SAN_OBJ)
+build/tests-san/%: tests/unit/%.c $(SAN_OBJ) build/asan/obj/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(filter-out build/san/main.o,$(SAN_OBJ)) $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(filter-out build/asan/obj/main.o,$(SAN_OBJ)) $(LDFLAGS) $(LDLIBS) -lcmocka
 
-build/tests/mustache_spec: tests/spec/mustache_spec.c $(LIBOBJ)
+build/tests/mustache_spec: tests/spec/mustache_spec.c $(LIBOBJ) build/obj/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
 
-build/tests-san/mustache_spec: tests/spec/mustache_spec.c $(SAN_OBJ)
+build/tests-san/mustache_spec: tests/spec/mustache_spec.c $(SAN_OBJ) build/asan/obj/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(filter-out build/san/main.o,$(SAN_OBJ)) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(filter-out build/asan/obj/main.o,$(SAN_OBJ)) $(LDFLAGS) $(LDLIBS)
 
 deps:
 	./scripts/install-deps.sh
@@ -129,7 +152,7 @@ demo: deps
 	$(MAKE) huace
 	./huace build -s . -o public
 
-test-bins: huace build/huace-san $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_spec build/tests-san/mustache_spec fuzz
+test-bins: huace build/asan/huace $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_spec build/tests-san/mustache_spec fuzz
 
 test: test-bins
 	@SPEC_DIR="$(SPEC_DIR)" tests/run.sh

@@ -45,4 +45,8 @@ int hc_cli_usage(const char *cmd, const char *fmt, const char *arg);
  * Returns -1 after printing an error if either is malformed. */
 int hc_cli_today(const hc_opts *o, int *days);
 
+/* The number of worker threads: -j, else the number of cores online (at
+ * least 1). The one place that default is worked out. */
+int hc_cli_jobs(const hc_opts *o);
+
 #endif

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 /* text from the site's own files, made safe for one comment line */
 static void put_comment_text(hc_buf *b, const char *s)
@@ -96,17 +95,14 @@ static void project_text(const hc_model *m, const char *id, size_t domain, hc_bu
     }
 }
 
-int hc_cmd_new(const hc_opts *o)
+/* The arguments: 'case SLUG' or 'project ID --domain DOMAIN', with a name
+ * fit for a URL and a file name. Returns 0, or 2 after a usage error. */
+static int check_args(const hc_opts *o)
 {
-    int rc = 1;
-    hc_buf path = HC_BUF_INIT, text = HC_BUF_INIT;
-    hc_model *m = NULL;
-    hc_diags *d = NULL;
-    char date[11];
     if (o->nargs != 2 || (strcmp(o->args[0], "case") && strcmp(o->args[0], "project")))
         return hc_cli_usage("new", "say what to make: 'new case SLUG' or 'new project ID --domain DOMAIN'%s", "");
-    const char *kind = o->args[0], *name = o->args[1];
-    int is_case = !strcmp(kind, "case");
+    const char *name = o->args[1];
+    int is_case = !strcmp(o->args[0], "case"), rc = 0;
     hc_buf why = HC_BUF_INIT;
     if (!hc_name_check(name, strlen(name), HC_NAME_ASCII, &why)) {
         hc_buf msg = HC_BUF_INIT;
@@ -115,13 +111,53 @@ int hc_cmd_new(const hc_opts *o)
         hc_buf_printf(&msg, "' becomes %s, but it %s", is_case ? "its URL" : "a folder name of the site", hc_buf_cstr(&why));
         rc = hc_cli_usage("new", "%s", hc_buf_cstr(&msg));
         hc_buf_free(&msg);
-        hc_buf_free(&why);
-        return rc;
+    } else if (is_case && o->domain) {
+        rc = hc_cli_usage("new", "--domain is for projects, not case studies%s", "");
+    } else if (!is_case && !o->domain) {
+        rc = hc_cli_usage("new", "a project needs --domain DOMAIN (its 创建领域)%s", "");
     }
     hc_buf_free(&why);
-    if (is_case && o->domain) return hc_cli_usage("new", "--domain is for projects, not case studies%s", "");
-    if (!is_case && !o->domain) return hc_cli_usage("new", "a project needs --domain DOMAIN (its 创建领域)%s", "");
+    return rc;
+}
+
+/* The file for project id in the domain --domain names: its path (below
+ * SRC) and text. Returns 0, or -1 having said why (an unknown domain, an id
+ * the site has). */
+static int project_file(const hc_model *m, const hc_opts *o, const char *id, hc_buf *path, hc_buf *text)
+{
+    size_t domain = HC_NONE;
+    for (size_t i = 0; i < m->std.ndomains; i++)
+        if (!strcmp(m->std.domains[i].key, o->domain)) domain = i;
+    if (domain == HC_NONE) {
+        fprintf(stderr, "huace new: error: unknown domain '%s' (seeds/standards.yaml has:", o->domain);
+        for (size_t i = 0; i < m->std.ndomains; i++) fprintf(stderr, " %s", m->std.domains[i].key);
+        fprintf(stderr, "%s)\n", m->std.ndomains ? "" : " none");
+        return -1;
+    }
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (m->projects[i].id && !strcmp(m->projects[i].id, id)) {
+            fprintf(stderr, "huace new: error: %s already has project %s\n", m->projects[i].path, id);
+            return -1;
+        }
+    hc_buf_puts(path, "content/projects/");
+    for (const char *c = id; *c; c++) hc_buf_putc(path, (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c));
+    hc_buf_puts(path, ".yaml");
+    project_text(m, id, domain, text);
+    return 0;
+}
+
+int hc_cmd_new(const hc_opts *o)
+{
+    int rc = check_args(o);
+    hc_buf path = HC_BUF_INIT, text = HC_BUF_INIT;
+    hc_model *m = NULL;
+    hc_diags *d = NULL;
+    char date[11];
+    if (rc) return rc;
     if (new_date(o, date) != 0) return 2;
+    rc = 1;
+    const char *name = o->args[1];
+    int is_case = !strcmp(o->args[0], "case");
 
     hc_buf_printf(&path, "%s/site.yaml", o->src);
     if (!hc_fs_exists(hc_buf_cstr(&path))) {
@@ -130,33 +166,15 @@ int hc_cmd_new(const hc_opts *o)
     }
     d = hc_diags_new();
     m = hc_model_new(o->src);
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    hc_load_opts lo = { .drafts = 1, .jobs = cores > 0 ? (int)cores : 1 };
+    hc_load_opts lo = { .drafts = 1, .jobs = hc_cli_jobs(o) };
     hc_load_site(m, &lo, d);   /* the site's own errors are for build and check to report */
 
     hc_buf_reset(&path);
     if (is_case) {
         hc_buf_printf(&path, "content/cases/%s.md", name);
         case_text(m, date, &text);
-    } else {
-        size_t domain = HC_NONE;
-        for (size_t i = 0; i < m->std.ndomains; i++)
-            if (!strcmp(m->std.domains[i].key, o->domain)) domain = i;
-        if (domain == HC_NONE) {
-            fprintf(stderr, "huace new: error: unknown domain '%s' (seeds/standards.yaml has:", o->domain);
-            for (size_t i = 0; i < m->std.ndomains; i++) fprintf(stderr, " %s", m->std.domains[i].key);
-            fprintf(stderr, "%s)\n", m->std.ndomains ? "" : " none");
-            goto out;
-        }
-        for (size_t i = 0; i < m->nprojects; i++)
-            if (m->projects[i].id && !strcmp(m->projects[i].id, name)) {
-                fprintf(stderr, "huace new: error: %s already has project %s\n", m->projects[i].path, name);
-                goto out;
-            }
-        hc_buf_puts(&path, "content/projects/");
-        for (const char *c = name; *c; c++) hc_buf_putc(&path, (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c));
-        hc_buf_puts(&path, ".yaml");
-        project_text(m, name, domain, &text);
+    } else if (project_file(m, o, name, &path, &text) != 0) {
+        goto out;
     }
     hc_buf full = HC_BUF_INIT;
     hc_buf_printf(&full, "%s/%s", o->src, hc_buf_cstr(&path));

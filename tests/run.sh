@@ -54,7 +54,7 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_supp
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # TEST_PASSES=fast (make test-fast) runs the first pass only.
 suite "" build/tests ./huace
-[ "${TEST_PASSES:-all}" = fast ] || suite "[asan+ubsan]" build/tests-san build/huace-san
+[ "${TEST_PASSES:-all}" = fast ] || suite "[asan+ubsan]" build/tests-san build/asan/huace
 
 if [ "$skip" -gt 0 ]; then
     echo "$pass passed, $fail failed, $skip skipped"

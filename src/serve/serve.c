@@ -94,42 +94,58 @@ static uint64_t settled_stamp(const char *src)
     return s;
 }
 
-int hc_cmd_serve(const hc_opts *o)
-{
-    int rc = 1, port = 0, have_dir = 0;
-    const char *addr = o->bind ? o->bind : "127.0.0.1";
-    hc_buf dir = HC_BUF_INIT, out = HC_BUF_INIT, cfg = HC_BUF_INIT, base = HC_BUF_INIT;
-    hc_http *http = NULL;
-    char err[256];
-    const char *tmp = getenv("TMPDIR");
+/* A preview: where it listens and the folder the site is built into. */
+typedef struct {
+    const char *addr;         /* numeric, from --bind or 127.0.0.1 */
+    int port;                 /* bound */
+    int have_dir;
+    hc_buf dir;               /* TMPDIR/huace-serve.XXXXXX, removed at the end */
+    hc_buf out;               /* dir/site: OUT of every build */
+    hc_buf base;              /* the preview's URL, the builds' base URL */
+    hc_http *http;
+} preview;
 
+/* Checks SRC, listens, makes the folder and starts serving it. Returns 0, or
+ * -1 having said why. */
+static int preview_start(const hc_opts *o, preview *p)
+{
+    const char *tmp = getenv("TMPDIR");
+    char err[256];
+    int want = o->port >= 0 ? o->port : DEFAULT_PORT;
+    hc_buf cfg = HC_BUF_INIT;
     hc_buf_printf(&cfg, "%s/site.yaml", o->src);
-    if (!hc_fs_exists(hc_buf_cstr(&cfg))) {
+    int has_cfg = hc_fs_exists(hc_buf_cstr(&cfg));
+    hc_buf_free(&cfg);
+    if (!has_cfg) {
         fprintf(stderr, "huace serve: error: no site.yaml in '%s': is this a huace site folder? (-s SRC)\n", o->src);
-        goto out;
+        return -1;
     }
-    int fd = listen_on(addr, o->port >= 0 ? o->port : DEFAULT_PORT, &port);
+    int fd = listen_on(p->addr, want, &p->port);
     if (fd < 0) {
-        fprintf(stderr, "huace serve: error: cannot listen on %s port %d: %s%s\n", addr,
-                o->port >= 0 ? o->port : DEFAULT_PORT, strerror(errno),
+        fprintf(stderr, "huace serve: error: cannot listen on %s port %d: %s%s\n", p->addr, want, strerror(errno),
                 errno == EADDRINUSE ? " (choose another with -p PORT, or -p 0 for any free one)" : "");
-        goto out;
+        return -1;
     }
-    hc_buf_printf(&dir, "%s/huace-serve.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir.data)) {
+    hc_buf_printf(&p->dir, "%s/huace-serve.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(p->dir.data)) {
         fprintf(stderr, "huace serve: error: cannot create a folder in %s: %s\n", tmp && *tmp ? tmp : "/tmp",
                 strerror(errno));
         close(fd);
-        goto out;
+        return -1;
     }
-    have_dir = 1;
-    hc_buf_printf(&out, "%s/site", hc_buf_cstr(&dir));
-    http = hc_http_start(fd, hc_buf_cstr(&out), err, sizeof err);
-    if (!http) {
+    p->have_dir = 1;
+    hc_buf_printf(&p->out, "%s/site", hc_buf_cstr(&p->dir));
+    p->http = hc_http_start(fd, hc_buf_cstr(&p->out), err, sizeof err);
+    if (!p->http) {
         fprintf(stderr, "huace serve: error: %s\n", err);
-        goto out;
+        return -1;
     }
+    return 0;
+}
 
+/* Ctrl-C and kill stop the watch loop; a closed browser connection is no signal to die of. */
+static void catch_signals(void)
+{
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;   /* no SA_RESTART: the poll's sleep ends at once */
@@ -137,47 +153,66 @@ int hc_cmd_serve(const hc_opts *o)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+}
 
-    int v6 = strchr(addr, ':') != NULL;
-    printf("huace serve: http://%s%s%s:%d/ serves %s, built again when a file changes (Ctrl-C stops)\n",
-           v6 ? "[" : "", addr, v6 ? "]" : "", port, o->src);
-    if (strcmp(addr, "127.0.0.1") && strcmp(addr, "::1"))
-        printf("huace serve: note: bound to %s, so other machines may see the preview\n", addr);
+/* Says where the preview is; its URL becomes p->base. */
+static void announce(const hc_opts *o, preview *p)
+{
+    int v6 = strchr(p->addr, ':') != NULL;
+    hc_buf_printf(&p->base, "http://%s%s%s:%d/", v6 ? "[" : "", p->addr, v6 ? "]" : "", p->port);
+    printf("huace serve: %s serves %s, built again when a file changes (Ctrl-C stops)\n", hc_buf_cstr(&p->base),
+           o->src);
+    if (strcmp(p->addr, "127.0.0.1") && strcmp(p->addr, "::1"))
+        printf("huace serve: note: bound to %s, so other machines may see the preview\n", p->addr);
     fflush(stdout);
+}
 
-    hc_opts bo = *o;
-    bo.out = hc_buf_cstr(&out);
-    /* absolute URLs (canonical links, the 404 page's links, feeds) point at the preview */
-    hc_buf_printf(&base, "http://%s%s%s:%d/", v6 ? "[" : "", addr, v6 ? "]" : "", port);
-    bo.base_url = hc_buf_cstr(&base);
-    uint64_t last = settled_stamp(o->src);
-    build_once(&bo, hc_buf_cstr(&out), http);
+/* Builds, then builds again whenever the inputs change, until stopped. */
+static void watch(const hc_opts *bo, const preview *p)
+{
+    const char *src = bo->src, *out = hc_buf_cstr(&p->out);
+    uint64_t last = settled_stamp(src);
+    build_once(bo, out, p->http);
     long pause = POLL_MS;
     while (!stop_requested) {
         sleep_ms(pause);
         if (stop_requested) break;
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        uint64_t now = hc_cache_stamp(o->src);
+        uint64_t now = hc_cache_stamp(src);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         /* a large site takes a while to stat: watching it should cost a fifth of a core at most */
         long spent = (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000);
         pause = spent * 4 > POLL_MS ? spent * 4 : POLL_MS;
         if (now == last) continue;
-        last = settled_stamp(o->src);
+        last = settled_stamp(src);
         if (stop_requested) break;
         printf("huace serve: a file changed, building again\n");
         fflush(stdout);
-        build_once(&bo, hc_buf_cstr(&out), http);
+        build_once(bo, out, p->http);
     }
+}
+
+int hc_cmd_serve(const hc_opts *o)
+{
+    int rc = 1;
+    preview p = { .addr = o->bind ? o->bind : "127.0.0.1", .dir = HC_BUF_INIT, .out = HC_BUF_INIT,
+                  .base = HC_BUF_INIT };
+    if (preview_start(o, &p) != 0) goto out;
+    catch_signals();
+    announce(o, &p);
+    hc_opts bo = *o;
+    bo.out = hc_buf_cstr(&p.out);
+    /* absolute URLs (canonical links, the 404 page's links, feeds) point at the preview */
+    bo.base_url = hc_buf_cstr(&p.base);
+    watch(&bo, &p);
     printf("huace serve: stopped\n");
     rc = 0;
 out:
-    hc_http_stop(http);
-    if (have_dir) hc_fs_rmtree(hc_buf_cstr(&dir));   /* the build, its staging folder and cache */
-    hc_buf_free(&dir);
-    hc_buf_free(&out);
-    hc_buf_free(&cfg);
-    hc_buf_free(&base);
+    hc_http_stop(p.http);
+    if (p.have_dir) hc_fs_rmtree(hc_buf_cstr(&p.dir));   /* the build, its staging folder and cache */
+    hc_buf_free(&p.dir);
+    hc_buf_free(&p.out);
+    hc_buf_free(&p.base);
     return rc;
 }

@@ -55,8 +55,9 @@ int hc_theme_dir(const hc_model *m, hc_buf *out)
     hc_buf_printf(out, "%s/themes/%s", m->root, m->config.theme);
     if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
     /* themes installed with the huace binary: beside it, one folder up (a
-     * build tree: build/huace-san), in ../share/huace (an installed prefix),
-     * or two folders up (build/asan/huace, the unit tests in build/tests/) */
+     * build tree), in ../share/huace (an installed prefix), or two folders
+     * up (build/asan/huace and the other builds of the Makefile, the unit
+     * tests in build/tests/) */
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
