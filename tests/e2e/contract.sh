@@ -55,7 +55,7 @@ else ok "every row of the table is set on some page ($rows rows)"; fi
 
 # every layout the site renders, and both body-image partials
 missing=""
-for l in home project case page list taxonomy standards map board schedule supervision search 404 \
+for l in home project case page list taxonomy standards map board schedule supervision search 404 album \
     partials/figure partials/picture; do
     grep -q "^$l	" "$T/set" || missing="$missing $l"
 done

@@ -1,14 +1,12 @@
 /* contract.c — the template contract (contract.h): the table of every value
- * a layout receives, printing it, checking a template against it, and
- * listing the keys a page's values really have.
+ * a layout receives, printing it, and checking a template against it
+ * (contract_dump.c lists the keys a page's values really have).
  *
  * When the renderer sets a new value (pages.c, context.c, campaign.c,
- * photos.c, meta.c), add its row here: tests/e2e/contract.sh compares the
+ * photos.c, meta.c, render/pdf/html.c for the album), add its row here: tests/e2e/contract.sh compares the
  * table with the keys of every page of the example site. */
 #include "contract.h"
 #include "../../base/alloc.h"
-#include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,44 +23,7 @@ static const hc_contract_row rows[] = {
     { E, "og.type", NULL, "\"article\" for a case study, else \"website\"" },
     { E, "og.locale", NULL, "site.lang with '_' (zh_CN)" },
     { E, "og.image", NULL, "absolute URL of the share image (absent without base_url)" },
-    { E, "site.title", NULL, "site.yaml title" },
-    { E, "site.lang", NULL, "site.yaml language (zh-CN), for <html lang>" },
-    { E, "site.district", NULL, "site.yaml district (absent when not given)" },
-    { E, "site.description", NULL, "site.yaml description (absent when not given)" },
-    { E, "site.logo", "image", "site.yaml logo (absent when not given)" },
-    { E, "site.author", NULL, "site.yaml author: who runs the site (absent when not given)" },
-    { E, "site.theme_color", NULL, "#rrggbb of the share images and favicon, for <meta name=theme-color>" },
-    { E, "site.css", NULL, "site path of the theme's CSS, with its content hash" },
-    { E, "site.js", NULL, "site path of the theme's script, with its content hash" },
-    { E, "site.search_js", NULL, "site path of the search page's script (absent without one)" },
-    { E, "site.nav[]", "menu-item", "the menu with no item current (themes from before per-page menus)" },
-    { E, "site.build_date", NULL, "the data's date in prose (数据截至 …; date_format.prose)" },
-    { E, "site.build_date_iso", NULL, "the same as YYYY-MM-DD" },
-    { E, "site.year", NULL, "the data's year (for a copyright line)" },
-    { E, "site.internal", NULL, "true in the internal edition (内部资料, noindex)" },
-    { E, "site.overdue", NULL, "true when overdue marks are shown (internal edition, or public.overdue)" },
-    { E, "site.supervision", NULL, "true when the site has a 督战 page" },
-    { E, "site.words.done", NULL, "the standards' word for done (已完成)" },
-    { E, "site.words.open", NULL, "the standards' word for not yet done" },
-    { E, "site.words.late", NULL, "the standards' word for overdue" },
-    { E, "site.words.due_today", NULL, "the standards' word for due today" },
-    { E, "site.words.deadline", NULL, "the standards' word for a deadline (时限)" },
-    { E, "site.print", NULL, "true when the album is built (print: in site.yaml)" },
-    { E, "site.pdf_size", NULL, "\"PDF，4.2 MB\": print/album.pdf's size" },
-    { E, "site.press_size", NULL, "the same for print/album-press.pdf" },
-    { E, "site.maps", NULL, "true when maps are built (maps: in site.yaml)" },
-    { E, "site.search", NULL, "true when the theme has a search page" },
-    { E, "site.statuses[]", "status", "every progress status of the standards, in order (the colour legend)" },
-    { E, "site.beian", NULL, "the filing numbers (absent when none is given)" },
-    { E, "site.beian.icp", NULL, "ICP 备案号" },
-    { E, "site.beian.police", NULL, "公安备案号" },
-    { E, "site.beian.police_url", NULL, "the police record's look-up URL" },
-    { E, "site.beian.site_code", NULL, "网站标识码" },
-    { E, "site.contact", NULL, "the contact block (absent when none is given)" },
-    { E, "site.contact.address", NULL, "postal address" },
-    { E, "site.contact.phone", NULL, "phone as written" },
-    { E, "site.contact.tel", NULL, "the phone's digits and + for a tel: link" },
-    { E, "site.contact.email", NULL, "e-mail address" },
+    { E, "site", "site", "the site's values (hc_shared_build in context.c)" },
 
     /* ---- layouts ---- */
     { "home", "domains[]", "link", "each domain of the standards, linking to its page" },
@@ -223,6 +184,33 @@ static const hc_contract_row rows[] = {
     { "supervision", "overdue_count", NULL, "matters overdue" },
     { "supervision", "done_count", NULL, "matters done" },
 
+    { "album", "root", NULL, "\"../\": print/album.html is one folder down; put it before a site path" },
+    { "album", "site", "site", "the site's values, as every page has them" },
+    { "album", "year", NULL, "the data's year, for the cover" },
+    { "album", "base_url", NULL, "site.yaml base_url (\"\" when not given)" },
+    { "album", "paper.width", NULL, "the trim's width, \"210.0mm\" (print: in site.yaml)" },
+    { "album", "paper.height", NULL, "the trim's height" },
+    { "album", "paper.top", NULL, "the top margin" },
+    { "album", "paper.outer", NULL, "the outer margin (mirrored on facing pages)" },
+    { "album", "paper.bottom", NULL, "the bottom margin" },
+    { "album", "paper.inner", NULL, "the inner margin (the gutter)" },
+    { "album", "paper.bare_height", NULL, "the trim's height less 0.5 mm: the cover never spills onto a second page" },
+    { "album", "colors.accent", NULL, "the album's accent colour, #rrggbb" },
+    { "album", "colors.gold", NULL, "its gold" },
+    { "album", "colors.ink", NULL, "its text colour" },
+    { "album", "colors.muted", NULL, "its colour for secondary text" },
+    { "album", "items[]", NULL, "the 十个一, in order" },
+    { "album", "items[].name", NULL, "the item's name" },
+    { "album", "statuses[]", "album-status", "every progress status, in order (the colour legend)" },
+    { "album", "chapters[]", NULL, "one chapter per domain of the standards" },
+    { "album", "chapters[].key", NULL, "the domain's key" },
+    { "album", "chapters[].name", NULL, "its name" },
+    { "album", "chapters[].full", NULL, "its full name" },
+    { "album", "chapters[].planned", NULL, "units the plan calls for" },
+    { "album", "chapters[].count", NULL, "units in the domain" },
+    { "album", "chapters[].units[]", "album-unit", "the domain's units, one spread each" },
+    { "album", "cases[]", "album-case", "the case studies the album carries (album: cases in site.yaml)" },
+
     { "404", "inline_css", NULL, "site.css itself, to inline: the page is served at any depth" },
     /* the search page has only the values every page has */
     { "search", "", NULL, "" },
@@ -234,6 +222,88 @@ static const hc_contract_row rows[] = {
     { "partials/picture", "root", NULL, "the page's root" },
 
     /* ---- shapes ---- */
+    { "site", "title", NULL, "site.yaml title" },
+    { "site", "lang", NULL, "site.yaml language (zh-CN), for <html lang>" },
+    { "site", "district", NULL, "site.yaml district (absent when not given)" },
+    { "site", "description", NULL, "site.yaml description (absent when not given)" },
+    { "site", "logo", "image", "site.yaml logo (absent when not given)" },
+    { "site", "author", NULL, "site.yaml author: who runs the site (absent when not given)" },
+    { "site", "theme_color", NULL, "#rrggbb of the share images and favicon, for <meta name=theme-color>" },
+    { "site", "css", NULL, "site path of the theme's CSS, with its content hash" },
+    { "site", "js", NULL, "site path of the theme's script, with its content hash" },
+    { "site", "search_js", NULL, "site path of the search page's script (absent without one)" },
+    { "site", "nav[]", "menu-item", "the menu with no item current (themes from before per-page menus)" },
+    { "site", "build_date", NULL, "the data's date in prose (数据截至 …; date_format.prose)" },
+    { "site", "build_date_iso", NULL, "the same as YYYY-MM-DD" },
+    { "site", "year", NULL, "the data's year (for a copyright line)" },
+    { "site", "internal", NULL, "true in the internal edition (内部资料, noindex)" },
+    { "site", "overdue", NULL, "true when overdue marks are shown (internal edition, or public.overdue)" },
+    { "site", "supervision", NULL, "true when the site has a 督战 page" },
+    { "site", "words.done", NULL, "the standards' word for done (已完成)" },
+    { "site", "words.open", NULL, "the standards' word for not yet done" },
+    { "site", "words.late", NULL, "the standards' word for overdue" },
+    { "site", "words.due_today", NULL, "the standards' word for due today" },
+    { "site", "words.deadline", NULL, "the standards' word for a deadline (时限)" },
+    { "site", "print", NULL, "true when the album is built (print: in site.yaml)" },
+    { "site", "pdf_size", NULL, "\"PDF，4.2 MB\": print/album.pdf's size" },
+    { "site", "press_size", NULL, "the same for print/album-press.pdf" },
+    { "site", "maps", NULL, "true when maps are built (maps: in site.yaml)" },
+    { "site", "search", NULL, "true when the theme has a search page" },
+    { "site", "statuses[]", "status", "every progress status of the standards, in order (the colour legend)" },
+    { "site", "beian", NULL, "the filing numbers (absent when none is given)" },
+    { "site", "beian.icp", NULL, "ICP 备案号" },
+    { "site", "beian.police", NULL, "公安备案号" },
+    { "site", "beian.police_url", NULL, "the police record's look-up URL" },
+    { "site", "beian.site_code", NULL, "网站标识码" },
+    { "site", "contact", NULL, "the contact block (absent when none is given)" },
+    { "site", "contact.address", NULL, "postal address" },
+    { "site", "contact.phone", NULL, "phone as written" },
+    { "site", "contact.tel", NULL, "the phone's digits and + for a tel: link" },
+    { "site", "contact.email", NULL, "e-mail address" },
+    { "album-status", "name", NULL, "the status's name" },
+    { "album-status", "meaning", NULL, "a line saying what it means" },
+    { "album-status", "color", NULL, "#rrggbb as the album prints it" },
+    { "album-unit", "id", NULL, "its 挂号 (an anchor: #unit-<id>)" },
+    { "album-unit", "name", NULL, "its name" },
+    { "album-unit", "domain", NULL, "its domain's full name (\"\" when none)" },
+    { "album-unit", "level", NULL, "its level (\"\" when none)" },
+    { "album-unit", "brand", NULL, "主题品牌 (\"\" when not given)" },
+    { "album-unit", "summary", NULL, "its summary (\"\" when not given)" },
+    { "album-unit", "route", NULL, "its route (false without nodes)" },
+    { "album-unit", "route.src", NULL, "the route map's PNG, a link from print/" },
+    { "album-unit", "route.nodes[]", NULL, "the route's stops in order" },
+    { "album-unit", "route.nodes[].name", NULL, "the stop's node name" },
+    { "album-unit", "route.nodes[].first", NULL, "true for the first stop (no arrow before it)" },
+    { "album-unit", "lead_name", NULL, "挂帅领战: who leads it (\"\" when not given)" },
+    { "album-unit", "lead_title", NULL, "their title (\"\" when not given)" },
+    { "album-unit", "grade", NULL, "its 考评 grade, 尚未考评 when none (\"\" without grades)" },
+    { "album-unit", "baseline", NULL, "the 双40条 check (false when not given)" },
+    { "album-unit", "baseline.passed", NULL, "rules passed" },
+    { "album-unit", "baseline.total", NULL, "rules checked" },
+    { "album-unit", "funding", NULL, "money put in, in 万元 (\"\" when not given)" },
+    { "album-unit", "status", "album-status", "its progress (false when not given)" },
+    { "album-unit", "checks_done", NULL, "items of the 十个一 met" },
+    { "album-unit", "checks_total", NULL, "items in the 十个一" },
+    { "album-unit", "checks[]", NULL, "the 十个一, each marked for this unit" },
+    { "album-unit", "checks[].name", NULL, "the item's name" },
+    { "album-unit", "checks[].yes", NULL, "true when met" },
+    { "album-unit", "checks[].note", NULL, "（待补齐） when not met, （未填报） when not reported, else \"\"" },
+    { "album-unit", "cases[]", NULL, "the case studies about it" },
+    { "album-unit", "cases[].url", NULL, "#case-<slug> when the album carries it, else its page on the site" },
+    { "album-unit", "cases[].title", NULL, "its title" },
+    { "album-unit", "url", NULL, "its page on the site, a link from print/" },
+    { "album-unit", "web", NULL, "the same as an absolute URL (base_url), as printed" },
+    { "album-unit", "qr", NULL, "a QR code of web: base64 of an SVG, for a data: URL (\"\" when none)" },
+    { "album-case", "slug", NULL, "its slug (an anchor: #case-<slug>)" },
+    { "album-case", "date", NULL, "YYYY-MM-DD (\"\" when none)" },
+    { "album-case", "township", NULL, "its township (\"\" when none)" },
+    { "album-case", "url", NULL, "its page on the site, a link from print/" },
+    { "album-case", "title", NULL, "its title" },
+    { "album-case", "units[]", NULL, "the units it is about" },
+    { "album-case", "units[].id", NULL, "the unit's 挂号 (its spread: #unit-<id>)" },
+    { "album-case", "units[].name", NULL, "the unit's name" },
+    { "album-case", "units[].sep", NULL, "true for all but the first (put a separator before it)" },
+    { "album-case", "body", NULL, "its body as HTML, links and images pointing from print/: use {{{body}}}" },
     { "link", "name", NULL, "the name" },
     { "link", "url", NULL, "its page's href from the root" },
     { "menu-item", "", "link", "a menu item" },
@@ -336,8 +406,9 @@ static const hc_contract_row rows[] = {
 #define NROWS (sizeof rows / sizeof rows[0])
 
 /* Layouts rendered with only their own values, not every page's: the body
- * images' partials (photos.c). */
-static const char *const standalone[] = { "partials/figure", "partials/picture" };
+ * images' partials (photos.c), and the album's web version (render/pdf/html.c
+ * through hc_theme_render: its values, site and root; no menu, no og). */
+static const char *const standalone[] = { "partials/figure", "partials/picture", "album" };
 
 static int is_standalone(const char *scope)
 {
@@ -481,7 +552,7 @@ void hc_contract_print(FILE *out)
     for (size_t i = 0; i < NROWS; i++) {
         const char *s = rows[i].scope;
         if (!first_of_scope(i) || !hc_contract_is_layout(s)) continue;
-        if (is_standalone(s)) fprintf(out, "\n%s.mustache (rendered with only these values):\n", s);
+        if (is_standalone(s)) fprintf(out, "\nlayouts/%s.mustache (rendered with only these values):\n", s);
         else
             fprintf(out, "\nlayouts/%s.mustache (and every page's values):\n", s);
         print_rows(out, s);
@@ -703,73 +774,4 @@ size_t hc_contract_check(const char *layout, const char *path, const char *text,
     while (c.nframes) free(c.frames[--c.nframes]);
     keyset_free(&keys);
     return c.unknown;
-}
-
-/* ---- the keys a page's values have (HUACE_CONTRACT_DUMP) ---- */
-
-static void paths_of(const hc_tv *v, const char *layout, hc_buf *key, hc_buf *out)
-{
-    if (!v) return;
-    if (v->kind == HC_TV_LIST) {
-        size_t n = key->len;
-        hc_buf_puts(key, "[]");
-        hc_buf_printf(out, "%s\t%s\n", layout, hc_buf_cstr(key));
-        for (uint32_t i = 0; i < v->n; i++) paths_of(v->items[i], layout, key, out);
-        hc_buf_truncate(key, n);
-    } else if (v->kind == HC_TV_MAP) {
-        for (uint32_t i = 0; i < v->n; i++) {
-            size_t n = key->len;
-            if (n) hc_buf_putc(key, '.');
-            hc_buf_puts(key, v->keys[i]);
-            hc_buf_printf(out, "%s\t%s\n", layout, hc_buf_cstr(key));
-            paths_of(v->items[i], layout, key, out);
-            hc_buf_truncate(key, n);
-        }
-    }
-}
-
-void hc_contract_paths(const hc_tv *ctx, const char *layout, hc_buf *out)
-{
-    hc_buf key = HC_BUF_INIT;
-    paths_of(ctx, layout, &key, out);
-    hc_buf_free(&key);
-}
-
-struct hc_contract_dump {
-    FILE *f;
-    pthread_mutex_t mu;
-};
-
-hc_contract_dump *hc_contract_dump_open(hc_diags *d)
-{
-    const char *path = getenv(HC_CONTRACT_DUMP_ENV);
-    if (!path || !*path) return NULL;
-    FILE *f = fopen(path, "a");
-    if (!f) {
-        hc_warn(d, "write", path, 0, 0, "cannot open the %s file: the keys are not written", HC_CONTRACT_DUMP_ENV);
-        return NULL;
-    }
-    hc_contract_dump *dump = hc_xcalloc(1, sizeof *dump);
-    dump->f = f;
-    pthread_mutex_init(&dump->mu, NULL);
-    return dump;
-}
-
-void hc_contract_dump_values(hc_contract_dump *dump, const hc_tv *ctx, const char *layout)
-{
-    if (!dump || !ctx) return;
-    hc_buf keys = HC_BUF_INIT;
-    hc_contract_paths(ctx, layout, &keys);
-    pthread_mutex_lock(&dump->mu);
-    fwrite(hc_buf_cstr(&keys), 1, keys.len, dump->f);
-    pthread_mutex_unlock(&dump->mu);
-    hc_buf_free(&keys);
-}
-
-void hc_contract_dump_close(hc_contract_dump *dump)
-{
-    if (!dump) return;
-    fclose(dump->f);
-    pthread_mutex_destroy(&dump->mu);
-    free(dump);
 }

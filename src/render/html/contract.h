@@ -5,9 +5,10 @@
  *   - "every page": values every layout receives (baseof, partials/meta);
  *   - a layout's name ("home", "project", …): its own values, besides those
  *     of every page; "partials/figure" and "partials/picture", the partials
- *     a Markdown body's images are rendered with, get only their own values
- *     (the list `standalone` in contract.c);
- *   - a shape ("card-project", "status", "image", …): the fields of a value
+ *     a Markdown body's images are rendered with, and "album" (print/
+ *     album.html, render/pdf/html.c) get only their own values (the list
+ *     `standalone` in contract.c);
+ *   - a shape ("site", "card-project", "status", "image", …): the fields of a value
  *     used in several places, named by the rows whose type is that shape.
  * A key is a dotted path from the layout's values: "site.title",
  * "milestones[].date" ("[]": each item of a list). A row with a shape stands
@@ -16,7 +17,8 @@
  * Two checks keep the table honest (tests/unit/test_contract.c and
  * tests/e2e/contract.sh): every variable a theme's template uses resolves to
  * a key of the table (hc_contract_check), and the keys the renderer sets on
- * the example site are exactly the table's (hc_contract_dump below).
+ * the example site are exactly the table's (hc_contract_dump below,
+ * contract_dump.c).
  */
 #ifndef HC_CONTRACT_H
 #define HC_CONTRACT_H
@@ -61,8 +63,8 @@ size_t hc_contract_check(const char *layout, const char *path, const char *text,
                          hc_contract_load_fn load, void *load_arg, hc_diags *d);
 
 /* Debugging the contract: when the environment variable HUACE_CONTRACT_DUMP
- * names a file, the renderer appends to it, for each page and each body
- * image it renders, "layout<TAB>key" for every key of the values it renders
+ * names a file, the renderer appends to it, for each page, each body
+ * image and print/album.html it renders, "layout<TAB>key" for every key of the values it renders
  * with, in no set order (tests/e2e/contract.sh). */
 #define HC_CONTRACT_DUMP_ENV "HUACE_CONTRACT_DUMP"
 typedef struct hc_contract_dump hc_contract_dump;

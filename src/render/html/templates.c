@@ -1,5 +1,6 @@
 /* templates.c — loading the theme's and the site's Mustache templates. */
 #include "render_int.h"
+#include "contract.h"
 #include "templates.h"
 #include "../../base/fs.h"
 #include "../../base/utf8.h"
@@ -151,6 +152,9 @@ int hc_theme_render(const hc_model *m, const struct hc_images *images, const cha
         hc_tv_set(&sh.arena, ctx, vals->keys[i], vals->items[i]);
     hc_tv_set(&sh.arena, ctx, "site", sh.site);
     hc_tv_set_str(&sh.arena, ctx, "root", root);
+    hc_contract_dump *dump = hc_contract_dump_open(d);   /* HUACE_CONTRACT_DUMP: these keys, as name's */
+    hc_contract_dump_values(dump, ctx, name);
+    hc_contract_dump_close(dump);
     int rr = hc_mustache_render(sh.tmpl, name, ctx, out);
     if (rr != 0) {
         hc_error(d, "template", "site.yaml", 0, 0,

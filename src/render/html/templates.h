@@ -25,7 +25,8 @@ int hc_templates_check(const hc_model *m, hc_diags *d);
  * read; images (render/images/images.h, may be NULL) gives the logo.
  * Appends to out. Returns 0, or -1 after reporting to d: template errors,
  * rule "template" when the theme has no layouts/<name>.mustache or the page
- * renders over the engine's budget. */
+ * renders over the engine's budget. With HUACE_CONTRACT_DUMP set, writes the keys
+ * of the values as layout name's (contract.h). */
 struct hc_images;
 int hc_theme_render(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
                     const hc_tv *vals, hc_buf *out, hc_diags *d);

@@ -12,7 +12,8 @@
  * lives in print/, so every link into the site starts with ../ and names
  * index.html.
  *
- * Values (besides `site` and `root`, which every page has): year; base_url;
+ * Values (besides `site` and `root`; their rows, with meanings, are scope
+ * "album" in render/html/contract.c: `huace help templates`): year; base_url;
  * paper {width, height, top, outer, bottom, inner, bare_height} as "210.0mm";
  * colors {accent, gold, ink, muted} as "#rrggbb"; items [{name}] (十个一);
  * statuses [{name, meaning, color}]; chapters [{key, name, full, planned,
