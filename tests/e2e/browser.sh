@@ -12,7 +12,7 @@
 # by scripts/install-deps.sh) and playwright-core (npm ci in tests/browser).
 . tests/tools/tap.sh
 # the internal edition: it has every page kind (the public one has no supervision/ page)
-"$HUACE" build -s . -o "$T/out" --edition internal --today 2026-11-30 --quiet || { echo "not ok 1 - build"; exit 1; }
+example_build "$T/out" "$T/build.log" --edition internal || { echo "not ok 1 - build"; sed 's/^/# /' "$T/build.log" | head; exit 1; }
 if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
     (cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1) || { echo "not ok 1 - npm ci in tests/browser"; exit 1; }
 fi

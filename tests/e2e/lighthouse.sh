@@ -6,7 +6,7 @@
 # prints the scores of every run). Needs chromium, node and the npm packages
 # of tests/browser (npm ci there; scripts/install-deps.sh sets up the rest).
 . tests/tools/tap.sh
-"$HUACE" build -s . -o "$T/out" --today 2026-11-30 --quiet || { echo "not ok 1 - build"; exit 1; }
+example_build "$T/out" "$T/build.log" || { echo "not ok 1 - build"; sed 's/^/# /' "$T/build.log" | head; exit 1; }
 if [ ! -d tests/browser/node_modules/lighthouse ]; then
     (cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1) || { echo "not ok 1 - npm ci in tests/browser"; exit 1; }
 fi

@@ -95,7 +95,7 @@ if [ $st = 1 ] || [ $st = 2 ]; then ok "a truncated PDF: exit $st, no crash"; el
 
 # huace's own album
 OUT=$T/site
-"$HUACE" build -s . -o "$OUT" --today 2026-11-30 --quiet >"$T/build.log" 2>&1 || { notok "example site builds"; sed 's/^/# /' "$T/build.log" | head; finish; exit 1; }
+example_build "$OUT" "$T/build.log" || { notok "example site builds"; sed 's/^/# /' "$T/build.log" | head; finish; exit 1; }
 album() { # album NAME FILE WANT-EXIT CODES…: exit status and exactly these problem codes
     nm=$1 f=$2 want=$3; shift 3
     "$HUACE" preflight --format json "$f" >"$T/album.json" 2>"$T/album.err"
