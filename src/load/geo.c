@@ -141,14 +141,26 @@ static double ring_area(const hc_geo_ring *r)
     return fabs(a / 2);
 }
 
-/* The named polygons of a GIS boundary layer become township outlines (the
- * largest ring per name), for labels, the overview's extent and checks. */
+/* Whether name is a township of site.yaml (any name when it lists none). */
+static int is_township(const hc_model *m, const char *name)
+{
+    if (!m->config.ntownships) return 1;
+    for (size_t i = 0; i < m->config.ntownships; i++)
+        if (m->config.townships[i].name && !strcmp(m->config.townships[i].name, name)) return 1;
+    return 0;
+}
+
+/* The polygons of a GIS boundary layer named after a township of site.yaml
+ * become township outlines (the largest ring per name), for labels, the
+ * overview's extent and checks. Other boundaries (villages, parcels) are
+ * only drawn. */
 static void areas_from_layer(hc_model *m, const hc_geo_layer *l)
 {
     size_t first = m->nareas;
     for (size_t f = 0; f < l->nfeatures; f++) {
         const hc_geo_feature *ft = &l->features[f];
         if (ft->kind != HC_GEOM_POLYGON || !ft->name || !ft->nparts || ft->parts[0].n < 3) continue;
+        if (!is_township(m, ft->name)) continue;
         const hc_geo_ring *ring = &ft->parts[0];
         hc_geo_area *a = NULL;
         for (size_t i = first; i < m->nareas && !a; i++)

@@ -8,7 +8,8 @@
 #   tests/bench/run.sh --photos                 only the photo comparison (photos.sh)
 #   tests/bench/run.sh --search [N]             only the search index size (search.sh; N default 10000)
 #
-# Environment: HUGO=0 skips Hugo; WEASY=0 skips the maps/album section (example site); GROWTH=1
+# Environment: HUGO=0 skips Hugo; WEASY=0 skips the maps/album section (example site); LAYERS=0 the
+# map layers at GIS size (layers.sh); GROWTH=1
 # also times N/10 (always from N=100000 on: the linear-growth target); RUNS (default 3)
 # timed runs per measurement, after one warm-up; HUACE (default ./huace) the binary;
 # KEEP=1 keeps the temporary folder; STAGE_TIMEOUT (default 900 s) limits the
@@ -277,6 +278,12 @@ if [ "$WEASY" != 0 ]; then
         echo "huace build of the example site failed:"
         tail -n 5 "$TMP/ex.err"
     fi
+fi
+
+# ---------------------------------------------------------------- map layers (issue 17)
+if [ "${LAYERS:-1}" != 0 ]; then
+    echo
+    HUACE="$HUACE" sh "$HERE/layers.sh" || echo "run.sh: the map layers part failed" >&2
 fi
 
 # ---------------------------------------------------------------- photos (issue 12)

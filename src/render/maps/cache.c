@@ -28,9 +28,16 @@ void mp_hk_str(mp_hkey *k, const char *s)
 
 void mp_hk_num(mp_hkey *k, double v)
 {
-    char t[40];
-    snprintf(t, sizeof t, "%.17g", v);
-    mp_hk_str(k, t);
+    mp_hk_nums(k, &v, 1);
+}
+
+void mp_hk_nums(mp_hkey *k, const double *v, size_t n)
+{
+    /* the bits, not a decimal text: a layer of a million vertices is hashed
+     * for every map that shows it; -0 and 0 differ, which costs at most a redraw */
+    long len = (long)n;
+    k->h = hc_hash(k->h, &len, sizeof len);
+    if (n) k->h = hc_hash(k->h, v, n * sizeof *v);
 }
 
 void mp_hk_int(mp_hkey *k, long v)
@@ -62,11 +69,8 @@ void mp_hk_areas(mp_hkey *k, const hc_model *m)
     mp_hk_int(k, (long)m->nareas);
     for (size_t a = 0; a < m->nareas; a++) {
         mp_hk_str(k, m->areas[a].name);
-        mp_hk_int(k, (long)m->areas[a].npoints);
-        for (size_t i = 0; i < m->areas[a].npoints; i++) {
-            mp_hk_num(k, m->areas[a].lon[i]);
-            mp_hk_num(k, m->areas[a].lat[i]);
-        }
+        mp_hk_nums(k, m->areas[a].lon, m->areas[a].npoints);
+        mp_hk_nums(k, m->areas[a].lat, m->areas[a].npoints);
     }
     mp_hk_int(k, (long)m->nlayers);
     for (size_t l = 0; l < m->nlayers; l++) {

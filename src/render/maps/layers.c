@@ -3,8 +3,9 @@
  *
  * Only features whose box meets the frame's extent (plus a margin) are
  * projected; each part is simplified for the map's scale (a vertex closer
- * than SIMPLIFY px to the last one kept is dropped), so a layer of a million
- * vertices costs what the map can show. Polygons are filled even-odd with
+ * than SIMPLIFY px to the last one kept is dropped, then Douglas–Peucker
+ * drops every vertex within TOLERANCE px of the line that stays), so a
+ * layer of a million vertices costs what the map can show. Polygons are filled even-odd with
  * their holes, then stroked; lines are stroked (roads over a white casing),
  * dashed when the layer has a dash; points are discs. */
 #include "maps_int.h"
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #define SIMPLIFY 0.7          /* px */
+#define TOLERANCE 0.35        /* px: under half a pixel, not visible */
 #define CASING 0xffffff
 
 typedef struct { mp_pt *p; size_t n, cap; } pts;
@@ -24,6 +26,46 @@ static void push(pts *v, mp_pt q)
         v->p = hc_xrealloc(v->p, v->cap * sizeof *v->p);
     }
     v->p[v->n++] = q;
+}
+
+/* Squared distance from q to the segment a–b (to a when they coincide). */
+static double seg_dist2(mp_pt q, mp_pt a, mp_pt b)
+{
+    double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy, t = 0;
+    if (len2 > 0) t = fmax(0, fmin(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2));
+    double ex = a.x + t * dx - q.x, ey = a.y + t * dy - q.y;
+    return ex * ex + ey * ey;
+}
+
+/* Douglas–Peucker on p[0..n): keeps the ends and every vertex farther than
+ * TOLERANCE from the simplified line; returns the new count (in place). */
+static size_t simplify(mp_pt *p, size_t n)
+{
+    if (n < 3) return n;
+    unsigned char *keep = hc_xcalloc(n, 1);
+    size_t *stack = hc_xmalloc(2 * n * sizeof *stack), top = 0, out = 0;
+    keep[0] = keep[n - 1] = 1;
+    stack[top++] = 0;
+    stack[top++] = n - 1;
+    while (top) {
+        size_t b = stack[--top], a = stack[--top], at = 0;
+        double worst = TOLERANCE * TOLERANCE;
+        for (size_t i = a + 1; i < b; i++) {
+            double d = seg_dist2(p[i], p[a], p[b]);
+            if (d > worst) worst = d, at = i;
+        }
+        if (!at) continue;
+        keep[at] = 1;
+        stack[top++] = a;
+        stack[top++] = at;
+        stack[top++] = at;
+        stack[top++] = b;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (keep[i]) p[out++] = p[i];
+    free(keep);
+    free(stack);
+    return out;
 }
 
 /* Projects ring r into v (appended), simplified for the scale. */
@@ -38,6 +80,7 @@ static void project(pts *v, const mp_proj *pr, const hc_geo_ring *r)
         }
         push(v, q);
     }
+    v->n = start + simplify(v->p + start, v->n - start);
 }
 
 /* Geographic extent of the frame, widened by a quarter on every side. */

@@ -167,6 +167,7 @@ typedef struct { uint64_t h; } mp_hkey;
 void mp_hk_init(mp_hkey *k, const char *what);
 void mp_hk_str(mp_hkey *k, const char *s);          /* NULL and "" differ */
 void mp_hk_num(mp_hkey *k, double v);
+void mp_hk_nums(mp_hkey *k, const double *v, size_t n);
 void mp_hk_int(mp_hkey *k, long v);
 /* Status table and font: inputs of every image. */
 void mp_hk_common(mp_hkey *k, const hc_model *m);
