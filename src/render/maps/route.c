@@ -586,6 +586,24 @@ void mp_route_hash(mp_hkey *key, const hc_model *m, size_t pi)
     mp_hk_areas(key, m);
 }
 
+int mp_route_marker_pos(const hc_model *m, size_t pi, int w, int h, double k, hc_map_marker *out)
+{
+    layout L;
+    if (pi >= m->nprojects || make_layout(&L, m, pi, w, h, k, 0) != 0) return -1;
+    for (size_t i = 0; i < L.n; i++) {
+        out[i].x = L.pos[i].x;
+        out[i].y = L.pos[i].y;
+        out[i].ext = L.ext;
+        out[i].number = L.number[i];
+    }
+    out[0].frame_x = L.frame.x;
+    out[0].frame_y = L.frame.y;
+    out[0].frame_w = L.frame.w;
+    out[0].frame_h = L.frame.h;
+    layout_free(&L);
+    return 0;
+}
+
 /* One box of the layout; text is "full" or "number" for labels, NULL for
  * markers, which also give their centre c. */
 static void json_box(hc_buf *j, mp_box b, const char *text, mp_pt c, size_t node, int *first)
