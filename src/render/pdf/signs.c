@@ -121,17 +121,35 @@ static double bearing_rad(const hc_node *a, const hc_node *b)
 }
 
 /* The node after node i: the next stop on the route when i is on it (none
- * at its end), else the next node in file order when the unit has no route. */
-static size_t next_node(const hc_project *p, size_t i, size_t *at)
+ * at its end); the route's first stop for a node off the route (*start = 1);
+ * the next node in file order when the unit has no route. *at: i's place on
+ * the route, HC_NONE when it is not on it. */
+static size_t next_node(const hc_project *p, size_t i, size_t *at, int *start)
 {
     *at = HC_NONE;
+    *start = 0;
     for (size_t k = 0; k < p->nroute; k++)
         if (p->route[k] == i) {
             *at = k;
             return k + 1 < p->nroute && p->route[k + 1] < p->nnodes ? p->route[k + 1] : HC_NONE;
         }
-    if (p->nroute >= 2) return HC_NONE;
+    if (p->nroute >= 2) {
+        *start = 1;
+        return p->route[0] < p->nnodes ? p->route[0] : HC_NONE;
+    }
     return i + 1 < p->nnodes ? i + 1 : HC_NONE;
+}
+
+/* Distinct nodes on the route. */
+static size_t route_stops(const hc_project *p)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < p->nroute; k++) {
+        size_t j = 0;
+        while (j < k && p->route[j] != p->route[k]) j++;
+        if (j == k && p->route[k] < p->nnodes) n++;
+    }
+    return n;
 }
 
 /* ---- drawing ---- */
@@ -191,7 +209,11 @@ static double node_block(const sign_ctx *c, double y)
     const hc_map_marker *mk = c->s->marks[c->unit];
     hc_buf t = HC_BUF_INIT;
     hc_buf_puts(&t, nd->kind && *nd->kind ? nd->kind : "示范节点");
-    if (mk) hc_buf_printf(&t, "　·　第 %zu 站，共 %zu 站", mk[c->node].number, c->u->nnodes);
+    size_t at;
+    int start;
+    next_node(c->u, c->node, &at, &start);
+    if (at != HC_NONE) hc_buf_printf(&t, "　·　参观线路第 %zu 站，共 %zu 站", mk[c->node].number, route_stops(c->u));
+    else if (c->u->nnodes > 1) hc_buf_printf(&t, "　·　%zu 个节点之一，不在参观线路上", c->u->nnodes);
     pdf_tstyle ks = pdf_style(PDF_SANS, pt(c, 24), 0, c->w);
     y += pdf_text(p, c->x0, y, hc_buf_cstr(&t), &ks, th->muted) + mm(c, 3);
     size_t st = nd->status != HC_NONE ? nd->status : c->u->status;
@@ -232,7 +254,8 @@ static void route_ahead(const sign_ctx *c, double mx, double my, double sc)
     const hc_map_marker *mk = c->s->marks[c->unit];
     cairo_t *cr = c->p->cr;
     size_t at;
-    next_node(u, c->node, &at);
+    int start;
+    next_node(u, c->node, &at, &start);
     if (at == HC_NONE || !cr) return;
     const pdf_rgb a = c->p->env->theme.accent;
     for (int pass = 0; pass < 2; pass++) {
@@ -348,11 +371,13 @@ static void next_block(const sign_ctx *c, double y, double w)
     pdf_doc *p = c->p;
     const pdf_theme *th = &p->env->theme;
     const hc_project *u = c->u;
-    size_t at, nx = next_node(u, c->node, &at);
+    size_t at;
+    int start;
+    size_t nx = next_node(u, c->node, &at, &start);
     if (nx == HC_NONE) {
         if (u->nnodes < 2) return;
         pdf_tstyle e = pdf_style(PDF_SANS, pt(c, 34), 1, w);
-        double h = pdf_text(p, c->x0, y + mm(c, 6), at != HC_NONE ? "参观线路终点" : "本单位示范节点", &e, th->ink);
+        double h = pdf_text(p, c->x0, y + mm(c, 6), "参观线路终点", &e, th->ink);
         pdf_tstyle e2 = pdf_style(PDF_SANS, pt(c, 22), 0, w);
         pdf_text(p, c->x0, y + mm(c, 8) + h, "扫码查看全部节点和线路", &e2, th->muted);
         return;
@@ -366,8 +391,8 @@ static void next_block(const sign_ctx *c, double y, double w)
     const hc_map_marker *mk = c->s->marks[c->unit];
     hc_buf t = HC_BUF_INIT;
     pdf_tstyle l1 = pdf_style(PDF_SANS, pt(c, 22), 0, tw);
-    if (mk) hc_buf_printf(&t, "下一站 · 第 %zu 站", mk[nx].number);
-    else hc_buf_puts(&t, "下一站");
+    if (start) hc_buf_printf(&t, "参观线路起点 · 第 %zu 站", mk[nx].number);
+    else hc_buf_printf(&t, "下一站 · 第 %zu 站", mk[nx].number);
     y += pdf_text(p, tx, y - mm(c, 1), hc_buf_cstr(&t), &l1, th->muted);
     pdf_tstyle l2 = pdf_style(PDF_SANS, pt(c, 40), 1, tw);
     l2.ellipsize = 1;
