@@ -373,8 +373,8 @@ static step_status step_album(build_run *b)
 
 static void detail_album(const build_run *b, hc_buf *out)
 {
-    hc_buf_printf(out, "%zu files, album %zu pages, %zu signs; %.3f s CPU", b->ps.files, b->ps.pages, b->ps.signs,
-                  b->pdf_cpu);
+    hc_buf_printf(out, "%zu files, album %zu pages, %zu signs in %.3f s; %.3f s CPU", b->ps.files, b->ps.pages,
+                  b->ps.signs, b->ps.signs_seconds, b->pdf_cpu);
 }
 
 /* The web pages, listings, feeds, search index and static files. */

@@ -3,8 +3,8 @@
 # print/signs/<unit id>/<node id>.pdf for every node and nothing else; one
 # A3 page with a 3 mm bleed (TrimBox/BleedBox, as `huace preflight` reads
 # them), fonts embedded; the QR code (zbarimg) is the node's anchor URL and
-# the unit page has that anchor; 你在这里 is on every sign and moves with the
-# node (node 2 lies north-east of node 1); the next node's name, direction
+# the unit page has that anchor; 你在这里 is on every sign and is drawn by
+# its own node (two nodes 8 km apart east and west); the next node's name, direction
 # and distance; no next-node line on a unit of one node; the signs pass
 # preflight as the album's press edition does (RGB proof: rgb and
 # text-not-k only; --pdfx: accepted, text on K only); the same bytes twice;
@@ -80,14 +80,18 @@ case $t4 in *不在参观线路上*参观线路起点*党群服务中心*向南*
 ts=$(txt P-D-01/station)
 case $ts in *下一站*|*参观线路*|*公里*|*米\ *) notok "a unit of one node: no next-node line: $ts" ;; *初心驿站*) ok "a unit of one node: no next-node line" ;; *) notok "station sign: $ts" ;; esac
 
-# 你在这里 moves with the node: n2 is north-east of n1 (label right and up),
-# n3 east of n2 (right)
-here() { pdftotext -bbox "$G/$1.pdf" - | sed -n 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)".*>你在这里<.*/\1 \2/p'; }
-h1=$(here P-B-01/n1) h2=$(here P-B-01/n2) h3=$(here P-B-01/n3)
-if awk -v a="$h1" -v b="$h2" -v c="$h3" 'BEGIN { split(a, p); split(b, q); split(c, r);
-        exit !(q[1] > p[1] + 20 && q[2] < p[2] - 20 && r[1] > q[1] + 20) }'; then
-    ok "你在这里 is drawn by its own node (n1 at $h1, n2 north-east at $h2, n3 east at $h3)"
-else notok "你在这里 by its own node (n1 $h1, n2 $h2, n3 $h3)"; fi
+# 你在这里 is drawn by its own node: P-B-02's two nodes lie 8 km apart on
+# one latitude, at the two sides of its map, so the label's centre moves
+# far to the right (pdftotext -bbox, points) from the west node's sign to
+# the east node's, and hardly up or down
+here() { pdftotext -bbox "$G/$1.pdf" - | sed -n 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)".*>你在这里<.*/\1 \2 \3 \4/p'; }
+hw=$(here P-B-02/west) he=$(here P-B-02/east)
+if awk -v a="$hw" -v b="$he" 'BEGIN { split(a, p); split(b, q);
+        dx = (q[1] + q[3]) / 2 - (p[1] + p[3]) / 2; dy = (q[2] + q[4]) / 2 - (p[2] + p[4]) / 2;
+        exit !(dx > 250 && dy < 120 && dy > -120) }'; then
+    ok "你在这里 by its own node: west sign at $hw, east sign at $he"
+else notok "你在这里 by its own node: west sign at '$hw', east sign at '$he'"; fi
+check "P-B-02/west: 下一站 东村文化礼堂, 向东, 约 7.8 公里" sh -c "pdftotext -enc UTF-8 '$G/P-B-02/west.pdf' - | tr -s ' \n' ' ' | grep -q '下一站.*东村文化礼堂.*向东.*约 7.8 公里'"
 
 # ---- the same bytes twice ----
 build "$S" "$T/again" || notok "second build"

@@ -516,8 +516,10 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         if (r.progress.shown && r.progress.tty) fputc('\n', stderr);
     }
     size_t files0 = r.files;
+    double s0 = now_s();
     if (hc_diags_errors(d) == errors0) signs(&r, nthreads);
     size_t nsigns = r.files - files0;
+    double signs_s = now_s() - s0;
     if (hc_diags_errors(d) == errors0) {
         hc_buf html = HC_BUF_INIT;
         if (pdf_album_html(&env, &html) == 0 && write_out(&env, "print/album.html", &html) == 0) r.files++;
@@ -530,6 +532,7 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         st->files = r.files;
         st->pages = r.album_pages;
         st->signs = nsigns;
+        st->signs_seconds = signs_s;
         st->seconds = now_s() - t0;
     }
     jobs_free(r.jobs, njobs);

@@ -56,6 +56,7 @@ typedef struct {
     size_t files;               /* PDFs (and album.html) written */
     size_t pages;               /* pages in print/album.pdf */
     size_t signs;               /* of files: the node signs */
+    double signs_seconds;       /* of seconds: drawing them */
     double seconds;
 } hc_pdf_stats;
 

@@ -214,7 +214,7 @@ static double node_block(const sign_ctx *c, double y)
     next_node(c->u, c->node, &at, &start);
     if (at != HC_NONE) hc_buf_printf(&t, "　·　参观线路第 %zu 站，共 %zu 站", mk[c->node].number, route_stops(c->u));
     else if (c->u->nnodes > 1) hc_buf_printf(&t, "　·　%zu 个节点之一，不在参观线路上", c->u->nnodes);
-    pdf_tstyle ks = pdf_style(PDF_SANS, pt(c, 24), 0, c->w);
+    pdf_tstyle ks = pdf_style(PDF_SANS, pt(c, 24), 1, c->w);
     y += pdf_text(p, c->x0, y, hc_buf_cstr(&t), &ks, th->muted) + mm(c, 3);
     size_t st = nd->status != HC_NONE ? nd->status : c->u->status;
     double r = mm(c, 5);
@@ -227,7 +227,7 @@ static double node_block(const sign_ctx *c, double y)
     pdf_draw_layout(p, nl, tx, y, pdf_status_rgb(th, st));
     double nw = pdf_layout_w(nl), h = pdf_layout_h(nl);
     g_object_unref(nl);
-    pdf_tstyle ms = pdf_style(PDF_SANS, pt(c, 20), 0, c->x0 + c->w - tx - nw - mm(c, 5));
+    pdf_tstyle ms = pdf_style(PDF_SANS, pt(c, 20), 1, c->x0 + c->w - tx - nw - mm(c, 5));
     ms.ellipsize = 1;
     if (*meaning) pdf_text(p, tx + nw + mm(c, 5), y + pt(c, 3), meaning, &ms, th->ink);
     hc_buf_free(&t);
@@ -258,6 +258,13 @@ static void route_ahead(const sign_ctx *c, double mx, double my, double sc)
     next_node(u, c->node, &at, &start);
     if (at == HC_NONE || !cr) return;
     const pdf_rgb a = c->p->env->theme.accent;
+    /* over the map's route line, as wide, and never over a label of the map */
+    cairo_save(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_rectangle(cr, mx + mk[0].frame_x * sc, my + mk[0].frame_y * sc, mk[0].frame_w * sc, mk[0].frame_h * sc);
+    for (size_t i = 0; i < u->nnodes; i++)
+        if (mk[i].lw > 0) cairo_rectangle(cr, mx + mk[i].lx * sc, my + mk[i].ly * sc, mk[i].lw * sc, mk[i].lh * sc);
+    cairo_clip(cr);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = at; k + 1 < u->nroute; k++) {
             size_t i = u->route[k], j = u->route[k + 1];
@@ -270,7 +277,7 @@ static void route_ahead(const sign_ctx *c, double mx, double my, double sc)
             cairo_move_to(cr, x0 + dx * e, y0 + dy * e);
             cairo_line_to(cr, x1 - dx * e, y1 - dy * e);
             cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-            cairo_set_line_width(cr, pass ? pt(c, 6) : pt(c, 11));
+            cairo_set_line_width(cr, (pass ? mk[0].route_w : mk[0].casing_w) * sc);
             if (pass) cairo_set_source_rgb(cr, a.r, a.g, a.b);
             else cairo_set_source_rgb(cr, 1, 1, 1);
             cairo_stroke(cr);
@@ -280,10 +287,68 @@ static void route_ahead(const sign_ctx *c, double mx, double my, double sc)
             }
         }
     }
+    cairo_restore(cr);
 }
 
-/* 你在这里: a ring round this node's marker and a label pointing at it,
- * above the marker, or below it near the top of the map. */
+/* Overlap area of two rectangles. */
+static double overlap(double ax, double ay, double aw, double ah, double bx, double by, double bw, double bh)
+{
+    double w = fmin(ax + aw, bx + bw) - fmax(ax, bx), h = fmin(ay + ah, by + bh) - fmax(ay, by);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* Where the 你在这里 box (bw × bh) goes: above (0), below (1), left (2) or
+ * right (3) of this node's ring (radius r, pointer tip long), whichever
+ * hides least of the map's markers and labels, inside the map's frame;
+ * ties go in that order. The box's top-left in *bx, *by; returns the side. */
+static int label_place(const sign_ctx *c, double mx, double my, double sc, double r, double tip, double bw, double bh,
+                       double *bx, double *by)
+{
+    const hc_map_marker *mk = c->s->marks[c->unit];
+    double cx = mx + mk[c->node].x * sc, cy = my + mk[c->node].y * sc, in = mm(c, 2);
+    double fl = mx + mk[0].frame_x * sc + in, ft = my + mk[0].frame_y * sc + in;
+    double fr = mx + (mk[0].frame_x + mk[0].frame_w) * sc - in, fb = my + (mk[0].frame_y + mk[0].frame_h) * sc - in;
+    double best = HUGE_VAL;
+    int side = 0;
+    for (int k = 0; k < 4; k++) {
+        double x = k < 2 ? cx - bw / 2 : k == 2 ? cx - r - tip - bw : cx + r + tip;
+        double y = k == 0 ? cy - r - tip - bh : k == 1 ? cy + r + tip : cy - bh / 2;
+        double out = 0;   /* what sticks out of the frame counts ten times */
+        if (x < fl) out += (fl - x) * bh;
+        if (x + bw > fr) out += (x + bw - fr) * bh;
+        if (y < ft) out += (ft - y) * bw;
+        if (y + bh > fb) out += (y + bh - fb) * bw;
+        x = fmin(fmax(x, fl), fr - bw);
+        y = fmin(fmax(y, ft), fb - bh);
+        double cost = 10 * out;
+        for (size_t i = 0; i < c->u->nnodes; i++) {
+            double e = mk[i].ext * sc;
+            cost += 4 * overlap(x, y, bw, bh, mx + mk[i].x * sc - e, my + mk[i].y * sc - e, 2 * e, 2 * e);
+            if (mk[i].lw > 0)
+                cost += overlap(x, y, bw, bh, mx + mk[i].lx * sc, my + mk[i].ly * sc, mk[i].lw * sc, mk[i].lh * sc);
+        }
+        /* and the route: points along each leg that the box would hide */
+        for (size_t q = 0; q + 1 < c->u->nroute; q++) {
+            size_t i = c->u->route[q], j = c->u->route[q + 1];
+            if (i >= c->u->nnodes || j >= c->u->nnodes) continue;
+            for (int t = 1; t < 16; t++) {
+                double px = mx + (mk[i].x + (mk[j].x - mk[i].x) * t / 16.0) * sc;
+                double py = my + (mk[i].y + (mk[j].y - mk[i].y) * t / 16.0) * sc;
+                if (px > x && px < x + bw && py > y && py < y + bh) cost += bw * bh / 4;
+            }
+        }
+        if (cost < best - 1e-6) {
+            best = cost;
+            side = k;
+            *bx = x;
+            *by = y;
+        }
+    }
+    return side;
+}
+
+/* 你在这里: a ring round this node's marker and a label pointing at it from
+ * the side where it hides least (label_place). */
 static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
 {
     pdf_doc *p = c->p;
@@ -304,19 +369,30 @@ static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
     PangoLayout *l = pdf_layout(p, "你在这里", &st);
     double tw = pdf_layout_w(l), tht = pdf_layout_h(l), pad = mm(c, 3), tip = mm(c, 6);
     double bw = tw + 2 * pad, bh = tht + 2 * pad;
-    double ftop = my + mk[0].frame_y * sc, fl = mx + mk[0].frame_x * sc, fr = fl + mk[0].frame_w * sc;
-    int below = cy - r - tip - bh < ftop + mm(c, 2);
-    double by = below ? cy + r + tip : cy - r - tip - bh;
-    double bx = cx - bw / 2;
-    if (bx < fl + mm(c, 2)) bx = fl + mm(c, 2);
-    if (bx + bw > fr - mm(c, 2)) bx = fr - mm(c, 2) - bw;
-    double ty = below ? by : by + bh, tipy = below ? cy + r : cy - r;
-    double tx = cx < bx + tip ? bx + tip : cx > bx + bw - tip ? bx + bw - tip : cx;
+    double bx = cx - bw / 2, by = cy - r - tip - bh;
+    int side = label_place(c, mx, my, sc, r, tip, bw, bh, &bx, &by);
+    /* the pointer: from the box's side that faces the node to the ring */
+    double tx, ty, tipx = cx, tipy = cy;
+    if (side < 2) {
+        tx = cx < bx + tip ? bx + tip : cx > bx + bw - tip ? bx + bw - tip : cx;
+        ty = side == 0 ? by + bh : by;
+        tipy = side == 0 ? cy - r : cy + r;
+    } else {
+        ty = by + bh / 2;
+        tx = side == 2 ? bx + bw : bx;
+        tipx = side == 2 ? cx - r : cx + r;
+    }
     cairo_new_path(cr);
     cairo_rectangle(cr, bx, by, bw, bh);
-    cairo_move_to(cr, tx - tip * 0.6, ty);
-    cairo_line_to(cr, cx, tipy);
-    cairo_line_to(cr, tx + tip * 0.6, ty);
+    if (side < 2) {
+        cairo_move_to(cr, tx - tip * 0.6, ty);
+        cairo_line_to(cr, tipx, tipy);
+        cairo_line_to(cr, tx + tip * 0.6, ty);
+    } else {
+        cairo_move_to(cr, tx, ty - tip * 0.6);
+        cairo_line_to(cr, tipx, tipy);
+        cairo_line_to(cr, tx, ty + tip * 0.6);
+    }
     cairo_close_path(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_set_line_width(cr, pt(c, 4));
@@ -378,7 +454,7 @@ static void next_block(const sign_ctx *c, double y, double w)
         if (u->nnodes < 2) return;
         pdf_tstyle e = pdf_style(PDF_SANS, pt(c, 34), 1, w);
         double h = pdf_text(p, c->x0, y + mm(c, 6), "参观线路终点", &e, th->ink);
-        pdf_tstyle e2 = pdf_style(PDF_SANS, pt(c, 22), 0, w);
+        pdf_tstyle e2 = pdf_style(PDF_SANS, pt(c, 22), 1, w);
         pdf_text(p, c->x0, y + mm(c, 8) + h, "扫码查看全部节点和线路", &e2, th->muted);
         return;
     }
@@ -390,13 +466,21 @@ static void next_block(const sign_ctx *c, double y, double w)
     double tx = c->x0 + d + mm(c, 7), tw = w - d - mm(c, 7);
     const hc_map_marker *mk = c->s->marks[c->unit];
     hc_buf t = HC_BUF_INIT;
-    pdf_tstyle l1 = pdf_style(PDF_SANS, pt(c, 22), 0, tw);
+    pdf_tstyle l1 = pdf_style(PDF_SANS, pt(c, 22), 1, tw);
     if (start) hc_buf_printf(&t, "参观线路起点 · 第 %zu 站", mk[nx].number);
     else hc_buf_printf(&t, "下一站 · 第 %zu 站", mk[nx].number);
     y += pdf_text(p, tx, y - mm(c, 1), hc_buf_cstr(&t), &l1, th->muted);
-    pdf_tstyle l2 = pdf_style(PDF_SANS, pt(c, 40), 1, tw);
-    l2.ellipsize = 1;
-    y += pdf_text(p, tx, y, b->name, &l2, th->ink);
+    static const double sizes[] = { 40, 34, 28 };
+    PangoLayout *nl = NULL;
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        if (nl) g_object_unref(nl);
+        pdf_tstyle l2 = pdf_style(PDF_SANS, pt(c, sizes[k]), 1, tw);
+        nl = pdf_title_layout(p, b->name, &l2);
+        if (pango_layout_get_line_count(nl) <= 1) break;
+    }
+    pdf_draw_layout(p, nl, tx, y, th->ink);
+    y += pdf_layout_h(nl);
+    g_object_unref(nl);
     hc_buf_reset(&t);
     if (metres < 15) hc_buf_puts(&t, "就在附近");
     else {
@@ -430,7 +514,7 @@ static void footer(const sign_ctx *c)
     hc_buf t = HC_BUF_INIT;
     hc_buf_printf(&t, "%s%s%s　%s", m->config.author ? m->config.author : "", m->config.author ? "　" : "",
                   m->config.title ? m->config.title : "", p->env->date);
-    pdf_tstyle f = pdf_style(PDF_SANS, pt(c, 13), 0, c->w * 0.7);
+    pdf_tstyle f = pdf_style(PDF_SANS, pt(c, 13), 1, c->w * 0.7);
     f.ellipsize = 1;
     pdf_text(p, c->x0, g->trim_h - mm(c, SIGN_MARGIN_MM) - pt(c, 13) * 1.5, hc_buf_cstr(&t), &f, p->env->theme.muted);
     hc_buf_free(&t);
@@ -480,7 +564,7 @@ void pdf_signs_draw(pdf_signs *s, size_t k, PangoContext *pc)
     const hc_project *u = &m->projects[j->unit];
     const hc_node *nd = &u->nodes[j->node];
     const pdf_geom *g = &s->env.geom;
-    hc_buf raw = HC_BUF_INIT, screen = HC_BUF_INIT, press = HC_BUF_INIT, path = HC_BUF_INIT, url = HC_BUF_INIT;
+    hc_buf raw = HC_BUF_INIT, press = HC_BUF_INIT, path = HC_BUF_INIT, url = HC_BUF_INIT;
     char *err = NULL;
     if (!s->marks[j->unit] || hc_fs_write_failure(NULL)) goto out;
     pdf_doc p;
@@ -506,8 +590,8 @@ void pdf_signs_draw(pdf_signs *s, size_t k, PangoContext *pc)
     hc_buf_printf(&path, "print/signs/%s/%s.pdf", u->id, nd->id);
     if (st != CAIRO_STATUS_SUCCESS)
         hc_error(s->env.d, "pdf", hc_buf_cstr(&path), 0, 0, "cairo could not draw the sign: %s", cairo_status_to_string(st));
-    else if (pdf_editions((const unsigned char *)raw.data, raw.len, g, p.used, p.nused, s->pdfx, s->env.date, &screen,
-                          &press, &err) != 0)
+    else if (pdf_editions((const unsigned char *)raw.data, raw.len, g, p.used, p.nused, s->pdfx, s->env.date, NULL, &press,
+                          &err) != 0)
         hc_error(s->env.d, "pdf", hc_buf_cstr(&path), 0, 0, "%s", err);
     else {
         hc_buf full = HC_BUF_INIT;
@@ -525,7 +609,6 @@ void pdf_signs_draw(pdf_signs *s, size_t k, PangoContext *pc)
 out:
     free(err);
     hc_buf_free(&raw);
-    hc_buf_free(&screen);
     hc_buf_free(&press);
     hc_buf_free(&path);
     hc_buf_free(&url);
