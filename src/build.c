@@ -362,6 +362,8 @@ static step_status step_album(build_run *b)
         .images = b->images,
         .cache_dir = hc_buf_cstr(&b->cmyk_cache),
         .no_units = !m->config.unit_albums,
+        .sign_w_mm = m->config.signs ? m->config.sign_w : 0,
+        .sign_h_mm = m->config.sign_h,
     };
     double c0 = cpu_s();
     int rc = hc_pdf_render(b->m, &po, b->d, &b->ps);
@@ -371,7 +373,8 @@ static step_status step_album(build_run *b)
 
 static void detail_album(const build_run *b, hc_buf *out)
 {
-    hc_buf_printf(out, "%zu files, album %zu pages; %.3f s CPU", b->ps.files, b->ps.pages, b->pdf_cpu);
+    hc_buf_printf(out, "%zu files, album %zu pages, %zu signs in %.3f s; %.3f s CPU", b->ps.files, b->ps.pages,
+                  b->ps.signs, b->ps.signs_seconds, b->pdf_cpu);
 }
 
 /* The web pages, listings, feeds, search index and static files. */

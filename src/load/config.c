@@ -125,6 +125,25 @@ static void read_book_keys(const hc_yreader *r, const hc_yval *pr, hc_config *c)
     }
 }
 
+/* print.signs (write print/signs/…, default true) and print.sign_size: the
+ * node signs' ISO 216 size, portrait (A0–A5; default A3). */
+static void read_sign_keys(const hc_yreader *r, const hc_yval *pr, hc_config *c)
+{
+    hc_yr_bool(r, hc_ymap_get(pr, "signs"), "print.signs", &c->signs);
+    const hc_yval *v = hc_ymap_get(pr, "sign_size");
+    char *s = NULL;
+    if (hc_yr_str(r, v, "print.sign_size", &s) != 0) return;
+    static const double a[][2] = { { 841, 1189 }, { 594, 841 }, { 420, 594 }, { 297, 420 }, { 210, 297 }, { 148, 210 } };
+    if ((s[0] == 'A' || s[0] == 'a') && s[1] >= '0' && s[1] <= '5' && !s[2]) {
+        c->sign_w = a[s[1] - '0'][0];
+        c->sign_h = a[s[1] - '0'][1];
+    } else {
+        hc_error(r->d, "enum", r->path, v->line, v->col,
+                 "print.sign_size must be a paper size from A0 to A5 (portrait), such as A3, not '%s'", s);
+    }
+    free(s);
+}
+
 /* maps: and print: — which outputs to make and at what size. */
 static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config *c)
 {
@@ -144,8 +163,9 @@ static void read_output_keys(const hc_yreader *r, const hc_yval *root, hc_config
     const hc_yval *pr = hc_ymap_get(root, "print");
     if (pr && hc_yr_expect(r, pr, HC_Y_MAP, "print") == 0) {
         static const char *const keys[] = { "enabled", "trim", "bleed", "pdfx", "icc", "condition", "cover_photo",
-                                            "binding", "paper_caliper", "colophon", "album_cases", "unit_albums", NULL };
+                                            "binding", "paper_caliper", "colophon", "album_cases", "unit_albums", "signs", "sign_size", NULL };
         hc_yr_known_keys(r, pr, keys, "print");
+        read_sign_keys(r, pr, c);
         hc_yr_bool(r, hc_ymap_get(pr, "enabled"), "print.enabled", &c->print_enabled);
         hc_yr_bool(r, hc_ymap_get(pr, "pdfx"), "print.pdfx", &c->pdfx);
         hc_yr_str(r, hc_ymap_get(pr, "condition"), "print.condition", &c->pdfx_condition);
@@ -285,6 +305,9 @@ static void config_defaults(hc_config *c)
     c->bleed = 3;
     c->album_cases = 30;
     c->unit_albums = 1;
+    c->signs = 1;
+    c->sign_w = 297;
+    c->sign_h = 420;
 }
 
 /* title, strict, district, description, author, base_url, language, theme,

@@ -61,6 +61,8 @@ typedef struct {
     char *colophon_publisher, *colophon_printer, *colophon_permit; long colophon_copies;
     long album_cases;   /* print.album_cases: the newest N case studies when none is marked album: true */
     int unit_albums;    /* print.unit_albums: print/<id>.pdf for every unit (default 1) */
+    int signs;          /* print.signs: print/signs/<id>/<node>.pdf for every node (default 1) */
+    double sign_w, sign_h;   /* print.sign_size in mm, portrait (default A3: 297 × 420) */
     /* images of the site as a whole (src NULL when not given): banner: and
      * logo: (a path under assets/, or {src, alt, caption}), print.cover_photo */
     struct hc_photo *banner, *logo, *cover_photo;

@@ -318,6 +318,43 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
     return rc;
 }
 
+int hc_map_route_sign_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
+                          hc_buf *png, hc_map_marker **marks, hc_diags *d)
+{
+    *marks = NULL;
+    if (project >= m->nprojects) return -1;
+    const hc_project *p = &m->projects[project];
+    double w = width_mm / 25.4 * dpi, h = height_mm / 25.4 * dpi;
+    if (!(dpi >= 36 && dpi <= 1200) || !(w >= 200 && h >= 150 && w <= 20000 && h <= 20000)) {
+        hc_error(d, "print-size", p->path, p->loc.line, p->loc.col,
+                 "sign map size %g × %g mm at %d dpi is out of range (at least 200 × 150 px, at most 20000 px)",
+                 width_mm, height_mm, dpi);
+        return -1;
+    }
+    if (!hc_maps_font(d)) return -1;
+    if (!p->nnodes) return 1;
+    /* read from a few metres: type half as large again as on the album's map */
+    int iw = (int)lround(w), ih = (int)lround(h);
+    double k = 1.5 * scale_for(iw, ih);
+    gdImagePtr im = mp_route_image(m, project, iw, ih, k);
+    *marks = hc_xcalloc(p->nnodes, sizeof **marks);
+    int rc = -1;
+    if (!im || mp_route_marker_pos(m, project, iw, ih, k, *marks) != 0) {
+        hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not draw the sign's route map (out of memory?)");
+        goto out;
+    }
+    gdImageSetResolution(im, (unsigned)dpi, (unsigned)dpi);
+    rc = mp_encode_png(im, png);
+    if (rc != 0) hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not encode the sign's route map");
+out:
+    if (im) gdImageDestroy(im);
+    if (rc != 0) {
+        free(*marks);
+        *marks = NULL;
+    }
+    return rc;
+}
+
 int hc_map_route_layout_json(const hc_model *m, size_t project, int w, int h, hc_buf *json)
 {
     if (w <= 0 || h <= 0 || !hc_maps_font(NULL)) return -1;

@@ -49,6 +49,22 @@ int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_map
 int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
                            hc_buf *png, hc_diags *d);
 
+/* A unit's route map for its node signs (print/signs/): the map of
+ * hc_map_route_print_png with its type half as large again, and where it draws each node's marker, in the
+ * PNG's pixels: marks (malloc'd, one per node, in file order; free it) gives
+ * the centre, the marker's half extent, the node's number on the map (route
+ * nodes first, 1-based), its label's box, and in marks[0] the map frame's box. Returns as
+ * hc_map_route_print_png (1: no nodes, nothing appended, *marks NULL). */
+typedef struct hc_map_marker {
+    double x, y, ext;
+    size_t number;
+    int lx, ly, lw, lh;       /* the node's label on the map (lw = 0: none) */
+    int frame_x, frame_y, frame_w, frame_h;   /* marks[0] only */
+    double route_w, casing_w;                 /* marks[0] only: the route line and its white casing */
+} hc_map_marker;
+int hc_map_route_sign_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
+                          hc_buf *png, hc_map_marker **marks, hc_diags *d);
+
 /* Where the overview map draws each project's marker, in overview.png pixel
  * coordinates (for the clickable HTML image map). x, y, r per project;
  * r = 0 if the project has no nodes. Arrays are malloc'd, one per project. */

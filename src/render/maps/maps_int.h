@@ -198,6 +198,8 @@ int mp_guide_phone_height(const hc_model *m, size_t t, double k);
 gdImagePtr mp_route_image(const hc_model *m, size_t p, int w, int h, double k);
 void mp_route_hash(mp_hkey *key, const hc_model *m, size_t p);
 /* Label/marker boxes of the route map as JSON (see maps.h). */
+/* Where the route map at w×h draws each node's marker (out: one per node). */
+int mp_route_marker_pos(const hc_model *m, size_t p, int w, int h, double k, hc_map_marker *out);
 int mp_route_layout_json(const hc_model *m, size_t p, int w, int h, double k, hc_buf *json);
 
 gdImagePtr mp_overview_image(const hc_model *m, int w, int h, double k);

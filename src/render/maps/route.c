@@ -18,6 +18,8 @@
 #define NUMBER_INK 0xa4161a
 #define KIND_INK 0x707070
 #define AREA_INK 0x9a8d70
+#define ROUTE_W 5             /* the route line at k = 1, and its white casing */
+#define ROUTE_CASING 9
 #define SCALE_PX 180          /* longest scale bar at k = 1 */
 #define PHONE_MAP_H 400       /* height of the phone variant's map at k = 1 (375 px wide) */
 
@@ -314,8 +316,8 @@ static void draw_route(gdImagePtr im, const layout *L)
     size_t n = 0;
     for (size_t i = 0; i < p->nroute; i++)
         if (p->route[i] < L->n) pts[n++] = L->pos[p->route[i]];
-    mp_polyline(im, pts, n, 9 * k, 0xffffff);
-    mp_polyline(im, pts, n, 5 * k, ROUTE);
+    mp_polyline(im, pts, n, ROUTE_CASING * k, 0xffffff);
+    mp_polyline(im, pts, n, ROUTE_W * k, ROUTE);
     double size = 17 * k;
     for (size_t i = 1; i < n; i++) {
         double dx = pts[i].x - pts[i - 1].x, dy = pts[i].y - pts[i - 1].y;
@@ -584,6 +586,32 @@ void mp_route_hash(mp_hkey *key, const hc_model *m, size_t pi)
     mp_hk_int(key, (long)p->nroute);
     for (size_t i = 0; i < p->nroute; i++) mp_hk_int(key, (long)p->route[i]);
     mp_hk_areas(key, m);
+}
+
+int mp_route_marker_pos(const hc_model *m, size_t pi, int w, int h, double k, hc_map_marker *out)
+{
+    layout L;
+    if (pi >= m->nprojects || make_layout(&L, m, pi, w, h, k, 0) != 0) return -1;
+    for (size_t i = 0; i < L.n; i++) {
+        out[i].x = L.pos[i].x;
+        out[i].y = L.pos[i].y;
+        out[i].ext = L.ext;
+        out[i].number = L.number[i];
+    }
+    for (size_t c = 0; c < L.n; c++)
+        if (L.labels[c].mode != MP_LABEL_NONE) {
+            mp_box b = L.labels[c].box;
+            hc_map_marker *o = &out[L.order[c]];
+            o->lx = b.x, o->ly = b.y, o->lw = b.w, o->lh = b.h;
+        }
+    out[0].frame_x = L.frame.x;
+    out[0].frame_y = L.frame.y;
+    out[0].frame_w = L.frame.w;
+    out[0].frame_h = L.frame.h;
+    out[0].route_w = ROUTE_W * k;
+    out[0].casing_w = ROUTE_CASING * k;
+    layout_free(&L);
+    return 0;
 }
 
 /* One box of the layout; text is "full" or "number" for labels, NULL for

@@ -7,12 +7,15 @@
  *   4. (parallel) drawing: one cairo render per document → two editions (qpdf);
  *                 photos are asked of the image stage here, at their placed size
  *                 (photo.c);
- *   5. (main)     album.html; then PDF/X-3 conversion if asked for.
+ *   5. (parallel) the node signs (signs.h): a route map per unit, then a sign
+ *                 per node;
+ *   6. (main)     album.html; then PDF/X-3 conversion if asked for.
  * Each worker has its own pango context; the model and the shared data are
  * only read while workers run.
  */
 #include "pdf_int.h"
 #include "pdfx.h"
+#include "signs.h"
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include "../../base/tree.h"
@@ -82,6 +85,7 @@ typedef struct {
     pthread_mutex_t mu;
     size_t next;
     void (*fn)(void *ctx, size_t i, worker *w);
+    pdf_signs *signs;         /* phase 5, or NULL */
     worker *workers;
     size_t files, album_pages;
 } run;
@@ -359,6 +363,33 @@ out:
 }
 
 
+/* ---- phase 5: the node signs ---- */
+
+static void do_sign_map(void *ctx, size_t i, worker *w)
+{
+    (void)w;
+    pdf_signs_map(((run *)ctx)->signs, i);
+}
+
+static void do_sign(void *ctx, size_t i, worker *w)
+{
+    pdf_signs_draw(((run *)ctx)->signs, i, w->pc);
+}
+
+static void signs(run *r, int nthreads)
+{
+    const pdf_env *env = r->env;
+    size_t errors0 = hc_diags_errors(env->d);
+    if (env->opts->sign_w_mm <= 0) return;
+    r->signs = pdf_signs_new(env, env->opts->sign_w_mm, env->opts->sign_h_mm, r->pdfx);
+    if (!r->signs) return;
+    parallel(r, env->m->nprojects, nthreads, do_sign_map);
+    if (hc_diags_errors(env->d) == errors0) parallel(r, pdf_signs_count(r->signs), nthreads, do_sign);
+    r->files += pdf_signs_files(r->signs);
+    pdf_signs_free(r->signs);
+    r->signs = NULL;
+}
+
 /* ---- phase 1: shared data ---- */
 
 static void env_free(pdf_env *env)
@@ -484,6 +515,11 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         parallel(&r, njobs, nthreads, do_draw);
         if (r.progress.shown && r.progress.tty) fputc('\n', stderr);
     }
+    size_t files0 = r.files;
+    double s0 = now_s();
+    if (hc_diags_errors(d) == errors0) signs(&r, nthreads);
+    size_t nsigns = r.files - files0;
+    double signs_s = now_s() - s0;
     if (hc_diags_errors(d) == errors0) {
         hc_buf html = HC_BUF_INIT;
         if (pdf_album_html(&env, &html) == 0 && write_out(&env, "print/album.html", &html) == 0) r.files++;
@@ -495,6 +531,8 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
     if (st) {
         st->files = r.files;
         st->pages = r.album_pages;
+        st->signs = nsigns;
+        st->signs_seconds = signs_s;
         st->seconds = now_s() - t0;
     }
     jobs_free(r.jobs, njobs);

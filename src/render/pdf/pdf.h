@@ -6,6 +6,7 @@
  *   print/<id>.pdf          each unit's own album (screen edition)
  *   print/<id>-press.pdf    each unit's own album (press edition)
  *   print/album.html        the album for browser printing (@page rules)
+ *   print/signs/<id>/<node id>.pdf   a sign for every node (signs.h), unless sign_w_mm is 0
  * Output is deterministic: creation date from m->today, no time of day, no
  * random ids (the PDF /ID is derived from the content).
  *
@@ -48,11 +49,14 @@ typedef struct {
     int no_units;               /* skip print/<id>.pdf and print/<id>-press.pdf */
     const struct hc_images *images; /* the image stage's set (render/images/images.h), read only; NULL = no photos */
     const char *cache_dir;      /* PDF/X: images converted to CMYK, kept between builds (OUT.huace-cmyk); NULL = none */
+    double sign_w_mm, sign_h_mm;/* the node signs' trim (portrait, print.sign_size); 0 = no signs */
 } hc_pdf_opts;
 
 typedef struct {
     size_t files;               /* PDFs (and album.html) written */
     size_t pages;               /* pages in print/album.pdf */
+    size_t signs;               /* of files: the node signs */
+    double signs_seconds;       /* of seconds: drawing them */
     double seconds;
 } hc_pdf_stats;
 

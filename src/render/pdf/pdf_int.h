@@ -453,7 +453,7 @@ struct pdf_pdfx;
 /* From one cairo render (pdf, len) of a document whose used images are
  * p->used: replaces image placeholders, then writes the screen edition
  * (MediaBox = trim) to screen and the press edition (TrimBox, BleedBox, no
- * annotations) to press, both with deterministic /ID. With pdfx (not NULL)
+ * annotations) to press, both with deterministic /ID (screen NULL: no screen edition). With pdfx (not NULL)
  * the press edition is PDF/X-4 in CMYK (pdfx.h), dated date (YYYY-MM-DD).
  * Returns 0, or -1 with a message in err (malloc'd). */
 int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const pdf_image *const *used,

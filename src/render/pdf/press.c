@@ -154,11 +154,11 @@ static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used
         goto out;
     }
 
-    /* screen edition: the trim only */
-    for (int i = 0; i < np; i++)
+    /* screen edition: the trim only (none when neither screen_path nor screen is given: the signs) */
+    for (int i = 0; (screen_path || screen) && i < np; i++)
         qpdf_oh_replace_key(q, qpdf_get_page_n(q, (size_t)i), "/MediaBox",
                             box(q, g->pad, g->pad, g->media_w - g->pad, g->media_h - g->pad));
-    if (write_to(q, screen_path, screen, NULL) != 0) {
+    if ((screen_path || screen) && write_to(q, screen_path, screen, NULL) != 0) {
         *err = qpdf_message(q, "cannot write the screen edition");
         goto out;
     }
