@@ -1,8 +1,8 @@
 #!/bin/sh
 # huace serve: serves the built site on 127.0.0.1 only, answers what a static
 # server should (index pages, redirects, 404, no way out of the folder), builds
-# again when a file changes, keeps the last good build when one fails, and
-# cleans up after Ctrl-C.
+# again when a file changes, keeps the last good build when one fails and
+# shows its errors over open pages (in Chromium), and cleans up after Ctrl-C.
 . tests/tools/tap.sh
 HTTP="python3 tests/tools/request.py"
 
@@ -117,6 +117,18 @@ get GET "/cases/$page1/"
 check "which it is" sh -c "grep -q '^status 200\$' '$T/resp' && grep -q 预览里改的标题 '$T/body'"
 sed -i 's/^title: .*/title: 修好了/' "$T/site/content/cases/$case1"
 check "fixing it builds again" sh -c "i=0; while [ \$i -lt 300 ]; do [ \$(grep -c '^huace: wrote' '$T/serve.out') -gt $builds ] && exit 0; sleep 0.2; i=\$((i+1)); done; exit 1"
+
+
+# a failed build's findings over every open page in Chromium, gone once fixed (tests/browser/overlay.mjs)
+get GET /__huace/errors
+check "no errors to show after a good build" sh -c "grep -q '^status 200\$' '$T/resp' && test ! -s '$T/body'"
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    (cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1)
+fi
+node tests/browser/overlay.mjs "$URL/" "$T/site/content/projects/t-b-01.yaml" "$T/serve.out" >"$T/overlay.tap" 2>&1
+overlay_rc=$?
+sed 's/^/# overlay.mjs: /' "$T/overlay.tap"
+check "the overlay test in Chromium passes (each of its lines above)" sh -c "test $overlay_rc -eq 0 && grep -q '^ok - on every open page' '$T/overlay.tap'"
 
 TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p "$PORT" >"$T/second.out" 2>&1
 rc=$?
