@@ -159,6 +159,13 @@ overlay_rc=$?
 sed 's/^/# overlay.mjs: /' "$T/overlay.tap"
 check "the overlay test in Chromium passes (each of its lines above)" sh -c "test $overlay_rc -eq 0 && grep -q '^ok - on every open page' '$T/overlay.tap'"
 
+# after that series of edits (saves, renames, deletions, a new folder, a failed build) the served
+# folder is byte for byte what a fresh full build of the same inputs writes
+# (once the server has printed nothing for a second: no build under way)
+n0=-1; i=0; while [ $i -lt 100 ] && [ "$(wc -l <"$T/serve.out")" != "$n0" ]; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done
+"$HUACE" build -s "$T/site" -o "$T/full" --base-url "$URL/" --today 2026-11-30 --quiet
+check "the served folder equals a fresh full build (diff -r)" diff -r "$SITE_OUT" "$T/full"
+
 TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p "$PORT" >"$T/second.out" 2>&1
 rc=$?
 check "a second server on the same port exits 1" test "$rc" -eq 1
