@@ -46,8 +46,17 @@ try {
   ok(broken !== original, "the project file has a name: line to break");
   const printedBefore = fs.readFileSync(serveOut, "utf8").length;
   fs.writeFileSync(yaml, broken);
+  const t0 = Date.now();
+  let failedAt = -1;   // when the terminal said the build failed, s after the save
+  const watchOut = setInterval(() => {
+    if (failedAt < 0 && fs.readFileSync(serveOut, "utf8").slice(printedBefore).includes("huace: build failed"))
+      failedAt = (Date.now() - t0) / 1000;
+  }, 20);
   const shown = await waitOverlay(page, true, 15000);
+  clearInterval(watchOut);
   ok(shown >= 0, `after a broken save the open page shows the overlay (in ${shown} s)`);
+  ok(failedAt >= 0 && shown - failedAt <= 2,
+     `within a second or so of the terminal's report (${(shown - failedAt).toFixed(2)} s after it; 2 s allowed for a loaded machine)`);
   const text = (await overlayText(page)) || "";
   const rel = "content/projects/" + yaml.split("/").pop();
   const located = text.split("\n")[0];
