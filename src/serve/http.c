@@ -56,21 +56,68 @@ struct hc_http {
     struct MHD_Daemon *daemon;
     char *root;
     atomic_uint builds;       /* good builds so far: pages poll it to reload */
-    pthread_mutex_t mu;       /* guards clients */
+    pthread_mutex_t mu;       /* guards clients and errors */
+    char *errors;             /* the last build's findings when it failed, else NULL */
     client *clients;          /* those with connections, other than loopback */
     size_t nclients, capclients;
 };
 
-/* Added to every HTML page served (never to the files), with the build
- * count when it was sent: asks for the count each second and reloads the
- * page when it has changed, so a build that lands first is not missed. */
-static void reload_script(hc_buf *b, const hc_http *h)
+/* The overlay over a page while the last build failed: the findings as the
+ * terminal shows them. The server writes it into pages sent meanwhile (text
+ * HTML-escaped); the script below keeps it up to date with the same text put
+ * in as textContent. */
+#define OVERLAY_ID "huace-errors"
+#define OVERLAY_CSS                                                                                          \
+    "position:fixed;left:0;right:0;top:0;z-index:2147483647;max-height:85vh;overflow:auto;margin:0;"         \
+    "padding:12px 16px;background:#2b0a0a;color:#fff;border-bottom:4px solid #e5484d;text-align:left;"       \
+    "box-shadow:0 4px 24px rgba(0,0,0,.5)"
+#define OVERLAY_HEAD_CSS "margin:0 0 8px;font:bold 16px/1.4 sans-serif;color:#ffb4b4"
+#define OVERLAY_PRE_CSS "margin:0;white-space:pre-wrap;word-break:break-word;font:13px/1.45 monospace;color:#fff"
+#define OVERLAY_HEAD "构建失败：改好后本页自动更新。下面仍是上一次成功的构建。"
+
+/* Copies the error text, under the lock, into out; returns whether there is any. */
+static int copy_errors(hc_http *h, hc_buf *out)
 {
+    pthread_mutex_lock(&h->mu);
+    if (h->errors) hc_buf_puts(out, h->errors);
+    pthread_mutex_unlock(&h->mu);
+    return out->len > 0;
+}
+
+static void overlay(hc_buf *b, hc_http *h)
+{
+    hc_buf text = HC_BUF_INIT;
+    if (copy_errors(h, &text)) {
+        hc_buf_puts(b, "<div id=\"" OVERLAY_ID "\" role=\"alert\" style=\"" OVERLAY_CSS "\"><p style=\"" OVERLAY_HEAD_CSS
+                       "\">" OVERLAY_HEAD "</p><pre style=\"" OVERLAY_PRE_CSS "\">");
+        hc_escape_html(b, text.data, text.len);
+        hc_buf_puts(b, "</pre></div>\n");
+    }
+    hc_buf_free(&text);
+}
+
+/* Added to every HTML page served (never to the files), with the build
+ * count when it was sent: asks for the count twice a second and reloads the
+ * page when it has changed, so a build that lands first is not missed; while
+ * it has not, asks for the errors and shows, updates or removes the overlay. */
+static void reload_script(hc_buf *b, hc_http *h)
+{
+    overlay(b, h);
     hc_buf_printf(b,
-                  "<script>/* huace serve: reload when a new build is in place */(function(){var seen=\"%u\";"
-                  "setInterval(function(){fetch(\"" HC_HTTP_BUILDS_URL "\",{cache:\"no-store\"})"
-                  ".then(function(r){return r.text();}).then(function(t){if(t!==seen)location.reload();})"
-                  ".catch(function(){});},1000);})();</script>\n",
+                  "<script>/* huace serve: reload when a new build is in place, show a failed one's errors */"
+                  "(function(){var seen=\"%u\";"
+                  "function show(t){var d=document.getElementById(\"" OVERLAY_ID "\");"
+                  "if(!t){if(d)d.parentNode.removeChild(d);return;}"
+                  "if(!d){d=document.createElement(\"div\");d.id=\"" OVERLAY_ID "\";d.setAttribute(\"role\",\"alert\");"
+                  "d.style.cssText=\"" OVERLAY_CSS "\";var p=document.createElement(\"p\");"
+                  "p.style.cssText=\"" OVERLAY_HEAD_CSS "\";p.textContent=\"" OVERLAY_HEAD "\";"
+                  "var q=document.createElement(\"pre\");q.style.cssText=\"" OVERLAY_PRE_CSS "\";"
+                  "d.appendChild(p);d.appendChild(q);document.body.appendChild(d);}"
+                  "var pre=d.getElementsByTagName(\"pre\")[0];if(pre.textContent!==t)pre.textContent=t;}"
+                  "function get(u){return fetch(u,{cache:\"no-store\"}).then(function(r){return r.text();});}"
+                  "setInterval(function(){get(\"" HC_HTTP_BUILDS_URL "\").then(function(t){"
+                  "if(t!==seen){location.reload();return;}return get(\"" HC_HTTP_ERRORS_URL "\").then(show);})"
+                  ".catch(function(){});},500);})();</script>\n",
                   atomic_load(&h->builds));
 }
 
@@ -179,7 +226,7 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, cons
 
 /* An HTML page with the reload script before its last </body> (at its end
  * if it has none), for the library to free. */
-static struct MHD_Response *html_with_reload(int fd, const hc_http *h)
+static struct MHD_Response *html_with_reload(int fd, hc_http *h)
 {
     hc_buf page = HC_BUF_INIT, out = HC_BUF_INIT;
     int rc = hc_fs_read_fd(fd, &page, NULL);
@@ -206,7 +253,7 @@ static struct MHD_Response *html_with_reload(int fd, const hc_http *h)
 }
 
 /* Sends the open file fd (closed here or by the library) with this status. */
-static enum MHD_Result send_file(struct MHD_Connection *c, const hc_http *h, unsigned status, int fd,
+static enum MHD_Result send_file(struct MHD_Connection *c, hc_http *h, unsigned status, int fd,
                                  const struct stat *st, const char *name)
 {
     const char *type = hc_http_content_type(name);
@@ -228,7 +275,7 @@ static const char page_503[] =
     "<!DOCTYPE html><meta charset=\"utf-8\"><title>尚未构建</title>"
     "<p>站点还没有构建成功：错误信息在运行 huace serve 的终端里。改好后本页会换成站点。</p>\n";
 
-static enum MHD_Result not_found(struct MHD_Connection *c, const hc_http *h)
+static enum MHD_Result not_found(struct MHD_Connection *c, hc_http *h)
 {
     hc_buf path = HC_BUF_INIT;
     hc_buf_printf(&path, "%s/404.html", h->root);
@@ -249,7 +296,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)upload_data;
     (void)upload_data_size;
     (void)req_cls;
-    const hc_http *h = cls;
+    hc_http *h = cls;
     enum MHD_Result ok;
     hc_buf rel = HC_BUF_INIT, path = HC_BUF_INIT;
     struct stat st;
@@ -258,6 +305,20 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         char n[32];
         snprintf(n, sizeof n, "%u", atomic_load(&((hc_http *)cls)->builds));
         struct MHD_Response *r = mhd.from_buffer(strlen(n), n, MHD_RESPMEM_MUST_COPY);
+        ok = MHD_NO;
+        if (r) {
+            mhd.add_header(r, "Content-Type", "text/plain; charset=utf-8");
+            mhd.add_header(r, "Cache-Control", "no-store");
+            ok = mhd.queue(c, MHD_HTTP_OK, r);
+            mhd.destroy(r);
+        }
+        goto out;
+    }
+    if (!strcmp(url, HC_HTTP_ERRORS_URL) && !strcmp(method, "GET")) {
+        hc_buf text = HC_BUF_INIT;
+        copy_errors(h, &text);
+        struct MHD_Response *r = mhd.from_buffer(text.len, text.data ? text.data : (void *)"", MHD_RESPMEM_MUST_COPY);
+        hc_buf_free(&text);
         ok = MHD_NO;
         if (r) {
             mhd.add_header(r, "Content-Type", "text/plain; charset=utf-8");
@@ -446,12 +507,23 @@ void hc_http_built(hc_http *h)
     atomic_fetch_add(&h->builds, 1);
 }
 
+void hc_http_errors(hc_http *h, const char *text)
+{
+    char *copy = text && *text ? hc_xstrdup(text) : NULL, *old;
+    pthread_mutex_lock(&h->mu);
+    old = h->errors;
+    h->errors = copy;
+    pthread_mutex_unlock(&h->mu);
+    free(old);
+}
+
 void hc_http_stop(hc_http *h)
 {
     if (!h) return;
     mhd.stop_daemon(h->daemon);   /* closes the listening socket too */
     pthread_mutex_destroy(&h->mu);
     free(h->clients);
+    free(h->errors);
     free(h->root);
     free(h);
 }

@@ -24,7 +24,9 @@
  *
  * Every HTML page it sends (the files are never changed) gets a small script
  * that polls HC_HTTP_BUILDS_URL, the number of good builds so far, and
- * reloads the page when it changes: the browser follows the writing.
+ * reloads the page when it changes: the browser follows the writing. While
+ * the last build failed, the page shows its findings over it (see
+ * hc_http_errors).
  */
 #ifndef HC_HTTP_H
 #define HC_HTTP_H
@@ -40,6 +42,12 @@ hc_http *hc_http_start(int listen_fd, const char *root, char *err, size_t errlen
 #define HC_HTTP_BUILDS_URL "/__huace/builds"
 /* A new build is in place: open pages reload. */
 void hc_http_built(hc_http *h);
+#define HC_HTTP_ERRORS_URL "/__huace/errors"
+/* The last build failed with these findings (the text the terminal got,
+ * copied), or (NULL or "") did not: open pages show the text in an overlay
+ * over the page, or remove it, within a second; pages sent meanwhile carry
+ * it. HC_HTTP_ERRORS_URL answers the text (empty when none). */
+void hc_http_errors(hc_http *h, const char *text);
 /* Stops the server, closes its socket, frees it. NULL is fine. */
 void hc_http_stop(hc_http *h);
 

@@ -5,21 +5,25 @@
 #include "base/buf.h"
 #include "base/fs.h"
 #include "serve/http.h"
+#include "serve/watch.h"
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #define DEFAULT_PORT 8080
-#define POLL_MS 300       /* how often the inputs are stat'ed, at least */
-#define SETTLE_MS 150     /* a change must hold this long: editors save in steps */
+#define POLL_MS 300       /* without inotify: how often the inputs are stat'ed, at least */
+#define SETTLE_MS 150     /* without inotify: a change must hold this long: editors save in steps */
+#define QUIET_MS 20       /* with inotify: no event for this long, and the save is done */
 
 static volatile sig_atomic_t stop_requested;
 
@@ -68,18 +72,45 @@ fail: {
 }
 }
 
+/* Runs the build with its stderr going to a memory file as well, which it
+ * gets in err (so the page can show what the terminal does). Returns the
+ * build's status. */
+static int build_captured(const hc_opts *bo, int *rebuilt, hc_buf *err)
+{
+    fflush(stderr);
+    int mem = memfd_create("huace-serve-errors", MFD_CLOEXEC), saved = mem >= 0 ? dup(2) : -1;
+    if (saved < 0 || dup2(mem, 2) < 0) {   /* no capture: the terminal alone */
+        if (saved >= 0) close(saved);
+        if (mem >= 0) close(mem);
+        return hc_build(bo, rebuilt);
+    }
+    int rc = hc_build(bo, rebuilt);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    if (lseek(mem, 0, SEEK_SET) == 0 && hc_fs_read_fd(mem, err, NULL) == 0) {
+        fwrite(err->data ? err->data : "", 1, err->len, stderr);
+    }
+    close(mem);
+    return rc;
+}
+
 /* Builds and says what came of it; the server keeps the last good build,
- * and open pages reload when a new one is in place. */
+ * open pages reload when a new one is in place and show a failed one's
+ * findings over the page. */
 static void build_once(const hc_opts *bo, const char *out, hc_http *http)
 {
     int rebuilt = 0;
-    int failed = hc_build(bo, &rebuilt) != 0;
+    hc_buf err = HC_BUF_INIT;
+    int failed = build_captured(bo, &rebuilt, &err) != 0;
+    hc_http_errors(http, failed ? (err.len ? hc_buf_cstr(&err) : "huace: build failed\n") : NULL);
     if (rebuilt) hc_http_built(http);
     if (failed)
         printf("huace serve: %s\n", hc_fs_is_dir(out) ? "the last good build is still served"
                                                       : "nothing to serve until the site builds");
     fflush(stdout);
     fflush(stderr);
+    hc_buf_free(&err);
 }
 
 /* The stamp once it has held still for SETTLE_MS (or a stop was asked). */
@@ -167,12 +198,11 @@ static void announce(const hc_opts *o, preview *p)
     fflush(stdout);
 }
 
-/* Builds, then builds again whenever the inputs change, until stopped. */
-static void watch(const hc_opts *bo, const preview *p)
+/* Without inotify: stats the inputs every POLL_MS (or more on a large
+ * site) and builds again when they changed, until stopped. */
+static void poll_loop(const hc_opts *bo, const preview *p, uint64_t last)
 {
     const char *src = bo->src, *out = hc_buf_cstr(&p->out);
-    uint64_t last = settled_stamp(src);
-    build_once(bo, out, p->http);
     long pause = POLL_MS;
     while (!stop_requested) {
         sleep_ms(pause);
@@ -191,6 +221,28 @@ static void watch(const hc_opts *bo, const preview *p)
         fflush(stdout);
         build_once(bo, out, p->http);
     }
+}
+
+/* Builds, then builds again whenever the inputs change, until stopped:
+ * told by inotify, or by polling where inotify cannot watch the site. */
+static void watch(const hc_opts *bo, const preview *p)
+{
+    const char *src = bo->src, *out = hc_buf_cstr(&p->out);
+    hc_watch *w = hc_watch_open(src);   /* before the first build: a change during it counts */
+    uint64_t last = w ? 0 : settled_stamp(src);
+    build_once(bo, out, p->http);
+    if (!w) {
+        poll_loop(bo, p, last);
+        return;
+    }
+    while (!stop_requested) {
+        /* the timeout only bounds a stop that lands just before the wait */
+        if (hc_watch_wait(w, 500, QUIET_MS) != 1 || stop_requested) continue;
+        printf("huace serve: a file changed, building again\n");
+        fflush(stdout);
+        build_once(bo, out, p->http);
+    }
+    hc_watch_close(w);
 }
 
 int hc_cmd_serve(const hc_opts *o)

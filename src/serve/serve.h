@@ -3,11 +3,14 @@
  * Builds SRC into a private temporary folder (removed when the server stops),
  * serves that folder over HTTP on 127.0.0.1 (or --bind ADDR) port 8080 (or
  * -p PORT; 0 picks a free one, printed), and builds again whenever an input
- * file is added, removed or changed. A build that fails prints its errors and
- * leaves the last good build served. Ctrl-C (SIGINT) or SIGTERM stops it
+ * file is added, removed, renamed or changed (told by inotify, watch.h; where
+ * inotify cannot watch the site, by stat'ing the inputs every 300 ms as the
+ * build walks them, base/tree.h). A build that fails prints its errors,
+ * leaves the last good build served and has the server show the same text
+ * over every open page until a build succeeds (http.h). Each change still
+ * rebuilds the whole site. Ctrl-C (SIGINT) or SIGTERM stops it
  * once the build under way (if any) is done; a second one ends it at once,
- * leaving the temporary folder. The watcher walks the inputs as the build
- * does (base/tree.h): links loop nowhere, FIFOs are never opened.
+ * leaving the temporary folder.
  * Connections are limited as http.h says. Exit status 0 after a stop, 1
  * when it cannot listen or SRC is no site, 2 usage.
  */

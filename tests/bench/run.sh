@@ -7,6 +7,7 @@
 #   tests/bench/run.sh --size                   only the bounded-cost targets (size.sh)
 #   tests/bench/run.sh --photos                 only the photo comparison (photos.sh)
 #   tests/bench/run.sh --search [N]             only the search index size (search.sh; N default 10000)
+#   tests/bench/run.sh --serve [N]              only huace serve's edit-to-visible latency (serve.sh; N default 10000)
 #
 # Environment: HUGO=0 skips Hugo; WEASY=0 skips the maps/album section (example site); LAYERS=0 the
 # map layers at GIS size (layers.sh); GROWTH=1
@@ -15,7 +16,8 @@
 # KEEP=1 keeps the temporary folder; STAGE_TIMEOUT (default 900 s) limits the
 # maps/print build and WeasyPrint; SIZE=0 skips the bounded-cost targets at the end;
 # PHOTOS=0 skips the photo comparison (photos.sh: PHOTO_RUNS, PHOTO_JOBS, PHOTO_CACHE);
-# SEARCH=0 skips the search index size (search.sh, at 10000 case studies).
+# SEARCH=0 skips the search index size (search.sh, at 10000 case studies); SERVE=0 skips
+# huace serve's edit-to-visible latency (serve.sh, at 10000 case studies; SERVE_RUNS, default 5).
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -37,8 +39,11 @@ case "${1:-}" in
 --search)
     exec sh "$HERE/search.sh" "${2:-10000}"
     ;;
+--serve)
+    exec sh "$HERE/serve.sh" "${2:-10000}"
+    ;;
 -h|--help)
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
 esac
@@ -302,4 +307,10 @@ fi
 if [ "${SEARCH:-1}" != 0 ]; then
     echo
     HUACE="$HUACE" sh "$HERE/search.sh" 10000 || echo "run.sh: the search index part failed" >&2
+fi
+
+# ---------------------------------------------------------------- serve latency (issue 15)
+if [ "${SERVE:-1}" != 0 ]; then
+    echo
+    HUACE="$HUACE" sh "$HERE/serve.sh" 10000 || echo "run.sh: the serve latency part failed" >&2
 fi

@@ -1,8 +1,8 @@
 #!/bin/sh
 # huace serve: serves the built site on 127.0.0.1 only, answers what a static
 # server should (index pages, redirects, 404, no way out of the folder), builds
-# again when a file changes, keeps the last good build when one fails, and
-# cleans up after Ctrl-C.
+# again when a file changes, keeps the last good build when one fails and
+# shows its errors over open pages (in Chromium), and cleans up after Ctrl-C.
 . tests/tools/tap.sh
 HTTP="python3 tests/tools/request.py"
 
@@ -117,6 +117,54 @@ get GET "/cases/$page1/"
 check "which it is" sh -c "grep -q '^status 200\$' '$T/resp' && grep -q 预览里改的标题 '$T/body'"
 sed -i 's/^title: .*/title: 修好了/' "$T/site/content/cases/$case1"
 check "fixing it builds again" sh -c "i=0; while [ \$i -lt 300 ]; do [ \$(grep -c '^huace: wrote' '$T/serve.out') -gt $builds ] && exit 0; sleep 0.2; i=\$((i+1)); done; exit 1"
+
+
+# inotify sees what editors and file managers do (each waits up to 60 s for the served HTML)
+served() { i=0; while [ $i -lt 300 ]; do $HTTP GET "$URL$1" "$T/w" >"$T/wr" && grep -q "^status ${3:-200}\$" "$T/wr" && grep -q "$2" "$T/w" && return 0; sleep 0.2; i=$((i + 1)); done; return 1; }
+check "inotify watches the site (no fall-back to polling)" sh -c "! grep -q 'looking for changes every' '$T/serve.out'"
+c2=content/cases/second-case.md
+# an editor's atomic save: a temporary file renamed over the case
+sed 's/^title: .*/title: 原子保存的标题/' "$T/site/$c2" >"$T/site/content/cases/.second-case.md.tmp"
+mv "$T/site/content/cases/.second-case.md.tmp" "$T/site/$c2"
+check "a case saved by writing a temporary file and renaming it over the old one is served" served /cases/second-case/ 原子保存的标题
+# vim's backup-rename: the case is renamed away, then written afresh
+mv "$T/site/$c2" "$T/site/$c2~"
+sed 's/^title: .*/title: 备份改名后写的标题/' "$T/site/$c2~" >"$T/site/$c2"
+rm "$T/site/$c2~"
+check "a case saved as vim does (rename to a backup, write anew) is served" served /cases/second-case/ 备份改名后写的标题
+check "and listed" served /cases/ 备份改名后写的标题
+# renamed: the old URL goes, the new one comes
+mv "$T/site/$c2" "$T/site/content/cases/renamed-case.md"
+check "a renamed case is served at its new URL" served /cases/renamed-case/ 备份改名后写的标题
+check "and its old URL is gone (404)" served /cases/second-case/ . 404
+# deleted
+rm "$T/site/content/cases/renamed-case.md"
+check "a deleted case is gone (404)" served /cases/renamed-case/ . 404
+check "and no longer listed" sh -c "$HTTP GET '$URL/cases/' '$T/w' >/dev/null && ! grep -q 备份改名后写的标题 '$T/w' && ! grep -q renamed-case '$T/w'"
+# a folder made while serving, and a file made in it later
+mkdir -p "$T/site/assets/docs/new"
+echo 一 >"$T/site/assets/docs/new/a.txt"
+check "a folder made while serving (mkdir -p): a file made in it at once is published" served /assets/docs/new/a.txt 一
+echo 二 >"$T/site/assets/docs/new/b.txt"
+check "and one made in it later: the new folder is watched" served /assets/docs/new/b.txt 二
+
+# a failed build's findings over every open page in Chromium, gone once fixed (tests/browser/overlay.mjs)
+get GET /__huace/errors
+check "no errors to show after a good build" sh -c "grep -q '^status 200\$' '$T/resp' && test ! -s '$T/body'"
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    (cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1)
+fi
+node tests/browser/overlay.mjs "$URL/" "$T/site/content/projects/t-b-01.yaml" "$T/serve.out" >"$T/overlay.tap" 2>&1
+overlay_rc=$?
+sed 's/^/# overlay.mjs: /' "$T/overlay.tap"
+check "the overlay test in Chromium passes (each of its lines above)" sh -c "test $overlay_rc -eq 0 && grep -q '^ok - on every open page' '$T/overlay.tap'"
+
+# after that series of edits (saves, renames, deletions, a new folder, a failed build) the served
+# folder is byte for byte what a fresh full build of the same inputs writes
+# (once the server has printed nothing for a second: no build under way)
+n0=-1; i=0; while [ $i -lt 100 ] && [ "$(wc -l <"$T/serve.out")" != "$n0" ]; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done
+"$HUACE" build -s "$T/site" -o "$T/full" --base-url "$URL/" --today 2026-11-30 --quiet
+check "the served folder equals a fresh full build (diff -r)" diff -r "$SITE_OUT" "$T/full"
 
 TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p "$PORT" >"$T/second.out" 2>&1
 rc=$?

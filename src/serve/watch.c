@@ -1,0 +1,190 @@
+/* watch.c — serve's watcher over inotify (see watch.h). */
+#include "serve/watch.h"
+#include "base/alloc.h"
+#include "base/buf.h"
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MASK (IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | \
+              IN_DELETE_SELF | IN_MOVE_SELF)
+
+static const char *const parts[] = { "site.yaml", "seeds", "content", "assets", "layouts", "themes" };
+
+struct hc_watch {
+    char *src;
+    int fd;              /* the inotify instance */
+    int root_wd;         /* SRC's own watch */
+    unsigned char *seen; /* by watch descriptor: 1 when that folder is watched (so entered once) */
+    size_t capseen;
+    int rewatch;         /* a folder came, went or moved: watch afresh before the next wait */
+};
+
+/* Watches the folder src/rel and every folder below it (names starting with
+ * '.' left out). Returns -1 only when the kernel refuses for want of room
+ * (the watch limit), having said so; a folder that went meanwhile is fine. */
+static int watch_tree(hc_watch *w, const char *rel)
+{
+    int rc = 0;
+    hc_buf full = HC_BUF_INIT, sub = HC_BUF_INIT;
+    DIR *dir = NULL;
+    hc_buf_printf(&full, "%s/%s", w->src, rel);
+    int wd = inotify_add_watch(w->fd, hc_buf_cstr(&full), MASK | IN_ONLYDIR);
+    if (wd < 0) {
+        if (errno == ENOSPC || errno == ENOMEM) {
+            fprintf(stderr, "huace serve: note: cannot watch %s (%s; see fs.inotify.max_user_watches): "
+                            "looking for changes every 300 ms instead\n", hc_buf_cstr(&full), strerror(errno));
+            rc = -1;
+        }
+        goto out;
+    }
+    if ((size_t)wd >= w->capseen) {
+        size_t old = w->capseen;
+        w->seen = hc_xgrow(w->seen, &w->capseen, (size_t)wd + 1, 1);
+        memset(w->seen + old, 0, w->capseen - old);
+    }
+    if (w->seen[wd]) goto out;   /* the same folder through a link: entered once */
+    w->seen[wd] = 1;
+    if (!(dir = opendir(hc_buf_cstr(&full)))) goto out;
+    struct dirent *e;
+    while (rc == 0 && (e = readdir(dir))) {
+        if (e->d_name[0] == '.') continue;
+        hc_buf_reset(&sub);
+        hc_buf_printf(&sub, "%s/%s", rel, e->d_name);
+        int is_dir = e->d_type == DT_DIR;
+        if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {
+            struct stat st;
+            hc_buf_reset(&full);
+            hc_buf_printf(&full, "%s/%s", w->src, hc_buf_cstr(&sub));
+            is_dir = stat(hc_buf_cstr(&full), &st) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (is_dir) rc = watch_tree(w, hc_buf_cstr(&sub));
+    }
+out:
+    if (dir) closedir(dir);
+    hc_buf_free(&full);
+    hc_buf_free(&sub);
+    return rc;
+}
+
+/* A fresh inotify instance watching SRC and the input folders below it. */
+static int watch_all(hc_watch *w)
+{
+    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd < 0) {
+        fprintf(stderr, "huace serve: note: no inotify (%s): looking for changes every 300 ms instead\n",
+                strerror(errno));
+        return -1;
+    }
+    if (w->fd >= 0) close(w->fd);
+    w->fd = fd;
+    if (w->seen) memset(w->seen, 0, w->capseen);
+    w->rewatch = 0;
+    w->root_wd = inotify_add_watch(fd, w->src, (MASK & ~(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB)) | IN_ONLYDIR);
+    if (w->root_wd < 0) {
+        fprintf(stderr, "huace serve: note: cannot watch %s (%s): looking for changes every 300 ms instead\n",
+                w->src, strerror(errno));
+        return -1;
+    }
+    for (size_t i = 1; i < sizeof parts / sizeof parts[0]; i++)
+        if (watch_tree(w, parts[i]) != 0) return -1;
+    return 0;
+}
+
+hc_watch *hc_watch_open(const char *src)
+{
+    hc_watch *w = hc_xcalloc(1, sizeof *w);
+    w->src = hc_xstrdup(src);
+    w->fd = -1;
+    if (watch_all(w) != 0) {
+        hc_watch_close(w);
+        return NULL;
+    }
+    return w;
+}
+
+/* Whether an event is a change of the inputs; notes when the folders to
+ * watch may have changed. */
+static int is_change(hc_watch *w, const struct inotify_event *ev)
+{
+    if (ev->mask & IN_Q_OVERFLOW) {
+        w->rewatch = 1;
+        return 1;
+    }
+    if (ev->mask & IN_IGNORED) return 0;
+    if (ev->wd == w->root_wd) {
+        if (!ev->len) {   /* SRC itself moved or went */
+            w->rewatch = 1;
+            return 1;
+        }
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+            if (!strcmp(ev->name, parts[i])) {
+                if (i > 0 || (ev->mask & IN_ISDIR)) w->rewatch = 1;
+                return 1;
+            }
+        return 0;
+    }
+    if (ev->len && ev->name[0] == '.') return 0;
+    if ((ev->mask & IN_ISDIR) || (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))) w->rewatch = 1;
+    /* a link made or renamed may lead to a folder */
+    if (ev->mask & (IN_CREATE | IN_MOVED_TO)) w->rewatch = 1;
+    return 1;
+}
+
+/* Reads what is queued; returns whether any of it was a change, -1 on an
+ * error other than "nothing queued". */
+static int drain(hc_watch *w)
+{
+    char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+    int changed = 0;
+    for (;;) {
+        ssize_t n = read(w->fd, buf, sizeof buf);
+        if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK ? changed : -1;
+        if (n == 0) return changed;
+        for (char *p = buf; p < buf + n;) {
+            const struct inotify_event *ev = (const struct inotify_event *)p;
+            if (is_change(w, ev)) changed = 1;
+            p += sizeof *ev + ev->len;
+        }
+    }
+}
+
+int hc_watch_wait(hc_watch *w, int timeout_ms, int settle_ms)
+{
+    struct pollfd pf = { .fd = w->fd, .events = POLLIN };
+    int changed = 0, rc;
+    while (!changed) {
+        rc = poll(&pf, 1, timeout_ms);
+        if (rc < 0) return errno == EINTR ? -1 : 0;
+        if (rc == 0) return 0;
+        if ((changed = drain(w)) < 0) return 0;
+    }
+    for (;;) {   /* until settle_ms pass with no change */
+        pf.fd = w->fd;
+        rc = poll(&pf, 1, settle_ms);
+        if (rc < 0) {
+            if (errno == EINTR) return -1;
+            break;
+        }
+        if (rc == 0) break;
+        if (drain(w) < 0) break;
+    }
+    if (w->rewatch) watch_all(w);   /* a failure leaves the old instance: no worse than before */
+    return 1;
+}
+
+void hc_watch_close(hc_watch *w)
+{
+    if (!w) return;
+    if (w->fd >= 0) close(w->fd);
+    free(w->seen);
+    free(w->src);
+    free(w);
+}

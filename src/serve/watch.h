@@ -1,0 +1,36 @@
+/* watch.h — serve's watcher: tells when a site's inputs change, by inotify.
+ *
+ * Watches SRC itself (for site.yaml, and for seeds/, content/, assets/,
+ * layouts/, themes/ appearing or going) and every folder below those five,
+ * including folders made later (mkdir, mkdir -p, a folder moved in) and
+ * folders reached through symbolic links (each real folder is watched once,
+ * so links cannot loop). A change is any file or folder written, created,
+ * deleted, renamed in or out, or its attributes changed, below those; so an
+ * editor that saves by writing a temporary file and renaming it over the
+ * old one, or by renaming the old one to a backup first (vim), is seen as it
+ * is. Names starting with '.' (editors' swap files; the build leaves them
+ * out too) are no change, and neither is anything else at SRC's top level
+ * (the default output folder public/, .git/ …).
+ *
+ * When inotify cannot be had (no instance left, or the watch limit of
+ * fs.inotify.max_user_watches reached) hc_watch_open returns NULL and says
+ * why; the caller polls instead.
+ */
+#ifndef HC_WATCH_H
+#define HC_WATCH_H
+
+typedef struct hc_watch hc_watch;
+
+/* Starts watching src (copied). NULL, with a message on stderr, when inotify
+ * cannot watch it all. */
+hc_watch *hc_watch_open(const char *src);
+/* Waits up to timeout_ms (-1: for ever) for a change; once one is seen,
+ * waits on until no event has come for settle_ms (an editor saves in steps)
+ * and returns 1. Returns 0 on timeout, -1 when a signal cut the wait short
+ * (the caller looks at why). A lost event (the kernel's queue overflowed)
+ * counts as a change, and every folder is watched afresh. */
+int hc_watch_wait(hc_watch *w, int timeout_ms, int settle_ms);
+/* Stops watching and frees w. NULL is fine. */
+void hc_watch_close(hc_watch *w);
+
+#endif
