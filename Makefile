@@ -154,11 +154,16 @@ demo: deps
 
 test-bins: huace build/asan/huace $(UNIT_BIN) $(UNIT_SAN) build/tests/mustache_spec build/tests-san/mustache_spec fuzz
 
-test: test-bins
+# The programs are built on every core first (a plain `make test` would compile
+# three builds one file at a time), then the tests run.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+test:
+	@$(MAKE) --no-print-directory -j$(NPROC) test-bins
 	@SPEC_DIR="$(SPEC_DIR)" tests/run.sh
 
 # `make test-fast`: the first pass only (optimised build, no sanitizers), a few minutes.
-test-fast: huace $(UNIT_BIN) build/tests/mustache_spec
+test-fast:
+	@$(MAKE) --no-print-directory -j$(NPROC) huace $(UNIT_BIN) build/tests/mustache_spec
 	@SPEC_DIR="$(SPEC_DIR)" TEST_PASSES=fast tests/run.sh
 
 # `make mutants`: plants each bug of tests/mutants/*.patch in a scratch copy, one at a time, and
