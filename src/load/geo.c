@@ -312,9 +312,30 @@ out:
     hc_buf_free(&rel);
 }
 
+/* Drawing rank of a role: areas under lines under points. */
+static int role_rank(const char *role)
+{
+    static const char *const order[] = { "boundary", "water", "road", "place" };
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(role, order[i])) return i == 3 ? 4 : i;
+    return 3;   /* custom roles: over roads, under places */
+}
+
+/* The layers found without a map_layers: entry, v[0..n), in drawing order:
+ * by role, then by file name (a stable insertion sort; there are few). */
+static void order_found(hc_geo_layer *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        hc_geo_layer x = v[i];
+        size_t j = i;
+        for (; j > 0 && role_rank(v[j - 1].role) > role_rank(x.role); j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 int hc_load_geo(hc_model *m, hc_diags *d)
 {
-    size_t before = hc_diags_errors(d), nlisted = m->nlayers, k = 0;
+    size_t before = hc_diags_errors(d), nlisted = m->nlayers, k = 0, kept_listed = 0;
     add_found(m, d, nlisted);
     for (size_t i = 0; i < m->nlayers; i++) {
         int found_ogr = i >= nlisted && hc_layer_file_kind(m->layers[i].file) == HC_LAYER_OGR;
@@ -328,8 +349,10 @@ int hc_load_geo(hc_model *m, hc_diags *d)
             if (!strcmp(m->layers[i].role, "boundary")) areas_from_layer(m, &m->layers[i]);
         }
         m->layers[k++] = m->layers[i];
+        if (i < nlisted) kept_listed = k;
     }
     m->nlayers = k;
+    order_found(m->layers + kept_listed, k - kept_listed);
     warn_far_layers(m, d);
     return hc_diags_errors(d) > before ? -1 : 0;
 }

@@ -10,6 +10,7 @@
  * dashed when the layer has a dash; points are discs. */
 #include "maps_int.h"
 #include "../../base/alloc.h"
+#include "../../base/utf8.h"
 #include <math.h>
 #include <string.h>
 
@@ -199,46 +200,178 @@ void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box f
     }
 }
 
-/* Names of line features (rivers, roads): at the vertex of each named line,
- * nearest the middle of its visible run, whose box is inside the frame and
- * meets no obstacle (markers, unit labels, furniture); else not shown. */
+/* ---- names along lines ---- */
+
+#define LABEL_STEP 1.15       /* em from one character's centre to the next, along the line */
+#define LABEL_MAX 24          /* characters: longer names are not set along a line */
+
+typedef struct {
+    const pts *v;
+    const double *arc;        /* arc length at each vertex */
+} path;
+
+/* The point at arc length s, and the unit normal of its segment. */
+static void point_at(const path *pa, double s, mp_pt *q, mp_pt *nrm)
+{
+    size_t i = 1;
+    while (i + 1 < pa->v->n && pa->arc[i] < s) i++;
+    mp_pt a = pa->v->p[i - 1], b = pa->v->p[i];
+    double len = pa->arc[i] - pa->arc[i - 1], t = len > 0 ? (s - pa->arc[i - 1]) / len : 0;
+    q->x = a.x + (b.x - a.x) * t;
+    q->y = a.y + (b.y - a.y) * t;
+    double dx = b.x - a.x, dy = b.y - a.y, d = hypot(dx, dy);
+    nrm->x = d > 0 ? -dy / d : 0;
+    nrm->y = d > 0 ? dx / d : -1;
+}
+
+/* Clips the segment a–b to box f (Liang–Barsky): the part inside is
+ * t0..t1 of it; 0 when none is. */
+static int clip(mp_pt a, mp_pt b, mp_box f, double *t0, double *t1)
+{
+    double d[2] = { b.x - a.x, b.y - a.y }, lo[2] = { f.x - a.x, f.y - a.y }, hi[2] = { f.x + f.w - a.x, f.y + f.h - a.y };
+    *t0 = 0;
+    *t1 = 1;
+    for (int k = 0; k < 2; k++) {
+        if (d[k] == 0) {
+            if (lo[k] > 0 || hi[k] < 0) return 0;
+            continue;
+        }
+        double u = lo[k] / d[k], w = hi[k] / d[k];
+        if (u > w) { double x = u; u = w; w = x; }
+        if (u > *t0) *t0 = u;
+        if (w < *t1) *t1 = w;
+    }
+    return *t0 < *t1;
+}
+
+/* The longest stretch of the line inside the frame, as an arc range. */
+static int visible_run(const path *pa, mp_box f, double *a0, double *a1)
+{
+    double best = 0, from = 0, to = -1;
+    for (size_t i = 1; i < pa->v->n; i++) {
+        double t0, t1, len = pa->arc[i] - pa->arc[i - 1];
+        if (!clip(pa->v->p[i - 1], pa->v->p[i], f, &t0, &t1)) continue;
+        double s0 = pa->arc[i - 1] + t0 * len, s1 = pa->arc[i - 1] + t1 * len;
+        if (s0 > to + 1e-6) from = s0;   /* a new stretch */
+        to = s1;
+        if (to - from > best) {
+            best = to - from;
+            *a0 = from;
+            *a1 = to;
+        }
+    }
+    return best > 0;
+}
+
+typedef struct {
+    const mp_font *font;
+    double px;
+    mp_box frame;
+    const mp_box *obst;
+    size_t nobst;
+    mp_box **placed;
+    size_t *nplaced;
+} label_env;
+
+/* Character boxes for the name starting at arc s0, offset to the side of
+ * the line that is up on the map; 0 when the line bends too much there or
+ * a box is outside the frame or meets anything already there. */
+static int fit_at(const label_env *e, const path *pa, double s0, char ch[][8], size_t n, mp_box *box)
+{
+    double step = e->px * LABEL_STEP, off = e->px * 0.75;
+    mp_pt first, last, nrm, mid_n;
+    point_at(pa, s0 + step * 0.5, &first, &nrm);
+    point_at(pa, s0 + step * (n - 0.5), &last, &nrm);
+    if (n > 1 && hypot(last.x - first.x, last.y - first.y) < 0.85 * step * (n - 1)) return 0;
+    point_at(pa, s0 + step * n / 2.0, &nrm, &mid_n);
+    double side = mid_n.y > 0 || (mid_n.y == 0 && mid_n.x > 0) ? -1 : 1;   /* towards the top */
+    int reverse = fabs(last.x - first.x) >= fabs(last.y - first.y) ? last.x < first.x : last.y < first.y;
+    for (size_t i = 0; i < n; i++) {
+        mp_pt q, ni;
+        point_at(pa, s0 + step * (i + 0.5), &q, &ni);
+        if (ni.x * mid_n.x + ni.y * mid_n.y < 0) ni.x = -ni.x, ni.y = -ni.y;
+        q.x += side * off * ni.x;
+        q.y += side * off * ni.y;
+        size_t c = reverse ? n - 1 - i : i;
+        int w = mp_text_width(e->font, e->px, ch[c]), h = (int)lround(e->px * 1.2);
+        box[c] = (mp_box){ (int)lround(q.x - w / 2.0), (int)lround(q.y - h / 2.0), w, h };
+        if (!mp_box_inside(box[c], e->frame)) return 0;
+        for (size_t o = 0; o < e->nobst; o++)
+            if (mp_box_overlap(box[c], e->obst[o])) return 0;
+        for (size_t o = 0; o < *e->nplaced; o++)
+            if (mp_box_overlap(box[c], (*e->placed)[o])) return 0;
+    }
+    return 1;
+}
+
+/* The name of one line part, along it, nearest the middle of its visible
+ * run; 1 when it was drawn. */
+static int label_part(gdImagePtr im, const label_env *e, const pts *v, const char *name, int ink)
+{
+    char ch[LABEL_MAX][8];
+    size_t n = 0;
+    for (const char *s = name; *s && n < LABEL_MAX + 1;) {
+        size_t len;
+        hc_utf8_decode(s, strnlen(s, 4), &len);
+        if (n < LABEL_MAX && len < sizeof ch[0]) {
+            memcpy(ch[n], s, len);
+            ch[n][len] = 0;
+        }
+        n++;
+        s += len;
+    }
+    if (!n || n > LABEL_MAX || v->n < 2) return 0;
+    double *arc = hc_xcalloc(v->n, sizeof *arc);
+    for (size_t i = 1; i < v->n; i++) arc[i] = arc[i - 1] + hypot(v->p[i].x - v->p[i - 1].x, v->p[i].y - v->p[i - 1].y);
+    path pa = { v, arc };
+    double a0 = 0, a1 = 0, span = e->px * LABEL_STEP * n;
+    int done = 0;
+    mp_box box[LABEL_MAX];
+    if (visible_run(&pa, e->frame, &a0, &a1) && a1 - a0 >= span) {
+        double mid = (a0 + a1 - span) / 2, room = (a1 - a0 - span) / 2, step = e->px * 0.5;
+        for (int k = 0; k <= 2 * (int)(room / step) && !done; k++) {
+            double s0 = mid + (k % 2 ? 1 : -1) * ((k + 1) / 2) * step;
+            if (!fit_at(e, &pa, s0, ch, n, box)) continue;
+            for (size_t c = 0; c < n; c++) {
+                mp_text_draw(im, e->font, e->px, box[c].x, box[c].y + (int)lround(e->px * 0.1), ink, ch[c]);
+                *e->placed = hc_xrealloc(*e->placed, (*e->nplaced + 1) * sizeof **e->placed);
+                (*e->placed)[(*e->nplaced)++] = box[c];
+            }
+            done = 1;
+        }
+    }
+    free(arc);
+    return done;
+}
+
+/* Names of line features (rivers, roads): set along the line, one upright
+ * character after another as Chinese maps do, beside the middle of its
+ * visible run, each character's box inside the frame and clear of the
+ * obstacles (markers, unit labels, furniture) and of names already set;
+ * else not shown. */
 void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k,
                            const mp_font *font, const mp_box *obst, size_t nobst)
 {
-    double px = 12 * k;
     mp_box *placed = NULL;
     size_t nplaced = 0;
+    double ext[4];
+    frame_extent(p, frame, ext);
+    label_env e = { font, 12 * k, frame, obst, nobst, &placed, &nplaced };
+    pts v = { 0 };
     for (size_t i = 0; i < m->nlayers; i++) {
         const hc_geo_layer *l = &m->layers[i];
+        if (!meets(l->bbox, ext)) continue;
+        int ink = mp_color_mix(l->stroke >= 0 ? l->stroke : 0x666666, 0x000000, 0.45);
         for (size_t f = 0; f < l->nfeatures; f++) {
             const hc_geo_feature *ft = &l->features[f];
-            if (ft->kind != HC_GEOM_LINE || !ft->name) continue;
-            int done = 0;
-            for (size_t r = 0; r < ft->nparts && !done; r++) {
-                const hc_geo_ring *g = &ft->parts[r];
-                int tw = mp_text_width(font, px, ft->name), th = (int)lround(px * 1.2);
-                size_t stride = g->n / 200 + 1;
-                for (size_t step = 0; step < g->n && step < 400 && !done; step++) {
-                    /* from the middle outwards */
-                    size_t off = (step + 1) / 2 * stride, j = g->n / 2;
-                    if (step % 2) j += off;
-                    else if (off > j) continue;
-                    else j -= off;
-                    if (j >= g->n) continue;
-                    mp_pt q = mp_proj_apply(p, g->lon[j], g->lat[j]);
-                    mp_box b = { (int)lround(q.x - tw / 2.0), (int)lround(q.y - th - 3 * k), tw, th };
-                    int ok = mp_box_inside(b, frame);
-                    for (size_t o = 0; o < nobst && ok; o++) ok = !mp_box_overlap(b, obst[o]);
-                    for (size_t o = 0; o < nplaced && ok; o++) ok = !mp_box_overlap(b, placed[o]);
-                    if (!ok) continue;
-                    int ink = mp_color_mix(l->stroke >= 0 ? l->stroke : 0x666666, 0x000000, 0.45);
-                    mp_text_draw(im, font, px, b.x, b.y + (int)lround(px * 0.1), ink, ft->name);
-                    placed = hc_xrealloc(placed, (nplaced + 1) * sizeof *placed);
-                    placed[nplaced++] = b;
-                    done = 1;
-                }
+            if (ft->kind != HC_GEOM_LINE || !ft->name || !meets(ft->bbox, ext)) continue;
+            for (size_t r = 0; r < ft->nparts; r++) {
+                v.n = 0;
+                project(&v, p, &ft->parts[r]);
+                if (label_part(im, &e, &v, ft->name, ink)) break;
             }
         }
     }
+    free(v.p);
     free(placed);
 }

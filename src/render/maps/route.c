@@ -460,11 +460,36 @@ static void draw_areas(gdImagePtr im, const layout *L)
             mp_text_draw(im, L->ink.font, 15 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
 }
 
-/* River and road names, clear of markers, labels, township names, furniture. */
+/* Boxes along the route, one every few pixels, as wide as its casing:
+ * appended to obst at *o (room for route_boxes(L, NULL, NULL) of them). */
+static size_t route_boxes(const layout *L, mp_box *obst, size_t *o)
+{
+    const hc_project *p = L->p;
+    double gap = 6 * L->k, half = ROUTE_CASING * L->k / 2;
+    size_t count = 0, prev = (size_t)-1;
+    for (size_t i = 0; i < p->nroute; i++) {
+        if (p->route[i] >= L->n) continue;
+        if (prev != (size_t)-1) {
+            mp_pt a = L->pos[prev], b = L->pos[p->route[i]];
+            size_t steps = (size_t)(hypot(b.x - a.x, b.y - a.y) / gap) + 1;
+            for (size_t s = 0; s <= steps; s++, count++) {
+                if (!obst) continue;
+                double x = a.x + (b.x - a.x) * s / steps, y = a.y + (b.y - a.y) * s / steps;
+                obst[(*o)++] = (mp_box){ (int)floor(x - half), (int)floor(y - half), (int)ceil(2 * half), (int)ceil(2 * half) };
+            }
+        }
+        prev = p->route[i];
+    }
+    return count;
+}
+
+/* River and road names, clear of markers, labels, township names, furniture
+ * and the route itself. */
 static void draw_line_labels(gdImagePtr im, const layout *L)
 {
     size_t o = 0;
-    mp_box *obst = hc_xcalloc(2 * L->n + L->m->nareas + 2, sizeof *obst);
+    mp_box *obst = hc_xcalloc(2 * L->n + L->m->nareas + 2 + route_boxes(L, NULL, NULL), sizeof *obst);
+    route_boxes(L, obst, &o);
     for (size_t c = 0; c < L->n; c++) {
         obst[o++] = marker_box(L, L->order[c]);
         if (L->labels[c].mode != MP_LABEL_NONE) obst[o++] = L->labels[c].box;
