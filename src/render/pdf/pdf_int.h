@@ -301,9 +301,11 @@ void pdf_no_lone_last(PangoLayout *l);
 int pdf_lone_last_line(PangoLayout *l);   /* does l end on one character (+ punctuation)? */
 /* A justified paragraph that keeps a code such as QJ-B-01 whole (kinsoku.c)
  * must not stretch the line before it: where a line is more than 1.5 em
- * short of the width and the next begins with a code, the codes of l may
- * break after a hyphen instead. base: l's attributes before kinsoku (kept
- * by the caller only when pdf_has_code). Returns 1 if it set l again. */
+ * short of the width and the next begins with a code, pairs of full-width
+ * marks ("）。") are set with the first half wide (OpenType halt), so that
+ * the code may fit whole; if a line is still that short, the codes of l may
+ * also break after a hyphen. base: l's attributes before kinsoku (kept by
+ * the caller only when pdf_has_code). Returns 1 if it set l again. */
 int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base);
 /* Titles (title.c): text broken at word boundaries into the fewest lines
  * that hold it, balanced in length, no line of one character (explicit
