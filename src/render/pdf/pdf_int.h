@@ -155,7 +155,23 @@ typedef struct pdf_image {
     char *colorspace;           /* PDF object text: "/DeviceRGB", "[/Indexed /DeviceRGB 15 <…>]" */
     int bpc, colors;
     int invert_cmyk;            /* Adobe CMYK JPEG: /Decode [1 0 1 0 1 0 1 0] */
+    uint64_t hash;              /* of the data as loaded (the CMYK cache's key: pdfx_img.c) */
+    int fd; long long off;      /* spilled (pdf_image_spill): data is NULL, len bytes at off in fd */
 } pdf_image;
+
+/* A file that holds image data for the stage, so that memory does not grow
+ * with the number of route maps and photos: unlinked at once, in the output
+ * folder (not /tmp, often RAM). Thread-safe. */
+typedef struct pdf_spill { pthread_mutex_t mu; int fd; long long end; } pdf_spill;
+/* Opens sp in dir; -1 (sp->fd < 0) if it cannot: images then stay in memory.
+ * pdf_spill_close does nothing when sp->fd < 0. */
+int pdf_spill_open(pdf_spill *sp, const char *dir);
+void pdf_spill_close(pdf_spill *sp);
+/* Moves im's data (FLATE or DCT) into sp and frees it; left in memory if
+ * sp is not open or the write fails. */
+void pdf_image_spill(pdf_image *im, pdf_spill *sp);
+/* im's data: im->data, or read from the spill file into tmp (NULL if that fails). */
+const unsigned char *pdf_image_bytes(const pdf_image *im, hc_buf *tmp);
 
 /* Reads a PNG or JPEG held in data (copied). PNGs that PDF can take as they
  * are (8/16-bit gray, RGB or palette without transparency, not interlaced)
@@ -206,6 +222,7 @@ typedef struct pdf_env {
     pdf_image **route;               /* per project: route map or NULL */
     const struct hc_images *images;  /* the image stage's set, or NULL (no photos) */
     struct pdf_photos *photos;       /* print renditions made so far (photo.c); locked inside */
+    pdf_spill spill;                 /* where route maps and photos wait (their data out of memory) */
     hc_strmap case_slugs;                /* case study slug → index in the model's cases */
     unsigned char *in_album;             /* per model case: 1 if the district album carries it */
     size_t nalbum;                       /* how many it carries (pdf_album_choose) */
