@@ -306,10 +306,16 @@ void pdf_image_draw(pdf_doc *p, const pdf_image *im, double x, double y, double 
     cairo_surface_destroy(s);
 }
 
+void pdf_doc_placeholders_free(pdf_doc *p)
+{
+    for (size_t k = 0; p->placeholders && k < p->nused; k++) cairo_surface_destroy(p->placeholders[k]);
+    free(p->placeholders);
+    p->placeholders = NULL;
+}
+
 void pdf_doc_images_free(pdf_doc *p)
 {
-    for (size_t k = 0; k < p->nused; k++) cairo_surface_destroy(p->placeholders[k]);
-    free(p->placeholders);
+    pdf_doc_placeholders_free(p);
     free(p->used);
     p->placeholders = NULL;
     p->used = NULL;

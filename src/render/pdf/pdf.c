@@ -328,6 +328,8 @@ static void do_draw(void *ctx, size_t i, worker *w)
     }
     if (st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev))
         hc_warn(env->d, "pdf", j->screen_path, 0, 0, "page numbers do not settle; a cross reference may be off by a page");
+    pdf_doc_placeholders_free(&p);
+    malloc_trim(0);   /* what cairo held for the document, before qpdf reads it */
     char *err = NULL;
     hc_buf shown = HC_BUF_INIT;   /* where a failed write is reported: the document as it would be in OUT */
     out_path(env, j->screen_path, "", &shown);

@@ -345,6 +345,8 @@ void pdf_image_draw(pdf_doc *p, const pdf_image *im, double x, double y, double 
 /* Effective resolution of im printed w points wide. */
 double pdf_image_ppi(const pdf_image *im, double w);
 void pdf_doc_images_free(pdf_doc *p);
+/* Once drawn: the placeholder surfaces only (p->used stays for pdf_editions). */
+void pdf_doc_placeholders_free(pdf_doc *p);
 #define PDF_PLACEHOLDER_H0 4096   /* placeholder k is 1 × (PDF_PLACEHOLDER_H0 + k) pixels */
 
 /* ---- photos (photo.c) ----
