@@ -239,6 +239,75 @@ static void no_paragraph_ends_on_one_character(void **st)
     assert_true(found >= 3);   /* the test met the defect it is about */
 }
 
+/* No letter-spaced line before a code (issue 14 §4): the album's case study
+ * ends "…督办清单（挂号 QJ-B-01）。"; at the column width of the album
+ * (235.28 pt) pango kept the code and its marks together on the next line
+ * and the line before was justified 3.7 em short (0.19 em between letters).
+ * Across column widths, no line followed by a line that starts with a code
+ * is more than 1.5 em short of the width; at the album's width the code and
+ * its marks fit whole on the last line. */
+static double short_before_code(PangoLayout *l, int *code_whole)
+{
+    int n = pango_layout_get_line_count(l);
+    const char *t = pango_layout_get_text(l);
+    double width = (double)pango_layout_get_width(l) / PANGO_SCALE, worst = 0;
+    pango_layout_set_justify(l, FALSE);
+    *code_whole = 0;
+    for (int i = 0; i < n; i++) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(l, i);
+        if (memmem(t + line->start_index, (size_t)line->length, "QJ-B-01", 7)) *code_whole = 1;
+        if (i + 1 == n) break;
+        PangoLayoutLine *next = pango_layout_get_line_readonly(l, i + 1);
+        const char *s = t + next->start_index;
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) continue;
+        PangoRectangle r;
+        pango_layout_line_get_extents(line, NULL, &r);
+        double gap = width - (i == 0 ? 21 : 0) - (double)r.width / PANGO_SCALE;
+        if (gap > worst) worst = gap;
+    }
+    pango_layout_set_justify(l, TRUE);
+    return worst / PDF_FS_M;
+}
+
+static void no_loose_line_before_a_code(void **st)
+{
+    (void)st;
+    const char *text = "今年冬天，村里要办好两件事：一是做好花海的越冬养护，二是轮训讲解员，让来参观的人不光看风景，"
+                       "也能听明白这个村子是怎么变过来的。这两项已经列进示范带的督办清单（挂号 QJ-B-01）。";
+    int whole = 0, met = 0;
+    for (double w = 180; w <= 330; w += 0.5) {
+        pdf_tstyle js = pdf_style(PDF_SERIF, PDF_FS_M, 0, w);
+        js.justify = 1;
+        js.indent = 21;
+        PangoLayout *l = pdf_layout(&doc, text, &js);
+        double gap = short_before_code(l, &whole);
+        if (gap > 1.5) fail_msg("width %g: the line before the code is %.2f em short", w, gap);
+        assert_int_equal(pdf_kinsoku_violations(l), 0);
+        PangoRectangle r;
+        pango_layout_get_extents(l, NULL, &r);
+        assert_true(r.width <= w * PANGO_SCALE + PANGO_SCALE);
+        /* the defect was there: pango alone leaves the line before the code loose */
+        PangoLayout *raw = pdf_layout(&doc, "", &js);
+        pango_layout_set_text(raw, pango_layout_get_text(l), -1);
+        PangoAttrList *a = pango_attr_list_new();
+        pdf_kinsoku_protect(pango_layout_get_text(l), -1, a);
+        pango_layout_set_attributes(raw, a);
+        pango_attr_list_unref(a);
+        int w0;
+        met += short_before_code(raw, &w0) > 1.5;
+        g_object_unref(raw);
+        g_object_unref(l);
+    }
+    assert_true(met >= 20);
+    pdf_tstyle js = pdf_style(PDF_SERIF, PDF_FS_M, 0, 235.28);   /* the album's column */
+    js.justify = 1;
+    js.indent = 21;
+    PangoLayout *l = pdf_layout(&doc, text, &js);
+    assert_true(short_before_code(l, &whole) <= 1.5);
+    assert_true(whole);   /* QJ-B-01 on one line */
+    g_object_unref(l);
+}
+
 /* ---- book facts ---- */
 
 static void book_facts(void **st)
@@ -326,6 +395,7 @@ int main(void)
         cmocka_unit_test(status_dot_draws_no_stray_segment),
         cmocka_unit_test(titles_break_at_words),
         cmocka_unit_test(no_paragraph_ends_on_one_character),
+        cmocka_unit_test(no_loose_line_before_a_code),
         cmocka_unit_test(book_facts),
         cmocka_unit_test(one_red_per_page),
         cmocka_unit_test(status_colours_from_the_theme),

@@ -13,8 +13,13 @@
  */
 #include "pdf_int.h"
 #include "../../base/alloc.h"
+#include "../../base/hash.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -158,11 +163,82 @@ pdf_image *pdf_image_load(const char *path, const unsigned char *data, size_t le
 {
     pdf_image *im = hc_xcalloc(1, sizeof *im);
     im->path = hc_xstrdup(path);
-    if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) return load_png(im, data, len, why);
-    if (len >= 4 && data[0] == 0xFF && data[1] == 0xD8) return load_jpeg(im, data, len, why);
-    *why = "not a PNG or JPEG file";
-    pdf_image_free(im);
-    return NULL;
+    im->fd = -1;
+    if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) im = load_png(im, data, len, why);
+    else if (len >= 4 && data[0] == 0xFF && data[1] == 0xD8) im = load_jpeg(im, data, len, why);
+    else {
+        *why = "not a PNG or JPEG file";
+        pdf_image_free(im);
+        return NULL;
+    }
+    if (im) im->hash = hc_hash(0x696d67u, im->data, im->len);
+    return im;
+}
+
+/* ---- spilled image data ---- */
+
+int pdf_spill_open(pdf_spill *sp, const char *dir)
+{
+    pthread_mutex_init(&sp->mu, NULL);
+    sp->end = 0;
+    hc_buf path = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/.huace-album-images-XXXXXX", dir);
+    sp->fd = mkostemp(path.data, O_CLOEXEC);
+    if (sp->fd >= 0) unlink(hc_buf_cstr(&path));
+    else pthread_mutex_destroy(&sp->mu);
+    hc_buf_free(&path);
+    return sp->fd >= 0 ? 0 : -1;
+}
+
+void pdf_spill_close(pdf_spill *sp)
+{
+    if (sp->fd < 0) return;
+    close(sp->fd);
+    sp->fd = -1;
+    pthread_mutex_destroy(&sp->mu);
+}
+
+static int pwrite_all(int fd, const unsigned char *d, size_t n, long long off)
+{
+    while (n) {
+        ssize_t k = pwrite(fd, d, n, (off_t)off);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        d += k;
+        n -= (size_t)k;
+        off += k;
+    }
+    return 0;
+}
+
+void pdf_image_spill(pdf_image *im, pdf_spill *sp)
+{
+    if (!im || !sp || sp->fd < 0 || im->kind == PDF_IMG_PIXELS || !im->data) return;
+    pthread_mutex_lock(&sp->mu);
+    long long off = sp->end;
+    sp->end += (long long)im->len;
+    pthread_mutex_unlock(&sp->mu);
+    if (pwrite_all(sp->fd, im->data, im->len, off) != 0) return;   /* a full disk: it stays in memory */
+    free(im->data);
+    im->data = NULL;
+    im->fd = sp->fd;
+    im->off = off;
+}
+
+const unsigned char *pdf_image_bytes(const pdf_image *im, hc_buf *tmp)
+{
+    if (im->data || im->fd < 0) return im->data;
+    hc_buf_reset(tmp);
+    hc_buf_grow(tmp, im->len);
+    size_t got = 0;
+    while (got < im->len) {
+        ssize_t k = pread(im->fd, tmp->data + got, im->len - got, (off_t)(im->off + (long long)got));
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return NULL;
+        got += (size_t)k;
+    }
+    tmp->len = im->len;
+    return (const unsigned char *)tmp->data;
 }
 
 void pdf_image_free(pdf_image *im)
@@ -230,10 +306,16 @@ void pdf_image_draw(pdf_doc *p, const pdf_image *im, double x, double y, double 
     cairo_surface_destroy(s);
 }
 
+void pdf_doc_placeholders_free(pdf_doc *p)
+{
+    for (size_t k = 0; p->placeholders && k < p->nused; k++) cairo_surface_destroy(p->placeholders[k]);
+    free(p->placeholders);
+    p->placeholders = NULL;
+}
+
 void pdf_doc_images_free(pdf_doc *p)
 {
-    for (size_t k = 0; k < p->nused; k++) cairo_surface_destroy(p->placeholders[k]);
-    free(p->placeholders);
+    pdf_doc_placeholders_free(p);
     free(p->used);
     p->placeholders = NULL;
     p->used = NULL;

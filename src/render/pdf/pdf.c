@@ -25,6 +25,7 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +152,7 @@ static void do_map(void *ctx, size_t i, worker *w)
         env->route[i] = pdf_image_load(hc_buf_cstr(&name), (const unsigned char *)png.data, png.len, &why);
         if (!env->route[i])
             hc_error(env->d, "pdf", p->path, p->loc.line, p->loc.col, "the route map of %s is not usable: %s", p->id, why);
+        pdf_image_spill(env->route[i], &env->spill);
         hc_buf_free(&name);
     }
     hc_buf_free(&png);
@@ -330,6 +332,8 @@ static void do_draw(void *ctx, size_t i, worker *w)
     }
     if (st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev))
         hc_warn(env->d, "pdf", j->screen_path, 0, 0, "page numbers do not settle; a cross reference may be off by a page");
+    pdf_doc_placeholders_free(&p);
+    malloc_trim(0);   /* what cairo held for the document, before qpdf reads it */
     char *err = NULL;
     hc_buf shown = HC_BUF_INIT;   /* where a failed write is reported: the document as it would be in OUT */
     out_path(env, j->screen_path, "", &shown);
@@ -352,6 +356,7 @@ static void do_draw(void *ctx, size_t i, worker *w)
     free(err);
     hc_buf_free(&shown);
     pdoc_clear(&p);
+    malloc_trim(0);   /* qpdf's object table and cairo's page data of this document */
 out:
     unlink(hc_buf_cstr(&raw));
     unlink(hc_buf_cstr(&screen));
@@ -397,6 +402,7 @@ static void env_free(pdf_env *env)
     for (size_t i = 0; env->route && i < env->m->nprojects; i++) pdf_image_free(env->route[i]);
     free(env->route);
     pdf_photos_free(env);
+    pdf_spill_close(&env->spill);
     hc_strmap_free(&env->case_slugs);
     free(env->in_album);
     pdf_theme_free(&env->theme);
@@ -410,6 +416,7 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
 {
     size_t errors0 = hc_diags_errors(d);
     memset(env, 0, sizeof *env);
+    env->spill.fd = -1;
     env->m = m;
     env->opts = o;
     env->d = d;
@@ -431,6 +438,10 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
     env->route = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *env->route);
     env->images = o->images;
     pdf_photos_init(env);
+    hc_buf pdir = HC_BUF_INIT;
+    hc_buf_printf(&pdir, "%s/print", o->out_dir);
+    if (hc_fs_mkdirs(hc_buf_cstr(&pdir)) == 0) pdf_spill_open(&env->spill, hc_buf_cstr(&pdir));   /* else in memory */
+    hc_buf_free(&pdir);
     if (hc_diags_errors(d) != errors0) return -1;
     return 0;
 }
@@ -508,9 +519,14 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         }
     }
 
+    /* Between phases and after each document, freed memory goes back to the
+     * system (malloc_trim: every thread's arena): otherwise what the route
+     * maps and qpdf used stays resident, and the stage's peak is their sum. */
     parallel(&r, m->nprojects, nthreads, do_map);
+    malloc_trim(0);
     if (hc_diags_errors(d) == errors0) {
         parallel(&r, njobs, nthreads, do_paginate);
+        malloc_trim(0);
         for (size_t i = 0; i < njobs; i++) r.progress.total += (size_t)r.jobs[i].npages;
         parallel(&r, njobs, nthreads, do_draw);
         if (r.progress.shown && r.progress.tty) fputc('\n', stderr);

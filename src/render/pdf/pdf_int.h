@@ -155,7 +155,23 @@ typedef struct pdf_image {
     char *colorspace;           /* PDF object text: "/DeviceRGB", "[/Indexed /DeviceRGB 15 <…>]" */
     int bpc, colors;
     int invert_cmyk;            /* Adobe CMYK JPEG: /Decode [1 0 1 0 1 0 1 0] */
+    uint64_t hash;              /* of the data as loaded (the CMYK cache's key: pdfx_img.c) */
+    int fd; long long off;      /* spilled (pdf_image_spill): data is NULL, len bytes at off in fd */
 } pdf_image;
+
+/* A file that holds image data for the stage, so that memory does not grow
+ * with the number of route maps and photos: unlinked at once, in the output
+ * folder (not /tmp, often RAM). Thread-safe. */
+typedef struct pdf_spill { pthread_mutex_t mu; int fd; long long end; } pdf_spill;
+/* Opens sp in dir; -1 (sp->fd < 0) if it cannot: images then stay in memory.
+ * pdf_spill_close does nothing when sp->fd < 0. */
+int pdf_spill_open(pdf_spill *sp, const char *dir);
+void pdf_spill_close(pdf_spill *sp);
+/* Moves im's data (FLATE or DCT) into sp and frees it; left in memory if
+ * sp is not open or the write fails. */
+void pdf_image_spill(pdf_image *im, pdf_spill *sp);
+/* im's data: im->data, or read from the spill file into tmp (NULL if that fails). */
+const unsigned char *pdf_image_bytes(const pdf_image *im, hc_buf *tmp);
 
 /* Reads a PNG or JPEG held in data (copied). PNGs that PDF can take as they
  * are (8/16-bit gray, RGB or palette without transparency, not interlaced)
@@ -206,6 +222,7 @@ typedef struct pdf_env {
     pdf_image **route;               /* per project: route map or NULL */
     const struct hc_images *images;  /* the image stage's set, or NULL (no photos) */
     struct pdf_photos *photos;       /* print renditions made so far (photo.c); locked inside */
+    pdf_spill spill;                 /* where route maps and photos wait (their data out of memory) */
     hc_strmap case_slugs;                /* case study slug → index in the model's cases */
     unsigned char *in_album;             /* per model case: 1 if the district album carries it */
     size_t nalbum;                       /* how many it carries (pdf_album_choose) */
@@ -301,9 +318,11 @@ void pdf_no_lone_last(PangoLayout *l);
 int pdf_lone_last_line(PangoLayout *l);   /* does l end on one character (+ punctuation)? */
 /* A justified paragraph that keeps a code such as QJ-B-01 whole (kinsoku.c)
  * must not stretch the line before it: where a line is more than 1.5 em
- * short of the width and the next begins with a code, the codes of l may
- * break after a hyphen instead. base: l's attributes before kinsoku (kept
- * by the caller only when pdf_has_code). Returns 1 if it set l again. */
+ * short of the width and the next begins with a code, pairs of full-width
+ * marks ("）。") are set with the first half wide (OpenType halt), so that
+ * the code may fit whole; if a line is still that short, the codes of l may
+ * also break after a hyphen. base: l's attributes before kinsoku (kept by
+ * the caller only when pdf_has_code). Returns 1 if it set l again. */
 int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base);
 /* Titles (title.c): text broken at word boundaries into the fewest lines
  * that hold it, balanced in length, no line of one character (explicit
@@ -326,6 +345,8 @@ void pdf_image_draw(pdf_doc *p, const pdf_image *im, double x, double y, double 
 /* Effective resolution of im printed w points wide. */
 double pdf_image_ppi(const pdf_image *im, double w);
 void pdf_doc_images_free(pdf_doc *p);
+/* Once drawn: the placeholder surfaces only (p->used stays for pdf_editions). */
+void pdf_doc_placeholders_free(pdf_doc *p);
 #define PDF_PLACEHOLDER_H0 4096   /* placeholder k is 1 × (PDF_PLACEHOLDER_H0 + k) pixels */
 
 /* ---- photos (photo.c) ----

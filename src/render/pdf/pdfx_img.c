@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 typedef struct {
@@ -34,6 +35,7 @@ typedef struct {
     char *colorspace;           /* the new /ColorSpace as PDF text; NULL: unchanged */
     char *err;
     char file[24];              /* its name in the cache folder; "" none */
+    int on_disk;                /* data (len bytes) is only in the cache folder's file */
 } ic_entry;
 
 struct pdf_imgcache {
@@ -193,7 +195,7 @@ static char *indexed_cmyk(const pdf_cmyk *c, qpdf_data q, qpdf_oh cs)
 /* The converted data of e from the cache folder; 1 when found. */
 static int cache_get(pdf_imgcache *ic, ic_entry *e, int dct)
 {
-    uint64_t h = hc_hash(ic->key, e->im->data, e->im->len);
+    uint64_t h = hc_hash(ic->key, &e->im->hash, sizeof e->im->hash);
     char hex[17];
     hc_hash_hex(h, hex);
     snprintf(e->file, sizeof e->file, "%s.%s", hex, dct ? "jpg" : "zz");
@@ -218,6 +220,23 @@ static void cache_put(pdf_imgcache *ic, const ic_entry *e)
     hc_buf path = HC_BUF_INIT;
     hc_buf_printf(&path, "%s/%s", ic->dir, e->file);
     hc_fs_write_atomic(hc_buf_cstr(&path), e->data, e->len);
+    hc_buf_free(&path);
+}
+
+/* Once e's data is in the cache folder, it is read from there when a
+ * document needs it, not held for the whole stage (the album's photos are
+ * tens of MB converted). */
+static void cache_drop(pdf_imgcache *ic, ic_entry *e)
+{
+    if (!ic->dir || !e->data || e->state != 2) return;
+    hc_buf path = HC_BUF_INIT;
+    struct stat st;
+    hc_buf_printf(&path, "%s/%s", ic->dir, e->file);
+    if (stat(hc_buf_cstr(&path), &st) == 0 && (size_t)st.st_size == e->len) {
+        free(e->data);
+        e->data = NULL;
+        e->on_disk = 1;
+    }
     hc_buf_free(&path);
 }
 
@@ -262,7 +281,11 @@ static void convert(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo
     if (cache_get(ic, e, dct)) goto done;
     QPDF_BOOL filtered = QPDF_FALSE;
     if (dct && e->im->kind == PDF_IMG_DCT) {   /* libjpeg at once: qpdf's DCT pipeline copies a lot */
-        raw = jpeg_rgb(e->im->data, e->im->len, w, h, &m);
+        hc_buf bytes = HC_BUF_INIT;
+        const unsigned char *d = pdf_image_bytes(e->im, &bytes);
+        raw = d ? jpeg_rgb(d, e->im->len, w, h, &m) : NULL;
+        if (!d) hc_buf_puts(&m, "cannot read it back from the album's image file");
+        hc_buf_free(&bytes);
         if (!raw) {
             hc_buf why = m;
             m = (hc_buf)HC_BUF_INIT;
@@ -312,16 +335,32 @@ out:
     hc_buf_free(&m);
 }
 
-static void put(qpdf_data q, qpdf_oh xo, const ic_entry *e)
+/* Puts e into xo; -1 if e's file cannot be read back. */
+static int put(const pdf_imgcache *ic, qpdf_data q, qpdf_oh xo, const ic_entry *e)
 {
     qpdf_oh dict = qpdf_oh_get_dict(q, xo);
-    if (e->data) {
-        qpdf_oh_replace_stream_data(q, xo, e->data, e->len, qpdf_oh_new_name(q, e->dct ? "/DCTDecode" : "/FlateDecode"),
+    const unsigned char *data = e->data;
+    hc_buf back = HC_BUF_INIT;
+    if (e->on_disk) {
+        hc_buf path = HC_BUF_INIT;
+        hc_buf_printf(&path, "%s/%s", ic->dir, e->file);
+        int bad = hc_fs_read(hc_buf_cstr(&path), &back) != 0 || back.len != e->len;
+        hc_buf_free(&path);
+        if (bad) {
+            hc_buf_free(&back);
+            return -1;
+        }
+        data = (const unsigned char *)back.data;
+    }
+    if (data) {
+        qpdf_oh_replace_stream_data(q, xo, data, e->len, qpdf_oh_new_name(q, e->dct ? "/DCTDecode" : "/FlateDecode"),
                                     qpdf_oh_new_null(q));
         qpdf_oh_replace_key(q, dict, "/BitsPerComponent", qpdf_oh_new_integer(q, 8));
         qpdf_oh_remove_key(q, dict, "/Decode");
     }
     if (e->colorspace) qpdf_oh_replace_key(q, dict, "/ColorSpace", qpdf_oh_parse(q, e->colorspace));
+    hc_buf_free(&back);
+    return 0;
 }
 
 int pdf_pdfx_image(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo, const pdf_image *im, char **err)
@@ -338,6 +377,7 @@ int pdf_pdfx_image(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo,
         ic_entry e = ic->v[i];
         pthread_mutex_unlock(&ic->mu);
         convert(c, ic, q, xo, &e);   /* the slow part, unlocked; others wait for this entry */
+        cache_drop(ic, &e);
         pthread_mutex_lock(&ic->mu);
         ic->v[i] = e;
         pthread_cond_broadcast(&ic->cv);
@@ -349,6 +389,11 @@ int pdf_pdfx_image(const pdf_cmyk *c, pdf_imgcache *ic, qpdf_data q, qpdf_oh xo,
         *err = hc_xstrdup(e.err);
         return -1;
     }
-    put(q, xo, &e);
+    if (put(ic, q, xo, &e) != 0) {
+        hc_buf m = HC_BUF_INIT;
+        hc_buf_printf(&m, "image %s: cannot read its CMYK data back from %s/%s", im->path, ic->dir, e.file);
+        *err = hc_buf_detach(&m, NULL);
+        return -1;
+    }
     return 0;
 }

@@ -111,6 +111,7 @@ static const pdf_image *rendition_get(pdf_env *env, const char *src, int px)
     if (hc_images_print(env->images, src, px, &jpeg, &w, &h) == 0)
         im = pdf_image_load(src, (const unsigned char *)jpeg.data, jpeg.len, &why);
     hc_buf_free(&jpeg);
+    pdf_image_spill(im, &env->spill);
 
     pthread_mutex_lock(&ps->mu);
     for (size_t i = 0; i < ps->n; i++)

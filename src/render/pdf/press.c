@@ -16,6 +16,7 @@
 #include "pdfx.h"
 #include "../../base/alloc.h"
 #include <qpdf/qpdf-c.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,10 @@ static void replace_image(qpdf_data q, qpdf_oh xo, const pdf_image *im)
     } else {
         parms = qpdf_oh_new_null(q);
     }
-    qpdf_oh_replace_stream_data(q, xo, im->data, im->len, filter, parms);
+    hc_buf tmp = HC_BUF_INIT;
+    const unsigned char *d = pdf_image_bytes(im, &tmp);
+    qpdf_oh_replace_stream_data(q, xo, d ? d : (const unsigned char *)"", d ? im->len : 0, filter, parms);
+    hc_buf_free(&tmp);
     qpdf_oh dict = qpdf_oh_get_dict(q, xo);
     qpdf_oh_replace_key(q, dict, "/Width", qpdf_oh_new_integer(q, im->w));
     qpdf_oh_replace_key(q, dict, "/Height", qpdf_oh_new_integer(q, im->h));
@@ -65,7 +69,7 @@ static void replace_image(qpdf_data q, qpdf_oh xo, const pdf_image *im)
 /* Finds placeholders among the XObjects of resources (and of forms inside
  * them) and replaces them; done[k] marks what was found. */
 static void scan_resources(qpdf_data q, qpdf_oh res, const pdf_image *const *used, size_t nused, char *done,
-                           qpdf_oh *xos, int depth)
+                           qpdf_oh *xos, int replace, int depth)
 {
     if (depth > 4 || !qpdf_oh_is_dictionary(q, res)) return;
     qpdf_oh xobjs = qpdf_oh_get_key(q, res, "/XObject");
@@ -88,11 +92,11 @@ static void scan_resources(qpdf_data q, qpdf_oh res, const pdf_image *const *use
             if (!qpdf_oh_is_integer(q, w) || !qpdf_oh_is_integer(q, h) || qpdf_oh_get_int_value(q, w) != 1) continue;
             long long k = qpdf_oh_get_int_value(q, h) - PDF_PLACEHOLDER_H0;
             if (k < 0 || (size_t)k >= nused || done[k]) continue;
-            replace_image(q, xo, used[k]);
+            if (replace) replace_image(q, xo, used[k]);
             done[k] = 1;
             xos[k] = xo;
         } else if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
-            scan_resources(q, qpdf_oh_get_key(q, dict, "/Resources"), used, nused, done, xos, depth + 1);
+            scan_resources(q, qpdf_oh_get_key(q, dict, "/Resources"), used, nused, done, xos, replace, depth + 1);
         }
     }
 }
@@ -127,21 +131,20 @@ static void press_boxes(qpdf_data q, const pdf_geom *g, int npages)
     }
 }
 
-/* The two editions of what q has read, into files (paths) or buffers. */
-static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used, size_t nused,
-                    struct pdf_pdfx *pdfx, const char *date, const char *screen_path, const char *press_path,
-                    hc_buf *screen, hc_buf *press, char **err)
+/* Finds the placeholder of every used image (xos[k]), putting its data in
+ * when replace. Returns 0, or -1 with err. */
+static int placeholders(qpdf_data q, const pdf_image *const *used, size_t nused, qpdf_oh *xos, int replace, char **err)
 {
     int rc = -1;
     char *done = hc_xcalloc(nused ? nused : 1, 1);
-    qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
     int np = qpdf_get_num_pages(q);
     if (np <= 0) {
         *err = qpdf_message(q, "cairo's PDF has no pages");
         goto out;
     }
     for (int i = 0; i < np; i++)
-        scan_resources(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Resources"), used, nused, done, xos, 0);
+        scan_resources(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Resources"), used, nused, done, xos,
+                       replace, 0);
     for (size_t k = 0; k < nused; k++)
         if (!done[k]) {
             hc_buf m = HC_BUF_INIT;
@@ -153,6 +156,20 @@ static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used
         *err = qpdf_message(q, "cannot put the images in");
         goto out;
     }
+    rc = 0;
+out:
+    free(done);
+    return rc;
+}
+
+/* The two editions of what q has read (its images in place: xos[k] is
+ * used[k]'s XObject), into files (paths) or buffers. */
+static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used, qpdf_oh *xos, size_t nused,
+                    struct pdf_pdfx *pdfx, const char *date, const char *screen_path, const char *press_path,
+                    hc_buf *screen, hc_buf *press, char **err)
+{
+    int rc = -1;
+    int np = qpdf_get_num_pages(q);
 
     /* screen edition: the trim only (none when neither screen_path nor screen is given: the signs) */
     for (int i = 0; (screen_path || screen) && i < np; i++)
@@ -180,8 +197,6 @@ static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used
     }
     rc = 0;
 out:
-    free(done);
-    free(xos);
     return rc;
 }
 
@@ -191,11 +206,128 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     int rc = -1;
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
+    qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
     if (qpdf_read_memory(q, "album", (const char *)pdf, len, NULL) & QPDF_ERRORS)
         *err = qpdf_message(q, "cannot read cairo's PDF");
-    else
-        rc = editions(q, g, used, nused, pdfx, date, NULL, NULL, screen, press, err);
+    else if (placeholders(q, used, nused, xos, 1, err) == 0)
+        rc = editions(q, g, used, xos, nused, pdfx, date, NULL, NULL, screen, press, err);
     qpdf_cleanup(&q);
+    free(xos);
+    return rc;
+}
+
+/* ---- images appended to cairo's file ----
+ * qpdf_oh_replace_stream_data keeps a copy of the data it is given until the
+ * file is written: for an album with a thousand route maps, hundreds of MB.
+ * Instead the images are appended to cairo's file as an incremental update
+ * (PDF 32000 7.5.6) that redefines each placeholder object as the real
+ * image; qpdf reads that file as it needs it and copies the image streams
+ * from it while writing, so no image is held in memory. */
+
+typedef struct { long long id; int gen; } objref;
+
+/* The byte offset after the last "startxref" of the file f; -1 if none. */
+static long long last_startxref(FILE *f)
+{
+    char tail[1025];
+    if (fseeko(f, 0, SEEK_END) != 0) return -1;
+    off_t size = ftello(f);
+    off_t from = size > 1024 ? size - 1024 : 0;
+    if (fseeko(f, from, SEEK_SET) != 0) return -1;
+    size_t n = fread(tail, 1, (size_t)(size - from), f);
+    tail[n] = 0;
+    char *last = NULL;
+    for (char *p = tail; (p = memmem(p, n - (size_t)(p - tail), "startxref", 9)) != NULL; p += 9) last = p;
+    return last ? strtoll(last + 9, NULL, 10) : -1;
+}
+
+/* Writes the stream object r holding im, at the end of f. */
+static int append_image(FILE *f, objref r, const pdf_image *im, hc_buf *tmp)
+{
+    const unsigned char *d = pdf_image_bytes(im, tmp);
+    if (!d) return -1;
+    fprintf(f, "%lld %d obj\n<< /Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent %d /ColorSpace %s",
+            r.id, r.gen, im->w, im->h, im->bpc, im->colorspace);
+    if (im->kind == PDF_IMG_FLATE)
+        fprintf(f, " /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors %d /BitsPerComponent %d /Columns %d >>",
+                im->colors, im->bpc, im->w);
+    else
+        fputs(" /Filter /DCTDecode", f);
+    if (im->invert_cmyk) fputs(" /Decode [1 0 1 0 1 0 1 0]", f);
+    fprintf(f, " /Length %zu >>\nstream\n", im->len);
+    fwrite(d, 1, im->len, f);
+    fputs("\nendstream\nendobj\n", f);
+    return ferror(f) ? -1 : 0;
+}
+
+/* Appends the images as an update of the file at path whose placeholders
+ * are the objects refs; trailer: the text of the old trailer's /Root, /Info
+ * and its /Size. */
+static int append_images(const char *path, const pdf_image *const *used, const objref *refs, size_t nused,
+                         const char *root, const char *info, long long size, char **err)
+{
+    int rc = -1;
+    hc_buf tmp = HC_BUF_INIT;
+    long long *at = hc_xcalloc(nused ? nused : 1, sizeof *at);
+    FILE *f = fopen(path, "r+b");
+    if (!f) goto fail;
+    long long prev = last_startxref(f);
+    if (prev < 0 || fseeko(f, 0, SEEK_END) != 0) goto fail;
+    fputs("\n", f);
+    for (size_t k = 0; k < nused; k++) {
+        at[k] = (long long)ftello(f);
+        if (append_image(f, refs[k], used[k], &tmp) != 0) goto fail;
+    }
+    long long xref = (long long)ftello(f);
+    fputs("xref\n", f);
+    for (size_t k = 0; k < nused; k++) fprintf(f, "%lld 1\n%010lld %05d n \n", refs[k].id, at[k], refs[k].gen);
+    fprintf(f, "trailer\n<< /Size %lld /Root %s%s%s /Prev %lld >>\nstartxref\n%lld\n%%%%EOF\n", size, root,
+            *info ? " /Info " : "", info, prev, xref);
+    if (fflush(f) != 0 || ferror(f)) goto fail;
+    rc = 0;
+fail:
+    if (f && fclose(f) != 0) rc = -1;
+    if (rc != 0) {
+        hc_buf m = HC_BUF_INIT;
+        hc_buf_printf(&m, "cannot add the images to %s: %s", path, strerror(errno ? errno : EIO));
+        *err = hc_buf_detach(&m, NULL);
+    }
+    free(at);
+    hc_buf_free(&tmp);
+    return rc;
+}
+
+/* Finds the placeholders in the file at path and appends the images
+ * (above). Returns 0, or -1 with err. */
+static int images_into_file(const char *path, const pdf_image *const *used, size_t nused, objref *refs, char **err)
+{
+    int rc = -1;
+    char *root = NULL, *info = NULL;
+    long long size = 0;
+    qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
+        *err = qpdf_message(q, "cannot read cairo's PDF");
+        goto out;
+    }
+    if (placeholders(q, used, nused, xos, 0, err) != 0) goto out;
+    for (size_t k = 0; k < nused; k++) {
+        refs[k].id = qpdf_oh_get_object_id(q, xos[k]);
+        refs[k].gen = qpdf_oh_get_generation(q, xos[k]);
+    }
+    qpdf_oh tr = qpdf_get_trailer(q);
+    root = hc_xstrdup(qpdf_oh_unparse(q, qpdf_oh_get_key(q, tr, "/Root")));
+    qpdf_oh inf = qpdf_oh_get_key(q, tr, "/Info");
+    info = hc_xstrdup(qpdf_oh_is_indirect(q, inf) ? qpdf_oh_unparse(q, inf) : "");
+    size = qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, tr, "/Size"));
+    qpdf_cleanup(&q);
+    rc = append_images(path, used, refs, nused, root, info, size, err);
+out:
+    if (q) qpdf_cleanup(&q);
+    free(root);
+    free(info);
+    free(xos);
     return rc;
 }
 
@@ -204,12 +336,23 @@ int pdf_editions_files(const char *in_path, const pdf_geom *g, const pdf_image *
                        char **err)
 {
     int rc = -1;
+    objref *refs = hc_xcalloc(nused ? nused : 1, sizeof *refs);
+    qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
+    if (nused && images_into_file(in_path, used, nused, refs, err) != 0) {
+        free(refs);
+        free(xos);
+        return -1;
+    }
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
-    if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS)
+    if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS) {
         *err = qpdf_message(q, "cannot read cairo's PDF");
-    else
-        rc = editions(q, g, used, nused, pdfx, date, screen_path, press_path, NULL, NULL, err);
+    } else {
+        for (size_t k = 0; k < nused; k++) xos[k] = qpdf_get_object_by_id(q, refs[k].id, refs[k].gen);
+        rc = editions(q, g, used, xos, nused, pdfx, date, screen_path, press_path, NULL, NULL, err);
+    }
     qpdf_cleanup(&q);
+    free(refs);
+    free(xos);
     return rc;
 }

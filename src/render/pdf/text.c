@@ -198,28 +198,94 @@ static int code_start(const char *s)
     return p > s && *p == '-';
 }
 
-int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base)
+/* The widest shortfall, in em, of a line followed by a line that begins
+ * with a code (justification would letter-space it); 0 if none. */
+static double code_shortfall(PangoLayout *l)
 {
-    int n = pango_layout_get_line_count(l), loose = 0;
-    if (n < 2 || !pango_layout_get_justify(l)) return 0;
+    int n = pango_layout_get_line_count(l);
     const char *t = pango_layout_get_text(l);
     const PangoFontDescription *fd = pango_layout_get_font_description(l);
     double em = fd ? (double)pango_font_description_get_size(fd) / PANGO_SCALE : PDF_FS_M;
-    double width = (double)pango_layout_get_width(l) / PANGO_SCALE;
+    double width = (double)pango_layout_get_width(l) / PANGO_SCALE, worst = 0;
+    int justify = pango_layout_get_justify(l);
     pango_layout_set_justify(l, FALSE);   /* the lines' own widths */
-    for (int i = 0; i + 1 < n && !loose; i++) {
+    for (int i = 0; i + 1 < n; i++) {
         PangoLayoutLine *next = pango_layout_get_line_readonly(l, i + 1);
         if (next->is_paragraph_start || !code_start(t + next->start_index)) continue;
         PangoRectangle r;
         pango_layout_line_get_extents(pango_layout_get_line_readonly(l, i), NULL, &r);
         double indent = i == 0 ? (double)pango_layout_get_indent(l) / PANGO_SCALE : 0;
-        loose = width - indent - (double)r.width / PANGO_SCALE > 1.5 * em;
+        double short_em = (width - indent - (double)r.width / PANGO_SCALE) / em;
+        if (short_em > worst) worst = short_em;
     }
-    pango_layout_set_justify(l, TRUE);
-    if (!loose) return 0;
-    PangoAttrList *a = pango_attr_list_copy(base);
-    pdf_kinsoku_protect_opt(t, -1, a, 0);
-    pango_layout_set_attributes(l, a);
-    pango_attr_list_unref(a);
+    pango_layout_set_justify(l, justify);
+    return worst;
+}
+
+/* Full-width marks whose blank half is on the right (。，、；：and the
+ * closing brackets): in a pair of marks such as "）。" the first is set
+ * half wide, as Chinese typesetting compresses consecutive punctuation. */
+static int blank_right(uint32_t c)
+{
+    switch (c) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF09: case 0x3015: case 0x3009:
+    case 0x300B: case 0x300D: case 0x300F: case 0x3011: case 0x3017:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int full_width_mark(uint32_t c) { return blank_right(c) || c == 0xFF08 || c == 0x3014 || (c >= 0x3008 && c <= 0x3011); }
+
+/* Adds the OpenType feature halt (half-width alternates, in Noto CJK) to the
+ * first mark of every pair of full-width marks in text; returns how many. */
+static int compress_pairs(const char *t, PangoAttrList *a)
+{
+    int n = 0;
+    for (const char *q = t; *q; q = g_utf8_next_char(q)) {
+        const char *r = g_utf8_next_char(q);
+        if (!*r || !blank_right(g_utf8_get_char(q)) || !full_width_mark(g_utf8_get_char(r))) continue;
+        PangoAttribute *f = pango_attr_font_features_new("halt");
+        f->start_index = (guint)(q - t);
+        f->end_index = (guint)(r - t);
+        pango_attr_list_insert(a, f);
+        n++;
+    }
+    return n;
+}
+
+int pdf_no_loose_lines(PangoLayout *l, PangoAttrList *base)
+{
+    const double loose = 1.5;   /* em: spread over a line of some 20 characters, visibly letter-spaced */
+    double worst = pango_layout_get_line_count(l) < 2 || !pango_layout_get_justify(l) ? 0 : code_shortfall(l);
+    if (worst <= loose) return 0;
+    const char *t = pango_layout_get_text(l);
+    const PangoFontDescription *fd = pango_layout_get_font_description(l);
+    double em = fd ? (double)pango_font_description_get_size(fd) / PANGO_SCALE : PDF_FS_M;
+    PangoAttrList *best = pango_layout_get_attributes(l);
+    best = best ? pango_attr_list_ref(best) : pango_attr_list_new();
+    /* In this order, the first that leaves no line loose before a code, else
+     * the least loose: consecutive punctuation set tighter ("（挂号 QJ-B-01）。"
+     * may then fit whole); the paragraph 0.01–0.03 em tighter, then looser
+     * (the code moves up whole or down with a word); codes broken after a hyphen. */
+    static const int spacing[] = { 0, -1, -2, -3, 1, 2, 3 };
+    for (int codes = 1; codes >= 0 && worst > loose; codes--)
+        for (size_t k = 0; k < sizeof spacing / sizeof spacing[0] && worst > loose; k++) {
+            PangoAttrList *a = pango_attr_list_copy(base);
+            compress_pairs(t, a);
+            if (spacing[k]) pango_attr_list_insert(a, pango_attr_letter_spacing_new((int)(em * 0.01 * spacing[k] * PANGO_SCALE)));
+            pdf_kinsoku_protect_opt(t, -1, a, codes);
+            pango_layout_set_attributes(l, a);
+            double s = code_shortfall(l);
+            if (s < worst - 0.01) {
+                worst = s;
+                pango_attr_list_unref(best);
+                best = pango_attr_list_ref(a);
+            }
+            pango_attr_list_unref(a);
+        }
+    pango_layout_set_attributes(l, best);
+    pango_attr_list_unref(best);
     return 1;
 }
