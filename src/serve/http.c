@@ -224,6 +224,18 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, cons
     return ok;
 }
 
+/* A plain text answer (200, not to be cached): the build count, the errors. */
+static enum MHD_Result send_plain(struct MHD_Connection *c, const char *text, size_t len)
+{
+    struct MHD_Response *r = mhd.from_buffer(len, len ? (void *)text : (void *)"", MHD_RESPMEM_MUST_COPY);
+    if (!r) return MHD_NO;
+    mhd.add_header(r, "Content-Type", "text/plain; charset=utf-8");
+    mhd.add_header(r, "Cache-Control", "no-store");
+    enum MHD_Result ok = mhd.queue(c, MHD_HTTP_OK, r);
+    mhd.destroy(r);
+    return ok;
+}
+
 /* An HTML page with the reload script before its last </body> (at its end
  * if it has none), for the library to free. */
 static struct MHD_Response *html_with_reload(int fd, hc_http *h)
@@ -304,28 +316,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!strcmp(url, HC_HTTP_BUILDS_URL) && !strcmp(method, "GET")) {
         char n[32];
         snprintf(n, sizeof n, "%u", atomic_load(&((hc_http *)cls)->builds));
-        struct MHD_Response *r = mhd.from_buffer(strlen(n), n, MHD_RESPMEM_MUST_COPY);
-        ok = MHD_NO;
-        if (r) {
-            mhd.add_header(r, "Content-Type", "text/plain; charset=utf-8");
-            mhd.add_header(r, "Cache-Control", "no-store");
-            ok = mhd.queue(c, MHD_HTTP_OK, r);
-            mhd.destroy(r);
-        }
+        ok = send_plain(c, n, strlen(n));
         goto out;
     }
     if (!strcmp(url, HC_HTTP_ERRORS_URL) && !strcmp(method, "GET")) {
         hc_buf text = HC_BUF_INIT;
         copy_errors(h, &text);
-        struct MHD_Response *r = mhd.from_buffer(text.len, text.data ? text.data : (void *)"", MHD_RESPMEM_MUST_COPY);
+        ok = send_plain(c, text.data, text.len);
         hc_buf_free(&text);
-        ok = MHD_NO;
-        if (r) {
-            mhd.add_header(r, "Content-Type", "text/plain; charset=utf-8");
-            mhd.add_header(r, "Cache-Control", "no-store");
-            ok = mhd.queue(c, MHD_HTTP_OK, r);
-            mhd.destroy(r);
-        }
         goto out;
     }
     if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
