@@ -291,21 +291,32 @@ int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_map
     return rc;
 }
 
+/* The pixel size of a printed map (what: "route map print", "sign map"):
+ * 0, or -1 after reporting a size out of range or a missing font. */
+static int print_px(const hc_project *p, const char *what, double width_mm, double height_mm, int dpi, int *iw,
+                    int *ih, hc_diags *d)
+{
+    double w = width_mm / 25.4 * dpi, h = height_mm / 25.4 * dpi;
+    if (!(dpi >= 36 && dpi <= 1200) || !(w >= 200 && h >= 150 && w <= 20000 && h <= 20000)) {
+        hc_error(d, "print-size", p->path, p->loc.line, p->loc.col,
+                 "%s size %g × %g mm at %d dpi is out of range (at least 200 × 150 px, at most 20000 px)", what,
+                 width_mm, height_mm, dpi);
+        return -1;
+    }
+    if (!hc_maps_font(d)) return -1;
+    *iw = (int)lround(w);
+    *ih = (int)lround(h);
+    return 0;
+}
+
 int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
                            hc_buf *png, hc_diags *d)
 {
     if (project >= m->nprojects) return -1;
     const hc_project *p = &m->projects[project];
-    double w = width_mm / 25.4 * dpi, h = height_mm / 25.4 * dpi;
-    if (!(dpi >= 36 && dpi <= 1200) || !(w >= 200 && h >= 150 && w <= 20000 && h <= 20000)) {
-        hc_error(d, "print-size", p->path, p->loc.line, p->loc.col,
-                 "route map print size %g × %g mm at %d dpi is out of range (at least 200 × 150 px, at most 20000 px)",
-                 width_mm, height_mm, dpi);
-        return -1;
-    }
-    if (!hc_maps_font(d)) return -1;
+    int iw, ih;
+    if (print_px(p, "route map print", width_mm, height_mm, dpi, &iw, &ih, d) != 0) return -1;
     if (!p->nnodes) return 1;
-    int iw = (int)lround(w), ih = (int)lround(h);
     gdImagePtr im = mp_route_image(m, project, iw, ih, scale_for(iw, ih));
     if (!im) {
         hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not draw the route map (out of memory?)");
@@ -324,17 +335,10 @@ int hc_map_route_sign_png(const hc_model *m, size_t project, double width_mm, do
     *marks = NULL;
     if (project >= m->nprojects) return -1;
     const hc_project *p = &m->projects[project];
-    double w = width_mm / 25.4 * dpi, h = height_mm / 25.4 * dpi;
-    if (!(dpi >= 36 && dpi <= 1200) || !(w >= 200 && h >= 150 && w <= 20000 && h <= 20000)) {
-        hc_error(d, "print-size", p->path, p->loc.line, p->loc.col,
-                 "sign map size %g × %g mm at %d dpi is out of range (at least 200 × 150 px, at most 20000 px)",
-                 width_mm, height_mm, dpi);
-        return -1;
-    }
-    if (!hc_maps_font(d)) return -1;
+    int iw, ih;
+    if (print_px(p, "sign map", width_mm, height_mm, dpi, &iw, &ih, d) != 0) return -1;
     if (!p->nnodes) return 1;
     /* read from a few metres: type half as large again as on the album's map */
-    int iw = (int)lround(w), ih = (int)lround(h);
     double k = 1.5 * scale_for(iw, ih);
     gdImagePtr im = mp_route_image(m, project, iw, ih, k);
     *marks = hc_xcalloc(p->nnodes, sizeof **marks);
