@@ -285,7 +285,7 @@ static enum MHD_Result send_file(struct MHD_Connection *c, hc_http *h, unsigned 
 static const char page_404[] = "<!DOCTYPE html><meta charset=\"utf-8\"><title>404</title><p>404：没有这个页面。</p>\n";
 static const char page_503[] =
     "<!DOCTYPE html><meta charset=\"utf-8\"><title>尚未构建</title>"
-    "<p>站点还没有构建成功：错误信息在运行 huace serve 的终端里。改好后本页会换成站点。</p>\n";
+    "<p>站点还没有构建成功：错误信息见下（运行 huace serve 的终端里也有）。改好后本页会换成站点。</p>\n";
 
 static enum MHD_Result not_found(struct MHD_Connection *c, hc_http *h)
 {
@@ -333,6 +333,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!hc_fs_is_dir(h->root)) {
         hc_buf page = HC_BUF_INIT;
         hc_buf_puts(&page, page_503);
+        overlay(&page, h);
         reload_script(&page, h);
         ok = send_text(c, MHD_HTTP_SERVICE_UNAVAILABLE, hc_buf_cstr(&page));
         hc_buf_free(&page);

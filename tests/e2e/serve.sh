@@ -40,6 +40,7 @@ check "and says there is nothing to serve yet" wait_for 'nothing to serve until 
 get GET /
 check "meanwhile every page answers 503" has 'status 503'
 check "a page that reloads itself when the site builds" grep -q '__huace/builds' "$T/body"
+check "and shows the located error" grep -q 'zz-broken.md:[0-9]*:[0-9]*: error' "$T/body"
 rm "$T/site/content/cases/zz-broken.md"
 check "removing the broken file builds the site" wait_for '^huace: wrote [0-9]* pages'
 
