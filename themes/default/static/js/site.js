@@ -25,14 +25,19 @@
     else img.addEventListener("load", clear, { once: true });
   });
 
-  /* The full-screen viewer (PhotoSwipe 5, vendored under static/vendor/, MIT):
-   * loaded only on pages with a photo link (a.zoom: the project gallery, its
-   * lead photo, figures in case studies). Without it each link opens the big
+  /* The full-screen viewer (PhotoSwipe 5, vendored under static/vendor/, MIT),
+   * for the photo links (a.zoom: the project gallery, its lead photo, figures
+   * in case studies, maps). Its 77 KB are fetched only when a visitor shows
+   * the intent to open one (a touch, a hover, keyboard focus), so a page
+   * loads as fast as one without photos; a click that comes before the
+   * viewer is in waits for it. Without scripts each link opens the big
    * image. Swipe on phones; arrow keys and Escape on desktop. */
   var zooms = document.querySelectorAll("a.zoom[data-pswp-width]");
   var vendor = me && me.getAttribute("data-photoswipe");
+  var viewerReady = false;
   var startViewer = function () {
     if (!window.PhotoSwipeLightbox || !window.PhotoSwipe) return;
+    viewerReady = true;
     var gallery = document.querySelector(".gallery");
     var lead = document.querySelector(".lead-photo a.zoom");
     var fromLead = false;
@@ -91,18 +96,48 @@
       });
     }
   };
-  if (zooms.length && vendor) {
+  var loading = null, waiting = [];
+  var loadViewer = function () {
+    if (loading) return;
+    loading = true;
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = vendor + "photoswipe.css";
     document.head.appendChild(css);
+    var done = function (ok) {
+      if (ok) startViewer();
+      var w = waiting;
+      waiting = [];
+      w.forEach(function (a) {
+        if (viewerReady) a.click();
+        else location.href = a.href;   /* the scripts did not load: the big image itself */
+      });
+    };
     ["photoswipe.umd.min.js", "photoswipe-lightbox.umd.min.js"].forEach(function (name, i) {
       var s = document.createElement("script");
       s.src = vendor + name;
       s.async = false;          /* run in this order */
-      if (i === 1) s.onload = startViewer;
+      if (i === 1) s.onload = function () { done(true); };
+      s.onerror = function () { done(false); };
       document.head.appendChild(s);
     });
+  };
+  var zoomOf = function (ev) {
+    var t = ev.target;
+    return t && t.closest ? t.closest("a.zoom[data-pswp-width]") : null;
+  };
+  if (zooms.length && vendor) {
+    ["touchstart", "mouseover", "focusin"].forEach(function (type) {
+      document.addEventListener(type, function (ev) { if (zoomOf(ev)) loadViewer(); }, { passive: true });
+    });
+    document.addEventListener("click", function (ev) {
+      var a = zoomOf(ev);
+      if (!a || viewerReady || ev.button || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      if (waiting.indexOf(a) < 0) waiting.push(a);
+      loadViewer();
+    }, true);
   }
   /* Scorecard filter: narrow the 十个一 table to one domain. */
   var table = document.querySelector("table.scorecard");
