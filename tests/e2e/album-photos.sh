@@ -17,6 +17,7 @@ S="$T/site"
 O="$T/out"
 mkdir -p "$S"
 cp -R site.yaml content seeds themes assets "$S/"
+sed -i 's/^print:$/print:\n  signs: false/' "$S/site.yaml"   # the album is what is tested here
 $AC fixture "$S" tests/sites/album/assets/photos
 "$HUACE" build -s "$S" -o "$O" --today 2026-11-30 >"$T/log" 2>&1
 st=$?

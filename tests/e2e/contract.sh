@@ -20,6 +20,7 @@ cat >"$S/assets/contract-logo.svg" <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"><circle cx="5" cy="5" r="4" fill="#c8102e"/></svg>
 EOF
 sed -i 's/^page_size: .*/page_size: 2/' "$S/site.yaml"
+sed -i 's/^print:$/print:\n  signs: false/' "$S/site.yaml"   # signs use no template: not what is tested here
 printf '\nlogo:\n  src: assets/contract-logo.svg\n  alt: "徽标"\n' >>"$S/site.yaml"
 # an image inside a paragraph (partials/picture; the example has only figures)
 printf '\n文中的图 ![示意图：商务楼底层的红牌](/assets/photos/c02-office-tower.jpg) 在句子里。\n' >>"$S/content/about.md"

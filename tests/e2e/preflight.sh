@@ -120,7 +120,8 @@ S2=$T/site2
 mkdir -p "$S2"
 for f in *; do case $f in site.yaml|build|huace|src|tests) ;; *) cp -R "$f" "$S2/$f" ;; esac; done
 cp /usr/share/color/icc/ghostscript/default_cmyk.icc "$S2/press.icc" 2>/dev/null
-sed 's|^print:$|print:\n  icc: press.icc\n  condition: "CGATS TR 001"|' site.yaml >"$S2/site.yaml"
+# (no node signs: tests/e2e/signs.sh checks them with --pdfx on a small site)
+sed 's|^print:$|print:\n  icc: press.icc\n  condition: "CGATS TR 001"\n  signs: false|' site.yaml >"$S2/site.yaml"
 "$HUACE" build -s "$S2" -o "$OUT" --today 2026-11-30 --quiet --pdfx >"$T/buildx.log" 2>&1 || { notok "builds with --pdfx"; sed 's/^/# /' "$T/buildx.log" | head; }
 X=$OUT/print/album-press.pdf
 album "--pdfx press edition album-press.pdf" "$X" 0
