@@ -7,7 +7,7 @@
 # tests/e2e/bad-input.sh (tests/sites/bad/footer-*).
 . tests/tools/tap.sh
 
-"$HUACE" build -s . -o "$T/a" --today 2026-11-30 --quiet || { echo "not ok 1 - example site builds"; exit 1; }
+example_build "$T/a" "$T/a.log" || { echo "not ok 1 - example site builds"; sed 's/^/# /' "$T/a.log" | head; exit 1; }
 foot() { sed -n '/<footer/,/<\/footer>/p' "$T/a/$1"; }
 foot index.html >"$T/foot"
 check "ICP 备案号 linked to beian.miit.gov.cn" grep -q '<a href="https://beian.miit.gov.cn/" rel="noopener noreferrer">浙ICP备XXXXXXXX号</a>' "$T/foot"

@@ -10,7 +10,7 @@
 # colophon values are located errors.
 . tests/tools/tap.sh
 OUT=$T/out
-"$HUACE" build -s . -o "$OUT" --today 2026-11-30 --quiet >"$T/log" 2>&1
+example_build "$OUT" "$T/log"
 st=$?
 check "example site builds (exit 0, print/album.pdf written)" test "$st" = 0 -a -s "$OUT/print/album.pdf"
 P=$OUT/print
