@@ -10,6 +10,8 @@
 S="$T/site"
 mkdir -p "$S"
 cp -R site.yaml seeds content assets themes "$S/"
+# no node signs (tests/e2e/signs.sh; they carry no supervision or grade field)
+sed -i 's/^print:$/print:\n  signs: false/' "$S/site.yaml"
 TODAY=2026-10-15
 
 "$HUACE" build -s "$S" --today $TODAY --quiet >"$T/pub.log" 2>&1 && ok "public build (default edition)" ||
