@@ -7,9 +7,15 @@ PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrenco
 # A missing library stops make here, naming it, rather than at a later compile error.
 # (`clean`, `deps` and `demo`, which installs them first, need no libraries to start.)
 ifneq ($(filter-out clean deps demo,$(or $(MAKECMDGOALS),all)),)
+# Each pkg-config name with the Debian 12 package that installs it.
+PKG_DEB  = libcmark:libcmark-dev yaml-0.1:libyaml-dev gdlib:libgd-dev libwebp:libwebp-dev \
+           cairo:libcairo2-dev pangocairo:libpango1.0-dev fontconfig:libfontconfig-dev \
+           libqrencode:libqrencode-dev libqpdf:libqpdf-dev zlib:zlib1g-dev vips:libvips-dev \
+           libjpeg:libjpeg-dev gdal:libgdal-dev lcms2:liblcms2-dev
 PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p || echo $$p; done)
 ifneq ($(PKG_MISSING),)
-$(error pkg-config does not find: $(PKG_MISSING) (run ./scripts/install-deps.sh as root, or `make deps`))
+PKG_MISSING_DEB := $(foreach p,$(PKG_MISSING),$(or $(patsubst $(p):%,%,$(filter $(p):%,$(PKG_DEB))),$(p)))
+$(error pkg-config does not find: $(PKG_MISSING); install the Debian package(s) $(PKG_MISSING_DEB) (./scripts/install-deps.sh as root installs everything, or `make deps`))
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
