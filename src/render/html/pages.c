@@ -305,21 +305,33 @@ static void project_route(const hc_model *m, const hc_project *p, hc_arena *a, h
 
 /* standard[] (the 十个一, each marked), standard_met, standard_total, and
  * baseline (the 双40条) when given. */
-static void project_standard(const hc_model *m, const hc_project *p, hc_arena *a, hc_tv *c)
+enum { MARK_KEY = 1, MARK_NUMBER = 2 };
+
+/* A unit's 十个一 as a list, one entry per standard item: name, yes/no/unknown,
+ * and key (MARK_KEY) or n, the item's number from 1 (MARK_NUMBER). *met gets
+ * how many are met. */
+static hc_tv *standard_marks(const hc_model *m, const hc_project *p, hc_arena *a, int with, size_t *met)
 {
-    hc_tv *std = hc_tv_list(a);
-    size_t met = 0;
+    hc_tv *list = hc_tv_list(a);
+    *met = 0;
     for (size_t i = 0; i < m->std.nitems; i++) {
         hc_tv *e = hc_tv_map(a);
+        if (with & MARK_NUMBER) hc_tv_set_num(a, e, "n", (double)(i + 1));
         hc_tv_set(a, e, "name", hc_tv_str_ref(a, m->std.items[i].name));
-        hc_tv_set(a, e, "key", hc_tv_str_ref(a, m->std.items[i].key));
+        if (with & MARK_KEY) hc_tv_set(a, e, "key", hc_tv_str_ref(a, m->std.items[i].key));
         hc_tv_set_bool(a, e, "yes", p->standard[i] == 1);
         hc_tv_set_bool(a, e, "no", p->standard[i] == 0);
         hc_tv_set_bool(a, e, "unknown", p->standard[i] < 0);
-        met += p->standard[i] == 1;
-        hc_tv_push(a, std, e);
+        *met += p->standard[i] == 1;
+        hc_tv_push(a, list, e);
     }
-    hc_tv_set(a, c, "standard", std);
+    return list;
+}
+
+static void project_standard(const hc_model *m, const hc_project *p, hc_arena *a, hc_tv *c)
+{
+    size_t met;
+    hc_tv_set(a, c, "standard", standard_marks(m, p, a, MARK_KEY, &met));
     hc_tv_set_num(a, c, "standard_met", (double)met);
     hc_tv_set_num(a, c, "standard_total", (double)m->std.nitems);
     if (p->has_baseline) {
@@ -522,19 +534,9 @@ static hc_tv *standards_page(const hc_shared *sh, hc_arena *a, hc_tv *c)
         hc_tv *r = hc_tv_map(a);
         hc_tv_set(a, r, "p", hc_card_unit(sh, a, k));
         if (p->domain != HC_NONE) hc_tv_set(a, r, "domain_key", hc_tv_str_ref(a, m->std.domains[p->domain].key));
-        hc_tv *cells = hc_tv_list(a);
-        size_t met = 0;
-        for (size_t i = 0; i < m->std.nitems; i++) {
-            hc_tv *e = hc_tv_map(a);
-            hc_tv_set_num(a, e, "n", (double)(i + 1));   /* shown over the mark in the phone's card */
-            hc_tv_set(a, e, "name", hc_tv_str_ref(a, m->std.items[i].name));
-            hc_tv_set_bool(a, e, "yes", p->standard[i] == 1);
-            hc_tv_set_bool(a, e, "no", p->standard[i] == 0);
-            hc_tv_set_bool(a, e, "unknown", p->standard[i] < 0);
-            met += p->standard[i] == 1;
-            hc_tv_push(a, cells, e);
-        }
-        hc_tv_set(a, r, "cells", cells);
+        size_t met;
+        /* n is shown over the mark in the phone's card */
+        hc_tv_set(a, r, "cells", standard_marks(m, p, a, MARK_NUMBER, &met));
         hc_tv_set_num(a, r, "met", (double)met);
         hc_tv_push(a, rows, r);
     }
