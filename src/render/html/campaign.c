@@ -116,13 +116,8 @@ void hc_campaign_schedule(const hc_shared *sh, hc_arena *a, hc_tv *c)
         hc_tv *ms = hc_tv_list(a);
         size_t done = 0;
         for (size_t k = 0; k < p->nmilestones; k++) {
-            hc_tv *e = hc_tv_map(a);
-            hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, p->milestones[k].date)));
+            hc_tv *e = hc_ctx_milestone(a, m, &p->milestones[k]);
             hc_tv_set(a, e, "date_table", hc_tv_str_ref(a, hc_ctx_date_table(a, m, p->milestones[k].date)));
-            hc_tv_set(a, e, "title", hc_tv_str_ref(a, p->milestones[k].title));
-            hc_tv_set_bool(a, e, "done", p->milestones[k].done);
-            hc_tv_set_bool(a, e, "late", hc_model_late(m, p->milestones[k].date, p->milestones[k].done));
-            hc_tv_set_str(a, e, "state", hc_model_state(m, p->milestones[k].date, p->milestones[k].done));
             done += p->milestones[k].done;
             hc_tv_push(a, ms, e);
         }

@@ -39,6 +39,17 @@ const char *hc_ctx_date_table(hc_arena *a, const hc_model *m, int days)
     return days == HC_NO_DATE ? "" : hc_arena_strdup(a, hc_model_date(m, days, 1, s));
 }
 
+hc_tv *hc_ctx_milestone(hc_arena *a, const hc_model *m, const hc_milestone *ms)
+{
+    hc_tv *e = hc_tv_map(a);
+    hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, ms->date)));
+    hc_tv_set(a, e, "title", hc_tv_str_ref(a, ms->title));
+    hc_tv_set_bool(a, e, "done", ms->done);
+    hc_tv_set_bool(a, e, "late", hc_model_late(m, ms->date, ms->done));
+    hc_tv_set_str(a, e, "state", hc_model_state(m, ms->date, ms->done));
+    return e;
+}
+
 /* Black or white, whichever reads better on a #rrggbb background (WCAG
  * relative luminance); colours come from seeds, so this cannot be fixed in CSS. */
 static const char *text_on(const char *hex)

@@ -218,13 +218,8 @@ static void project_milestones(const hc_model *m, const hc_project *p, hc_arena 
 {
     hc_tv *ms = hc_tv_list(a);
     for (size_t i = 0; i < p->nmilestones; i++) {
-        hc_tv *e = hc_tv_map(a);
-        hc_tv_set(a, e, "date", hc_tv_str_ref(a, hc_ctx_date(a, p->milestones[i].date)));
+        hc_tv *e = hc_ctx_milestone(a, m, &p->milestones[i]);
         hc_tv_set(a, e, "date_zh", hc_tv_str_ref(a, hc_ctx_date_zh(a, m, p->milestones[i].date)));
-        hc_tv_set(a, e, "title", hc_tv_str_ref(a, p->milestones[i].title));
-        hc_tv_set_bool(a, e, "done", p->milestones[i].done);
-        hc_tv_set_bool(a, e, "late", hc_model_late(m, p->milestones[i].date, p->milestones[i].done));
-        hc_tv_set_str(a, e, "state", hc_model_state(m, p->milestones[i].date, p->milestones[i].done));
         hc_tv_push(a, ms, e);
     }
     hc_tv_set(a, c, "milestones", ms);

@@ -86,6 +86,9 @@ const char *hc_ctx_path(hc_arena *a, const char *site_path);
 const char *hc_ctx_date(hc_arena *a, int days);          /* "2026-05-12", "" if none */
 const char *hc_ctx_date_zh(hc_arena *a, const hc_model *m, int days);    /* date_format.prose: "2026年5月12日" */
 const char *hc_ctx_date_table(hc_arena *a, const hc_model *m, int days); /* date_format.table: "2026-05-12" */
+/* A milestone as a map: date, title, done, late and state (from the model's
+ * one word table); the caller adds its own date form. */
+hc_tv *hc_ctx_milestone(hc_arena *a, const hc_model *m, const hc_milestone *ms);
 hc_tv *hc_ctx_strs(hc_arena *a, char **v, size_t n);     /* list of strings (not copied) */
 hc_tv *hc_ctx_link(hc_arena *a, const char *name, const char *site_path);  /* {name, url} */
 const char *hc_ctx_term_path(hc_arena *a, const hc_model *m, hc_tax_kind k, size_t term);
