@@ -7,7 +7,7 @@
 
 /* Bumped when the output of a given source changes (widths, encoders'
  * settings): every image is made again. */
-#define HC_IMG_SETTINGS "huace-images 4 (fails on decoder warnings); jpeg k/8 decode; mitchell; widths 480 960 1600 2400; webp Q78 method 0; jpeg Q82 baseline; preview 16px from the narrowest, webp Q40"
+#define HC_IMG_SETTINGS "huace-images 5 (fails on decoder warnings); jpeg k/8 decode; mitchell, columns; widths 480 960 1600 2400; webp Q78 method 0; jpeg Q82 baseline; preview 16px from the narrowest, webp Q40"
 
 /* One image the content uses, at the first place that uses it. */
 typedef struct {
@@ -44,11 +44,15 @@ int hc_vips_print(const void *data, size_t len, int px, hc_buf *jpeg, int *w, in
 /* jpeg.c — a JPEG decoded by libjpeg-turbo at the smallest k/8 (k = 1..8) of
  * its size whose `across` side (the one that ends up horizontal) is at least
  * `need` pixels: *out is a new 8-bit sRGB or B_W image in memory, without
- * metadata, owned by the caller. Returns 0; 1 when the file is CMYK or YCCK
+ * metadata, owned by the caller; with turn set, the picture is turned a
+ * quarter counterclockwise as it is written (pixel (x, y) of a w-wide
+ * picture at (y, w-1-x)), so that its rows become columns: libvips resizes
+ * columns far faster than rows (vips.c). Returns 0; 1 when the file is CMYK or YCCK
  * (left to libvips; nothing set); -1 with a phrase in why when it is damaged,
  * truncated or draws a decoder warning. */
 struct _VipsImage;
-int hc_jpeg_decode(const void *data, size_t len, int across, int need, struct _VipsImage **out, hc_buf *why);
+int hc_jpeg_decode(const void *data, size_t len, int across, int need, int turn, struct _VipsImage **out,
+                   hc_buf *why);
 
 /* What the bytes are, by their first bytes: "JPEG", "PNG", … or NULL. */
 const char *hc_img_sniff(const void *data, size_t len);

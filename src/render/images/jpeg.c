@@ -12,6 +12,8 @@
  * would finish with grey, is refused. */
 #include "images_int.h"
 #include "jpeg_err.h"
+#include "../../base/alloc.h"
+#include <stdlib.h>
 #include <string.h>
 #include <vips/vips.h>
 
@@ -47,11 +49,29 @@ static int eighths(int across, int need)
     return k;
 }
 
-int hc_jpeg_decode(const void *data, size_t len, int across, int need, VipsImage **out, hc_buf *why)
+/* Rows y0..y0+n of a w-pixel-wide picture (rows: n rows of w*bands bytes)
+ * written into im turned a quarter counterclockwise: pixel (x, y) lands at
+ * (y, w-1-x). A block of rows at a time, so each output row gets n pixels
+ * side by side (a cache line) rather than one. Pixels are moved, never
+ * mixed: no resampling here. */
+static void put_turned(VipsImage *im, const unsigned char *rows, int w, int bands, int y0, int n)
+{
+    size_t stride = (size_t)w * (size_t)bands;
+    for (int x = 0; x < w; x++) {
+        unsigned char *dst = VIPS_IMAGE_ADDR(im, y0, w - 1 - x);
+        const unsigned char *src = rows + (size_t)x * (size_t)bands;
+        for (int k = 0; k < n; k++, dst += bands, src += stride) memcpy(dst, src, (size_t)bands);
+    }
+}
+
+#define TURN_ROWS 16   /* rows decoded before they are turned into place */
+
+int hc_jpeg_decode(const void *data, size_t len, int across, int need, int turn, VipsImage **out, hc_buf *why)
 {
     struct jpeg_decompress_struct c;
     hc_jpeg_err e;
     VipsImage *volatile im = NULL;
+    unsigned char *volatile rows = NULL;
     volatile int rc = -1;
     *out = NULL;
     c.err = hc_jpeg_err_init(&e);
@@ -73,15 +93,25 @@ int hc_jpeg_decode(const void *data, size_t len, int across, int need, VipsImage
     jpeg_start_decompress(&c);
     int w = (int)c.output_width, h = (int)c.output_height, bands = c.output_components;
     im = vips_image_new_memory();
-    vips_image_init_fields(im, w, h, bands, VIPS_FORMAT_UCHAR, VIPS_CODING_NONE,
+    vips_image_init_fields(im, turn ? h : w, turn ? w : h, bands, VIPS_FORMAT_UCHAR, VIPS_CODING_NONE,
                            bands == 1 ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB, 1.0, 1.0);
     if (vips_image_write_prepare(im) != 0) {
         hc_buf_puts(why, "cannot be decoded: out of image memory");
         goto out;
     }
+    if (turn) rows = hc_xmalloc((size_t)w * (size_t)bands * TURN_ROWS);
     while (c.output_scanline < c.output_height) {
-        JSAMPROW row = (JSAMPROW)VIPS_IMAGE_ADDR(im, 0, c.output_scanline);
-        jpeg_read_scanlines(&c, &row, 1);
+        int y0 = (int)c.output_scanline, n = 0;
+        if (!turn) {
+            JSAMPROW row = (JSAMPROW)VIPS_IMAGE_ADDR(im, 0, c.output_scanline);
+            jpeg_read_scanlines(&c, &row, 1);
+            continue;
+        }
+        while (n < TURN_ROWS && c.output_scanline < c.output_height) {
+            JSAMPROW row = rows + (size_t)n * (size_t)w * (size_t)bands;
+            n += (int)jpeg_read_scanlines(&c, &row, 1);
+        }
+        put_turned(im, rows, w, bands, y0, n);
     }
     jpeg_finish_decompress(&c);
     *out = im;
@@ -90,5 +120,6 @@ int hc_jpeg_decode(const void *data, size_t len, int across, int need, VipsImage
 out:
     jpeg_destroy_decompress(&c);
     if (im) g_object_unref(im);
+    free(rows);
     return rc;
 }
