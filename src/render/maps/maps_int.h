@@ -18,7 +18,7 @@
 #include "maps.h"
 
 /* Bumped whenever drawing changes, so cached images are redrawn. */
-#define HC_MAPS_VERSION "huace-maps/4"
+#define HC_MAPS_VERSION "huace-maps/5"
 #define HC_MAPS_PNG_LEVEL 3          /* zlib level for every PNG (png.c) */
 #define HC_MAPS_WEBP_QUALITY 82      /* lossy WebP quality */
 #define HC_MAPS_CACHE_FILE ".huace-maps-cache"
@@ -161,6 +161,15 @@ void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box f
  * the frame clear of the obstacles and of each other (else not at all). */
 void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k,
                            const mp_font *font, const mp_box *obst, size_t nobst);
+
+/* ---- backdrop.c: the layers, pale, under a township's chart ---- */
+/* Township t has something to draw under its chart: layers, and an outline
+ * of its own or nodes of its units to fit them to. */
+int mp_backdrop_has(const hc_model *m, size_t t);
+/* Draws the layers fitted to township t (its outline, else its units' nodes)
+ * into frame only, mixed with paper (more outside the township), its outline
+ * over them. */
+void mp_backdrop_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box frame, double k, int paper);
 
 /* ---- hashing of inputs (cache.c) ---- */
 typedef struct { uint64_t h; } mp_hkey;
