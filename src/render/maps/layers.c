@@ -349,14 +349,14 @@ static int label_part(gdImagePtr im, const label_env *e, const pts *v, const cha
  * visible run, each character's box inside the frame and clear of the
  * obstacles (markers, unit labels, furniture) and of names already set;
  * else not shown. */
-void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k,
+void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double px,
                            const mp_font *font, const mp_box *obst, size_t nobst)
 {
     mp_box *placed = NULL;
     size_t nplaced = 0;
     double ext[4];
     frame_extent(p, frame, ext);
-    label_env e = { font, 12 * k, frame, obst, nobst, &placed, &nplaced };
+    label_env e = { font, px, frame, obst, nobst, &placed, &nplaced };
     pts v = { 0 };
     for (size_t i = 0; i < m->nlayers; i++) {
         const hc_geo_layer *l = &m->layers[i];

@@ -157,9 +157,10 @@ int mp_legend_statuses(gdImagePtr im, const mp_ink *ink, const hc_model *m, int 
 /* Draws every layer with projection p, in list order, the features that meet
  * the frame's extent (plus a quarter each side) simplified for the scale. */
 void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k);
-/* Draws the names of named line features (rivers, roads) where they fit in
- * the frame clear of the obstacles and of each other (else not at all). */
-void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k,
+/* Draws the names of named line features (rivers, roads), px high, where
+ * they fit in the frame clear of the obstacles and of each other (else not
+ * at all). */
+void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double px,
                            const mp_font *font, const mp_box *obst, size_t nobst);
 
 /* ---- backdrop.c: the layers, pale, under a township's chart ---- */
@@ -202,13 +203,19 @@ int mp_overview_phone_height(const hc_model *m, double k);
 gdImagePtr mp_guide_phone_image(const hc_model *m, size_t t, double k);
 int mp_guide_phone_height(const hc_model *m, size_t t, double k);
 
+#define MP_ROUTE_LABEL_PX 14   /* a route map's node labels at k = 1 */
 /* Route map of project p at w×h px with design scale k. NULL if the project
  * has no nodes. */
 gdImagePtr mp_route_image(const hc_model *m, size_t p, int w, int h, double k);
 void mp_route_hash(mp_hkey *key, const hc_model *m, size_t p);
 /* Label/marker boxes of the route map as JSON (see maps.h). */
-/* Where the route map at w×h draws each node's marker (out: one per node). */
-int mp_route_marker_pos(const hc_model *m, size_t p, int w, int h, double k, hc_map_marker *out);
+/* The route map of a node sign: mp_route_image without its title bar (the
+ * sign has its own) and its side panel (the map takes the width), and with the map's type (node labels, township and
+ * river names) lk times as large. */
+gdImagePtr mp_route_sign_image(const hc_model *m, size_t p, int w, int h, double k, double lk);
+/* Where the sign's route map (mp_route_sign_image) at w×h draws each node's
+ * marker (out: one per node). */
+int mp_route_marker_pos(const hc_model *m, size_t p, int w, int h, double k, double lk, hc_map_marker *out);
 int mp_route_layout_json(const hc_model *m, size_t p, int w, int h, double k, hc_buf *json);
 
 gdImagePtr mp_overview_image(const hc_model *m, int w, int h, double k);

@@ -411,7 +411,7 @@ static void draw_line_labels(gdImagePtr im, const layout *L)
     for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
-    mp_layers_line_labels(im, m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    mp_layers_line_labels(im, m, &L->proj, L->frame, 12 * L->k, L->ink.font, obst, o);
     free(obst);
 }
 
