@@ -373,6 +373,13 @@ static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
     cairo_t *cr = p->cr;
     if (!cr) return;
     double cx = mx + mk[c->node].x * sc, cy = my + mk[c->node].y * sc, r = mk[c->node].ext * sc + pt(c, 7);
+    /* the ring stays off the map's labels (it is wider than the marker they keep clear of) */
+    cairo_save(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_rectangle(cr, mx + mk[0].frame_x * sc, my + mk[0].frame_y * sc, mk[0].frame_w * sc, mk[0].frame_h * sc);
+    for (size_t i = 0; i < c->u->nnodes; i++)
+        if (mk[i].lw > 0) cairo_rectangle(cr, mx + mk[i].lx * sc, my + mk[i].ly * sc, mk[i].lw * sc, mk[i].lh * sc);
+    cairo_clip(cr);
     cairo_new_path(cr);
     cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -381,6 +388,7 @@ static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
     cairo_set_source_rgb(cr, th->accent.r, th->accent.g, th->accent.b);
     cairo_set_line_width(cr, pt(c, 5));
     cairo_stroke(cr);
+    cairo_restore(cr);
     pdf_tstyle st = pdf_style(PDF_SANS, pt(c, 30), 1, 0);
     PangoLayout *l = pdf_layout(p, "你在这里", &st);
     double tw = pdf_layout_w(l), tht = pdf_layout_h(l), pad = mm(c, 3), tip = mm(c, 6);
