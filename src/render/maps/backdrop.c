@@ -75,7 +75,7 @@ void mp_backdrop_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box frame, 
     mp_pt *pts = NULL;
     if (!src) return;
     mp_box local = { 0, 0, frame.w, frame.h };
-    mp_layers_draw(src, m, &p, local, k);
+    mp_layers_draw(src, m, &p, local, k, NULL);
     if (ar) {
         pts = hc_xcalloc(ar->npoints, sizeof *pts);
         for (size_t i = 0; i < ar->npoints; i++) pts[i] = mp_proj_apply(&p, ar->lon[i], ar->lat[i]);

@@ -154,14 +154,25 @@ int mp_phone_title_height(const mp_ink *ink);
 int mp_legend_statuses(gdImagePtr im, const mp_ink *ink, const hc_model *m, int x, int y, int w, int draw);
 
 /* ---- layers.c: the map layers (m->layers) under routes and markers ---- */
+/* The named lines (rivers, roads) a map drew, projected and simplified as
+ * drawn, in drawing order, for their names. */
+typedef struct {
+    const char *name;         /* the feature's (the model's) */
+    size_t feature;           /* parts of one feature share it */
+    int ink;                  /* the name's colour: the line's, darker */
+    mp_pt *p; size_t n;
+} mp_named_line;
+typedef struct { mp_named_line *v; size_t n; } mp_layer_lines;
+void mp_layer_lines_free(mp_layer_lines *lines);
 /* Draws every layer with projection p, in list order, the features that meet
- * the frame's extent (plus a quarter each side) simplified for the scale. */
-void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k);
-/* Draws the names of named line features (rivers, roads), px high, where
- * they fit in the frame clear of the obstacles and of each other (else not
- * at all). */
-void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double px,
-                           const mp_font *font, const mp_box *obst, size_t nobst);
+ * the frame's extent (plus a quarter each side) simplified for the scale;
+ * appends the named lines to lines (NULL: not kept). */
+void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k, mp_layer_lines *lines);
+/* Draws the names of the lines mp_layers_draw kept, px high, one per
+ * feature, where they fit in the frame clear of the obstacles and of each
+ * other (else not at all). */
+void mp_layers_line_labels(gdImagePtr im, const mp_layer_lines *lines, mp_box frame, double px, const mp_font *font,
+                           const mp_box *obst, size_t nobst);
 
 /* ---- backdrop.c: the layers, pale, under a township's chart ---- */
 /* Township t has something to draw under its chart: layers, and an outline

@@ -459,10 +459,10 @@ static void subtitle(hc_buf *b, const hc_model *m, const hc_project *p)
 }
 
 /* Township outlines under the map, with the names placed by the layout. */
-static void draw_areas(gdImagePtr im, const layout *L)
+static void draw_areas(gdImagePtr im, const layout *L, mp_layer_lines *lines)
 {
     const hc_model *m = L->m;
-    mp_layers_draw(im, m, &L->proj, L->frame, L->k);
+    mp_layers_draw(im, m, &L->proj, L->frame, L->k, lines);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
             mp_text_draw(im, L->ink.font, 15 * L->k * L->lk, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
@@ -493,7 +493,7 @@ static size_t route_boxes(const layout *L, mp_box *obst, size_t *o)
 
 /* River and road names, clear of markers, labels, township names, furniture
  * and the route itself. */
-static void draw_line_labels(gdImagePtr im, const layout *L)
+static void draw_line_labels(gdImagePtr im, const layout *L, const mp_layer_lines *lines)
 {
     size_t o = 0;
     mp_box *obst = hc_xcalloc(2 * L->n + L->m->nareas + 2 + route_boxes(L, NULL, NULL), sizeof *obst);
@@ -505,7 +505,7 @@ static void draw_line_labels(gdImagePtr im, const layout *L)
     for (size_t a = 0; a < L->m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
-    mp_layers_line_labels(im, L->m, &L->proj, L->frame, 12 * L->k * L->lk, L->ink.font, obst, o);
+    mp_layers_line_labels(im, lines, L->frame, 12 * L->k * L->lk, L->ink.font, obst, o);
     free(obst);
 }
 
@@ -514,7 +514,8 @@ static void draw_map(gdImagePtr im, const layout *L)
     double k = L->k;
     mp_box f = L->frame;
     mp_fill_rect(im, f.x, f.y, f.w, f.h, MAP_BG);
-    draw_areas(im, L);
+    mp_layer_lines lines = { 0 };
+    draw_areas(im, L, &lines);
     /* the base layer may reach past the frame: paper over the margins */
     mp_fill_rect(im, 0, 0, L->w, f.y, PAPER);
     mp_fill_rect(im, 0, f.y + f.h, L->w, L->h - f.y - f.h, PAPER);
@@ -535,7 +536,8 @@ static void draw_map(gdImagePtr im, const layout *L)
         mp_marker(im, L->shape[i], L->pos[i].x, L->pos[i].y, L->r, L->ring, node_color(L, i), 0xffffff);
     }
     for (size_t c = 0; c < L->n; c++) draw_label(im, L, c);
-    draw_line_labels(im, L);
+    draw_line_labels(im, L, &lines);
+    mp_layer_lines_free(&lines);
     mp_north_arrow(im, &L->ink, L->north);
     mp_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(SCALE_PX * k));
 }
