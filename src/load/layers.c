@@ -69,7 +69,7 @@ static int read_dash(const hc_yreader *r, const hc_yval *v, const char *what, do
     }
     if (v->kind != HC_Y_SEQ || v->n < 2 || v->n > 8 || v->n % 2) {
         hc_error(r->d, "dash", r->path, v->line, v->col,
-                 "%s must be a list of 2, 4, 6 or 8 lengths in px (on, off, …), like [6, 4], or none", what);
+                 "%s must be a list of 2, 4, 6 or 8 lengths in px (on, off, …), like [6, 4]", what);
         return -1;
     }
     double tmp[8];
