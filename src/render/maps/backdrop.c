@@ -4,7 +4,9 @@
  * fitted to the township, clipped to the chart's frame and faded towards
  * the paper so that the chart's boxes and text keep their contrast. The
  * township itself is faded less than its surroundings (which are also
- * shaded a little), and its outline is drawn over the layers. */
+ * shaded a little), and its outline is drawn over the layers. And a
+ * locator for the poster's township rows: the district's layers, pale, with
+ * the township filled in red. */
 #include "maps_int.h"
 #include "../../base/alloc.h"
 #include <math.h>
@@ -86,5 +88,39 @@ void mp_backdrop_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box frame, 
     composite(im, src, mask, frame, paper);
     free(pts);
     if (mask) gdImageDestroy(mask);
+    gdImageDestroy(src);
+}
+
+/* ---- a locator: where township t lies in the district ---- */
+
+#define LOCATOR_FILL 0xa4161a /* the township, over the faded layers */
+
+int mp_locator_has(const hc_model *m, size_t t)
+{
+    return t < m->config.ntownships && m->nareas > 1 && area_of(m, t) != NULL;
+}
+
+void mp_locator_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box box, double k, int paper)
+{
+    if (box.w <= 0 || box.h <= 0 || !mp_locator_has(m, t)) return;
+    const hc_geo_area *ar = area_of(m, t);
+    mp_geo_bounds gb;
+    mp_geo_bounds_init(&gb);
+    for (size_t a = 0; a < m->nareas; a++)
+        for (size_t i = 0; i < m->areas[a].npoints; i++) mp_geo_bounds_add(&gb, m->areas[a].lon[i], m->areas[a].lat[i]);
+    mp_proj p;
+    mp_proj_fit(&p, &gb, (mp_rect){ 0, 0, box.w, box.h }, 2 * k, 1.0);
+    gdImagePtr src = mp_canvas(box.w, box.h, paper);
+    if (!src) return;
+    mp_layers_draw(src, m, &p, (mp_box){ 0, 0, box.w, box.h }, 0.5 * k, NULL);   /* thin lines at this scale */
+    composite(im, src, NULL, box, paper);   /* FADE_IN everywhere */
+    mp_pt *pts = hc_xcalloc(ar->npoints, sizeof *pts);
+    for (size_t i = 0; i < ar->npoints; i++) {
+        mp_pt q = mp_proj_apply(&p, ar->lon[i], ar->lat[i]);
+        pts[i] = (mp_pt){ q.x + box.x, q.y + box.y };
+    }
+    mp_polygon(im, pts, ar->npoints, LOCATOR_FILL, 0.85);
+    mp_polygon_outline(im, pts, ar->npoints, 1.5 * k, 0xffffff);
+    free(pts);
     gdImageDestroy(src);
 }

@@ -182,6 +182,11 @@ int mp_backdrop_has(const hc_model *m, size_t t);
  * into frame only, mixed with paper (more outside the township), its outline
  * over them. */
 void mp_backdrop_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box frame, double k, int paper);
+/* Township t has an outline among others: a locator can show it. */
+int mp_locator_has(const hc_model *m, size_t t);
+/* The district (every township outline) fitted into box, its layers pale,
+ * township t filled in red over them. */
+void mp_locator_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box box, double k, int paper);
 
 /* ---- hashing of inputs (cache.c) ---- */
 typedef struct { uint64_t h; } mp_hkey;
