@@ -410,6 +410,14 @@ static void poster_is_a2_at_300_dpi(void **state)
     assert_int_equal(gdImageSY(im), 7016);
     assert_int_equal(gdImageResolutionX(im), 300);
     assert_int_equal(gdImageResolutionY(im), 300);
+    /* the township column shows where each township lies: red locators */
+    long red = 0;
+    for (int y = 1100; y < 6500; y += 2)
+        for (int x = 130; x < 640; x += 2) {
+            int c = gdImageGetTrueColorPixel(im, x, y);
+            red += gdTrueColorGetRed(c) > 140 && gdTrueColorGetGreen(c) < 70 && gdTrueColorGetBlue(c) < 70;
+        }
+    assert_true(red > 500);
     gdImageDestroy(im);
 }
 
