@@ -189,14 +189,15 @@ static void areas_from_layer(hc_model *m, const hc_geo_layer *l)
 
 /* Role of a file found under content/geo/ without a map_layers: entry: what
  * most of its features are. */
-static void guess_role(hc_geo_layer *l)
+static void guess_role(hc_geo_layer *l, const hc_role_styles *st)
 {
     size_t count[3] = { 0, 0, 0 };
     for (size_t f = 0; f < l->nfeatures; f++) count[l->features[f].kind]++;
     const char *role = count[HC_GEOM_POLYGON] >= count[HC_GEOM_LINE] && count[HC_GEOM_POLYGON] >= count[HC_GEOM_POINT]
                            ? "boundary" : count[HC_GEOM_LINE] >= count[HC_GEOM_POINT] ? "road" : "place";
     l->role = hc_xstrdup(role);
-    hc_layer_defaults(l, 0, 0, 0);
+    hc_layer_style_unset(l);
+    hc_layer_defaults(st, l);
     l->digest = hc_layer_style_hash(l, l->digest);
 }
 
@@ -272,7 +273,7 @@ static void warn_far_layers(const hc_model *m, hc_diags *d)
 }
 
 /* Appends a layer for each file under content/geo/ that map_layers: does not name. */
-static void add_found(hc_model *m, hc_diags *d, size_t nlisted)
+static void add_found(hc_model *m, hc_diags *d, size_t nlisted, const hc_role_styles *st)
 {
     char **names = NULL;
     size_t n = 0;
@@ -301,7 +302,8 @@ static void add_found(hc_model *m, hc_diags *d, size_t nlisted)
         l->loc.path = l->loc_path;
         if (kind == HC_LAYER_YAML) {
             l->role = hc_xstrdup("boundary");
-            hc_layer_defaults(l, 0, 0, 0);
+            hc_layer_style_unset(l);
+            hc_layer_defaults(st, l);
         } else {
             l->role = hc_xstrdup("custom");
         }
@@ -336,7 +338,10 @@ static void order_found(hc_geo_layer *v, size_t n)
 int hc_load_geo(hc_model *m, hc_diags *d)
 {
     size_t before = hc_diags_errors(d), nlisted = m->nlayers, k = 0, kept_listed = 0;
-    add_found(m, d, nlisted);
+    hc_role_styles st;
+    hc_role_styles_load(m, &st, d);
+    for (size_t i = 0; i < nlisted; i++) hc_layer_defaults(&st, &m->layers[i]);
+    add_found(m, d, nlisted, &st);
     for (size_t i = 0; i < m->nlayers; i++) {
         int found_ogr = i >= nlisted && hc_layer_file_kind(m->layers[i].file) == HC_LAYER_OGR;
         if (read_layer(m, i, d) != 0) {
@@ -345,7 +350,7 @@ int hc_load_geo(hc_model *m, hc_diags *d)
         }
         if (found_ogr) {
             free(m->layers[i].role);
-            guess_role(&m->layers[i]);
+            guess_role(&m->layers[i], &st);
             if (!strcmp(m->layers[i].role, "boundary")) areas_from_layer(m, &m->layers[i]);
         }
         m->layers[k++] = m->layers[i];
@@ -354,5 +359,6 @@ int hc_load_geo(hc_model *m, hc_diags *d)
     m->nlayers = k;
     order_found(m->layers + kept_listed, k - kept_listed);
     warn_far_layers(m, d);
+    hc_role_styles_free(&st);
     return hc_diags_errors(d) > before ? -1 : 0;
 }

@@ -13,39 +13,16 @@
  * Entries are parsed here (called from hc_load_config) into m->layers with no
  * features; hc_load_geo then reads each file (ogr.c) and appends the files
  * under content/geo/ that the list does not name. Every wrong key or value is
- * a located error and the entry is left out. */
+ * a located error and the entry is left out. A style key an entry leaves out
+ * comes from the theme's map_roles: (theme.yaml, read by hc_load_geo: see
+ * hc_role_styles_load below). */
 #include "load_int.h"
 #include "layers.h"
 #include "../base/alloc.h"
+#include "../base/fs.h"
 #include "../base/hash.h"
 #include <stdlib.h>
 #include <string.h>
-
-/* Defaults per role (the built-in theme of the maps). */
-static const struct { const char *role; int fill, stroke; double width; const char *label; } role_style[] = {
-    { "boundary", 0xf6f2e6, 0xa89c7a, 1.2, "name" },
-    { "water",    0xb7d6ea, 0x6ea6cf, 3.0, "name" },
-    { "road",     -1,       0xd9a54a, 2.2, "name" },
-    { "place",    0x5b5b5b, 0xffffff, 3.0, "name" },
-};
-#define CUSTOM_FILL -1
-#define CUSTOM_STROKE 0x8a8a8a
-
-void hc_layer_defaults(hc_geo_layer *l, int fill_set, int stroke_set, int width_set)
-{
-    int fill = CUSTOM_FILL, stroke = CUSTOM_STROKE;
-    double width = 1.0;
-    for (size_t i = 0; i < sizeof role_style / sizeof *role_style; i++)
-        if (l->role && !strcmp(l->role, role_style[i].role)) {
-            fill = role_style[i].fill;
-            stroke = role_style[i].stroke;
-            width = role_style[i].width;
-            if (!l->label) l->label = hc_xstrdup(role_style[i].label);
-        }
-    if (!fill_set) l->fill = fill;
-    if (!stroke_set) l->stroke = stroke;
-    if (!width_set) l->width = width;
-}
 
 static int role_ok(const char *s)
 {
@@ -81,27 +58,45 @@ static int read_colour(const hc_yreader *r, const hc_yval *v, const char *what, 
     return 1;
 }
 
-static int read_dash(const hc_yreader *r, const hc_yval *v, hc_geo_layer *l)
+/* dash: a list of on/off lengths in px, or none (solid) into dash/ndash.
+ * 1: given, 0: absent, -1: wrong (reported). */
+static int read_dash(const hc_yreader *r, const hc_yval *v, const char *what, double *dash, size_t *ndash)
 {
     if (!v || hc_y_is_null(v)) return 0;
-    if (v->kind == HC_Y_SCALAR && v->str && !strcmp(v->str, "none")) return 0;
+    if (v->kind == HC_Y_SCALAR && v->str && !strcmp(v->str, "none")) {
+        *ndash = 0;
+        return 1;
+    }
     if (v->kind != HC_Y_SEQ || v->n < 2 || v->n > 8 || v->n % 2) {
         hc_error(r->d, "dash", r->path, v->line, v->col,
-                 "map_layers[].dash must be a list of 2, 4, 6 or 8 lengths in px (on, off, …), like [6, 4]");
+                 "%s must be a list of 2, 4, 6 or 8 lengths in px (on, off, …), like [6, 4]", what);
         return -1;
     }
+    double tmp[8];
     for (size_t i = 0; i < v->n; i++) {
-        double x;
-        if (hc_yr_num(r, v->items[i], "map_layers[].dash", &x) != 0) return -1;
-        if (x <= 0 || x > 200) {
+        if (hc_yr_num(r, v->items[i], what, &tmp[i]) != 0) return -1;
+        if (tmp[i] <= 0 || tmp[i] > 200) {
             hc_error(r->d, "range", r->path, v->items[i]->line, v->items[i]->col,
-                     "a dash length must be more than 0 and at most 200 px, not %g", x);
+                     "a dash length must be more than 0 and at most 200 px, not %g", tmp[i]);
             return -1;
         }
-        l->dash[i] = x;
     }
-    l->ndash = v->n;
-    return 0;
+    memcpy(dash, tmp, v->n * sizeof *tmp);
+    *ndash = v->n;
+    return 1;
+}
+
+/* width: px at 1×, 0..50. 1: given, 0: absent or wrong (reported). */
+static int read_width(const hc_yreader *r, const hc_yval *v, const char *what, double *out)
+{
+    double w;
+    if (hc_yr_num(r, v, what, &w) != 0) return 0;
+    if (w < 0 || w > 50) {
+        hc_error(r->d, "range", r->path, v->line, v->col, "%s must be between 0 and 50 px, not %g", what, w);
+        return 0;
+    }
+    *out = w;
+    return 1;
 }
 
 /* The file: value: relative to content/, no '..', a known extension. */
@@ -141,16 +136,13 @@ static int read_entry(const hc_yreader *r, const hc_yval *it, hc_geo_layer *l)
     }
     if (!l->role) l->role = hc_xstrdup("custom");
     hc_yr_str(r, hc_ymap_get(it, "label"), "map_layers[].label", &l->label);
-    int fill_set = read_colour(r, hc_ymap_get(it, "fill"), "map_layers[].fill", &l->fill);
-    int stroke_set = read_colour(r, hc_ymap_get(it, "stroke"), "map_layers[].stroke", &l->stroke);
-    const hc_yval *wv = hc_ymap_get(it, "width");
-    int width_set = hc_yr_num(r, wv, "map_layers[].width", &l->width) == 0;
-    if (width_set && (l->width < 0 || l->width > 50)) {
-        hc_error(r->d, "range", r->path, wv->line, wv->col, "map_layers[].width must be between 0 and 50 px, not %g", l->width);
-        width_set = 0;
-    }
-    read_dash(r, hc_ymap_get(it, "dash"), l);
-    hc_layer_defaults(l, fill_set, stroke_set, width_set);
+    l->fill = l->stroke = HC_STYLE_UNSET;
+    l->width = HC_WIDTH_UNSET;
+    l->ndash = HC_DASH_UNSET;
+    read_colour(r, hc_ymap_get(it, "fill"), "map_layers[].fill", &l->fill);
+    read_colour(r, hc_ymap_get(it, "stroke"), "map_layers[].stroke", &l->stroke);
+    read_width(r, hc_ymap_get(it, "width"), "map_layers[].width", &l->width);
+    read_dash(r, hc_ymap_get(it, "dash"), "map_layers[].dash", l->dash, &l->ndash);
     l->listed = 1;
     l->loc = hc_loc_of(r->path, it);
     return hc_diags_errors(r->d) > before ? -1 : 0;
@@ -240,4 +232,106 @@ void hc_feature_add_part(hc_geo_layer *l, hc_geo_feature *f, const double *lon, 
         grow(f->bbox, lon[i], lat[i]);
         grow(l->bbox, lon[i], lat[i]);
     }
+}
+
+/* ---- the theme's styles per role: theme.yaml's map_roles: ----
+ *
+ *   map_roles:
+ *     boundary: {fill: "#f6f2e6", stroke: "#a89c7a", width: 1.2, label: name}
+ *     road: {fill: none, stroke: "#d9a54a", width: 2.2, dash: none, label: name}
+ *     custom: {stroke: "#8a8a8a", width: 1}   # any role the theme does not name
+ *
+ * A key a role leaves out is none (fill, stroke), 1 px (width), solid
+ * (dash) or no label. */
+
+static void role_style_read(const hc_yreader *r, const hc_yval *key, const hc_yval *v, hc_role_style *rs)
+{
+    static const char *const keys[] = { "fill", "stroke", "width", "dash", "label", NULL };
+    memset(rs, 0, sizeof *rs);
+    rs->fill = rs->stroke = -1;
+    rs->width = 1.0;
+    rs->role = hc_xstrdup(key->str ? key->str : "");
+    if (!role_ok(rs->role))
+        hc_error(r->d, "role", r->path, key->line, key->col,
+                 "map role '%s': use boundary, water, road, place, custom, or a word of a-z, 0-9, - and _", rs->role);
+    if (hc_y_is_null(v) || hc_yr_expect(r, v, HC_Y_MAP, "map_roles.<role>") != 0) return;
+    hc_yr_known_keys(r, v, keys, "a map role");
+    read_colour(r, hc_ymap_get(v, "fill"), "map_roles.<role>.fill", &rs->fill);
+    read_colour(r, hc_ymap_get(v, "stroke"), "map_roles.<role>.stroke", &rs->stroke);
+    read_width(r, hc_ymap_get(v, "width"), "map_roles.<role>.width", &rs->width);
+    read_dash(r, hc_ymap_get(v, "dash"), "map_roles.<role>.dash", rs->dash, &rs->ndash);
+    hc_yr_str(r, hc_ymap_get(v, "label"), "map_roles.<role>.label", &rs->label);
+}
+
+/* dir/theme.yaml of theme name, if that theme has one, into path. */
+static int theme_file(const hc_model *m, const char *name, hc_buf *path)
+{
+    hc_buf_reset(path);
+    if (hc_theme_dir_named(m->root, name, path) != 0) return -1;
+    hc_buf_puts(path, "/theme.yaml");
+    return hc_fs_exists(hc_buf_cstr(path)) ? 0 : -1;
+}
+
+int hc_role_styles_load(const hc_model *m, hc_role_styles *s, hc_diags *d)
+{
+    static const char *const top[] = { "map_roles", NULL };
+    memset(s, 0, sizeof *s);
+    hc_buf path = HC_BUF_INIT;
+    hc_yval *root = NULL;
+    size_t before = hc_diags_errors(d);
+    if (theme_file(m, m->config.theme ? m->config.theme : "default", &path) != 0 &&
+        theme_file(m, "default", &path) != 0)
+        goto out;   /* no theme.yaml anywhere: every role draws as the fallback */
+    /* shown relative to the site when the site holds the theme */
+    const char *full = hc_buf_cstr(&path), *dir = "", *rel = full;
+    size_t rl = strlen(m->root);
+    if (!strncmp(full, m->root, rl) && full[rl] == '/') dir = m->root, rel = full + rl + 1;
+    root = hc_load_yaml(dir, rel, d);
+    hc_yreader r = { rel, d };
+    if (!root || hc_yr_expect(&r, root, HC_Y_MAP, "theme.yaml") != 0) goto out;
+    hc_yr_known_keys(&r, root, top, "theme.yaml");
+    const hc_yval *roles = hc_ymap_get(root, "map_roles");
+    if (!roles || hc_y_is_null(roles) || hc_yr_expect(&r, roles, HC_Y_MAP, "map_roles") != 0) goto out;
+    s->r = hc_xcalloc(roles->n ? roles->n : 1, sizeof *s->r);
+    for (size_t i = 0; i < roles->n; i++) role_style_read(&r, roles->keys[i], roles->items[i], &s->r[s->n++]);
+out:
+    hc_yval_free(root);
+    hc_buf_free(&path);
+    return hc_diags_errors(d) > before ? -1 : 0;
+}
+
+void hc_role_styles_free(hc_role_styles *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->r[i].role);
+        free(s->r[i].label);
+    }
+    free(s->r);
+    memset(s, 0, sizeof *s);
+}
+
+void hc_layer_style_unset(hc_geo_layer *l)
+{
+    l->fill = l->stroke = HC_STYLE_UNSET;
+    l->width = HC_WIDTH_UNSET;
+    l->ndash = HC_DASH_UNSET;
+}
+
+void hc_layer_defaults(const hc_role_styles *s, hc_geo_layer *l)
+{
+    static const hc_role_style fallback = { NULL, -1, 0x8a8a8a, 1.0, { 0 }, 0, NULL };
+    const hc_role_style *rs = NULL, *custom = NULL;
+    for (size_t i = 0; i < s->n; i++) {
+        if (l->role && !strcmp(l->role, s->r[i].role)) rs = &s->r[i];
+        if (!strcmp(s->r[i].role, "custom")) custom = &s->r[i];
+    }
+    if (!rs) rs = custom ? custom : &fallback;
+    if (l->fill == HC_STYLE_UNSET) l->fill = rs->fill;
+    if (l->stroke == HC_STYLE_UNSET) l->stroke = rs->stroke;
+    if (l->width < 0) l->width = rs->width;
+    if (l->ndash == HC_DASH_UNSET) {
+        l->ndash = rs->ndash;
+        memcpy(l->dash, rs->dash, sizeof l->dash);
+    }
+    if (!l->label && rs->label) l->label = hc_xstrdup(rs->label);
 }

@@ -21,6 +21,13 @@ typedef struct {
 
 int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d);
 
+/* The theme folder (theme.c): <root>/themes/<name> when the site has it, else
+ * themes/<name> installed with the huace binary (beside it, one or two
+ * folders up, ../share/huace). Appends to out; -1 (with the site's path
+ * appended) if none exists. hc_theme_dir: the site's theme (m->config.theme). */
+int hc_theme_dir_named(const char *root, const char *name, hc_buf *out);
+int hc_theme_dir(const hc_model *m, hc_buf *out);
+
 /* Appends a document's body as HTML to out. Bodies are not kept in the model
  * (a 100,000-page site would not fit in memory): the file is read and
  * rendered again, and must not have changed since it was loaded (error

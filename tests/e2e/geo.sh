@@ -10,7 +10,9 @@
 #   the layer's bytes are in the map cache (changed file → redrawn map);
 #   node-outside-township is located at the node; coords: gcj02 nodes get
 #   高德 links with the coordinates as picked; the example has no node
-#   outside its townships. Needs gdal-bin (ogr2ogr).
+#   outside its townships; a theme's map_roles: (theme.yaml) styles a role, and a
+#   typo there is located; the river shows, pale, under the township guide.
+#   Needs gdal-bin (ogr2ogr).
 . tests/tools/tap.sh
 BASE=tests/sites/maps-basic
 command -v ogr2ogr >/dev/null || { notok "ogr2ogr (gdal-bin) is installed"; finish; exit 1; }
@@ -59,8 +61,14 @@ def magenta(path):
     w, h, bpp, rows = pixels(path)
     return {(x, y) for y, r in enumerate(rows) for x in range(w)
             if r[x * bpp] > 200 and r[x * bpp + 1] < 90 and r[x * bpp + 2] > 200}
+def pale_magenta(path):   # magenta mixed with paper (the guides' backdrop)
+    w, h, bpp, rows = pixels(path)
+    return {(x, y) for y, r in enumerate(rows) for x in range(w)
+            if r[x * bpp] > 215 and r[x * bpp + 2] > 215 and r[x * bpp + 1] < min(r[x * bpp], r[x * bpp + 2]) - 45}
 if sys.argv[1] == "count":
     print(len(magenta(sys.argv[2])))
+elif sys.argv[1] == "pale":
+    print(len(pale_magenta(sys.argv[2])))
 else:   # same: masks of two images differ by less than 8 % of their size
     a, b = magenta(sys.argv[2]), magenta(sys.argv[3])
     print(len(a), len(b), len(a ^ b))
@@ -195,4 +203,34 @@ if [ $? = 0 ]; then ok "百度 links (BD-09, latitude first), 导航到起点 an
 if ! grep -q "node-outside-township\|node-spread\|layer-" "$T/check" && grep -q "0 errors" "$T/check"; then
     ok "the example has no node outside its townships"
 else notok "the example has no node outside its townships"; grep "node-\|layer-\|error" "$T/check" | sed 's/^/# /'; fi
+# 11. role styles come from the theme (theme.yaml map_roles:); map_layers: keys override them
+K="$T/k"; site "$K"
+mkdir -p "$K/themes" && cp -r themes/default "$K/themes/mine"
+sed 's/^  water: .*/  water: {fill: "#b7d6ea", stroke: "#ff00ff", width: 4, label: name}/' themes/default/theme.yaml >"$K/themes/mine/theme.yaml"
+printf '%s\n' "$RIVER" >"$K/content/geo/river.geojson"
+printf 'theme: mine\nmap_layers:\n  - {file: geo/townships.yaml, role: boundary}\n  - {file: geo/river.geojson, role: water}\n' >>"$K/site.yaml"
+"$HUACE" build -s "$K" -o "$T/outk" --today 2026-12-01 --quiet >"$T/log" 2>&1
+st=$?
+rk=$(python3 "$T/px.py" count "$T/outk/projects/MB-01/route.png" 2>&1)
+sed -i 's/role: water}/role: water, stroke: "#00a000"}/' "$K/site.yaml"
+"$HUACE" build -s "$K" -o "$T/outk2" --today 2026-12-01 --quiet >>"$T/log" 2>&1
+rk2=$(python3 "$T/px.py" count "$T/outk2/projects/MB-01/route.png" 2>&1)
+if [ $st = 0 ] && [ "$rk" -gt 1000 ] 2>/dev/null && [ "$rk2" = 0 ]; then
+    ok "a theme's map_roles: water stroke draws the river ($rk magenta px); site.yaml's stroke overrides it (0 px)"
+else notok "theme map_roles: water stroke ($rk px, build $st), overridden ($rk2 px)"; sed 's/^/# /' "$T/log"; fi
+sed 's/^  road: {fill: none, stroke/  road: {fill: none, strok/' themes/default/theme.yaml >"$K/themes/mine/theme.yaml"
+"$HUACE" check -s "$K" >"$T/check" 2>&1
+st=$?
+line=$(grep -n "^  road:" "$K/themes/mine/theme.yaml" | cut -d: -f1)
+if [ $st = 1 ] && grep -q "^themes/mine/theme.yaml:$line:[0-9]*: error: .*'strok'.*stroke" "$T/check"; then
+    ok "a typo in theme.yaml's map_roles: is a located error with the likely key"
+else notok "a typo in theme.yaml's map_roles: (exit $st)"; sed 's/^/# /' "$T/check"; fi
+
+# 12. the township guides draw the layers, pale, under the chart: the river crosses 东镇's guide
+g1=$(python3 "$T/px.py" pale "$T/outk/townships/dongzhen/guide.png" 2>&1)
+g0=$(python3 "$T/px.py" pale "$T/outb0/townships/dongzhen/guide.png" 2>&1)
+gp=$(python3 "$T/px.py" pale "$T/outk/townships/dongzhen/guide-phone.png" 2>&1)
+if [ "$g0" = 0 ] && [ "$g1" -gt 200 ] 2>/dev/null && [ "$gp" -gt 50 ] 2>/dev/null; then
+    ok "the river shows (pale) under 东镇's guide ($g1 px) and its phone variant ($gp px)"
+else notok "the river under 东镇's guide: $g1 px, phone $gp px, without the layer $g0 px"; fi
 finish

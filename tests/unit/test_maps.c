@@ -410,6 +410,14 @@ static void poster_is_a2_at_300_dpi(void **state)
     assert_int_equal(gdImageSY(im), 7016);
     assert_int_equal(gdImageResolutionX(im), 300);
     assert_int_equal(gdImageResolutionY(im), 300);
+    /* the township column shows where each township lies: red locators */
+    long red = 0;
+    for (int y = 1100; y < 6500; y += 2)
+        for (int x = 130; x < 640; x += 2) {
+            int c = gdImageGetTrueColorPixel(im, x, y);
+            red += gdTrueColorGetRed(c) > 140 && gdTrueColorGetGreen(c) < 70 && gdTrueColorGetBlue(c) < 70;
+        }
+    assert_true(red > 500);
     gdImageDestroy(im);
 }
 
@@ -560,6 +568,42 @@ static void print_size_and_dpi(void **state)
     assert_string_equal(hc_diags_at(d, 0)->rule, "print-size");
     hc_buf_free(&png);
     hc_diags_free(d);
+}
+
+/* The sign's map (print/signs/): node labels set for 2 m — 22 pt type on an
+ * A3 sign (map 267 mm wide at 200 dpi: 61 px, in a box with 4/14 of it as
+ * padding each side), in proportion on an A4 sign — and no label meets
+ * another label or a marker. */
+static void sign_map_labels_read_from_two_metres(void **state)
+{
+    fixture *f = *state;
+    size_t p = find(f->m, "MB-01");
+    static const double widths[2] = { 267, 180 };
+    for (int s = 0; s < 2; s++) {
+        hc_buf png = HC_BUF_INIT;
+        hc_map_marker *mk = NULL;
+        hc_diags *d = hc_diags_new();
+        assert_int_equal(hc_map_route_sign_png(f->m, p, widths[s], widths[s] * 196 / 267, 200, &png, &mk, d), 0);
+        double px = 22.0 / 72 * 200 * widths[s] / 267, want = px * (1 + 8.0 / 14) - 2;
+        size_t n = f->m->projects[p].nnodes, labelled = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (mk[i].lw <= 0) continue;
+            labelled++;
+            assert_true(mk[i].lh >= want);
+            for (size_t j = 0; j < n; j++) {
+                double e = mk[j].ext;
+                assert_false(mk[i].lx < mk[j].x + e && mk[j].x - e < mk[i].lx + mk[i].lw &&
+                             mk[i].ly < mk[j].y + e && mk[j].y - e < mk[i].ly + mk[i].lh);
+                if (j != i && mk[j].lw > 0)
+                    assert_false(mk[i].lx < mk[j].lx + mk[j].lw && mk[j].lx < mk[i].lx + mk[i].lw &&
+                                 mk[i].ly < mk[j].ly + mk[j].lh && mk[j].ly < mk[i].ly + mk[i].lh);
+            }
+        }
+        assert_int_equal(labelled, n);
+        free(mk);
+        hc_buf_free(&png);
+        hc_diags_free(d);
+    }
 }
 
 static void overview_positions_match_the_image(void **state)
@@ -734,6 +778,7 @@ int main(void)
         cmocka_unit_test(identical_coordinates_fan_out),
         cmocka_unit_test(two_hundred_nodes_all_visible),
         cmocka_unit_test(print_size_and_dpi),
+        cmocka_unit_test(sign_map_labels_read_from_two_metres),
         cmocka_unit_test(overview_positions_match_the_image),
         cmocka_unit_test(two_renders_are_byte_identical),
         cmocka_unit_test(unchanged_images_are_reused),

@@ -2,6 +2,7 @@
 #ifndef HC_RENDER_INT_H
 #define HC_RENDER_INT_H
 #include "site.h"
+#include "../../load/load.h"
 #include "../../base/arena.h"
 #include "../../base/buf.h"
 #include "../../tmpl/mustache.h"
@@ -32,9 +33,7 @@ typedef struct {
     struct hc_contract_dump *dump;    /* HUACE_CONTRACT_DUMP (contract.h); NULL: none */
 } hc_shared;
 
-/* The theme folder: SRC/themes/<theme>, else themes/<theme> beside the huace
- * binary. Appends to out; -1 if neither exists. */
-int hc_theme_dir(const hc_model *m, hc_buf *out);
+/* hc_theme_dir (the theme folder) is the loader's: load/load.h. */
 /* Loads the theme's and the site's templates (site overrides theme by name). */
 int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d);
 /* Copies theme static files (css/js get a content hash in their names) and

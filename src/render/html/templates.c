@@ -6,7 +6,6 @@
 #include "../../base/utf8.h"
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Adds every .mustache file in dir (shown to the user as rel), named by file name without
  * the extension. Later calls replace earlier names: the site's own layouts
@@ -49,32 +48,6 @@ out:
     hc_buf_free(&relf);
     hc_buf_free(&text);
     return rc;
-}
-
-int hc_theme_dir(const hc_model *m, hc_buf *out)
-{
-    hc_buf_printf(out, "%s/themes/%s", m->root, m->config.theme);
-    if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
-    /* themes installed with the huace binary: beside it, one folder up (a
-     * build tree), in ../share/huace (an installed prefix), or two folders
-     * up (build/asan/huace and the other builds of the Makefile, the unit
-     * tests in build/tests/) */
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
-        static const char *const rel[] = { "", "/..", "/../share/huace", "/../.." };
-        for (int i = 0; i < 4; i++) {
-            hc_buf_reset(out);
-            hc_buf_printf(out, "%s%s/themes/%s", exe, rel[i], m->config.theme);
-            if (hc_fs_is_dir(hc_buf_cstr(out))) return 0;
-        }
-    }
-    hc_buf_reset(out);
-    hc_buf_printf(out, "%s/themes/%s", m->root, m->config.theme);
-    return -1;
 }
 
 int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d)

@@ -58,6 +58,29 @@ static size_t cell_count(const layout *L, size_t r, size_t d)
     return c;
 }
 
+/* The poster: where a township lies in the district (the map layers, pale,
+ * the township in red), under its name when the row has room for it, else
+ * at the left of the cell, the name beside it, when both fit. Returns the
+ * width it takes from the left of the cell (0: under the name, or none). */
+static int locator(gdImagePtr im, const layout *L, size_t t, int x0, int y, int rh, int name_w)
+{
+    int pad = L->cell_pad, top = y + pad + L->chip_h + L->chip_gap;
+    int w = L->town_w - 2 * pad, h = y + rh - pad - top, least = iround(60 * L->k);
+    if (!L->two_lines || !mp_locator_has(L->m, t)) return 0;
+    if (h >= least) {
+        if (h > w) {
+            top += (h - w) / 2;
+            h = w;
+        }
+        mp_locator_draw(im, L->m, t, (mp_box){ x0 + pad, top, w, h }, L->k, TOWN_BG);
+        return 0;
+    }
+    int side = rh - 2 * pad < L->town_w - name_w - 3 * pad ? rh - 2 * pad : L->town_w - name_w - 3 * pad;
+    if (side < iround(45 * L->k)) return 0;   /* beside the name: a little smaller will do */
+    mp_locator_draw(im, L->m, t, (mp_box){ x0 + pad, y + (rh - side) / 2, side, side }, L->k, TOWN_BG);
+    return pad + side;
+}
+
 /* Sizes for width w: widths at scale kw, text and heights at k; rows at
  * their natural height. Returns the total height. */
 static int measure(layout *L, double kw, double k)
@@ -240,8 +263,9 @@ static void draw_grid(gdImagePtr im, const layout *L)
         mp_fill_rect(im, x0, y, right - x0, rh, r % 2 ? ROW_ALT : PAPER);
         mp_fill_rect(im, x0, y, L->town_w, rh, TOWN_BG);
         const char *name = r < m->config.ntownships ? m->config.townships[r].name : "未注明乡镇";
-        text_center(im, L->ink.bold, 16 * k, x0, L->town_w, iround(y + L->cell_pad + (L->chip_h - 16 * k) / 2), INK,
-                    name);
+        int left = r < m->config.ntownships ? locator(im, L, r, x0, y, rh, mp_text_width(L->ink.bold, 16 * k, name)) : 0;
+        text_center(im, L->ink.bold, 16 * k, x0 + left, L->town_w - left,
+                    iround(y + L->cell_pad + (L->chip_h - 16 * k) / 2), INK, name);
         memset(counts, 0, (ns + 1) * sizeof *counts);
         for (size_t d = 0; d < nd; d++) {
             int dx = cx + (int)d * L->dom_w, cy = y + L->cell_pad;
@@ -306,6 +330,7 @@ void mp_board_hash(mp_hkey *key, const hc_model *m)
     mp_hk_str(key, m->config.district);
     mp_hk_str(key, m->config.author);
     mp_hk_int(key, m->today);
+    mp_hk_areas(key, m);      /* the poster's locators */
     for (size_t i = 0; i < m->config.ntownships; i++) mp_hk_str(key, m->config.townships[i].name);
     for (size_t d = 0; d < m->std.ndomains; d++) {
         mp_hk_str(key, m->std.domains[d].name);

@@ -1,5 +1,6 @@
 /* guide.c — a township's work guide (工作导图): the township, its domains and
- * its units as a small tree, each unit coloured by its status. */
+ * its units as a small tree, each unit coloured by its status, over a pale
+ * backdrop of the map layers fitted to the township (backdrop.c). */
 #include "maps_int.h"
 #include "../../base/alloc.h"
 #include <math.h>
@@ -15,6 +16,7 @@
 #define DOMAIN_BG 0xf6efe2
 #define DOMAIN_LINE 0xc9b990
 #define BASE_WIDTH 1000.0
+#define MIN_BODY 240.0        /* px at k = 1: the body's least height when a backdrop is drawn */
 
 static int iround(double v) { return (int)lround(v); }
 
@@ -95,6 +97,7 @@ typedef struct {
     double k;                 /* design scale: w / BASE_WIDTH */
     int h;                    /* image height */
     int pad, top, body_h;     /* body: the tree, from top */
+    int tree_y;               /* the first chip: the tree is centred in the body */
     int chip_h, gap, legend_h;
     double root_x, root_y, root_w, root_h;
     double dom_x, dom_w, dom_h;
@@ -112,8 +115,11 @@ static guide_geom guide_layout(const hc_model *m, size_t t, int w)
     g.chip_h = iround(46 * k);
     g.gap = iround(10 * k);
     g.legend_h = iround(36 * k);
-    g.body_h = (int)(n ? n : 1) * (g.chip_h + g.gap) - g.gap;
+    int tree_h = (int)(n ? n : 1) * (g.chip_h + g.gap) - g.gap;
+    /* room for the township's backdrop to read as a map */
+    g.body_h = mp_backdrop_has(m, t) && tree_h < iround(MIN_BODY * k) ? iround(MIN_BODY * k) : tree_h;
     g.top = th + g.pad;
+    g.tree_y = g.top + (g.body_h - tree_h) / 2;
     g.h = th + g.pad + g.body_h + g.pad + g.legend_h + g.pad;
     g.root_x = 24 * k, g.root_w = 160 * k, g.root_h = 56 * k;
     g.dom_x = 250 * k, g.dom_w = 150 * k, g.dom_h = 40 * k;
@@ -206,6 +212,8 @@ gdImagePtr mp_guide_image(const hc_model *m, size_t t, int w)
     mp_ink ink = mp_ink_at(k);
     gdImagePtr im = mp_canvas(w, g.h, PAPER);
     if (!im) return NULL;
+    int th = mp_title_bar_height(&ink, 1);
+    mp_backdrop_draw(im, m, t, (mp_box){ 0, th, w, g.h - th }, k, PAPER);
     hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
     guide_titles(m, t, &title, &sub);
     mp_title_bar(im, &ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
@@ -217,7 +225,7 @@ gdImagePtr mp_guide_image(const hc_model *m, size_t t, int w)
     if (!units_in(m, t))
         mp_text_draw(im, ink.font, 16 * k, iround(g.dom_x), iround(g.top + (g.body_h - 16 * k) / 2), MUTED,
                      "暂无示范单位");
-    int y = g.top;
+    int y = g.tree_y;
     for (size_t d = 0; d < m->std.ndomains; d++) y = guide_domain(im, &ink, m, t, d, &g, y);
     guide_legend(im, &ink, m, w, &g);
     return im;
@@ -230,12 +238,13 @@ gdImagePtr mp_guide_image(const hc_model *m, size_t t, int w)
 #define PH_GAP 6
 #define PH_MIN_H 470        /* 1.25 × the width */
 
-/* Draws (im != NULL) or only measures; returns the height. */
-static int guide_phone(gdImagePtr im, const hc_model *m, size_t t, double k)
+/* Draws (im != NULL) or only measures; returns the height. back (may be
+ * NULL) receives the frame of the backdrop: between the title and the legend. */
+static int guide_phone(gdImagePtr im, const hc_model *m, size_t t, double k, mp_box *back)
 {
     mp_ink ink = mp_ink_at(k);
     int w = iround(MP_PHONE_W * k), x = iround(12 * k), cw = w - 2 * x;
-    int y = mp_phone_title_height(&ink) + iround(12 * k);
+    int top = mp_phone_title_height(&ink), y = top + iround(12 * k);
     hc_buf a = HC_BUF_INIT, fit = HC_BUF_INIT;
     size_t n = 0;
     for (size_t d = 0; d < m->std.ndomains; d++) {
@@ -277,6 +286,7 @@ static int guide_phone(gdImagePtr im, const hc_model *m, size_t t, double k)
     /* portrait even for a township with one unit: the legend goes to the foot */
     int legend_h = iround(10 * k) + (int)m->std.nstatuses * (int)lround(22 * k) + iround(8 * k);
     if (y + legend_h < iround(PH_MIN_H * k)) y = iround(PH_MIN_H * k) - legend_h;
+    if (back) *back = (mp_box){ 0, top, w, y - top };
     if (im) mp_fill_rect(im, 0, y, w, 1 * k, DOMAIN_LINE);
     y += iround(10 * k);
     y = mp_legend_statuses(im, &ink, m, x, y, cw, im != NULL) + iround(8 * k);
@@ -287,19 +297,21 @@ static int guide_phone(gdImagePtr im, const hc_model *m, size_t t, double k)
 
 int mp_guide_phone_height(const hc_model *m, size_t t, double k)
 {
-    return guide_phone(NULL, m, t, k);
+    return guide_phone(NULL, m, t, k, NULL);
 }
 
 gdImagePtr mp_guide_phone_image(const hc_model *m, size_t t, double k)
 {
-    int h = guide_phone(NULL, m, t, k);
+    mp_box back;
+    int h = guide_phone(NULL, m, t, k, &back);
     gdImagePtr im = mp_canvas(iround(MP_PHONE_W * k), h, PAPER);
     if (!im) return NULL;
     mp_ink ink = mp_ink_at(k);
+    mp_backdrop_draw(im, m, t, back, k, PAPER);
     hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
     guide_titles(m, t, &title, &sub);
     mp_phone_title_bar(im, &ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
-    guide_phone(im, m, t, k);
+    guide_phone(im, m, t, k, NULL);
     hc_buf_free(&title);
     hc_buf_free(&sub);
     return im;
@@ -310,6 +322,7 @@ void mp_guide_hash(mp_hkey *key, const hc_model *m, size_t t)
     mp_hk_init(key, "guide");
     mp_hk_common(key, m);
     mp_hk_str(key, m->config.townships[t].name);
+    mp_hk_areas(key, m);
     for (size_t d = 0; d < m->std.ndomains; d++) {
         mp_hk_str(key, m->std.domains[d].name);
         mp_hk_str(key, m->std.domains[d].full);
@@ -322,5 +335,9 @@ void mp_guide_hash(mp_hkey *key, const hc_model *m, size_t t)
         mp_hk_str(key, p->lead_name);
         mp_hk_int(key, (long)p->domain);
         mp_hk_int(key, (long)p->status);
+        for (size_t j = 0; j < p->nnodes; j++) {   /* the backdrop of a township without an outline */
+            mp_hk_num(key, p->nodes[j].lon);
+            mp_hk_num(key, p->nodes[j].lat);
+        }
     }
 }

@@ -5,7 +5,9 @@
  * projected; each part is simplified for the map's scale (a vertex closer
  * than SIMPLIFY px to the last one kept is dropped, then Douglas–Peucker
  * drops every vertex within TOLERANCE px of the line that stays), so a
- * layer of a million vertices costs what the map can show. Polygons are filled even-odd with
+ * layer of a million vertices costs what the map can show. The named lines
+ * are projected once per map: mp_layers_draw keeps them for
+ * mp_layers_line_labels. Polygons are filled even-odd with
  * their holes, then stroked; lines are stroked (roads over a white casing),
  * dashed when the layer has a dash; points are discs. */
 #include "maps_int.h"
@@ -165,7 +167,24 @@ static void draw_polygon(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feat
     free(ring.p);
 }
 
-static void draw_line(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feature *f, const mp_proj *pr, double k)
+/* Keeps a copy of a named line's part as drawn, for its name (feature: a
+ * serial number that tells the parts of one feature). */
+static void keep_line(mp_layer_lines *lines, const hc_geo_layer *l, const hc_geo_feature *f, size_t feature,
+                      const pts *v)
+{
+    if (!lines || !f->name || v->n < 2) return;
+    lines->v = hc_xrealloc(lines->v, (lines->n + 1) * sizeof *lines->v);
+    mp_named_line *nl = &lines->v[lines->n++];
+    nl->name = f->name;
+    nl->feature = feature;
+    nl->ink = mp_color_mix(l->stroke >= 0 ? l->stroke : 0x666666, 0x000000, 0.45);
+    nl->n = v->n;
+    nl->p = hc_xcalloc(v->n, sizeof *nl->p);
+    memcpy(nl->p, v->p, v->n * sizeof *nl->p);
+}
+
+static void draw_line(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feature *f, const mp_proj *pr, double k,
+                      mp_layer_lines *lines, size_t feature)
 {
     pts v = { 0 };
     for (size_t r = 0; r < f->nparts; r++) {
@@ -174,13 +193,23 @@ static void draw_line(gdImagePtr im, const hc_geo_layer *l, const hc_geo_feature
         if (l->role && !strcmp(l->role, "road") && l->stroke >= 0 && l->width > 0 && !l->ndash)
             mp_polyline(im, v.p, v.n, l->width * k + 2 * k, CASING);
         stroke(im, l, v.p, v.n, k, 0);
+        keep_line(lines, l, f, feature, &v);
     }
     free(v.p);
 }
 
-void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k)
+void mp_layer_lines_free(mp_layer_lines *lines)
+{
+    for (size_t i = 0; i < lines->n; i++) free(lines->v[i].p);
+    free(lines->v);
+    lines->v = NULL;
+    lines->n = 0;
+}
+
+void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k, mp_layer_lines *lines)
 {
     double ext[4];
+    size_t serial = 0;
     frame_extent(p, frame, ext);
     for (size_t i = 0; i < m->nlayers; i++) {
         const hc_geo_layer *l = &m->layers[i];
@@ -189,7 +218,7 @@ void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box f
             const hc_geo_feature *ft = &l->features[f];
             if (!meets(ft->bbox, ext)) continue;
             if (ft->kind == HC_GEOM_POLYGON) draw_polygon(im, l, ft, p, k);
-            else if (ft->kind == HC_GEOM_LINE) draw_line(im, l, ft, p, k);
+            else if (ft->kind == HC_GEOM_LINE) draw_line(im, l, ft, p, k, lines, serial++);
             else
                 for (size_t r = 0; r < ft->nparts; r++) {
                     mp_pt q = mp_proj_apply(p, ft->parts[r].lon[0], ft->parts[r].lat[0]);
@@ -206,7 +235,7 @@ void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box f
 #define LABEL_MAX 24          /* characters: longer names are not set along a line */
 
 typedef struct {
-    const pts *v;
+    const mp_named_line *v;
     const double *arc;        /* arc length at each vertex */
 } path;
 
@@ -279,11 +308,11 @@ typedef struct {
 static int fit_at(const label_env *e, const path *pa, double s0, char ch[][8], size_t n, mp_box *box)
 {
     double step = e->px * LABEL_STEP, off = e->px * 0.75;
-    mp_pt first, last, nrm, mid_n;
-    point_at(pa, s0 + step * 0.5, &first, &nrm);
-    point_at(pa, s0 + step * (n - 0.5), &last, &nrm);
+    mp_pt first, last, mid, unused_n, mid_n;
+    point_at(pa, s0 + step * 0.5, &first, &unused_n);
+    point_at(pa, s0 + step * (n - 0.5), &last, &unused_n);
     if (n > 1 && hypot(last.x - first.x, last.y - first.y) < 0.85 * step * (n - 1)) return 0;
-    point_at(pa, s0 + step * n / 2.0, &nrm, &mid_n);
+    point_at(pa, s0 + step * n / 2.0, &mid, &mid_n);
     double side = mid_n.y > 0 || (mid_n.y == 0 && mid_n.x > 0) ? -1 : 1;   /* towards the top */
     int reverse = fabs(last.x - first.x) >= fabs(last.y - first.y) ? last.x < first.x : last.y < first.y;
     for (size_t i = 0; i < n; i++) {
@@ -306,8 +335,10 @@ static int fit_at(const label_env *e, const path *pa, double s0, char ch[][8], s
 
 /* The name of one line part, along it, nearest the middle of its visible
  * run; 1 when it was drawn. */
-static int label_part(gdImagePtr im, const label_env *e, const pts *v, const char *name, int ink)
+static int label_part(gdImagePtr im, const label_env *e, const mp_named_line *v)
 {
+    const char *name = v->name;
+    int ink = v->ink;
     char ch[LABEL_MAX][8];
     size_t n = 0;
     for (const char *s = name; *s && n < LABEL_MAX + 1;) {
@@ -349,29 +380,15 @@ static int label_part(gdImagePtr im, const label_env *e, const pts *v, const cha
  * visible run, each character's box inside the frame and clear of the
  * obstacles (markers, unit labels, furniture) and of names already set;
  * else not shown. */
-void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k,
-                           const mp_font *font, const mp_box *obst, size_t nobst)
+void mp_layers_line_labels(gdImagePtr im, const mp_layer_lines *lines, mp_box frame, double px, const mp_font *font,
+                           const mp_box *obst, size_t nobst)
 {
     mp_box *placed = NULL;
-    size_t nplaced = 0;
-    double ext[4];
-    frame_extent(p, frame, ext);
-    label_env e = { font, 12 * k, frame, obst, nobst, &placed, &nplaced };
-    pts v = { 0 };
-    for (size_t i = 0; i < m->nlayers; i++) {
-        const hc_geo_layer *l = &m->layers[i];
-        if (!meets(l->bbox, ext)) continue;
-        int ink = mp_color_mix(l->stroke >= 0 ? l->stroke : 0x666666, 0x000000, 0.45);
-        for (size_t f = 0; f < l->nfeatures; f++) {
-            const hc_geo_feature *ft = &l->features[f];
-            if (ft->kind != HC_GEOM_LINE || !ft->name || !meets(ft->bbox, ext)) continue;
-            for (size_t r = 0; r < ft->nparts; r++) {
-                v.n = 0;
-                project(&v, p, &ft->parts[r]);
-                if (label_part(im, &e, &v, ft->name, ink)) break;
-            }
-        }
+    size_t nplaced = 0, done = (size_t)-1;
+    label_env e = { font, px, frame, obst, nobst, &placed, &nplaced };
+    for (size_t i = 0; i < lines->n; i++) {
+        if (lines->v[i].feature == done) continue;   /* one name per feature */
+        if (label_part(im, &e, &lines->v[i])) done = lines->v[i].feature;
     }
-    free(v.p);
     free(placed);
 }

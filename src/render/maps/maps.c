@@ -17,6 +17,8 @@
 #define POSTER_DPI 300
 #define BOARD_W 1600
 #define GUIDE_W 1000
+#define SIGN_LABEL_PT 22.0     /* the sign map's node labels on an A3 sign: read from 2 m */
+#define SIGN_MAP_W_MM 267.0    /* the map's width on an A3 sign (signs.c: 297 − 2 × 15 mm) */
 
 typedef enum {
     J_POSTER, J_ROUTE2X, J_ROUTE, J_OVERVIEW2X, J_OVERVIEW, J_BOARD, J_GUIDE,
@@ -338,12 +340,17 @@ int hc_map_route_sign_png(const hc_model *m, size_t project, double width_mm, do
     int iw, ih;
     if (print_px(p, "sign map", width_mm, height_mm, dpi, &iw, &ih, d) != 0) return -1;
     if (!p->nnodes) return 1;
-    /* read from a few metres: type half as large again as on the album's map */
+    /* read from a few metres: the furniture half as large again as on the
+     * album's map, and the map's own type (node names, townships, rivers)
+     * SIGN_LABEL_PT on a sign as wide as A3's (map SIGN_MAP_W_MM wide),
+     * in proportion on others */
     double k = 1.5 * scale_for(iw, ih);
-    gdImagePtr im = mp_route_image(m, project, iw, ih, k);
+    double label_px = SIGN_LABEL_PT / 72.0 * dpi * width_mm / SIGN_MAP_W_MM;
+    double lk = label_px / (MP_ROUTE_LABEL_PX * k);
+    gdImagePtr im = mp_route_sign_image(m, project, iw, ih, k, lk);
     *marks = hc_xcalloc(p->nnodes, sizeof **marks);
     int rc = -1;
-    if (!im || mp_route_marker_pos(m, project, iw, ih, k, *marks) != 0) {
+    if (!im || mp_route_marker_pos(m, project, iw, ih, k, lk, *marks) != 0) {
         hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not draw the sign's route map (out of memory?)");
         goto out;
     }

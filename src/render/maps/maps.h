@@ -50,7 +50,9 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
                            hc_buf *png, hc_diags *d);
 
 /* A unit's route map for its node signs (print/signs/): the map of
- * hc_map_route_print_png with its type half as large again, and where it draws each node's marker, in the
+ * hc_map_route_print_png with its furniture half as large again and its own
+ * type (node labels, township and river names) 22 pt on an A3 sign (a map
+ * 267 mm wide; in proportion to width_mm on other sizes), and where it draws each node's marker, in the
  * PNG's pixels: marks (malloc'd, one per node, in file order; free it) gives
  * the centre, the marker's half extent, the node's number on the map (route
  * nodes first, 1-based), its label's box, and in marks[0] the map frame's box. Returns as

@@ -18,7 +18,7 @@
 #include "maps.h"
 
 /* Bumped whenever drawing changes, so cached images are redrawn. */
-#define HC_MAPS_VERSION "huace-maps/4"
+#define HC_MAPS_VERSION "huace-maps/5"
 #define HC_MAPS_PNG_LEVEL 3          /* zlib level for every PNG (png.c) */
 #define HC_MAPS_WEBP_QUALITY 82      /* lossy WebP quality */
 #define HC_MAPS_CACHE_FILE ".huace-maps-cache"
@@ -154,13 +154,39 @@ int mp_phone_title_height(const mp_ink *ink);
 int mp_legend_statuses(gdImagePtr im, const mp_ink *ink, const hc_model *m, int x, int y, int w, int draw);
 
 /* ---- layers.c: the map layers (m->layers) under routes and markers ---- */
+/* The named lines (rivers, roads) a map drew, projected and simplified as
+ * drawn, in drawing order, for their names. */
+typedef struct {
+    const char *name;         /* the feature's (the model's) */
+    size_t feature;           /* parts of one feature share it */
+    int ink;                  /* the name's colour: the line's, darker */
+    mp_pt *p; size_t n;
+} mp_named_line;
+typedef struct { mp_named_line *v; size_t n; } mp_layer_lines;
+void mp_layer_lines_free(mp_layer_lines *lines);
 /* Draws every layer with projection p, in list order, the features that meet
- * the frame's extent (plus a quarter each side) simplified for the scale. */
-void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k);
-/* Draws the names of named line features (rivers, roads) where they fit in
- * the frame clear of the obstacles and of each other (else not at all). */
-void mp_layers_line_labels(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k,
-                           const mp_font *font, const mp_box *obst, size_t nobst);
+ * the frame's extent (plus a quarter each side) simplified for the scale;
+ * appends the named lines to lines (NULL: not kept). */
+void mp_layers_draw(gdImagePtr im, const hc_model *m, const mp_proj *p, mp_box frame, double k, mp_layer_lines *lines);
+/* Draws the names of the lines mp_layers_draw kept, px high, one per
+ * feature, where they fit in the frame clear of the obstacles and of each
+ * other (else not at all). */
+void mp_layers_line_labels(gdImagePtr im, const mp_layer_lines *lines, mp_box frame, double px, const mp_font *font,
+                           const mp_box *obst, size_t nobst);
+
+/* ---- backdrop.c: the layers, pale, under a township's chart ---- */
+/* Township t has something to draw under its chart: layers, and an outline
+ * of its own or nodes of its units to fit them to. */
+int mp_backdrop_has(const hc_model *m, size_t t);
+/* Draws the layers fitted to township t (its outline, else its units' nodes)
+ * into frame only, mixed with paper (more outside the township), its outline
+ * over them. */
+void mp_backdrop_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box frame, double k, int paper);
+/* Township t has an outline among others: a locator can show it. */
+int mp_locator_has(const hc_model *m, size_t t);
+/* The district (every township outline) fitted into box, its layers pale,
+ * township t filled in red over them. */
+void mp_locator_draw(gdImagePtr im, const hc_model *m, size_t t, mp_box box, double k, int paper);
 
 /* ---- hashing of inputs (cache.c) ---- */
 typedef struct { uint64_t h; } mp_hkey;
@@ -193,13 +219,19 @@ int mp_overview_phone_height(const hc_model *m, double k);
 gdImagePtr mp_guide_phone_image(const hc_model *m, size_t t, double k);
 int mp_guide_phone_height(const hc_model *m, size_t t, double k);
 
+#define MP_ROUTE_LABEL_PX 14   /* a route map's node labels at k = 1 */
 /* Route map of project p at w×h px with design scale k. NULL if the project
  * has no nodes. */
 gdImagePtr mp_route_image(const hc_model *m, size_t p, int w, int h, double k);
 void mp_route_hash(mp_hkey *key, const hc_model *m, size_t p);
 /* Label/marker boxes of the route map as JSON (see maps.h). */
-/* Where the route map at w×h draws each node's marker (out: one per node). */
-int mp_route_marker_pos(const hc_model *m, size_t p, int w, int h, double k, hc_map_marker *out);
+/* The route map of a node sign: mp_route_image without its title bar (the
+ * sign has its own) and its side panel (the map takes the width), and with the map's type (node labels, township and
+ * river names) lk times as large. */
+gdImagePtr mp_route_sign_image(const hc_model *m, size_t p, int w, int h, double k, double lk);
+/* Where the sign's route map (mp_route_sign_image) at w×h draws each node's
+ * marker (out: one per node). */
+int mp_route_marker_pos(const hc_model *m, size_t p, int w, int h, double k, double lk, hc_map_marker *out);
 int mp_route_layout_json(const hc_model *m, size_t p, int w, int h, double k, hc_buf *json);
 
 gdImagePtr mp_overview_image(const hc_model *m, int w, int h, double k);

@@ -292,10 +292,10 @@ static void make_layout(layout *L, const hc_model *m, int w, int h, double k, in
     }
 }
 
-static void draw_areas(gdImagePtr im, const layout *L)
+static void draw_areas(gdImagePtr im, const layout *L, mp_layer_lines *lines)
 {
     const hc_model *m = L->m;
-    mp_layers_draw(im, m, &L->proj, L->frame, L->k);
+    mp_layers_draw(im, m, &L->proj, L->frame, L->k, lines);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
             mp_text_draw(im, L->ink.font, 13 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
@@ -398,7 +398,7 @@ static void draw_panel(gdImagePtr im, const layout *L)
 }
 
 /* River and road names, clear of markers, labels, township names, furniture. */
-static void draw_line_labels(gdImagePtr im, const layout *L)
+static void draw_line_labels(gdImagePtr im, const layout *L, const mp_layer_lines *lines)
 {
     const hc_model *m = L->m;
     size_t o = 0;
@@ -411,7 +411,7 @@ static void draw_line_labels(gdImagePtr im, const layout *L)
     for (size_t a = 0; a < m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
-    mp_layers_line_labels(im, m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    mp_layers_line_labels(im, lines, L->frame, 12 * L->k, L->ink.font, obst, o);
     free(obst);
 }
 
@@ -431,10 +431,12 @@ static gdImagePtr overview_image(const hc_model *m, int w, int h, double k, int 
         hc_buf_free(&title);
         hc_buf_free(&sub);
         mp_fill_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, MAP_BG);
-        draw_areas(im, &L);
+        mp_layer_lines lines = { 0 };
+        draw_areas(im, &L, &lines);
         mp_stroke_rect(im, L.frame.x, L.frame.y, L.frame.w, L.frame.h, 1 * k, FRAME);
         draw_units(im, &L);
-        draw_line_labels(im, &L);
+        draw_line_labels(im, &L, &lines);
+        mp_layer_lines_free(&lines);
         mp_north_arrow(im, &L.ink, L.north);
         mp_scale_bar(im, &L.ink, &L.proj, L.scale.x + iround(4 * k), L.scale.y + L.scale.h, iround(180 * k));
         draw_panel(im, &L);

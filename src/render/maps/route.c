@@ -29,6 +29,8 @@ typedef struct {
     int w, h;
     double k;
     int phone;                /* portrait: map on top, node list and legend below */
+    int sign;                 /* a node sign's map: no title bar (the sign has its own) and no
+                               * panel: the map takes the width, for type read from 2 m */
     mp_ink ink;
     int title_h;
     mp_box frame;             /* the map */
@@ -47,6 +49,7 @@ typedef struct {
     mp_box north, scale;
     mp_box *area_name;        /* per township outline: where its name goes (w = 0: not shown) */
     double label_px, number_px, pad;
+    double lk;                /* the map's type (node labels, township and river names) × k × lk */
 } layout;
 
 static void layout_free(layout *L)
@@ -140,7 +143,7 @@ static int hits_route(const layout *L, mp_box b)
 static void place_area_names(layout *L)
 {
     const hc_model *m = L->m;
-    double px = 15 * L->k;
+    double px = 15 * L->k * L->lk;
     L->area_name = hc_xcalloc(m->nareas + 1, sizeof *L->area_name);
     for (size_t a = 0; a < m->nareas; a++) {
         const hc_geo_area *ar = &m->areas[a];
@@ -205,9 +208,9 @@ static void place_labels(layout *L)
 {
     const hc_model *m = L->m;
     double k = L->k;
-    L->label_px = 14 * k;
-    L->number_px = 14 * k;
-    L->pad = 4 * k;
+    L->label_px = MP_ROUTE_LABEL_PX * k * L->lk;
+    L->number_px = MP_ROUTE_LABEL_PX * k * L->lk;
+    L->pad = 4 * k * L->lk;
     size_t nob = L->n + 2 + m->nareas;
     mp_box *obst = hc_xcalloc(nob, sizeof *obst);
     for (size_t i = 0; i < L->n; i++) obst[i] = marker_box(L, i);
@@ -225,7 +228,7 @@ static void place_labels(layout *L)
         lb->ax = L->pos[i].x;
         lb->ay = L->pos[i].y;
         lb->ar = L->ext;
-        lb->full_w = tw ? L->num_w[c] + iround(5 * k) + tw + iround(2 * L->pad) : 0;
+        lb->full_w = tw ? L->num_w[c] + iround(5 * k * L->lk) + tw + iround(2 * L->pad) : 0;
         lb->full_h = lh;
         lb->num_w = L->num_w[c] + iround(2 * L->pad);
         lb->num_h = lh;
@@ -266,14 +269,16 @@ static void place_boxes(layout *L)
         L->h = top + L->panel.h;
         return;
     }
-    L->title_h = mp_title_bar_height(&L->ink, 1);
-    int pw = iround(300 * k), gap = iround(16 * k), h = L->h;
+    L->title_h = L->sign ? 0 : mp_title_bar_height(&L->ink, 1);
+    int pw = L->sign ? 0 : iround(300 * k), gap = iround(16 * k), h = L->h;
     L->panel = (mp_box){ w - pw, L->title_h, pw, h - L->title_h };
     L->frame = (mp_box){ gap, L->title_h + gap, w - pw - 2 * gap, h - L->title_h - 2 * gap };
 }
 
-/* h is ignored for the phone variant (phone = 1): it follows from the data. */
-static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, double k, int phone)
+enum { R_WEB, R_PHONE, R_SIGN };
+/* mode: R_*. h is ignored for the phone variant: it follows from the data.
+ * lk scales the map's type (1: as everywhere; signs: larger). */
+static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, double k, int mode, double lk)
 {
     memset(L, 0, sizeof *L);
     const hc_project *p = &m->projects[pi];
@@ -283,7 +288,9 @@ static int make_layout(layout *L, const hc_model *m, size_t pi, int w, int h, do
     L->w = w;
     L->h = h;
     L->k = k;
-    L->phone = phone;
+    L->phone = mode == R_PHONE;
+    L->sign = mode == R_SIGN;
+    L->lk = lk;
     L->n = p->nnodes;
     L->ink = mp_ink_at(k);
 
@@ -356,7 +363,8 @@ static void draw_label(gdImagePtr im, const layout *L, size_t c)
     int x = iround(lb->box.x + L->pad), y = iround(lb->box.y + L->pad);
     mp_text_draw(im, L->ink.bold, L->number_px, x, y, NUMBER_INK, num);
     if (lb->mode == MP_LABEL_FULL)
-        mp_text_draw(im, L->ink.font, L->label_px, x + L->num_w[c] + iround(5 * k), y, INK, L->p->nodes[i].name);
+        mp_text_draw(im, L->ink.font, L->label_px, x + L->num_w[c] + iround(5 * k * L->lk), y, INK,
+                     L->p->nodes[i].name);
 }
 
 /* Legend block at the bottom of the panel; returns its top (draw = 0: only measures). */
@@ -451,13 +459,13 @@ static void subtitle(hc_buf *b, const hc_model *m, const hc_project *p)
 }
 
 /* Township outlines under the map, with the names placed by the layout. */
-static void draw_areas(gdImagePtr im, const layout *L)
+static void draw_areas(gdImagePtr im, const layout *L, mp_layer_lines *lines)
 {
     const hc_model *m = L->m;
-    mp_layers_draw(im, m, &L->proj, L->frame, L->k);
+    mp_layers_draw(im, m, &L->proj, L->frame, L->k, lines);
     for (size_t a = 0; a < m->nareas; a++)
         if (L->area_name[a].w > 0)
-            mp_text_draw(im, L->ink.font, 15 * L->k, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
+            mp_text_draw(im, L->ink.font, 15 * L->k * L->lk, L->area_name[a].x, L->area_name[a].y, AREA_INK, m->areas[a].name);
 }
 
 /* Boxes along the route, one every few pixels, as wide as its casing:
@@ -485,7 +493,7 @@ static size_t route_boxes(const layout *L, mp_box *obst, size_t *o)
 
 /* River and road names, clear of markers, labels, township names, furniture
  * and the route itself. */
-static void draw_line_labels(gdImagePtr im, const layout *L)
+static void draw_line_labels(gdImagePtr im, const layout *L, const mp_layer_lines *lines)
 {
     size_t o = 0;
     mp_box *obst = hc_xcalloc(2 * L->n + L->m->nareas + 2 + route_boxes(L, NULL, NULL), sizeof *obst);
@@ -497,7 +505,7 @@ static void draw_line_labels(gdImagePtr im, const layout *L)
     for (size_t a = 0; a < L->m->nareas; a++) obst[o++] = L->area_name[a];
     obst[o++] = L->north;
     obst[o++] = L->scale;
-    mp_layers_line_labels(im, L->m, &L->proj, L->frame, L->k, L->ink.font, obst, o);
+    mp_layers_line_labels(im, lines, L->frame, 12 * L->k * L->lk, L->ink.font, obst, o);
     free(obst);
 }
 
@@ -506,7 +514,8 @@ static void draw_map(gdImagePtr im, const layout *L)
     double k = L->k;
     mp_box f = L->frame;
     mp_fill_rect(im, f.x, f.y, f.w, f.h, MAP_BG);
-    draw_areas(im, L);
+    mp_layer_lines lines = { 0 };
+    draw_areas(im, L, &lines);
     /* the base layer may reach past the frame: paper over the margins */
     mp_fill_rect(im, 0, 0, L->w, f.y, PAPER);
     mp_fill_rect(im, 0, f.y + f.h, L->w, L->h - f.y - f.h, PAPER);
@@ -527,26 +536,27 @@ static void draw_map(gdImagePtr im, const layout *L)
         mp_marker(im, L->shape[i], L->pos[i].x, L->pos[i].y, L->r, L->ring, node_color(L, i), 0xffffff);
     }
     for (size_t c = 0; c < L->n; c++) draw_label(im, L, c);
-    draw_line_labels(im, L);
+    draw_line_labels(im, L, &lines);
+    mp_layer_lines_free(&lines);
     mp_north_arrow(im, &L->ink, L->north);
     mp_scale_bar(im, &L->ink, &L->proj, L->scale.x + iround(4 * k), L->scale.y + L->scale.h, iround(SCALE_PX * k));
 }
 
-static gdImagePtr route_image(const hc_model *m, size_t pi, int w, int h, double k, int phone)
+static gdImagePtr route_image(const hc_model *m, size_t pi, int w, int h, double k, int mode, double lk)
 {
     layout L;
-    if (make_layout(&L, m, pi, w, h, k, phone) != 0) return NULL;
+    if (make_layout(&L, m, pi, w, h, k, mode, lk) != 0) return NULL;
     gdImagePtr im = mp_canvas(w, L.h, PAPER);
     if (im) {
         draw_map(im, &L);
         hc_buf title = HC_BUF_INIT, sub = HC_BUF_INIT;
         hc_buf_printf(&title, "%s  %s", L.p->id, L.p->name);
         subtitle(&sub, m, L.p);
-        if (phone) mp_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
-        else mp_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        if (L.phone) mp_phone_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
+        else if (!L.sign) mp_title_bar(im, &L.ink, hc_buf_cstr(&title), hc_buf_cstr(&sub));
         hc_buf_free(&title);
         hc_buf_free(&sub);
-        draw_panel(im, &L);
+        if (!L.sign) draw_panel(im, &L);
     }
     layout_free(&L);
     return im;
@@ -554,12 +564,17 @@ static gdImagePtr route_image(const hc_model *m, size_t pi, int w, int h, double
 
 gdImagePtr mp_route_image(const hc_model *m, size_t pi, int w, int h, double k)
 {
-    return route_image(m, pi, w, h, k, 0);
+    return route_image(m, pi, w, h, k, R_WEB, 1.0);
+}
+
+gdImagePtr mp_route_sign_image(const hc_model *m, size_t pi, int w, int h, double k, double lk)
+{
+    return route_image(m, pi, w, h, k, R_SIGN, lk);
 }
 
 gdImagePtr mp_route_phone_image(const hc_model *m, size_t pi, double k)
 {
-    return route_image(m, pi, iround(MP_PHONE_W * k), 0, k, 1);
+    return route_image(m, pi, iround(MP_PHONE_W * k), 0, k, R_PHONE, 1.0);
 }
 
 int mp_route_phone_height(const hc_model *m, size_t pi, double k)
@@ -613,10 +628,10 @@ void mp_route_hash(mp_hkey *key, const hc_model *m, size_t pi)
     mp_hk_areas(key, m);
 }
 
-int mp_route_marker_pos(const hc_model *m, size_t pi, int w, int h, double k, hc_map_marker *out)
+int mp_route_marker_pos(const hc_model *m, size_t pi, int w, int h, double k, double lk, hc_map_marker *out)
 {
     layout L;
-    if (pi >= m->nprojects || make_layout(&L, m, pi, w, h, k, 0) != 0) return -1;
+    if (pi >= m->nprojects || make_layout(&L, m, pi, w, h, k, R_SIGN, lk) != 0) return -1;
     for (size_t i = 0; i < L.n; i++) {
         out[i].x = L.pos[i].x;
         out[i].y = L.pos[i].y;
@@ -655,7 +670,7 @@ int mp_route_layout_json(const hc_model *m, size_t pi, int w, int h, double k, h
 {
     layout L;
     hc_buf_printf(json, "{\"width\":%d,\"height\":%d,\"boxes\":[", w, h);
-    if (pi < m->nprojects && make_layout(&L, m, pi, w, h, k, 0) == 0) {
+    if (pi < m->nprojects && make_layout(&L, m, pi, w, h, k, R_WEB, 1.0) == 0) {
         int first = 1;
         for (size_t i = 0; i < L.n; i++) json_box(json, marker_box(&L, i), NULL, L.pos[i], i, &first);
         for (size_t c = 0; c < L.n; c++)

@@ -297,10 +297,38 @@ static double overlap(double ax, double ay, double aw, double ah, double bx, dou
     return w > 0 && h > 0 ? w * h : 0;
 }
 
-/* Where the 你在这里 box (bw × bh) goes: above (0), below (1), left (2) or
- * right (3) of this node's ring (radius r, pointer tip long), whichever
- * hides least of the map's markers and labels, inside the map's frame;
- * ties go in that order. The box's top-left in *bx, *by; returns the side. */
+/* What the 你在这里 box at (x, y), bw × bh, would hide: markers (4×),
+ * labels of the map and the route. */
+static double label_cost(const sign_ctx *c, double mx, double my, double sc, double x, double y, double bw, double bh)
+{
+    const hc_map_marker *mk = c->s->marks[c->unit];
+    double cost = 0;
+    for (size_t i = 0; i < c->u->nnodes; i++) {
+        double e = mk[i].ext * sc;
+        cost += 4 * overlap(x, y, bw, bh, mx + mk[i].x * sc - e, my + mk[i].y * sc - e, 2 * e, 2 * e);
+        if (mk[i].lw > 0)
+            cost += overlap(x, y, bw, bh, mx + mk[i].lx * sc, my + mk[i].ly * sc, mk[i].lw * sc, mk[i].lh * sc);
+    }
+    /* and the route: points along each leg that the box would hide */
+    for (size_t q = 0; q + 1 < c->u->nroute; q++) {
+        size_t i = c->u->route[q], j = c->u->route[q + 1];
+        if (i >= c->u->nnodes || j >= c->u->nnodes) continue;
+        for (int t = 1; t < 16; t++) {
+            double px = mx + (mk[i].x + (mk[j].x - mk[i].x) * t / 16.0) * sc;
+            double py = my + (mk[i].y + (mk[j].y - mk[i].y) * t / 16.0) * sc;
+            if (px > x && px < x + bw && py > y && py < y + bh) cost += bw * bh / 4;
+        }
+    }
+    return cost;
+}
+
+/* Where the 你在这里 box (bw × bh) goes: above (side 0), below (1), left (2)
+ * or right (3) of this node's ring (radius r), its pointer tip, 2.5, 4 or 6
+ * tips long, the box centred on the node or shifted along that side (the
+ * pointer then leaves from its end): the place that hides least of the
+ * map's markers, labels and route, inside the map's frame; ties go to the
+ * shorter pointer, then in that order. The box's top-left in *bx, *by;
+ * returns the side. */
 static int label_place(const sign_ctx *c, double mx, double my, double sc, double r, double tip, double bw, double bh,
                        double *bx, double *by)
 {
@@ -308,42 +336,30 @@ static int label_place(const sign_ctx *c, double mx, double my, double sc, doubl
     double cx = mx + mk[c->node].x * sc, cy = my + mk[c->node].y * sc, in = mm(c, 2);
     double fl = mx + mk[0].frame_x * sc + in, ft = my + mk[0].frame_y * sc + in;
     double fr = mx + (mk[0].frame_x + mk[0].frame_w) * sc - in, fb = my + (mk[0].frame_y + mk[0].frame_h) * sc - in;
+    static const double reach[] = { 1, 2.5, 4, 6 };
     double best = HUGE_VAL;
     int side = 0;
-    for (int k = 0; k < 4; k++) {
-        double x = k < 2 ? cx - bw / 2 : k == 2 ? cx - r - tip - bw : cx + r + tip;
-        double y = k == 0 ? cy - r - tip - bh : k == 1 ? cy + r + tip : cy - bh / 2;
-        double out = 0;   /* what sticks out of the frame counts ten times */
-        if (x < fl) out += (fl - x) * bh;
-        if (x + bw > fr) out += (x + bw - fr) * bh;
-        if (y < ft) out += (ft - y) * bw;
-        if (y + bh > fb) out += (y + bh - fb) * bw;
-        x = fmin(fmax(x, fl), fr - bw);
-        y = fmin(fmax(y, ft), fb - bh);
-        double cost = 10 * out;
-        for (size_t i = 0; i < c->u->nnodes; i++) {
-            double e = mk[i].ext * sc;
-            cost += 4 * overlap(x, y, bw, bh, mx + mk[i].x * sc - e, my + mk[i].y * sc - e, 2 * e, 2 * e);
-            if (mk[i].lw > 0)
-                cost += overlap(x, y, bw, bh, mx + mk[i].lx * sc, my + mk[i].ly * sc, mk[i].lw * sc, mk[i].lh * sc);
-        }
-        /* and the route: points along each leg that the box would hide */
-        for (size_t q = 0; q + 1 < c->u->nroute; q++) {
-            size_t i = c->u->route[q], j = c->u->route[q + 1];
-            if (i >= c->u->nnodes || j >= c->u->nnodes) continue;
-            for (int t = 1; t < 16; t++) {
-                double px = mx + (mk[i].x + (mk[j].x - mk[i].x) * t / 16.0) * sc;
-                double py = my + (mk[i].y + (mk[j].y - mk[i].y) * t / 16.0) * sc;
-                if (px > x && px < x + bw && py > y && py < y + bh) cost += bw * bh / 4;
+    for (int d = 0; d < 4; d++)
+        for (int k = 0; k < 4; k++)
+            for (int sh = 0; sh < 3; sh++) {
+                double g = tip * reach[d], shift = sh == 0 ? 0 : sh == 1 ? 1 : -1;
+                double x = k < 2 ? cx - bw / 2 + shift * (bw / 2 - tip) : k == 2 ? cx - r - g - bw : cx + r + g;
+                double y = k == 0 ? cy - r - g - bh : k == 1 ? cy + r + g : cy - bh / 2 + shift * (bh / 2 - tip * 0.6);
+                double out = 0;   /* what sticks out of the frame counts ten times; the box is then kept in */
+                if (x < fl) out += (fl - x) * bh;
+                if (x + bw > fr) out += (x + bw - fr) * bh;
+                if (y < ft) out += (ft - y) * bw;
+                if (y + bh > fb) out += (y + bh - fb) * bw;
+                x = fmin(fmax(x, fl), fr - bw);
+                y = fmin(fmax(y, ft), fb - bh);
+                double cost = 10 * out + label_cost(c, mx, my, sc, x, y, bw, bh) + g * 1e-3;
+                if (cost < best - 1e-6) {
+                    best = cost;
+                    side = k;
+                    *bx = x;
+                    *by = y;
+                }
             }
-        }
-        if (cost < best - 1e-6) {
-            best = cost;
-            side = k;
-            *bx = x;
-            *by = y;
-        }
-    }
     return side;
 }
 
@@ -357,6 +373,13 @@ static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
     cairo_t *cr = p->cr;
     if (!cr) return;
     double cx = mx + mk[c->node].x * sc, cy = my + mk[c->node].y * sc, r = mk[c->node].ext * sc + pt(c, 7);
+    /* the ring stays off the map's labels (it is wider than the marker they keep clear of) */
+    cairo_save(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_rectangle(cr, mx + mk[0].frame_x * sc, my + mk[0].frame_y * sc, mk[0].frame_w * sc, mk[0].frame_h * sc);
+    for (size_t i = 0; i < c->u->nnodes; i++)
+        if (mk[i].lw > 0) cairo_rectangle(cr, mx + mk[i].lx * sc, my + mk[i].ly * sc, mk[i].lw * sc, mk[i].lh * sc);
+    cairo_clip(cr);
     cairo_new_path(cr);
     cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -365,6 +388,7 @@ static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
     cairo_set_source_rgb(cr, th->accent.r, th->accent.g, th->accent.b);
     cairo_set_line_width(cr, pt(c, 5));
     cairo_stroke(cr);
+    cairo_restore(cr);
     pdf_tstyle st = pdf_style(PDF_SANS, pt(c, 30), 1, 0);
     PangoLayout *l = pdf_layout(p, "你在这里", &st);
     double tw = pdf_layout_w(l), tht = pdf_layout_h(l), pad = mm(c, 3), tip = mm(c, 6);
@@ -378,7 +402,7 @@ static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
         ty = side == 0 ? by + bh : by;
         tipy = side == 0 ? cy - r : cy + r;
     } else {
-        ty = by + bh / 2;
+        ty = cy < by + tip ? by + tip : cy > by + bh - tip ? by + bh - tip : cy;
         tx = side == 2 ? bx + bw : bx;
         tipx = side == 2 ? cx - r : cx + r;
     }
