@@ -108,6 +108,7 @@ page1=$(basename "$case1" .md)
 sed -i 's/^title: .*/title: 预览里改的标题/' "$T/site/content/cases/$case1"
 check "an edited case study is built again" wait_for 'a file changed, building again'
 check "and the new build is served" sh -c "i=0; while [ \$i -lt 300 ]; do $HTTP GET '$URL/cases/$page1/' '$T/b2' >/dev/null && grep -q 预览里改的标题 '$T/b2' && exit 0; sleep 0.2; i=\$((i+1)); done; exit 1"
+check "its own page first, at once, from the model serve keeps (the full build follows)" grep -q "building again (cases/$page1/ served at once" "$T/serve.out"
 get GET /__huace/builds
 check "a new build counts, so open pages reload" test "$(cat "$T/body")" -gt "$builds0"
 builds=$(count '^huace: wrote')
@@ -160,12 +161,25 @@ overlay_rc=$?
 sed 's/^/# overlay.mjs: /' "$T/overlay.tap"
 check "the overlay test in Chromium passes (each of its lines above)" sh -c "test $overlay_rc -eq 0 && grep -q '^ok - on every open page' '$T/overlay.tap'"
 
-# after that series of edits (saves, renames, deletions, a new folder, a failed build) the served
-# folder is byte for byte what a fresh full build of the same inputs writes
-# (once the server has printed nothing for a second: no build under way)
-n0=-1; i=0; while [ $i -lt 100 ] && [ "$(wc -l <"$T/serve.out")" != "$n0" ]; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done
+# idle: no build under way (serve builds in a child process) and nothing printed for a second
+idle() { n0=-1; i=0; while [ $i -lt 100 ] && { [ "$(wc -l <"$T/serve.out")" != "$n0" ] || pgrep -P "$pid" >/dev/null; }; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done; }
+# an edit to a case's text while a build is under way: the page written at once is the one a full build writes
+idle
+fast0=$(count 'served at once')
+printf '\n顺手补的一句话。\n' >>"$T/site/content/cases/$case1"
+sleep 0.3
+printf '\n又补了一句。\n' >>"$T/site/content/cases/$case1"
+i=0; while [ $i -lt 300 ] && [ "$(count 'served at once')" -lt $((fast0 + 2)) ]; do sleep 0.05; i=$((i + 1)); done
+cp "$SITE_OUT/cases/$page1/index.html" "$T/fast.html"
+check "a second edit during the build it started is served at once too" test "$(count 'served at once')" -ge $((fast0 + 2))
+check "and is served" served "/cases/$page1/" 又补了一句
+
+# after that series of edits (saves, renames, deletions, a new folder, a failed build, quick updates)
+# the served folder is byte for byte what a fresh full build of the same inputs writes
+idle
 "$HUACE" build -s "$T/site" -o "$T/full" --base-url "$URL/" --today 2026-11-30 --quiet
 check "the served folder equals a fresh full build (diff -r)" diff -r "$SITE_OUT" "$T/full"
+check "the page written at once equals the full build's" cmp "$T/fast.html" "$T/full/cases/$page1/index.html"
 
 TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p "$PORT" >"$T/second.out" 2>&1
 rc=$?

@@ -204,3 +204,43 @@ out:
     hc_arena_free(&sh.arena);
     return rc;
 }
+
+int hc_render_case_page(const hc_model *m, const hc_render_opts *o, size_t c, hc_buf *dir, hc_buf *html, hc_diags *d)
+{
+    int rc = -1;
+    size_t before = hc_diags_errors(d), files = 0;
+    hc_shared sh;
+    memset(&sh, 0, sizeof sh);
+    sh.m = m;
+    sh.d = d;
+    sh.images = o->images;
+    sh.pdf_bytes[0] = o->pdf_bytes[0];
+    sh.pdf_bytes[1] = o->pdf_bytes[1];
+    sh.arena.block_size = 1 << 20;
+    sh.tmpl = hc_mustache_set_new();
+    hc_arena a = HC_ARENA_INIT;
+    hc_date_format(m->today, sh.build_date);
+    /* set up as hc_render_site does, less the site's assets */
+    if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
+    sh.search = hc_mustache_set_has(sh.tmpl, "search");
+    if (hc_static_theme_copy(m, &sh, o->out_dir, d, &files) != 0) goto out;
+    if (m->config.maps_enabled) {
+        hc_map_overview_positions(m, (int)m->config.map_width, (int)m->config.map_height, &sh.overview);
+        hc_map_overview_phone_positions(m, &sh.overview_phone, &sh.overview_phone_w, &sh.overview_phone_h);
+    }
+    hc_shared_build(&sh);
+    hc_job j = { .kind = HC_JOB_CASE, .a = c, .page_no = 1 };
+    hc_tv *ctx = NULL;
+    const char *tmpl = hc_page_values(&sh, &j, &a, dir, &ctx);
+    if (ctx) hc_meta_values(&sh, &j, &a, hc_buf_cstr(dir), ctx);
+    if (hc_diags_errors(d) > before || hc_mustache_render(sh.tmpl, tmpl, ctx, html) != 0) goto out;
+    rc = hc_diags_errors(d) > before ? -1 : 0;
+out:
+    hc_md_mem_release();
+    hc_arena_free(&a);
+    free(sh.overview);
+    free(sh.overview_phone);
+    hc_mustache_set_free(sh.tmpl);
+    hc_arena_free(&sh.arena);
+    return rc;
+}

@@ -10,6 +10,7 @@
 #ifndef HC_RENDER_SITE_H
 #define HC_RENDER_SITE_H
 #include <stddef.h>
+#include "../../base/buf.h"
 #include "../../base/diag.h"
 #include "../../model/model.h"
 
@@ -30,5 +31,11 @@ typedef struct {
 } hc_render_stats;
 
 int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_render_stats *st);
+/* The page of case study c alone, as hc_render_site writes it: its folder
+ * (site path, e.g. "cases/a/") appended to dir and the page to html. The
+ * theme's static files (whose hashed names the page links) are written into
+ * o->out_dir, a scratch folder; the site's assets are not. For serve's quick
+ * update of an edited case (serve/fast.h). Returns 0, or -1 with errors in d. */
+int hc_render_case_page(const hc_model *m, const hc_render_opts *o, size_t c, hc_buf *dir, hc_buf *html, hc_diags *d);
 
 #endif
