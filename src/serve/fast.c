@@ -81,6 +81,20 @@ static int same_ties(const hc_doc *old, const hc_doc *new)
     return 1;
 }
 
+/* 1 if case c's page shows an image: a photo of its own, of one of its
+ * projects, or the site's logo. The renditions are the image stage's, which
+ * serve does not keep: such a page is left to the full build, so that a page
+ * written at once is always the one the full build writes. */
+static int shows_images(const hc_model *m, const hc_doc *doc)
+{
+    if (m->config.logo && m->config.logo->src) return 1;
+    for (size_t i = 0; i < doc->nrefs; i++)
+        if (doc->refs[i].image) return 1;
+    for (size_t i = 0; i < doc->nprojects; i++)
+        if (doc->projects[i] != HC_NONE && m->projects[doc->projects[i]].nphotos) return 1;
+    return 0;
+}
+
 static size_t find_case(const hc_model *m, const char *rel)
 {
     for (size_t i = 0; i < m->ncases; i++)
@@ -151,6 +165,10 @@ static int apply_one(hc_fast *f, const char *rel)
         return 0;
     }
     hc_doc *old = &f->m->cases[c];   /* what linking made of it holds for the new one */
+    if (shows_images(f->m, old)) {
+        hc_doc_clear(&doc);
+        return 0;
+    }
     doc.projects = old->projects;
     doc.tag_terms = old->tag_terms;
     old->projects = NULL;

@@ -12,7 +12,8 @@
  * already the new text.
  *
  * Anything else (another file, a new, deleted or renamed case, a date or a
- * project changed, an error) is no quick update: hc_fast_apply returns 0 and
+ * project changed, an error, a page that shows an image: the image stage's
+ * renditions are not kept here) is no quick update: hc_fast_apply returns 0 and
  * the caller drops the model and builds everything.
  */
 #ifndef HC_SERVE_FAST_H
