@@ -20,8 +20,24 @@ struct hc_fast {
     char *out;        /* the served folder */
     char *scratch;    /* serve's folder for the theme's files and the page on its way */
     int drafts;
+    int images;       /* some page of the site shows an image (so a listing may: they are left to the build) */
     hc_buf written;   /* "cases/a/ cases/b/": the pages written by the last hc_fast_apply */
 };
+
+/* 1 if any page of the site may show an image. */
+static int site_images(const hc_model *m)
+{
+    const hc_config *c = &m->config;
+    if ((c->logo && c->logo->src) || (c->banner && c->banner->src)) return 1;
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (m->projects[i].nphotos) return 1;
+    for (size_t i = 0; i < m->ncases + m->npages; i++) {
+        const hc_doc *doc = i < m->ncases ? &m->cases[i] : &m->pages[i - m->ncases];
+        for (size_t k = 0; k < doc->nrefs; k++)
+            if (doc->refs[k].image) return 1;
+    }
+    return 0;
+}
 
 hc_fast *hc_fast_open(const hc_opts *bo, const char *scratch)
 {
@@ -32,6 +48,7 @@ hc_fast *hc_fast_open(const hc_opts *bo, const char *scratch)
     f->out = hc_xstrdup(bo->out);
     f->scratch = hc_xstrdup(scratch);
     f->drafts = bo->drafts;
+    f->images = site_images(m);
     return f;
 }
 
@@ -112,35 +129,41 @@ static void file_size(const char *out, const char *rel, long long *bytes)
     hc_buf_free(&p);
 }
 
-/* Renders case c's page and renames it into the served folder. 0 or -1. */
-static int write_page(hc_fast *f, size_t c)
+/* Puts one rendered page into the served folder: written beside it (the
+ * same file system) and renamed in, so a build swapping the folder
+ * meanwhile never sees a half-written file. */
+static int emit_page(void *ctx, const char *dir, const hc_buf *html)
 {
+    hc_fast *f = ctx;
     int rc = -1;
-    hc_buf dir = HC_BUF_INIT, html = HC_BUF_INIT, tmp = HC_BUF_INIT, dst = HC_BUF_INIT;
-    hc_diags *d = hc_diags_new();
-    hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1 };
-    /* the footer's album sizes: those of the album served now */
-    file_size(f->out, "print/album.pdf", &ro.pdf_bytes[0]);
-    file_size(f->out, "print/album-press.pdf", &ro.pdf_bytes[1]);
-    if (hc_render_case_page(f->m, &ro, c, &dir, &html, d) != 0 || !dir.len) goto out;
-    /* written beside the served folder (same file system) and renamed in: a
-     * build swapping the folder meanwhile never sees a half-written file */
+    hc_buf tmp = HC_BUF_INIT, dst = HC_BUF_INIT;
     hc_buf_printf(&tmp, "%s/page.tmp", f->scratch);
-    hc_buf_printf(&dst, "%s/%sindex.html", f->out, hc_buf_cstr(&dir));
-    if (hc_fs_write(hc_buf_cstr(&tmp), html.data ? html.data : "", html.len) != 0) goto out;
+    hc_buf_printf(&dst, "%s/%sindex.html", f->out, dir);
+    if (hc_fs_write(hc_buf_cstr(&tmp), html->data ? html->data : "", html->len) != 0) goto out;
     if (rename(hc_buf_cstr(&tmp), hc_buf_cstr(&dst)) != 0) {
         unlink(hc_buf_cstr(&tmp));
         goto out;
     }
     if (f->written.len) hc_buf_putc(&f->written, ' ');
-    hc_buf_puts(&f->written, hc_buf_cstr(&dir));
+    hc_buf_puts(&f->written, *dir ? dir : "/");
     rc = 0;
 out:
-    hc_diags_free(d);
-    hc_buf_free(&dir);
-    hc_buf_free(&html);
     hc_buf_free(&tmp);
     hc_buf_free(&dst);
+    return rc;
+}
+
+/* Renders case c's page, and the pages that list it where no page of the
+ * site shows an image, into the served folder. 0 or -1. */
+static int write_pages(hc_fast *f, size_t c)
+{
+    hc_diags *d = hc_diags_new();
+    hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1 };
+    /* the footer's album sizes: those of the album served now */
+    file_size(f->out, "print/album.pdf", &ro.pdf_bytes[0]);
+    file_size(f->out, "print/album-press.pdf", &ro.pdf_bytes[1]);
+    int rc = hc_render_case_pages(f->m, &ro, c, !f->images, emit_page, f, d);
+    hc_diags_free(d);
     return rc;
 }
 
@@ -175,7 +198,7 @@ static int apply_one(hc_fast *f, const char *rel)
     old->tag_terms = NULL;
     hc_doc_clear(old);
     *old = doc;
-    return write_page(f, c) == 0;
+    return write_pages(f, c) == 0;
 }
 
 int hc_fast_apply(hc_fast *f, const char *const *files, size_t n)

@@ -5,7 +5,9 @@
  * (hc_load_case) and, if what links it to the rest of the site is as before
  * (date, township, projects, tags, draft, album, its links and images) and
  * it reads without errors, it takes the old one's place in the model and its
- * page is rendered and put into the served folder in one rename. The full
+ * page is rendered and put into the served folder in one rename; then, where
+ * no page of the site shows an image, so do the pages that list it (the
+ * home page, its page of the case list, its projects', its terms'). The full
  * build that serve runs next (in the background) writes every page that
  * shows it (listings, terms, projects, search, feeds, maps, album) and ends
  * in the same bytes as a full build; until then the case's own page is
@@ -33,8 +35,9 @@ hc_fast *hc_fast_open(const hc_opts *bo, const char *scratch);
  * whose page is now written, else 0 (some may have been written: harmless,
  * the full build follows) and the model is no longer to be used. */
 int hc_fast_apply(hc_fast *f, const char *const *files, size_t n);
-/* The names of the case pages written since the last call, for a message:
- * e.g. "cases/a/". Owned by f. */
+/* The folders of the pages the last hc_fast_apply wrote, in order, for a
+ * message: e.g. "cases/a/ / cases/ projects/b-1/" ("/": the home page).
+ * Owned by f. */
 const char *hc_fast_written(const hc_fast *f);
 /* Frees f (NULL is fine). */
 void hc_fast_close(hc_fast *f);

@@ -357,8 +357,10 @@ static void on_change(const hc_opts *bo, const preview *p, hc_watch *w, builder 
     int only = hc_watch_changes(w, &files, &n);
     if (only && *fast && hc_fast_apply(*fast, files, n)) {
         hc_http_built(p->http);
-        printf("huace serve: a file changed, building again (%s served at once, in %.0f ms)\n",
-               hc_fast_written(*fast), ms_since(&t0));
+        const char *pages = hc_fast_written(*fast), *rest = strchr(pages, ' ');
+        printf("huace serve: a file changed, building again (%.*s served at once, in %.0f ms%s%s)\n",
+               rest ? (int)(rest - pages) : (int)strlen(pages), pages, ms_since(&t0),
+               rest ? "; then the pages that list it:" : "", rest ? rest : "");
         fflush(stdout);
         if (bl->pid) {
             bl->again = 1;

@@ -170,7 +170,8 @@ printf '\n顺手补的一句话。\n' >>"$T/site/content/cases/$case1"
 sleep 0.3
 printf '\n又补了一句。\n' >>"$T/site/content/cases/$case1"
 i=0; while [ $i -lt 300 ] && [ "$(count 'served at once')" -lt $((fast0 + 2)) ]; do sleep 0.05; i=$((i + 1)); done
-cp "$SITE_OUT/cases/$page1/index.html" "$T/fast.html"
+cp -R "$SITE_OUT" "$T/fast"
+listed=$(grep 'served at once' "$T/serve.out" | tail -n 1 | sed -n 's/.*then the pages that list it: \(.*\))$/\1/p')
 check "a second edit during the build it started is served at once too" test "$(count 'served at once')" -ge $((fast0 + 2))
 check "and is served" served "/cases/$page1/" 又补了一句
 
@@ -179,7 +180,12 @@ check "and is served" served "/cases/$page1/" 又补了一句
 idle
 "$HUACE" build -s "$T/site" -o "$T/full" --base-url "$URL/" --today 2026-11-30 --quiet
 check "the served folder equals a fresh full build (diff -r)" diff -r "$SITE_OUT" "$T/full"
-check "the page written at once equals the full build's" cmp "$T/fast.html" "$T/full/cases/$page1/index.html"
+check "the page written at once equals the full build's" cmp "$T/fast/cases/$page1/index.html" "$T/full/cases/$page1/index.html"
+check "then the pages that list it: home, the case list, its project, its terms" sh -c "echo ' $listed ' | grep -q ' / ' && echo ' $listed ' | grep -q ' cases/ ' && echo ' $listed ' | grep -q ' projects/' && test \$(echo $listed | wc -w) -ge 5"
+for d in $listed; do
+    [ "$d" = / ] && d=
+    check "and each equals the full build's: /$d" cmp "$T/fast/${d}index.html" "$T/full/${d}index.html"
+done
 
 TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p "$PORT" >"$T/second.out" 2>&1
 rc=$?
