@@ -245,6 +245,7 @@ typedef struct {
     pid_t pid;                /* the build under way, 0: none */
     int mem;                  /* its stderr, a memory file (-1: none) */
     int again;                /* inputs changed since it started: build again after it */
+    int failed;               /* the last build that finished (and was not superseded) failed */
     char **redo;              /* case files updated at once since it started (their pages, again after it) */
     size_t nredo, capredo;
 } builder;
@@ -312,13 +313,18 @@ static void finish_build(const hc_opts *bo, const preview *p, builder *bl, int s
             hc_fast_close(*fast);
             *fast = NULL;
         }
-        if (code == 0) hc_http_built(p->http);
+        if (code == 0) {
+            hc_http_errors(p->http, NULL);   /* a good site is in place (a failure would say nothing: the files changed) */
+            hc_http_built(p->http);
+            bl->failed = 0;
+        }
         redo_forget(bl);
         printf("huace serve: files changed during that build, building again\n");
         start_build(bo, p, bl);
     } else {
         if (err.len) fwrite(err.data, 1, err.len, stderr);
         redo_forget(bl);
+        bl->failed = failed;
         hc_http_errors(p->http, failed ? (err.len ? hc_buf_cstr(&err) : "huace: build failed\n") : NULL);
         if (code == 0) hc_http_built(p->http);
         if (failed)
@@ -355,7 +361,8 @@ static void on_change(const hc_opts *bo, const preview *p, hc_watch *w, builder 
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int only = hc_watch_changes(w, &files, &n);
-    if (only && *fast && hc_fast_apply(*fast, files, n)) {
+    /* no quick update over a failed build's overlay: the last good site stays as it was until a build succeeds */
+    if (only && *fast && !bl->failed && hc_fast_apply(*fast, files, n)) {
         hc_http_built(p->http);
         const char *pages = hc_fast_written(*fast), *rest = strchr(pages, ' ');
         printf("huace serve: a file changed, building again (%.*s served at once, in %.0f ms%s%s)\n",
