@@ -122,6 +122,25 @@ static void report(hc_diags *d, int quiet, int all)
     hc_diags_print_capped(d, stderr, all ? 0 : HC_DIAGS_SHOWN);
 }
 
+hc_model *hc_build_model(const hc_opts *o)
+{
+    hc_diags *d = hc_diags_new();
+    load_times t;
+    hc_model *m = open_site(o, o->drafts, 0, hc_cli_jobs(o), d, &t);
+    if (m && !hc_diags_errors(d)) {   /* as step_stage makes it, less hc_model_drop_check_data */
+        hc_model_edition(m, o->internal);
+        if (o->base_url) {
+            free(m->config.base_url);
+            m->config.base_url = hc_xstrdup(o->base_url);
+        }
+    } else {
+        hc_model_free(m);
+        m = NULL;
+    }
+    hc_diags_free(d);
+    return m;
+}
+
 int hc_cmd_check(const hc_opts *o)
 {
     if (o->rules) return hc_check_print_rules(stdout, o->format == HC_FMT_JSON);

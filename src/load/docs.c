@@ -431,6 +431,16 @@ out:
     return rc;
 }
 
+int hc_load_case(hc_model *m, const char *rel, const hc_load_opts *o, hc_doc *doc, hc_diags *d)
+{
+    const char *fname = strrchr(rel, '/');
+    fname = fname ? fname + 1 : rel;
+    int kept = load_doc(m, rel, fname, 1, o, doc, d);
+    hc_md_mem_release();
+    if (!kept) hc_doc_clear(doc);
+    return kept;
+}
+
 int hc_load_docs(hc_model *m, const hc_load_opts *o, hc_diags *d)
 {
     load_folder(m, "content/cases", 1, o, &m->cases, &m->ncases, d);

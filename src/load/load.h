@@ -20,6 +20,12 @@ typedef struct {
 } hc_load_opts;
 
 int hc_load_site(hc_model *m, const hc_load_opts *o, hc_diags *d);
+/* Reads one case study, rel (e.g. "content/cases/a.md", whose name ends in
+ * .md), into *doc as hc_load_site would, not linked (doc->projects and
+ * tag_terms are NULL) and not added to m; m is only read. Returns 1, or 0
+ * when it is a draft left out or has errors (in d), *doc cleared. For
+ * serve's quick update of an edited case (serve/fast.h). */
+int hc_load_case(hc_model *m, const char *rel, const hc_load_opts *o, hc_doc *doc, hc_diags *d);
 
 /* The theme folder (theme.c): <root>/themes/<name> when the site has it, else
  * themes/<name> installed with the huace binary (beside it, one or two

@@ -4,6 +4,8 @@
 #include "cache.h"
 #include "base/buf.h"
 #include "base/fs.h"
+#include "base/alloc.h"
+#include "serve/fast.h"
 #include "serve/http.h"
 #include "serve/watch.h"
 #include <arpa/inet.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -132,6 +135,7 @@ typedef struct {
     int have_dir;
     hc_buf dir;               /* TMPDIR/huace-serve.XXXXXX, removed at the end */
     hc_buf out;               /* dir/site: OUT of every build */
+    hc_buf fast;              /* dir/fast: the quick updates' scratch folder (fast.h) */
     hc_buf base;              /* the preview's URL, the builds' base URL */
     hc_http *http;
 } preview;
@@ -166,6 +170,12 @@ static int preview_start(const hc_opts *o, preview *p)
     }
     p->have_dir = 1;
     hc_buf_printf(&p->out, "%s/site", hc_buf_cstr(&p->dir));
+    hc_buf_printf(&p->fast, "%s/fast", hc_buf_cstr(&p->dir));
+    if (hc_fs_mkdirs(hc_buf_cstr(&p->fast)) != 0) {
+        fprintf(stderr, "huace serve: error: cannot create a folder in %s: %s\n", hc_buf_cstr(&p->dir), strerror(errno));
+        close(fd);
+        return -1;
+    }
     p->http = hc_http_start(fd, hc_buf_cstr(&p->out), err, sizeof err);
     if (!p->http) {
         fprintf(stderr, "huace serve: error: %s\n", err);
@@ -223,25 +233,189 @@ static void poll_loop(const hc_opts *bo, const preview *p, uint64_t last)
     }
 }
 
+/* ------------------------------------------------------------------------
+ * With inotify, each full build runs in a child process (fork, no exec: the
+ * same options) while this one goes on watching: an edit to a case study
+ * gets its page at once from the model kept here (fast.h), whatever the
+ * build under way; the build then follows. A build started before a change
+ * it did not see is let finish (a build that is stopped midway could leave
+ * the folder half swapped), and another one follows it.
+ */
+typedef struct {
+    pid_t pid;                /* the build under way, 0: none */
+    int mem;                  /* its stderr, a memory file (-1: none) */
+    int again;                /* inputs changed since it started: build again after it */
+    int failed;               /* the last build that finished (and was not superseded) failed */
+    char **redo;              /* case files updated at once since it started (their pages, again after it) */
+    size_t nredo, capredo;
+} builder;
+
+/* Forks the full build; without a child (fork fails), builds here. */
+static void start_build(const hc_opts *bo, const preview *p, builder *bl)
+{
+    fflush(stdout);
+    fflush(stderr);
+    int mem = memfd_create("huace-serve-errors", MFD_CLOEXEC);
+    pid_t pid = fork();
+    if (pid < 0) {
+        if (mem >= 0) close(mem);
+        build_once(bo, hc_buf_cstr(&p->out), p->http);
+        return;
+    }
+    if (pid == 0) {   /* the child: the build, its stderr kept for the page as well */
+        int rebuilt = 0;
+        signal(SIGINT, SIG_DFL);    /* Ctrl-C at the terminal ends it with serve */
+        signal(SIGTERM, SIG_DFL);
+        if (nice(5) == -1) { /* the quick updates come first where it can; else as it is */ }
+        if (mem >= 0) dup2(mem, 2);
+        int rc = hc_build(bo, &rebuilt);
+        fflush(NULL);
+        _exit(rc != 0 ? 1 : rebuilt ? 0 : 3);
+    }
+    bl->pid = pid;
+    bl->mem = mem;
+    bl->again = 0;
+}
+
+static void redo_forget(builder *bl)
+{
+    for (size_t i = 0; i < bl->nredo; i++) free(bl->redo[i]);
+    bl->nredo = 0;
+}
+
+static void redo_note(builder *bl, const char *const *files, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < bl->nredo && strcmp(bl->redo[k], files[i])) k++;
+        if (k < bl->nredo) continue;
+        bl->redo = hc_xgrow(bl->redo, &bl->capredo, bl->nredo + 1, sizeof *bl->redo);
+        bl->redo[bl->nredo++] = hc_xstrdup(files[i]);
+    }
+}
+
+/* The build has ended with status: says what came of it (as build_once),
+ * or, when the inputs changed meanwhile, writes again the pages updated at
+ * once since it started (it may have swapped in older ones) and builds again. */
+static void finish_build(const hc_opts *bo, const preview *p, builder *bl, int status, hc_fast **fast)
+{
+    hc_buf err = HC_BUF_INIT;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 1, failed = code != 0 && code != 3;
+    if (bl->mem >= 0) {
+        if (lseek(bl->mem, 0, SEEK_SET) == 0) hc_fs_read_fd(bl->mem, &err, NULL);
+        close(bl->mem);
+        bl->mem = -1;
+    }
+    bl->pid = 0;
+    if (bl->again) {   /* what it said may be out of date already ("the file changed …"): the next one says */
+        if (!failed && err.len) fwrite(err.data, 1, err.len, stderr);
+        if (code == 0 && bl->nredo && *fast && !hc_fast_apply(*fast, (const char *const *)bl->redo, bl->nredo)) {
+            hc_fast_close(*fast);
+            *fast = NULL;
+        }
+        if (code == 0) {
+            hc_http_errors(p->http, NULL);   /* a good site is in place (a failure would say nothing: the files changed) */
+            hc_http_built(p->http);
+            bl->failed = 0;
+        }
+        redo_forget(bl);
+        printf("huace serve: files changed during that build, building again\n");
+        start_build(bo, p, bl);
+    } else {
+        if (err.len) fwrite(err.data, 1, err.len, stderr);
+        redo_forget(bl);
+        bl->failed = failed;
+        hc_http_errors(p->http, failed ? (err.len ? hc_buf_cstr(&err) : "huace: build failed\n") : NULL);
+        if (code == 0) hc_http_built(p->http);
+        if (failed)
+            printf("huace serve: %s\n", hc_fs_is_dir(hc_buf_cstr(&p->out)) ? "the last good build is still served"
+                                                                           : "nothing to serve until the site builds");
+    }
+    fflush(stdout);
+    fflush(stderr);
+    hc_buf_free(&err);
+}
+
+/* If the build has ended, finishes it. */
+static void reap(const hc_opts *bo, const preview *p, builder *bl, hc_fast **fast)
+{
+    int status;
+    pid_t r = bl->pid ? waitpid(bl->pid, &status, WNOHANG) : 0;
+    if (r == bl->pid && r > 0) finish_build(bo, p, bl, status, fast);
+    else if (r < 0 && errno == ECHILD) finish_build(bo, p, bl, 1 << 8, fast);
+}
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* A change: the edited case studies' pages at once when that is all it is,
+ * then (or else) a full build, now or after the one under way. */
+static void on_change(const hc_opts *bo, const preview *p, hc_watch *w, builder *bl, hc_fast **fast)
+{
+    const char *const *files;
+    size_t n;
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int only = hc_watch_changes(w, &files, &n);
+    /* no quick update over a failed build's overlay: the last good site stays as it was until a build succeeds */
+    if (only && *fast && !bl->failed && hc_fast_apply(*fast, files, n)) {
+        hc_http_built(p->http);
+        const char *pages = hc_fast_written(*fast), *rest = strchr(pages, ' ');
+        printf("huace serve: a file changed, building again (%.*s served at once, in %.0f ms%s%s)\n",
+               rest ? (int)(rest - pages) : (int)strlen(pages), pages, ms_since(&t0),
+               rest ? "; then the pages that list it:" : "", rest ? rest : "");
+        fflush(stdout);
+        if (bl->pid) {
+            bl->again = 1;
+            redo_note(bl, files, n);
+        } else {
+            start_build(bo, p, bl);
+        }
+        return;
+    }
+    printf("huace serve: a file changed, building again\n");
+    fflush(stdout);
+    hc_fast_close(*fast);   /* what it holds may no longer be the site */
+    *fast = NULL;
+    if (bl->pid) bl->again = 1;
+    else start_build(bo, p, bl);
+    *fast = hc_fast_open(bo, hc_buf_cstr(&p->fast));   /* meanwhile: the model as the files are now */
+}
+
 /* Builds, then builds again whenever the inputs change, until stopped:
  * told by inotify, or by polling where inotify cannot watch the site. */
 static void watch(const hc_opts *bo, const preview *p)
 {
     const char *src = bo->src, *out = hc_buf_cstr(&p->out);
     hc_watch *w = hc_watch_open(src);   /* before the first build: a change during it counts */
-    uint64_t last = w ? 0 : settled_stamp(src);
-    build_once(bo, out, p->http);
     if (!w) {
+        uint64_t last = settled_stamp(src);
+        build_once(bo, out, p->http);
         poll_loop(bo, p, last);
         return;
     }
+    builder bl = { .mem = -1 };
+    start_build(bo, p, &bl);
+    hc_fast *fast = hc_fast_open(bo, hc_buf_cstr(&p->fast));
     while (!stop_requested) {
-        /* the timeout only bounds a stop that lands just before the wait */
-        if (hc_watch_wait(w, 500, QUIET_MS) != 1 || stop_requested) continue;
-        printf("huace serve: a file changed, building again\n");
-        fflush(stdout);
-        build_once(bo, out, p->http);
+        /* the timeout bounds a stop that lands just before the wait, and how late a build is seen to end */
+        int r = hc_watch_wait(w, bl.pid ? 50 : 500, QUIET_MS);
+        reap(bo, p, &bl, &fast);
+        if (r != 1 || stop_requested) continue;
+        on_change(bo, p, w, &bl, &fast);
     }
+    if (bl.pid) {   /* its staging folder goes with serve's folder */
+        kill(bl.pid, SIGKILL);
+        while (waitpid(bl.pid, NULL, 0) < 0 && errno == EINTR) {}
+        if (bl.mem >= 0) close(bl.mem);
+    }
+    redo_forget(&bl);
+    free(bl.redo);
+    hc_fast_close(fast);
     hc_watch_close(w);
 }
 
@@ -249,7 +423,7 @@ int hc_cmd_serve(const hc_opts *o)
 {
     int rc = 1;
     preview p = { .addr = o->bind ? o->bind : "127.0.0.1", .dir = HC_BUF_INIT, .out = HC_BUF_INIT,
-                  .base = HC_BUF_INIT };
+                  .fast = HC_BUF_INIT, .base = HC_BUF_INIT };
     if (preview_start(o, &p) != 0) goto out;
     catch_signals();
     announce(o, &p);
@@ -265,6 +439,7 @@ out:
     if (p.have_dir) hc_fs_rmtree(hc_buf_cstr(&p.dir));   /* the build, its staging folder and cache */
     hc_buf_free(&p.dir);
     hc_buf_free(&p.out);
+    hc_buf_free(&p.fast);
     hc_buf_free(&p.base);
     return rc;
 }

@@ -7,10 +7,13 @@
  * inotify cannot watch the site, by stat'ing the inputs every 300 ms as the
  * build walks them, base/tree.h). A build that fails prints its errors,
  * leaves the last good build served and has the server show the same text
- * over every open page until a build succeeds (http.h). Each change still
- * rebuilds the whole site. Ctrl-C (SIGINT) or SIGTERM stops it
- * once the build under way (if any) is done; a second one ends it at once,
- * leaving the temporary folder.
+ * over every open page until a build succeeds (http.h). With inotify, each
+ * full build runs in a child process while serve goes on watching, and an
+ * edited case study's page is written at once from the model serve keeps
+ * (fast.h) before the full build brings the rest up to date. Ctrl-C (SIGINT)
+ * or SIGTERM stops it, ending a build under way in the child (by polling:
+ * once the build under way is done); a second one ends it at once, leaving
+ * the temporary folder.
  * Connections are limited as http.h says. Exit status 0 after a stop, 1
  * when it cannot listen or SRC is no site, 2 usage.
  */

@@ -24,8 +24,17 @@ struct hc_watch {
     int root_wd;         /* SRC's own watch */
     unsigned char *seen; /* by watch descriptor: 1 when that folder is watched (so entered once) */
     size_t capseen;
+    char **rel;          /* by watch descriptor: the folder relative to SRC (owned), capseen of them */
     int rewatch;         /* a folder came, went or moved: watch afresh before the next wait */
+    /* what the last change was made of (hc_watch_changes) */
+    char **files;        /* files written, created, deleted or renamed, relative to SRC (owned) */
+    unsigned char *fate; /* per file: FILE_MADE (its first event made it), FILE_GONE (its last took it away) */
+    size_t nfiles, capfiles, capfate;
+    int other;           /* anything else: a folder, SRC itself, a lost event, too many files */
 };
+
+#define MAX_FILES 64     /* more files than this in one change: taken as a change of everything */
+enum { FILE_MADE = 1, FILE_GONE = 2 };
 
 /* Watches the folder src/rel and every folder below it (names starting with
  * '.' left out). Returns -1 only when the kernel refuses for want of room
@@ -49,9 +58,13 @@ static int watch_tree(hc_watch *w, const char *rel)
         size_t old = w->capseen;
         w->seen = hc_xgrow(w->seen, &w->capseen, (size_t)wd + 1, 1);
         memset(w->seen + old, 0, w->capseen - old);
+        w->rel = hc_xrealloc(w->rel, w->capseen * sizeof *w->rel);
+        memset(w->rel + old, 0, (w->capseen - old) * sizeof *w->rel);
     }
     if (w->seen[wd]) goto out;   /* the same folder through a link: entered once */
     w->seen[wd] = 1;
+    free(w->rel[wd]);
+    w->rel[wd] = hc_xstrdup(rel);
     if (!(dir = opendir(hc_buf_cstr(&full)))) goto out;
     struct dirent *e;
     while (rc == 0 && (e = readdir(dir))) {
@@ -86,6 +99,10 @@ static int watch_all(hc_watch *w)
     if (w->fd >= 0) close(w->fd);
     w->fd = fd;
     if (w->seen) memset(w->seen, 0, w->capseen);
+    for (size_t i = 0; i < w->capseen; i++) {
+        free(w->rel[i]);
+        w->rel[i] = NULL;
+    }
     w->rewatch = 0;
     w->root_wd = inotify_add_watch(fd, w->src, (MASK & ~(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB)) | IN_ONLYDIR);
     if (w->root_wd < 0) {
@@ -110,12 +127,44 @@ hc_watch *hc_watch_open(const char *src)
     return w;
 }
 
+/* Notes the file an event names as part of the change, or that the change
+ * is more than files (see hc_watch_changes). */
+static void note_change(hc_watch *w, const struct inotify_event *ev)
+{
+    if (ev->wd == w->root_wd || !ev->len || (ev->mask & IN_ISDIR) || (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) ||
+        ev->wd < 0 || (size_t)ev->wd >= w->capseen || !w->rel[ev->wd] || w->nfiles >= MAX_FILES) {
+        w->other = 1;
+        return;
+    }
+    hc_buf path = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", w->rel[ev->wd], ev->name);
+    size_t i = 0;
+    while (i < w->nfiles && strcmp(w->files[i], hc_buf_cstr(&path))) i++;
+    if (i == w->nfiles) {
+        w->files = hc_xgrow(w->files, &w->capfiles, w->nfiles + 1, sizeof *w->files);
+        w->fate = hc_xgrow(w->fate, &w->capfate, w->nfiles + 1, 1);
+        w->files[w->nfiles++] = hc_xstrdup(hc_buf_cstr(&path));
+        w->fate[i] = ev->mask & (IN_CREATE | IN_MOVED_TO) ? FILE_MADE : 0;
+    }
+    if (ev->mask & (IN_DELETE | IN_MOVED_FROM)) w->fate[i] |= FILE_GONE;
+    else w->fate[i] &= (unsigned char)~FILE_GONE;
+    hc_buf_free(&path);
+}
+
+static void forget_changes(hc_watch *w)
+{
+    for (size_t i = 0; i < w->nfiles; i++) free(w->files[i]);
+    w->nfiles = 0;
+    w->other = 0;
+}
+
 /* Whether an event is a change of the inputs; notes when the folders to
  * watch may have changed. */
 static int is_change(hc_watch *w, const struct inotify_event *ev)
 {
     if (ev->mask & IN_Q_OVERFLOW) {
         w->rewatch = 1;
+        w->other = 1;
         return 1;
     }
     if (ev->mask & IN_IGNORED) return 0;
@@ -150,7 +199,10 @@ static int drain(hc_watch *w)
         if (n == 0) return changed;
         for (char *p = buf; p < buf + n;) {
             const struct inotify_event *ev = (const struct inotify_event *)p;
-            if (is_change(w, ev)) changed = 1;
+            if (is_change(w, ev)) {
+                changed = 1;
+                note_change(w, ev);
+            }
             p += sizeof *ev + ev->len;
         }
     }
@@ -160,6 +212,7 @@ int hc_watch_wait(hc_watch *w, int timeout_ms, int settle_ms)
 {
     struct pollfd pf = { .fd = w->fd, .events = POLLIN };
     int changed = 0, rc;
+    forget_changes(w);
     while (!changed) {
         rc = poll(&pf, 1, timeout_ms);
         if (rc < 0) return errno == EINTR ? -1 : 0;
@@ -180,10 +233,32 @@ int hc_watch_wait(hc_watch *w, int timeout_ms, int settle_ms)
     return 1;
 }
 
+int hc_watch_changes(hc_watch *w, const char *const **files, size_t *n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < w->nfiles; i++) {   /* a file made and gone again (sed -i's) was no change */
+        if (w->fate[i] == (FILE_MADE | FILE_GONE)) {
+            free(w->files[i]);
+            continue;
+        }
+        w->fate[k] = w->fate[i];
+        w->files[k++] = w->files[i];
+    }
+    w->nfiles = k;
+    *files = (const char *const *)w->files;
+    *n = w->nfiles;
+    return !w->other && w->nfiles > 0;
+}
+
 void hc_watch_close(hc_watch *w)
 {
     if (!w) return;
     if (w->fd >= 0) close(w->fd);
+    forget_changes(w);
+    free(w->files);
+    free(w->fate);
+    for (size_t i = 0; i < w->capseen; i++) free(w->rel[i]);
+    free(w->rel);
     free(w->seen);
     free(w->src);
     free(w);

@@ -18,6 +18,7 @@
  */
 #ifndef HC_WATCH_H
 #define HC_WATCH_H
+#include <stddef.h>
 
 typedef struct hc_watch hc_watch;
 
@@ -30,6 +31,15 @@ hc_watch *hc_watch_open(const char *src);
  * (the caller looks at why). A lost event (the kernel's queue overflowed)
  * counts as a change, and every folder is watched afresh. */
 int hc_watch_wait(hc_watch *w, int timeout_ms, int settle_ms);
+/* What the change hc_watch_wait last returned 1 for was made of: *files
+ * (owned by w, valid until the next wait) gets the files written, created,
+ * deleted or renamed in or out, relative to SRC (e.g.
+ * "content/cases/a.md"), each once; a file that the change made and took
+ * away again (the temporary file of sed -i or an editor) is left out. Returns 1 when the change was those
+ * files and nothing else; 0 when it was more (a folder made, removed or
+ * renamed, a name at SRC's top level, a lost event, more than 64 files),
+ * and the caller should take everything as changed. */
+int hc_watch_changes(hc_watch *w, const char *const **files, size_t *n);
 /* Stops watching and frees w. NULL is fine. */
 void hc_watch_close(hc_watch *w);
 

@@ -8,7 +8,8 @@
 # (default 5) times appends a new sentence to the body of one case study
 # (written in place, as most editors save) and times from just after the
 # write until GET /cases/<that case>/ returns a page with the sentence,
-# polling every 5 ms. Prints each time and the median.
+# polling every 5 ms. Prints each time and the median, then what serve said
+# it did with each change (the page at once, or a full build).
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -63,4 +64,8 @@ for i in range(runs):
     times.append((time.monotonic() - start) * 1000)
     print(f"run {i + 1}: {times[-1]:.0f} ms")
 print(f"edit to visible: median {statistics.median(times):.0f} ms of {runs} (target: 100 ms)")
+# what serve said it did with each edit: its page at once ("served at once, in N ms"), or a full build
+for line in open(out, encoding="utf-8", errors="replace").read().splitlines():
+    if line.startswith("huace serve: a file changed") or line.startswith("huace serve: files changed"):
+        print("  serve: " + line[len("huace serve: "):])
 PY

@@ -108,6 +108,7 @@ page1=$(basename "$case1" .md)
 sed -i 's/^title: .*/title: 预览里改的标题/' "$T/site/content/cases/$case1"
 check "an edited case study is built again" wait_for 'a file changed, building again'
 check "and the new build is served" sh -c "i=0; while [ \$i -lt 300 ]; do $HTTP GET '$URL/cases/$page1/' '$T/b2' >/dev/null && grep -q 预览里改的标题 '$T/b2' && exit 0; sleep 0.2; i=\$((i+1)); done; exit 1"
+check "its own page first, at once, from the model serve keeps (the full build follows)" grep -q "building again (cases/$page1/ served at once" "$T/serve.out"
 get GET /__huace/builds
 check "a new build counts, so open pages reload" test "$(cat "$T/body")" -gt "$builds0"
 builds=$(count '^huace: wrote')
@@ -160,10 +161,36 @@ overlay_rc=$?
 sed 's/^/# overlay.mjs: /' "$T/overlay.tap"
 check "the overlay test in Chromium passes (each of its lines above)" sh -c "test $overlay_rc -eq 0 && grep -q '^ok - on every open page' '$T/overlay.tap'"
 
-# after that series of edits (saves, renames, deletions, a new folder, a failed build) the served
-# folder is byte for byte what a fresh full build of the same inputs writes
-# (once the server has printed nothing for a second: no build under way)
-n0=-1; i=0; while [ $i -lt 100 ] && [ "$(wc -l <"$T/serve.out")" != "$n0" ]; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done
+# idle: no build under way (serve builds in a child process) and nothing printed for a second
+idle() { n0=-1; i=0; while [ $i -lt 100 ] && { [ "$(wc -l <"$T/serve.out")" != "$n0" ] || pgrep -P "$pid" >/dev/null; }; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done; }
+# an edit to a case's text: its page and the pages that list it at once, each as a full build writes it
+# (copied at once: the build the edit started swaps in a moment later)
+idle
+fast0=$(count 'served at once')
+printf '\n顺手补的一句话。\n' >>"$T/site/content/cases/$case1"
+i=0; while [ $i -lt 600 ] && [ "$(count 'served at once')" -le "$fast0" ]; do sleep 0.02; i=$((i + 1)); done
+cp -R "$SITE_OUT" "$T/fast"
+listed=$(grep 'served at once' "$T/serve.out" | tail -n 1 | sed -n 's/.*then the pages that list it: \(.*\))$/\1/p')
+idle
+"$HUACE" build -s "$T/site" -o "$T/full1" --base-url "$URL/" --today 2026-11-30 --quiet
+check "the page written at once equals the full build's" cmp "$T/fast/cases/$page1/index.html" "$T/full1/cases/$page1/index.html"
+check "then the pages that list it: home, the case list, its project, its terms" sh -c "echo ' $listed ' | grep -q ' / ' && echo ' $listed ' | grep -q ' cases/ ' && echo ' $listed ' | grep -q ' projects/' && test \$(echo $listed | wc -w) -ge 5"
+for d in $listed; do
+    [ "$d" = / ] && d=
+    check "and each equals the full build's: /$d" cmp "$T/fast/${d}index.html" "$T/full1/${d}index.html"
+done
+# two edits, the second while the build the first started is under way: both at once
+fast0=$(count 'served at once')
+printf '\n又补了一句。\n' >>"$T/site/content/cases/$case1"
+sleep 0.3
+printf '\n再补最后一句。\n' >>"$T/site/content/cases/$case1"
+i=0; while [ $i -lt 600 ] && [ "$(count 'served at once')" -lt $((fast0 + 2)) ]; do sleep 0.02; i=$((i + 1)); done
+check "a second edit during the build the first started is served at once too" test "$(count 'served at once')" -ge $((fast0 + 2))
+check "and is served" served "/cases/$page1/" 再补最后一句
+
+# after that series of edits (saves, renames, deletions, a new folder, a failed build, quick updates)
+# the served folder is byte for byte what a fresh full build of the same inputs writes
+idle
 "$HUACE" build -s "$T/site" -o "$T/full" --base-url "$URL/" --today 2026-11-30 --quiet
 check "the served folder equals a fresh full build (diff -r)" diff -r "$SITE_OUT" "$T/full"
 

@@ -204,3 +204,85 @@ out:
     hc_arena_free(&sh.arena);
     return rc;
 }
+
+/* The jobs of case c's page and, with listings, of the pages that show it:
+ * the home page, its page of the case list, its projects' pages and its
+ * terms' pages (each at the page of the listing that holds it). */
+static size_t case_jobs(const hc_model *m, size_t c, int listings, hc_job **jobs)
+{
+    size_t n = 0, cap = 0, s = m->config.page_size > 0 ? (size_t)m->config.page_size : 10;
+    const hc_doc *doc = &m->cases[c];
+    *jobs = hc_xgrow(NULL, &cap, 4, sizeof **jobs);
+    (*jobs)[n++] = (hc_job){ HC_JOB_CASE, c, 0, 1 };
+    if (!listings) return n;
+    (*jobs)[n++] = (hc_job){ HC_JOB_HOME, 0, 0, 1 };
+    (*jobs)[n++] = (hc_job){ HC_JOB_CASES, 0, 0, c / s + 1 };
+    for (size_t i = 0; i < doc->nprojects; i++) {
+        if (doc->projects[i] == HC_NONE) continue;
+        *jobs = hc_xgrow(*jobs, &cap, n + 1, sizeof **jobs);
+        (*jobs)[n++] = (hc_job){ HC_JOB_PROJECT, doc->projects[i], 0, 1 };
+    }
+    for (int t = 0; t < HC_TAX_COUNT; t++) {
+        if (t == HC_TAX_GRADE && !m->std.ngrades) continue;   /* as hc_pages_plan */
+        const hc_taxonomy *tx = &m->tax[t];
+        for (size_t i = 0; i < tx->nterms; i++)
+            for (size_t k = 0; k < tx->terms[i].ncases; k++)
+                if (tx->terms[i].cases[k] == c) {
+                    *jobs = hc_xgrow(*jobs, &cap, n + 1, sizeof **jobs);
+                    (*jobs)[n++] = (hc_job){ HC_JOB_TERM, (size_t)t, i, (tx->terms[i].nprojects + k) / s + 1 };
+                }
+    }
+    return n;
+}
+
+int hc_render_case_pages(const hc_model *m, const hc_render_opts *o, size_t c, int listings, hc_render_emit emit,
+                         void *ctx_emit, hc_diags *d)
+{
+    int rc = -1;
+    size_t before = hc_diags_errors(d), files = 0;
+    hc_shared sh;
+    memset(&sh, 0, sizeof sh);
+    sh.m = m;
+    sh.d = d;
+    sh.images = o->images;
+    sh.pdf_bytes[0] = o->pdf_bytes[0];
+    sh.pdf_bytes[1] = o->pdf_bytes[1];
+    sh.arena.block_size = 1 << 20;
+    sh.tmpl = hc_mustache_set_new();
+    hc_arena a = HC_ARENA_INIT;
+    hc_buf dir = HC_BUF_INIT, html = HC_BUF_INIT;
+    hc_job *jobs = NULL;
+    size_t njobs = case_jobs(m, c, listings, &jobs);
+    hc_date_format(m->today, sh.build_date);
+    /* set up as hc_render_site does, less the site's assets */
+    if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
+    sh.search = hc_mustache_set_has(sh.tmpl, "search");
+    if (hc_static_theme_copy(m, &sh, o->out_dir, d, &files) != 0) goto out;
+    if (m->config.maps_enabled) {
+        hc_map_overview_positions(m, (int)m->config.map_width, (int)m->config.map_height, &sh.overview);
+        hc_map_overview_phone_positions(m, &sh.overview_phone, &sh.overview_phone_w, &sh.overview_phone_h);
+    }
+    hc_shared_build(&sh);
+    for (size_t i = 0; i < njobs; i++) {
+        hc_tv *ctx = NULL;
+        hc_arena_reset(&a);
+        hc_buf_reset(&dir);
+        hc_buf_reset(&html);
+        const char *tmpl = hc_page_values(&sh, &jobs[i], &a, &dir, &ctx);
+        if (ctx) hc_meta_values(&sh, &jobs[i], &a, hc_buf_cstr(&dir), ctx);
+        if (hc_diags_errors(d) > before || hc_mustache_render(sh.tmpl, tmpl, ctx, &html) != 0) goto out;
+        if (emit(ctx_emit, hc_buf_cstr(&dir), &html) != 0) goto out;
+    }
+    rc = hc_diags_errors(d) > before ? -1 : 0;
+out:
+    hc_md_mem_release();
+    free(jobs);
+    hc_buf_free(&dir);
+    hc_buf_free(&html);
+    hc_arena_free(&a);
+    free(sh.overview);
+    free(sh.overview_phone);
+    hc_mustache_set_free(sh.tmpl);
+    hc_arena_free(&sh.arena);
+    return rc;
+}

@@ -39,6 +39,8 @@ int hc_templates_load(const hc_model *m, hc_mustache_set *set, hc_diags *d);
 /* Copies theme static files (css/js get a content hash in their names) and
  * site assets into out_dir; sets sh->css_path / js_path. Counts files. */
 int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
+/* The theme's part of that alone (what sets sh's paths). */
+int hc_static_theme_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files);
 /* Builds sh->site and sh->navs. */
 void hc_shared_build(hc_shared *sh);
 /* The menu for a page in folder dir (a site path, "" for the home page): the

@@ -159,6 +159,18 @@ static int copy_tree(const char *from, const char *shown, const char *fence, con
 
 int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files)
 {
+    int rc = hc_static_theme_copy(m, sh, out_dir, d, files);
+    hc_buf from = HC_BUF_INIT;
+    hc_buf_printf(&from, "%s/assets", m->root);
+    if (copy_tree(hc_buf_cstr(&from), "assets", m->root, "site folder", "assets", out_dir, NULL, d, files, 0, 1,
+                  sh->images) != 0)
+        rc = -1;
+    hc_buf_free(&from);
+    return rc;
+}
+
+int hc_static_theme_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_diags *d, size_t *files)
+{
     hc_buf from = HC_BUF_INIT, shown = HC_BUF_INIT;
     int rc = 0;
     size_t rl = strlen(m->root);
@@ -169,11 +181,6 @@ int hc_static_copy(const hc_model *m, hc_shared *sh, const char *out_dir, hc_dia
     hc_buf_puts(&shown, in_site ? from.data + rl + 1 : from.data);
     if (copy_tree(hc_buf_cstr(&from), hc_buf_cstr(&shown), in_site ? m->root : hc_buf_cstr(&from),
                   in_site ? "site folder" : "theme's static folder", "static", out_dir, sh, d, files, 1, 0, NULL) != 0)
-        rc = -1;
-    hc_buf_reset(&from);
-    hc_buf_printf(&from, "%s/assets", m->root);
-    if (copy_tree(hc_buf_cstr(&from), "assets", m->root, "site folder", "assets", out_dir, NULL, d, files, 0, 1,
-                  sh->images) != 0)
         rc = -1;
     hc_buf_free(&from);
     hc_buf_free(&shown);

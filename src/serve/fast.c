@@ -1,0 +1,211 @@
+/* fast.c — serve's quick update of an edited case study's page (see fast.h). */
+#include "serve/fast.h"
+#include "build.h"
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/fs.h"
+#include "load/load.h"
+#include "model/model.h"
+#include "render/html/site.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct hc_fast {
+    hc_model *m;      /* the site as the files are now, with the checks' data (owned) */
+    char *out;        /* the served folder */
+    char *scratch;    /* serve's folder for the theme's files and the page on its way */
+    int drafts;
+    int images;       /* some page of the site shows an image (so a listing may: they are left to the build) */
+    hc_buf written;   /* "cases/a/ cases/b/": the pages written by the last hc_fast_apply */
+};
+
+/* 1 if any page of the site may show an image. */
+static int site_images(const hc_model *m)
+{
+    const hc_config *c = &m->config;
+    if ((c->logo && c->logo->src) || (c->banner && c->banner->src)) return 1;
+    for (size_t i = 0; i < m->nprojects; i++)
+        if (m->projects[i].nphotos) return 1;
+    for (size_t i = 0; i < m->ncases + m->npages; i++) {
+        const hc_doc *doc = i < m->ncases ? &m->cases[i] : &m->pages[i - m->ncases];
+        for (size_t k = 0; k < doc->nrefs; k++)
+            if (doc->refs[k].image) return 1;
+    }
+    return 0;
+}
+
+hc_fast *hc_fast_open(const hc_opts *bo, const char *scratch)
+{
+    hc_model *m = hc_build_model(bo);
+    if (!m) return NULL;
+    hc_fast *f = hc_xcalloc(1, sizeof *f);
+    f->m = m;
+    f->out = hc_xstrdup(bo->out);
+    f->scratch = hc_xstrdup(scratch);
+    f->drafts = bo->drafts;
+    f->images = site_images(m);
+    return f;
+}
+
+void hc_fast_close(hc_fast *f)
+{
+    if (!f) return;
+    hc_model_free(f->m);
+    free(f->out);
+    free(f->scratch);
+    hc_buf_free(&f->written);
+    free(f);
+}
+
+const char *hc_fast_written(const hc_fast *f)
+{
+    return hc_buf_cstr(&f->written);
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static int same_strv(char **a, size_t na, char **b, size_t nb)
+{
+    if (na != nb) return 0;
+    for (size_t i = 0; i < na; i++)
+        if (!same_str(a[i], b[i])) return 0;
+    return 1;
+}
+
+/* 1 if the new version of a case study ties into the site as the old one
+ * did: the same place among the cases (date, slug), the same township,
+ * projects, tags and flags, and the same links and images (so the checks
+ * find what they found). */
+static int same_ties(const hc_doc *old, const hc_doc *new)
+{
+    if (old->date != new->date || !same_str(old->slug, new->slug) || old->township_idx != new->township_idx ||
+        !same_str(old->township, new->township) || old->draft != new->draft || old->album != new->album ||
+        !same_strv(old->project_ids, old->nprojects, new->project_ids, new->nprojects) ||
+        !same_strv(old->tags, old->ntags, new->tags, new->ntags) || old->nrefs != new->nrefs)
+        return 0;
+    for (size_t i = 0; i < old->nrefs; i++)
+        if (!same_str(old->refs[i].url, new->refs[i].url) || old->refs[i].image != new->refs[i].image ||
+            old->refs[i].has_alt != new->refs[i].has_alt)
+            return 0;
+    return 1;
+}
+
+/* 1 if case c's page shows an image: a photo of its own, of one of its
+ * projects, or the site's logo. The renditions are the image stage's, which
+ * serve does not keep: such a page is left to the full build, so that a page
+ * written at once is always the one the full build writes. */
+static int shows_images(const hc_model *m, const hc_doc *doc)
+{
+    if (m->config.logo && m->config.logo->src) return 1;
+    for (size_t i = 0; i < doc->nrefs; i++)
+        if (doc->refs[i].image) return 1;
+    for (size_t i = 0; i < doc->nprojects; i++)
+        if (doc->projects[i] != HC_NONE && m->projects[doc->projects[i]].nphotos) return 1;
+    return 0;
+}
+
+static size_t find_case(const hc_model *m, const char *rel)
+{
+    for (size_t i = 0; i < m->ncases; i++)
+        if (!strcmp(m->cases[i].path, rel)) return i;
+    return HC_NONE;
+}
+
+/* *bytes = the size of out/rel, -1 if there is none (as the build's pdf_size) */
+static void file_size(const char *out, const char *rel, long long *bytes)
+{
+    hc_buf p = HC_BUF_INIT;
+    struct stat st;
+    hc_buf_printf(&p, "%s/%s", out, rel);
+    *bytes = stat(hc_buf_cstr(&p), &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
+    hc_buf_free(&p);
+}
+
+/* Puts one rendered page into the served folder: written beside it (the
+ * same file system) and renamed in, so a build swapping the folder
+ * meanwhile never sees a half-written file. */
+static int emit_page(void *ctx, const char *dir, const hc_buf *html)
+{
+    hc_fast *f = ctx;
+    int rc = -1;
+    hc_buf tmp = HC_BUF_INIT, dst = HC_BUF_INIT;
+    hc_buf_printf(&tmp, "%s/page.tmp", f->scratch);
+    hc_buf_printf(&dst, "%s/%sindex.html", f->out, dir);
+    if (hc_fs_write(hc_buf_cstr(&tmp), html->data ? html->data : "", html->len) != 0) goto out;
+    if (rename(hc_buf_cstr(&tmp), hc_buf_cstr(&dst)) != 0) {
+        unlink(hc_buf_cstr(&tmp));
+        goto out;
+    }
+    if (f->written.len) hc_buf_putc(&f->written, ' ');
+    hc_buf_puts(&f->written, *dir ? dir : "/");
+    rc = 0;
+out:
+    hc_buf_free(&tmp);
+    hc_buf_free(&dst);
+    return rc;
+}
+
+/* Renders case c's page, and the pages that list it where no page of the
+ * site shows an image, into the served folder. 0 or -1. */
+static int write_pages(hc_fast *f, size_t c)
+{
+    hc_diags *d = hc_diags_new();
+    hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1 };
+    /* the footer's album sizes: those of the album served now */
+    file_size(f->out, "print/album.pdf", &ro.pdf_bytes[0]);
+    file_size(f->out, "print/album-press.pdf", &ro.pdf_bytes[1]);
+    int rc = hc_render_case_pages(f->m, &ro, c, !f->images, emit_page, f, d);
+    hc_diags_free(d);
+    return rc;
+}
+
+/* One changed file: 1 if it was a known case study and its page is written. */
+static int apply_one(hc_fast *f, const char *rel)
+{
+    static const char dir[] = "content/cases/";
+    size_t n = strlen(rel);
+    if (strncmp(rel, dir, sizeof dir - 1) || strchr(rel + sizeof dir - 1, '/') || n < sizeof dir + 3 ||
+        strcmp(rel + n - 3, ".md"))
+        return 0;
+    size_t c = find_case(f->m, rel);
+    if (c == HC_NONE) return 0;   /* new, or a draft left out: the full build sees to it */
+    hc_doc doc;
+    hc_diags *d = hc_diags_new();
+    hc_load_opts lo = { .drafts = f->drafts, .jobs = 1 };
+    int kept = hc_load_case(f->m, rel, &lo, &doc, d);
+    int ok = kept && !hc_diags_errors(d) && same_ties(&f->m->cases[c], &doc);
+    hc_diags_free(d);
+    if (!ok) {
+        if (kept) hc_doc_clear(&doc);
+        return 0;
+    }
+    hc_doc *old = &f->m->cases[c];   /* what linking made of it holds for the new one */
+    if (shows_images(f->m, old)) {
+        hc_doc_clear(&doc);
+        return 0;
+    }
+    doc.projects = old->projects;
+    doc.tag_terms = old->tag_terms;
+    old->projects = NULL;
+    old->tag_terms = NULL;
+    hc_doc_clear(old);
+    *old = doc;
+    return write_pages(f, c) == 0;
+}
+
+int hc_fast_apply(hc_fast *f, const char *const *files, size_t n)
+{
+    hc_buf_reset(&f->written);
+    if (!n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!apply_one(f, files[i])) return 0;
+    return 1;
+}

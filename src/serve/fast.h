@@ -1,0 +1,45 @@
+/* fast.h — serve's quick update: an edited case study's page, at once.
+ *
+ * serve keeps a model of the site (hc_build_model) between builds. When a
+ * change is only case study files that the model has, each is read again
+ * (hc_load_case) and, if what links it to the rest of the site is as before
+ * (date, township, projects, tags, draft, album, its links and images) and
+ * it reads without errors, it takes the old one's place in the model and its
+ * page is rendered and put into the served folder in one rename; then, where
+ * no page of the site shows an image, so do the pages that list it (the
+ * home page, its page of the case list, its projects', its terms'). The full
+ * build that serve runs next (in the background) writes every page that
+ * shows it (listings, terms, projects, search, feeds, maps, album) and ends
+ * in the same bytes as a full build; until then the case's own page is
+ * already the new text.
+ *
+ * Anything else (another file, a new, deleted or renamed case, a date or a
+ * project changed, an error, a page that shows an image: the image stage's
+ * renditions are not kept here) is no quick update: hc_fast_apply returns 0 and
+ * the caller drops the model and builds everything.
+ */
+#ifndef HC_SERVE_FAST_H
+#define HC_SERVE_FAST_H
+#include "cli.h"
+#include <stddef.h>
+
+typedef struct hc_fast hc_fast;
+
+/* Loads the site as a build with bo would (bo->out is the served folder,
+ * scratch a folder of serve's own for the theme's files). NULL when the
+ * site does not load without errors: no quick updates then. Copies what it
+ * keeps. */
+hc_fast *hc_fast_open(const hc_opts *bo, const char *scratch);
+/* Brings the pages of the changed files (relative to SRC) up to date in the
+ * served folder, as said above. Returns 1 when every file was a case study
+ * whose page is now written, else 0 (some may have been written: harmless,
+ * the full build follows) and the model is no longer to be used. */
+int hc_fast_apply(hc_fast *f, const char *const *files, size_t n);
+/* The folders of the pages the last hc_fast_apply wrote, in order, for a
+ * message: e.g. "cases/a/ / cases/ projects/b-1/" ("/": the home page).
+ * Owned by f. */
+const char *hc_fast_written(const hc_fast *f);
+/* Frees f (NULL is fine). */
+void hc_fast_close(hc_fast *f);
+
+#endif
