@@ -174,16 +174,6 @@ int hc_cmd_build(const hc_opts *o)
     return hc_build(o, NULL);
 }
 
-/* *bytes = the size of out/rel, -1 if there is none */
-static void pdf_size(const char *out, const char *rel, long long *bytes)
-{
-    hc_buf p = HC_BUF_INIT;
-    struct stat st;
-    hc_buf_printf(&p, "%s/%s", out, rel);
-    *bytes = stat(hc_buf_cstr(&p), &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
-    hc_buf_free(&p);
-}
-
 /* The write errors of a full (or failing) disk, which every later write
  * would share, as one: the first file that failed. */
 static void first_write_failure(hc_diags *d, const char *staging, const char *shown)
@@ -400,8 +390,8 @@ static void detail_album(const build_run *b, hc_buf *out)
 static step_status step_html(build_run *b)
 {
     hc_render_opts ro = { .out_dir = b->staging, .jobs = b->jobs, .quiet = b->o->quiet, .images = b->images };
-    pdf_size(b->staging, "print/album.pdf", &ro.pdf_bytes[0]);
-    pdf_size(b->staging, "print/album-press.pdf", &ro.pdf_bytes[1]);
+    ro.pdf_bytes[0] = hc_fs_file_size(b->staging, "print/album.pdf");
+    ro.pdf_bytes[1] = hc_fs_file_size(b->staging, "print/album-press.pdf");
     b->st.files = b->is.files + b->ps.files;
     int rc = hc_render_site(b->m, &ro, b->d, &b->st);
     b->html_files = b->st.files - b->is.files - b->ps.files;

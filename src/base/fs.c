@@ -411,6 +411,17 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+long long hc_fs_file_size(const char *dir, const char *rel)
+{
+    struct stat st;
+    size_t len = strlen(dir) + strlen(rel) + 2;
+    char *p = hc_xmalloc(len);
+    snprintf(p, len, "%s/%s", dir, rel);
+    long long n = stat(p, &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
+    free(p);
+    return n;
+}
+
 int hc_fs_list(const char *dir, const char *suffix, char ***names, size_t *count)
 {
     *names = NULL;

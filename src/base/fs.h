@@ -63,6 +63,8 @@ int hc_fs_copy(const char *from, const char *to);/* creates parents of to */
 int hc_fs_link(const char *from, const char *to);
 int hc_fs_is_dir(const char *path);
 int hc_fs_exists(const char *path);
+/* The size in bytes of the regular file dir/rel, -1 if there is none. */
+long long hc_fs_file_size(const char *dir, const char *rel);
 
 /* The names in folder dir that end in suffix (or every regular file and
  * folder if suffix is NULL), sorted bytewise, "." and ".." and dotfiles left out.

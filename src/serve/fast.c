@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 struct hc_fast {
@@ -119,16 +118,6 @@ static size_t find_case(const hc_model *m, const char *rel)
     return HC_NONE;
 }
 
-/* *bytes = the size of out/rel, -1 if there is none (as the build's pdf_size) */
-static void file_size(const char *out, const char *rel, long long *bytes)
-{
-    hc_buf p = HC_BUF_INIT;
-    struct stat st;
-    hc_buf_printf(&p, "%s/%s", out, rel);
-    *bytes = stat(hc_buf_cstr(&p), &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
-    hc_buf_free(&p);
-}
-
 /* Puts one rendered page into the served folder: written beside it (the
  * same file system) and renamed in, so a build swapping the folder
  * meanwhile never sees a half-written file. */
@@ -160,8 +149,8 @@ static int write_pages(hc_fast *f, size_t c)
     hc_diags *d = hc_diags_new();
     hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1 };
     /* the footer's album sizes: those of the album served now */
-    file_size(f->out, "print/album.pdf", &ro.pdf_bytes[0]);
-    file_size(f->out, "print/album-press.pdf", &ro.pdf_bytes[1]);
+    ro.pdf_bytes[0] = hc_fs_file_size(f->out, "print/album.pdf");
+    ro.pdf_bytes[1] = hc_fs_file_size(f->out, "print/album-press.pdf");
     int rc = hc_render_case_pages(f->m, &ro, c, !f->images, emit_page, f, d);
     hc_diags_free(d);
     return rc;

@@ -136,19 +136,26 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* What every page of a render shares, before the templates are loaded:
+ * freed by the caller (sh->tmpl, sh->arena, the overview positions). */
+static void shared_init(hc_shared *sh, const hc_model *m, const hc_render_opts *o, hc_diags *d)
+{
+    memset(sh, 0, sizeof *sh);
+    sh->m = m;
+    sh->d = d;
+    sh->images = o->images;
+    sh->pdf_bytes[0] = o->pdf_bytes[0];
+    sh->pdf_bytes[1] = o->pdf_bytes[1];
+    sh->arena.block_size = 1 << 20;
+    sh->tmpl = hc_mustache_set_new();
+}
+
 int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_render_stats *st)
 {
     int rc = -1;
     size_t before = hc_diags_errors(d);
     hc_shared sh;
-    memset(&sh, 0, sizeof sh);
-    sh.m = m;
-    sh.d = d;
-    sh.images = o->images;
-    sh.pdf_bytes[0] = o->pdf_bytes[0];
-    sh.pdf_bytes[1] = o->pdf_bytes[1];
-    sh.arena.block_size = 1 << 20;
-    sh.tmpl = hc_mustache_set_new();
+    shared_init(&sh, m, o, d);
     hc_job *jobs = NULL;
     size_t njobs = 0;
     pthread_t *threads = NULL;
@@ -241,14 +248,7 @@ int hc_render_case_pages(const hc_model *m, const hc_render_opts *o, size_t c, i
     int rc = -1;
     size_t before = hc_diags_errors(d), files = 0;
     hc_shared sh;
-    memset(&sh, 0, sizeof sh);
-    sh.m = m;
-    sh.d = d;
-    sh.images = o->images;
-    sh.pdf_bytes[0] = o->pdf_bytes[0];
-    sh.pdf_bytes[1] = o->pdf_bytes[1];
-    sh.arena.block_size = 1 << 20;
-    sh.tmpl = hc_mustache_set_new();
+    shared_init(&sh, m, o, d);
     hc_arena a = HC_ARENA_INIT;
     hc_buf dir = HC_BUF_INIT, html = HC_BUF_INIT;
     hc_job *jobs = NULL;
