@@ -2158,14 +2158,16 @@ static const photo PHOTOS[] = {
 
 static void mark(void)
 {
-    double m = fmin(W, H);
     double th = fmax(W, H) * 0.0375, pad = th * 0.44;  /* the same size on every shape */
     PangoLayout *l = layout_for("示意图", SANS, th);
     PangoRectangle ink, log;
     pango_layout_get_extents(l, &ink, &log);
     double tw = log.width / (double)PANGO_SCALE;
     double bw = tw + pad * 2, bh = th * 1.5;
-    double x = W - m * 0.03 - bw, y = H - m * 0.03 - bh;
+    /* centred, its foot at 75 % of the height: the album and the site crop a photo to fill a frame,
+     * centred (a portrait in a 4:3 card keeps the middle 56 % of its height, the cover 65 %),
+     * and a mark in a corner was cut off; here it stays in every such crop */
+    double x = (W - bw) / 2, y = H * 0.75 - bh;
     rrect(x, y, bw, bh, bh * 0.18);
     hex(0x000000, 0.55);
     cairo_fill(cr);
