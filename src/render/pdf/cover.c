@@ -222,6 +222,19 @@ void pdf_chapter_photo_frame(const pdf_geom *g, double *w, double *h)
     *h = g->trim_h * CHAPTER_PHOTO_H + g->bleed;
 }
 
+/* A chapter opener's titles at (x, y), w wide: the big one white, a short
+ * gold rule, the small one in a paler gold. */
+static void opener_titles(pdf_doc *p, double x, double y, double w, const char *big, const char *small)
+{
+    const pdf_theme *th = &p->env->theme;
+    pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
+    y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
+    pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
+    y += pdf_mm(6);
+    pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
+    pdf_title(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+}
+
 void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const char *small)
 {
     const pdf_theme *th = &p->env->theme;
@@ -231,12 +244,7 @@ void pdf_chapter_photo(pdf_doc *p, const pdf_pic *photo, const char *big, const 
     pdf_photo_draw(p, photo, -g->bleed, -g->bleed, g->trim_w + 2 * g->bleed, ph + g->bleed);
     pdf_fill_rect(p, -g->bleed, ph, g->trim_w + 2 * g->bleed, pdf_mm(1.6), th->gold);
     double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = ph + pdf_mm(14);
-    pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
-    y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
-    pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
-    y += pdf_mm(6);
-    pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
-    pdf_title(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+    opener_titles(p, x, y, w, big, small);
     if (photo->caption && *photo->caption) {
         pdf_tstyle cs = pdf_style(PDF_SANS, PDF_FS_XS, 0, w);
         cs.ellipsize = 1;
@@ -275,12 +283,7 @@ void pdf_chapter_art(pdf_doc *p, const char *big, const char *small, int variant
         cairo_restore(p->cr);
     }
     double x = pdf_mm(22), w = g->trim_w - pdf_mm(44), y = ty;
-    pdf_tstyle b = pdf_style(PDF_SANS, PDF_FS_DD, 1, w);
-    y += pdf_title(p, x, y, big, &b, th->paper) + pdf_mm(3);
-    pdf_fill_rect(p, x, y, pdf_mm(16), pdf_mm(1.2), th->gold);
-    y += pdf_mm(6);
-    pdf_tstyle s = pdf_style(PDF_SANS, PDF_FS_XL, 0, w);
-    pdf_title(p, x, y, small, &s, mix(th->paper, th->gold, 0.3));
+    opener_titles(p, x, y, w, big, small);
 }
 
 void pdf_notes_page(pdf_doc *p, const char *running)

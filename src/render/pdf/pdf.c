@@ -84,7 +84,7 @@ typedef struct {
     size_t njobs;
     pdf_progress progress;
     pthread_mutex_t mu;
-    size_t next;
+    size_t next, nitems;      /* parallel(): the next item, and how many */
     void (*fn)(void *ctx, size_t i, worker *w);
     pdf_signs *signs;         /* phase 5, or NULL */
     worker *workers;
@@ -101,7 +101,7 @@ static void *thread_main(void *arg)
         pthread_mutex_lock(&r->mu);
         size_t i = r->next++;
         pthread_mutex_unlock(&r->mu);
-        if (i >= r->njobs) break;
+        if (i >= r->nitems) break;
         r->fn(r, i, s->w);
     }
     return NULL;
@@ -111,7 +111,7 @@ static void *thread_main(void *arg)
 static void parallel(run *r, size_t n, int nthreads, void (*fn)(void *, size_t, worker *))
 {
     r->next = 0;
-    r->njobs = n;
+    r->nitems = n;
     r->fn = fn;
     if (nthreads > (int)n) nthreads = (int)n;
     if (nthreads <= 1) {
@@ -478,6 +478,81 @@ static void jobs_free(job *jobs, size_t n)
     free(jobs);
 }
 
+/* The run's workers (a pango context each), its jobs and its locks. */
+static void run_init(run *r, pdf_env *env, const hc_pdf_opts *o, int nthreads, double t0)
+{
+    memset(r, 0, sizeof *r);
+    r->env = env;
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_mutex_init(&r->progress.mu, NULL);
+    r->progress.quiet = o->quiet;
+    r->progress.tty = isatty(2);
+    r->progress.t0 = t0;
+    r->workers = hc_xcalloc((size_t)nthreads, sizeof *r->workers);
+    for (int k = 0; k < nthreads; k++) r->workers[k].pc = pdf_pango_context_new(&r->workers[k].fm);
+    r->jobs = jobs_new(env->m, o->no_units, &r->njobs);
+}
+
+static void run_free(run *r, int nthreads)
+{
+    jobs_free(r->jobs, r->njobs);
+    pdf_pdfx_free(r->pdfx);
+    for (int k = 0; k < nthreads; k++) {
+        g_object_unref(r->workers[k].pc);
+        g_object_unref(r->workers[k].fm);
+    }
+    free(r->workers);
+    pthread_mutex_destroy(&r->mu);
+    pthread_mutex_destroy(&r->progress.mu);
+}
+
+/* With --pdfx: the press editions' CMYK profile, from print.icc or the
+ * generic one (a warning says which, and that a shop's own is wanted). */
+static void pdfx_open(run *r, const hc_pdf_opts *o, hc_diags *d)
+{
+    char *err = NULL;
+    int generic = 0;
+    /* a condition names the shop's profile: without that profile it would be a false claim */
+    int shop = o->pdfx_icc && *o->pdfx_icc;
+    r->pdfx = pdf_pdfx_new(o->pdfx_icc, shop ? o->pdfx_condition : NULL, o->cache_dir, &generic, &err);
+    if (!r->pdfx) {
+        hc_error(d, "pdfx", "site.yaml", 0, 0, "%s", err);
+        free(err);
+    } else if (generic) {
+        hc_warn(d, "pdfx", "site.yaml", 0, 0,
+                "the press edition uses the generic CMYK profile (%s, output condition 'Custom')%s: fine for "
+                "proofs; set print.icc and print.condition to the print shop's profile for the print run",
+                pdf_cmyk_description(pdf_pdfx_cmyk(r->pdfx)),
+                o->pdfx_condition && *o->pdfx_condition ? "; print.condition is ignored without print.icc" : "");
+    }
+}
+
+/* Phases 2-4: the route maps, then every document paginated, then drawn.
+ * Between phases freed memory goes back to the system (malloc_trim: every
+ * thread's arena): otherwise what the route maps and qpdf used stays
+ * resident, and the stage's peak is their sum. */
+static void albums(run *r, int nthreads, size_t errors0)
+{
+    hc_diags *d = r->env->d;
+    parallel(r, r->env->m->nprojects, nthreads, do_map);
+    malloc_trim(0);
+    if (hc_diags_errors(d) != errors0) return;
+    parallel(r, r->njobs, nthreads, do_paginate);
+    malloc_trim(0);
+    for (size_t i = 0; i < r->njobs; i++) r->progress.total += (size_t)r->jobs[i].npages;
+    parallel(r, r->njobs, nthreads, do_draw);
+    if (r->progress.shown && r->progress.tty) fputc('\n', stderr);
+}
+
+/* print/album.html, the album as one HTML page (the theme's album layout). */
+static void album_html(run *r)
+{
+    hc_buf html = HC_BUF_INIT;
+    if (pdf_album_html(r->env, &html) == 0 && write_out(r->env, "print/album.html", &html) == 0) r->files++;
+    hc_buf_free(&html);
+    hc_md_mem_release();   /* the bodies album.html read on this thread */
+}
+
 int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_stats *st)
 {
     double t0 = now_s();
@@ -490,58 +565,16 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
     }
     int nthreads = o->jobs > 0 ? o->jobs : 1;
     run r;
-    memset(&r, 0, sizeof r);
-    r.env = &env;
-    pthread_mutex_init(&r.mu, NULL);
-    pthread_mutex_init(&r.progress.mu, NULL);
-    r.progress.quiet = o->quiet;
-    r.progress.tty = isatty(2);
-    r.progress.t0 = t0;
-    r.workers = hc_xcalloc((size_t)nthreads, sizeof *r.workers);
-    for (int k = 0; k < nthreads; k++) r.workers[k].pc = pdf_pango_context_new(&r.workers[k].fm);
-    size_t njobs;
-    r.jobs = jobs_new(m, o->no_units, &njobs);
-    if (o->pdfx) {
-        char *err = NULL;
-        int generic = 0;
-        /* a condition names the shop's profile: without that profile it would be a false claim */
-        int shop = o->pdfx_icc && *o->pdfx_icc;
-        r.pdfx = pdf_pdfx_new(o->pdfx_icc, shop ? o->pdfx_condition : NULL, o->cache_dir, &generic, &err);
-        if (!r.pdfx) {
-            hc_error(d, "pdfx", "site.yaml", 0, 0, "%s", err);
-            free(err);
-        } else if (generic) {
-            hc_warn(d, "pdfx", "site.yaml", 0, 0,
-                    "the press edition uses the generic CMYK profile (%s, output condition 'Custom')%s: fine for "
-                    "proofs; set print.icc and print.condition to the print shop's profile for the print run",
-                    pdf_cmyk_description(pdf_pdfx_cmyk(r.pdfx)),
-                    o->pdfx_condition && *o->pdfx_condition ? "; print.condition is ignored without print.icc" : "");
-        }
-    }
+    run_init(&r, &env, o, nthreads, t0);
+    if (o->pdfx) pdfx_open(&r, o, d);
 
-    /* Between phases and after each document, freed memory goes back to the
-     * system (malloc_trim: every thread's arena): otherwise what the route
-     * maps and qpdf used stays resident, and the stage's peak is their sum. */
-    parallel(&r, m->nprojects, nthreads, do_map);
-    malloc_trim(0);
-    if (hc_diags_errors(d) == errors0) {
-        parallel(&r, njobs, nthreads, do_paginate);
-        malloc_trim(0);
-        for (size_t i = 0; i < njobs; i++) r.progress.total += (size_t)r.jobs[i].npages;
-        parallel(&r, njobs, nthreads, do_draw);
-        if (r.progress.shown && r.progress.tty) fputc('\n', stderr);
-    }
+    albums(&r, nthreads, errors0);
     size_t files0 = r.files;
     double s0 = now_s();
     if (hc_diags_errors(d) == errors0) signs(&r, nthreads);
     size_t nsigns = r.files - files0;
     double signs_s = now_s() - s0;
-    if (hc_diags_errors(d) == errors0) {
-        hc_buf html = HC_BUF_INIT;
-        if (pdf_album_html(&env, &html) == 0 && write_out(&env, "print/album.html", &html) == 0) r.files++;
-        hc_buf_free(&html);
-        hc_md_mem_release();   /* the bodies album.html read on this thread */
-    }
+    if (hc_diags_errors(d) == errors0) album_html(&r);
     pdf_photos_report(&env);
 
     if (st) {
@@ -551,16 +584,8 @@ int hc_pdf_render(const hc_model *m, const hc_pdf_opts *o, hc_diags *d, hc_pdf_s
         st->signs_seconds = signs_s;
         st->seconds = now_s() - t0;
     }
-    jobs_free(r.jobs, njobs);
     if (r.pdfx && hc_diags_errors(d) == errors0) pdf_pdfx_prune(r.pdfx);
-    pdf_pdfx_free(r.pdfx);
-    for (int k = 0; k < nthreads; k++) {
-        g_object_unref(r.workers[k].pc);
-        g_object_unref(r.workers[k].fm);
-    }
-    free(r.workers);
-    pthread_mutex_destroy(&r.mu);
-    pthread_mutex_destroy(&r.progress.mu);
+    run_free(&r, nthreads);
     env_free(&env);
     return hc_diags_errors(d) == errors0 ? 0 : -1;
 }
