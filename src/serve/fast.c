@@ -8,6 +8,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "render/html/site.h"
+#include "render/images/images.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +20,8 @@ struct hc_fast {
     char *out;        /* the served folder */
     char *scratch;    /* serve's folder for the theme's files and the page on its way */
     int drafts;
-    int images;       /* some page of the site shows an image (so a listing may: they are left to the build) */
+    int images;       /* some page of the site shows an image */
+    hc_images *img;   /* then the image stage's set, read from its cache (NULL until it is found whole) */
     hc_buf written;   /* "cases/a/ cases/b/": the pages written by the last hc_fast_apply */
 };
 
@@ -54,6 +56,7 @@ hc_fast *hc_fast_open(const hc_opts *bo, const char *scratch)
 void hc_fast_close(hc_fast *f)
 {
     if (!f) return;
+    hc_images_free(f->img);
     hc_model_free(f->m);
     free(f->out);
     free(f->scratch);
@@ -97,18 +100,20 @@ static int same_ties(const hc_doc *old, const hc_doc *new)
     return 1;
 }
 
-/* 1 if case c's page shows an image: a photo of its own, of one of its
- * projects, or the site's logo. The renditions are the image stage's, which
- * serve does not keep: such a page is left to the full build, so that a page
- * written at once is always the one the full build writes. */
-static int shows_images(const hc_model *m, const hc_doc *doc)
+/* Pages that show an image need the image stage's renditions (names, sizes,
+ * placeholders): the set the last build made, read from its cache beside
+ * the served folder without decoding anything. 1 when f has it; 0 when the
+ * cache does not hold every image as its file is now (a build still making
+ * them, a photo changed): the page is then left to the full build, so that
+ * a page written at once is always the one the full build writes. */
+static int have_images(hc_fast *f)
 {
-    if (m->config.logo && m->config.logo->src) return 1;
-    for (size_t i = 0; i < doc->nrefs; i++)
-        if (doc->refs[i].image) return 1;
-    for (size_t i = 0; i < doc->nprojects; i++)
-        if (doc->projects[i] != HC_NONE && m->projects[doc->projects[i]].nphotos) return 1;
-    return 0;
+    if (!f->images || f->img) return 1;
+    hc_buf cache = HC_BUF_INIT;
+    hc_buf_printf(&cache, "%s.huace-images", f->out);
+    hc_images_lookup(f->m, hc_buf_cstr(&cache), &f->img);
+    hc_buf_free(&cache);
+    return f->img != NULL;
 }
 
 static size_t find_case(const hc_model *m, const char *rel)
@@ -142,16 +147,16 @@ out:
     return rc;
 }
 
-/* Renders case c's page, and the pages that list it where no page of the
- * site shows an image, into the served folder. 0 or -1. */
+/* Renders case c's page and the pages that list it into the served folder.
+ * 0 or -1. */
 static int write_pages(hc_fast *f, size_t c)
 {
     hc_diags *d = hc_diags_new();
-    hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1 };
+    hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1, .images = f->img };
     /* the footer's album sizes: those of the album served now */
     ro.pdf_bytes[0] = hc_fs_file_size(f->out, "print/album.pdf");
     ro.pdf_bytes[1] = hc_fs_file_size(f->out, "print/album-press.pdf");
-    int rc = hc_render_case_pages(f->m, &ro, c, !f->images, emit_page, f, d);
+    int rc = hc_render_case_pages(f->m, &ro, c, 1, emit_page, f, d);
     hc_diags_free(d);
     return rc;
 }
@@ -177,7 +182,7 @@ static int apply_one(hc_fast *f, const char *rel)
         return 0;
     }
     hc_doc *old = &f->m->cases[c];   /* what linking made of it holds for the new one */
-    if (shows_images(f->m, old)) {
+    if (!have_images(f)) {
         hc_doc_clear(&doc);
         return 0;
     }

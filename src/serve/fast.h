@@ -5,17 +5,19 @@
  * (hc_load_case) and, if what links it to the rest of the site is as before
  * (date, township, projects, tags, draft, album, its links and images) and
  * it reads without errors, it takes the old one's place in the model and its
- * page is rendered and put into the served folder in one rename; then, where
- * no page of the site shows an image, so do the pages that list it (the
- * home page, its page of the case list, its projects', its terms'). The full
+ * page is rendered and put into the served folder in one rename; then so do
+ * the pages that list it (the home page, its page of the case list, its
+ * projects', its terms'). Pages that show photos take the image stage's
+ * renditions from its cache beside the served folder (hc_images_lookup:
+ * nothing is decoded, libvips is not started in serve's process). The full
  * build that serve runs next (in the background) writes every page that
  * shows it (listings, terms, projects, search, feeds, maps, album) and ends
  * in the same bytes as a full build; until then the case's own page is
  * already the new text.
  *
  * Anything else (another file, a new, deleted or renamed case, a date or a
- * project changed, an error, a page that shows an image: the image stage's
- * renditions are not kept here) is no quick update: hc_fast_apply returns 0 and
+ * project changed, an error, an image the cache does not hold as its file
+ * is now) is no quick update: hc_fast_apply returns 0 and
  * the caller drops the model and builds everything.
  */
 #ifndef HC_SERVE_FAST_H

@@ -24,6 +24,12 @@ count() { grep -c "$1" "$T/serve.out"; }
 
 cp -R tests/sites/base "$T/site"
 printf 'maps: {enabled: false}\nprint: {enabled: false}\n' >>"$T/site/site.yaml"
+# a photo on the home page and in the first case study: pages written at once take the
+# image stage's renditions from its cache, and must still equal the full build's
+mkdir -p "$T/site/assets/photos"
+cp tests/sites/album/assets/photos/wide.jpg "$T/site/assets/photos/wide.jpg"
+printf 'banner: {src: assets/photos/wide.jpg, alt: 示意横幅}\n' >>"$T/site/site.yaml"
+printf '\n![示意照片](/assets/photos/wide.jpg "一张示意照片")\n' >>"$T/site/content/cases/$(ls "$T/site/content/cases" | head -n 1)"
 printf -- '---\ntitle: [unclosed\n---\n正文\n' >"$T/site/content/cases/zz-broken.md"
 mkdir "$T/tmp"
 
@@ -174,6 +180,7 @@ listed=$(grep 'served at once' "$T/serve.out" | tail -n 1 | sed -n 's/.*then the
 idle
 "$HUACE" build -s "$T/site" -o "$T/full1" --base-url "$URL/" --today 2026-11-30 --quiet
 check "the page written at once equals the full build's" cmp "$T/fast/cases/$page1/index.html" "$T/full1/cases/$page1/index.html"
+check "and shows its photo's renditions (from the image cache)" grep -q 'srcset="[^"]*wide\.[0-9a-f]*-[0-9]*\.webp' "$T/fast/cases/$page1/index.html"
 check "then the pages that list it: home, the case list, its project, its terms" sh -c "echo ' $listed ' | grep -q ' / ' && echo ' $listed ' | grep -q ' cases/ ' && echo ' $listed ' | grep -q ' projects/' && test \$(echo $listed | wc -w) -ge 5"
 for d in $listed; do
     [ "$d" = / ] && d=

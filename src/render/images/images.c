@@ -172,14 +172,21 @@ static void take(stage *s, hc_img_entry *e, const hc_img_entry *old, const hc_im
     atomic_fetch_add(&s->reused, 1);
 }
 
+/* Where an SVG source is published: under assets/ as it is. */
+static char *svg_site_path(const char *src)
+{
+    hc_buf b = HC_BUF_INIT;
+    hc_buf_printf(&b, "assets/%s", strncmp(src, "assets/", 7) == 0 ? src + 7 : src);
+    return hc_buf_detach(&b, NULL);
+}
+
 static int do_svg(stage *s, size_t i, const hc_img_use *u, const hc_buf *data)
 {
     hc_img *im = &s->t->v[i];
     if (hc_svg_check(data->data ? data->data : "", data->len, u->src, &u->at, s->d) != 0) return -1;
     hc_buf b = HC_BUF_INIT;
-    hc_buf_printf(&b, "assets/%s", strncmp(u->src, "assets/", 7) == 0 ? u->src + 7 : u->src);
     im->svg = 1;
-    im->svg_path = hc_buf_detach(&b, NULL);
+    im->svg_path = svg_site_path(u->src);
     /* published here, checked (static.c leaves the SVGs of the set alone) */
     {
         hc_buf_printf(&b, "%s/%s", s->o->out_dir, im->svg_path);
@@ -359,6 +366,56 @@ static void compact(hc_images *t, const int *ok)
         img_clear(&t->v[i], &t->ent[i]);
     }
     t->n = w;
+}
+
+/* hc_images_lookup's image i: 0 when the cache has it as its source is now. */
+static int lookup_one(stage *s, size_t i)
+{
+    const hc_img_use *u = &s->uses[i];
+    const char *named = hc_img_kind_of_name(u->src);
+    struct stat st;
+    hc_buf path = HC_BUF_INIT;
+    hc_buf_printf(&path, "%s/%s", s->m->root, u->src);
+    int rc = named && stat(hc_buf_cstr(&path), &st) == 0 && S_ISREG(st.st_mode) ? 0 : -1;
+    hc_buf_free(&path);
+    if (rc != 0) return -1;
+    if (!strcmp(named, "SVG")) {   /* checked and published by the build that made the cache */
+        s->t->v[i].svg = 1;
+        s->t->v[i].svg_path = svg_site_path(u->src);
+        return 0;
+    }
+    long long mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    const hc_img_entry *old = hc_img_index_by_stat(s->prev, u->src, (long long)st.st_size, mtime);
+    if (!old || !cached_whole(s, old)) return -1;
+    take(s, &s->t->ent[i], old, u, &st);
+    fill(s, i, &s->t->ent[i]);
+    return 0;
+}
+
+int hc_images_lookup(const hc_model *m, const char *cache_dir, hc_images **out)
+{
+    hc_img_use *uses = NULL;
+    size_t n = 0;
+    *out = NULL;
+    hc_img_collect(m, &uses, &n);
+    hc_images *t = hc_xcalloc(1, sizeof *t);
+    t->root = hc_xstrdup(m->root);
+    t->cache_dir = hc_xstrdup(cache_dir);
+    t->n = n;
+    t->v = hc_xcalloc(n ? n : 1, sizeof *t->v);
+    t->ent = hc_xcalloc(n ? n : 1, sizeof *t->ent);
+    for (size_t i = 0; i < n; i++) t->v[i].src = uses[i].src;   /* the set takes the strings */
+    hc_img_index prev;
+    hc_img_index_load(&prev, cache_dir);
+    hc_images_opts o = { .cache_dir = cache_dir };
+    stage s = { .m = m, .o = &o, .t = t, .uses = uses, .prev = &prev };
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) rc = lookup_one(&s, i);
+    hc_img_index_free(&prev);
+    free(uses);
+    if (rc != 0) hc_images_free(t);
+    else *out = t;
+    return rc;
 }
 
 int hc_images_process(const hc_model *m, const hc_images_opts *o, hc_diags *d, hc_images **out, hc_images_stats *st)

@@ -85,6 +85,13 @@ int hc_images_process(const hc_model *m, const hc_images_opts *o, hc_diags *d, h
                       hc_images_stats *st);
 void hc_images_free(hc_images *t);
 
+/* The set as the last hc_images_process with this cache_dir made it, read
+ * from the cache's index: nothing is decoded or written, and libvips is not
+ * started (serve's quick update calls it in a process that forks builds).
+ * 0 and *out; -1 and no set when any image the model uses is not in the
+ * cache as its source file is now (new, changed, missing). */
+int hc_images_lookup(const hc_model *m, const char *cache_dir, hc_images **out);
+
 /* The image at site path src ("assets/photos/a.jpg", no leading "/"), or NULL
  * if the content does not use it or it failed. */
 const hc_img *hc_images_get(const hc_images *t, const char *src);
