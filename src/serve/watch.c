@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MASK (IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | \
@@ -34,7 +35,9 @@ struct hc_watch {
 };
 
 #define MAX_FILES 64     /* more files than this in one change: taken as a change of everything */
-enum { FILE_MADE = 1, FILE_GONE = 2 };
+#define HOLD_MS 500      /* how long a save under way (a file open for writing, or moved away) may hold a change */
+/* FILE_MADE: its first event made it; FILE_GONE: its last took it away; FILE_OPEN: written and not yet closed */
+enum { FILE_MADE = 1, FILE_GONE = 2, FILE_OPEN = 4 };
 
 /* Watches the folder src/rel and every folder below it (names starting with
  * '.' left out). Returns -1 only when the kernel refuses for want of room
@@ -148,6 +151,8 @@ static void note_change(hc_watch *w, const struct inotify_event *ev)
     }
     if (ev->mask & (IN_DELETE | IN_MOVED_FROM)) w->fate[i] |= FILE_GONE;
     else w->fate[i] &= (unsigned char)~FILE_GONE;
+    if (ev->mask & (IN_CREATE | IN_MODIFY)) w->fate[i] |= FILE_OPEN;
+    if (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM)) w->fate[i] &= (unsigned char)~FILE_OPEN;
     hc_buf_free(&path);
 }
 
@@ -156,6 +161,36 @@ static void forget_changes(hc_watch *w)
     for (size_t i = 0; i < w->nfiles; i++) free(w->files[i]);
     w->nfiles = 0;
     w->other = 0;
+}
+
+/* 1 for an editor's by-product in a folder whose files the build picks by
+ * their ending (content/, content/cases/: .md; content/projects/: .yaml):
+ * a backup ("a.md~"), a swap file ("a.md.swp" …) or vim's probe of whether
+ * it may write there ("4913", "5036" …). Elsewhere (assets/ is copied as it
+ * is) every name counts. */
+static int editor_litter(const char *dir, const char *name)
+{
+    static const char *const ends[] = { "~", ".swp", ".swo", ".swx", ".swpx" };
+    if (strcmp(dir, "content") && strcmp(dir, "content/cases") && strcmp(dir, "content/projects")) return 0;
+    size_t n = strlen(name), digits = strspn(name, "0123456789");
+    if (n && digits == n) return 1;
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t k = strlen(ends[i]);
+        if (n > k && !strcmp(name + n - k, ends[i])) return 1;
+    }
+    return 0;
+}
+
+/* 1 if the event's name is a symbolic link now (one made or renamed in may
+ * lead to a folder, which must be watched). */
+static int names_link(const hc_watch *w, const struct inotify_event *ev)
+{
+    struct stat st;
+    hc_buf full = HC_BUF_INIT;
+    hc_buf_printf(&full, "%s/%s/%s", w->src, w->rel[ev->wd], ev->name);
+    int link = lstat(hc_buf_cstr(&full), &st) == 0 && S_ISLNK(st.st_mode);
+    hc_buf_free(&full);
+    return link;
 }
 
 /* Whether an event is a change of the inputs; notes when the folders to
@@ -181,9 +216,12 @@ static int is_change(hc_watch *w, const struct inotify_event *ev)
         return 0;
     }
     if (ev->len && ev->name[0] == '.') return 0;
+    int known = ev->wd >= 0 && (size_t)ev->wd < w->capseen && w->rel[ev->wd];
+    if (ev->len && known && !(ev->mask & IN_ISDIR) && editor_litter(w->rel[ev->wd], ev->name)) return 0;
     if ((ev->mask & IN_ISDIR) || (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))) w->rewatch = 1;
-    /* a link made or renamed may lead to a folder */
-    if (ev->mask & (IN_CREATE | IN_MOVED_TO)) w->rewatch = 1;
+    /* a link made or renamed may lead to a folder (a plain file needs no new watch) */
+    if ((ev->mask & (IN_CREATE | IN_MOVED_TO)) && !(ev->mask & IN_ISDIR) && (!ev->len || !known || names_link(w, ev)))
+        w->rewatch = 1;
     return 1;
 }
 
@@ -208,10 +246,26 @@ static int drain(hc_watch *w)
     }
 }
 
+/* 1 while a save seems under way: a file is open for writing, or one that
+ * was there has been moved away or deleted (vim renames it to a backup, then
+ * writes it anew). */
+static int saving(const hc_watch *w)
+{
+    for (size_t i = 0; i < w->nfiles; i++)
+        if ((w->fate[i] & FILE_OPEN) || w->fate[i] == FILE_GONE) return 1;
+    return 0;
+}
+
+static long ms_between(const struct timespec *a, const struct timespec *b)
+{
+    return (long)(b->tv_sec - a->tv_sec) * 1000 + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
 int hc_watch_wait(hc_watch *w, int timeout_ms, int settle_ms)
 {
     struct pollfd pf = { .fd = w->fd, .events = POLLIN };
     int changed = 0, rc;
+    struct timespec t0, t;
     forget_changes(w);
     while (!changed) {
         rc = poll(&pf, 1, timeout_ms);
@@ -219,9 +273,16 @@ int hc_watch_wait(hc_watch *w, int timeout_ms, int settle_ms)
         if (rc == 0) return 0;
         if ((changed = drain(w)) < 0) return 0;
     }
-    for (;;) {   /* until settle_ms pass with no change */
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {   /* until settle_ms pass with no change and no save under way (for HOLD_MS at most) */
         pf.fd = w->fd;
-        rc = poll(&pf, 1, settle_ms);
+        int wait = settle_ms;
+        if (saving(w)) {
+            clock_gettime(CLOCK_MONOTONIC, &t);
+            long left = HOLD_MS - ms_between(&t0, &t);
+            if (left > wait) wait = (int)left;
+        }
+        rc = poll(&pf, 1, wait);
         if (rc < 0) {
             if (errno == EINTR) return -1;
             break;

@@ -8,9 +8,15 @@
  * deleted, renamed in or out, or its attributes changed, below those; so an
  * editor that saves by writing a temporary file and renaming it over the
  * old one, or by renaming the old one to a backup first (vim), is seen as it
- * is. Names starting with '.' (editors' swap files; the build leaves them
- * out too) are no change, and neither is anything else at SRC's top level
- * (the default output folder public/, .git/ …).
+ * is; and such a save is one change: the wait holds (HOLD_MS, 0.5 s, at
+ * most) while a file is open for writing (created or written, not yet
+ * closed) or one that was there is moved away or deleted and not yet back.
+ * Names starting with '.' (editors' swap files; the build leaves them out
+ * too) are no change, and neither are editors' backups, swap files and
+ * probes ("a.md~", "a.md.swp", vim's "4913") in content/, content/cases/
+ * and content/projects/ (whose files the build picks by ending), nor
+ * anything else at SRC's top level (the default output folder public/,
+ * .git/ …).
  *
  * When inotify cannot be had (no instance left, or the watch limit of
  * fs.inotify.max_user_watches reached) hc_watch_open returns NULL and says

@@ -131,16 +131,51 @@ check "fixing it builds again" sh -c "i=0; while [ \$i -lt 300 ]; do [ \$(grep -
 served() { i=0; while [ $i -lt 300 ]; do $HTTP GET "$URL$1" "$T/w" >"$T/wr" && grep -q "^status ${3:-200}\$" "$T/wr" && grep -q "$2" "$T/w" && return 0; sleep 0.2; i=$((i + 1)); done; return 1; }
 check "inotify watches the site (no fall-back to polling)" sh -c "! grep -q 'looking for changes every' '$T/serve.out'"
 c2=content/cases/second-case.md
+# idle: no build under way (serve builds in a child process) and nothing printed for a second
+idle() { n0=-1; i=0; while [ $i -lt 100 ] && { [ "$(wc -l <"$T/serve.out")" != "$n0" ] || pgrep -P "$pid" >/dev/null; }; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done; }
+# quick NAME: after an edit made by the caller (started once the server is idle, fast0 set before),
+# waits for the quick update, copies the pages it wrote, lets the build it started finish, builds
+# the same inputs in full and checks each quick page against it
+quick() {
+    i=0; while [ $i -lt 600 ] && [ "$(count 'served at once')" -le "$fast0" ]; do sleep 0.02; i=$((i + 1)); done
+    rm -rf "$T/fast" "$T/fullq"
+    cp -R "$SITE_OUT" "$T/fast"
+    line=$(grep 'served at once' "$T/serve.out" | tail -n 1)
+    listed="$(echo "$line" | sed -n 's/.*building again (\([^ ]*\) served at once.*/\1/p') $(echo "$line" | sed -n 's/.*then the pages that list it: \(.*\))$/\1/p')"
+    check "$1: served at once, in one change (not a full build first)" test "$(count 'served at once')" -gt "$fast0" -a "$(count 'a file changed, building again$')" -eq "$full0"
+    idle
+    "$HUACE" build -s "$T/site" -o "$T/fullq" --base-url "$URL/" --today 2026-11-30 --quiet
+    for d in $listed; do
+        [ "$d" = / ] && d=
+        check "$1: /$d as served at once equals the full build's" cmp "$T/fast/${d}index.html" "$T/fullq/${d}index.html"
+    done
+}
+begin() { idle; fast0=$(count 'served at once'); full0=$(count 'a file changed, building again$'); }
 # an editor's atomic save: a temporary file renamed over the case
+begin
 sed 's/^title: .*/title: 原子保存的标题/' "$T/site/$c2" >"$T/site/content/cases/.second-case.md.tmp"
 mv "$T/site/content/cases/.second-case.md.tmp" "$T/site/$c2"
 check "a case saved by writing a temporary file and renaming it over the old one is served" served /cases/second-case/ 原子保存的标题
-# vim's backup-rename: the case is renamed away, then written afresh
+quick "a hidden temporary file renamed over the case"
+# the same from a file written elsewhere on the same file system (mv tmp case.md)
+begin
+sed 's/^title: .*/title: 别处写好再移入的标题/' "$T/site/$c2" >"$T/moved-in.md"
+mv "$T/moved-in.md" "$T/site/$c2"
+check "a case moved in over the old one (mv tmp case.md) is served" served /cases/second-case/ 别处写好再移入的标题
+quick "mv tmp case.md"
+# vim's save, step by step with pauses longer than serve's quiet time: the probe file 4913,
+# the case renamed to its backup, written anew (held open a while, as fsync does), the backup removed
+begin
+: >"$T/site/content/cases/4913"
+rm "$T/site/content/cases/4913"
 mv "$T/site/$c2" "$T/site/$c2~"
-sed 's/^title: .*/title: 备份改名后写的标题/' "$T/site/$c2~" >"$T/site/$c2"
+sleep 0.1
+{ sed 's/^title: .*/title: 备份改名后写的标题/' "$T/site/$c2~"; sleep 0.15; } >"$T/site/$c2"
+sleep 0.05
 rm "$T/site/$c2~"
 check "a case saved as vim does (rename to a backup, write anew) is served" served /cases/second-case/ 备份改名后写的标题
 check "and listed" served /cases/ 备份改名后写的标题
+quick "a vim-style save"
 # renamed: the old URL goes, the new one comes
 mv "$T/site/$c2" "$T/site/content/cases/renamed-case.md"
 check "a renamed case is served at its new URL" served /cases/renamed-case/ 备份改名后写的标题
@@ -167,25 +202,13 @@ overlay_rc=$?
 sed 's/^/# overlay.mjs: /' "$T/overlay.tap"
 check "the overlay test in Chromium passes (each of its lines above)" sh -c "test $overlay_rc -eq 0 && grep -q '^ok - on every open page' '$T/overlay.tap'"
 
-# idle: no build under way (serve builds in a child process) and nothing printed for a second
-idle() { n0=-1; i=0; while [ $i -lt 100 ] && { [ "$(wc -l <"$T/serve.out")" != "$n0" ] || pgrep -P "$pid" >/dev/null; }; do n0=$(wc -l <"$T/serve.out"); sleep 1; i=$((i + 1)); done; }
 # an edit to a case's text: its page and the pages that list it at once, each as a full build writes it
 # (copied at once: the build the edit started swaps in a moment later)
-idle
-fast0=$(count 'served at once')
+begin
 printf '\n顺手补的一句话。\n' >>"$T/site/content/cases/$case1"
-i=0; while [ $i -lt 600 ] && [ "$(count 'served at once')" -le "$fast0" ]; do sleep 0.02; i=$((i + 1)); done
-cp -R "$SITE_OUT" "$T/fast"
-listed=$(grep 'served at once' "$T/serve.out" | tail -n 1 | sed -n 's/.*then the pages that list it: \(.*\))$/\1/p')
-idle
-"$HUACE" build -s "$T/site" -o "$T/full1" --base-url "$URL/" --today 2026-11-30 --quiet
-check "the page written at once equals the full build's" cmp "$T/fast/cases/$page1/index.html" "$T/full1/cases/$page1/index.html"
+quick "an edit to a case's text"
 check "and shows its photo's renditions (from the image cache)" grep -q 'srcset="[^"]*wide\.[0-9a-f]*-[0-9]*\.webp' "$T/fast/cases/$page1/index.html"
-check "then the pages that list it: home, the case list, its project, its terms" sh -c "echo ' $listed ' | grep -q ' / ' && echo ' $listed ' | grep -q ' cases/ ' && echo ' $listed ' | grep -q ' projects/' && test \$(echo $listed | wc -w) -ge 5"
-for d in $listed; do
-    [ "$d" = / ] && d=
-    check "and each equals the full build's: /$d" cmp "$T/fast/${d}index.html" "$T/full1/${d}index.html"
-done
+check "its page, then the pages that list it: home, the case list, its project, its terms" sh -c "echo ' $listed ' | grep -q ' cases/$page1/ ' && echo ' $listed ' | grep -q ' / ' && echo ' $listed ' | grep -q ' cases/ ' && echo ' $listed ' | grep -q ' projects/' && test \$(echo $listed | wc -w) -ge 6"
 # two edits, the second while the build the first started is under way: both at once
 fast0=$(count 'served at once')
 printf '\n又补了一句。\n' >>"$T/site/content/cases/$case1"
