@@ -123,24 +123,29 @@ static size_t find_case(const hc_model *m, const char *rel)
     return HC_NONE;
 }
 
-/* Puts one rendered page into the served folder: written beside it (the
- * same file system) and renamed in, so a build swapping the folder
- * meanwhile never sees a half-written file. */
-static int emit_page(void *ctx, const char *dir, const hc_buf *html)
+/* Puts one rendered file (a page, feed.xml, a search piece) into the served
+ * folder: written beside it (the same file system) and renamed in, so a
+ * build swapping the folder meanwhile never sees a half-written file. */
+static int emit_page(void *ctx, const char *path, const hc_buf *bytes)
 {
+    static const char index[] = "index.html";
     hc_fast *f = ctx;
     int rc = -1;
     hc_buf tmp = HC_BUF_INIT, dst = HC_BUF_INIT;
     hc_buf_printf(&tmp, "%s/page.tmp", f->scratch);
-    hc_buf_printf(&dst, "%s/%sindex.html", f->out, dir);
-    if (hc_fs_write(hc_buf_cstr(&tmp), html->data ? html->data : "", html->len) != 0) goto out;
+    hc_buf_printf(&dst, "%s/%s", f->out, path);
+    if (hc_fs_write(hc_buf_cstr(&tmp), bytes->data ? bytes->data : "", bytes->len) != 0) goto out;
     if (rename(hc_buf_cstr(&tmp), hc_buf_cstr(&dst)) != 0) {
         unlink(hc_buf_cstr(&tmp));
         goto out;
     }
-    if (f->written.len) hc_buf_putc(&f->written, ' ');
-    hc_buf_puts(&f->written, *dir ? dir : "/");
     rc = 0;
+    /* a page by its folder ("cases/a/", "/" for the home page), another file by its path */
+    size_t n = strlen(path), k = sizeof index - 1;
+    int page = n >= k && !strcmp(path + n - k, index) && (n == k || path[n - k - 1] == '/');
+    if (f->written.len) hc_buf_putc(&f->written, ' ');
+    if (page && n == k) hc_buf_putc(&f->written, '/');
+    else hc_buf_put(&f->written, path, page ? n - k : n);
 out:
     hc_buf_free(&tmp);
     hc_buf_free(&dst);

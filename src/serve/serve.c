@@ -367,7 +367,7 @@ static void on_change(const hc_opts *bo, const preview *p, hc_watch *w, builder 
         const char *pages = hc_fast_written(*fast), *rest = strchr(pages, ' ');
         printf("huace serve: a file changed, building again (%.*s served at once, in %.0f ms%s%s)\n",
                rest ? (int)(rest - pages) : (int)strlen(pages), pages, ms_since(&t0),
-               rest ? "; then the pages that list it:" : "", rest ? rest : "");
+               rest ? "; then the pages and files that show it:" : "", rest ? rest : "");
         fflush(stdout);
         if (bl->pid) {
             bl->again = 1;

@@ -8,8 +8,6 @@
 #include <errno.h>
 #include <string.h>
 
-#define FEED_ENTRIES 20
-
 /* base_url (checked at load: hc_url_base_ok) + the percent-encoded site path. */
 static void plain_url(hc_buf *out, const char *base, const char *site_path)
 {
@@ -76,46 +74,55 @@ static int sitemap(const hc_shared *sh, const hc_job *jobs, char *const *dirs, s
     return rc;
 }
 
-int hc_feeds_write(const hc_shared *sh, const hc_job *jobs, char *const *dirs, size_t njobs, const char *out_dir,
-                   hc_diags *d, size_t *files)
+void hc_feed_atom(const hc_shared *sh, hc_buf *b)
 {
     const hc_model *m = sh->m;
     const char *base = m->config.base_url ? m->config.base_url : "http://localhost/";
-    hc_buf b = HC_BUF_INIT, p = HC_BUF_INIT;
-    int rc = sitemap(sh, jobs, dirs, njobs, out_dir, d, files);
-
-    hc_buf_reset(&b);
-    hc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>");
-    hc_escape_xml(&b, m->config.title, strlen(m->config.title));
-    hc_buf_puts(&b, "</title>\n  <id>");
-    abs_url(&b, base, "");
-    hc_buf_puts(&b, "</id>\n  <link rel=\"self\" href=\"");
-    abs_url(&b, base, "feed.xml");
-    hc_buf_puts(&b, "\"/>\n  <link href=\"");
-    abs_url(&b, base, "");
-    hc_buf_printf(&b, "\"/>\n  <updated>%sT00:00:00Z</updated>\n", sh->build_date);
+    hc_buf p = HC_BUF_INIT;
+    hc_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>");
+    hc_escape_xml(b, m->config.title, strlen(m->config.title));
+    hc_buf_puts(b, "</title>\n  <id>");
+    abs_url(b, base, "");
+    hc_buf_puts(b, "</id>\n  <link rel=\"self\" href=\"");
+    abs_url(b, base, "feed.xml");
+    hc_buf_puts(b, "\"/>\n  <link href=\"");
+    abs_url(b, base, "");
+    hc_buf_printf(b, "\"/>\n  <updated>%sT00:00:00Z</updated>\n", sh->build_date);
     if (m->config.author) {
-        hc_buf_puts(&b, "  <author><name>");
-        hc_escape_xml(&b, m->config.author, strlen(m->config.author));
-        hc_buf_puts(&b, "</name></author>\n");
+        hc_buf_puts(b, "  <author><name>");
+        hc_escape_xml(b, m->config.author, strlen(m->config.author));
+        hc_buf_puts(b, "</name></author>\n");
     }
-    for (size_t i = 0; i < m->ncases && i < FEED_ENTRIES; i++) {
+    for (size_t i = 0; i < m->ncases && i < HC_FEED_ENTRIES; i++) {
         const hc_doc *c = &m->cases[i];
         char date[11];
         hc_date_format(c->date != HC_NO_DATE ? c->date : m->today, date);
         hc_buf_reset(&p);
         hc_path_case(&p, c);
-        hc_buf_puts(&b, "  <entry>\n    <title>");
-        hc_escape_xml(&b, c->title, strlen(c->title));
-        hc_buf_puts(&b, "</title>\n    <id>");
-        abs_url(&b, base, hc_buf_cstr(&p));
-        hc_buf_puts(&b, "</id>\n    <link href=\"");
-        abs_url(&b, base, hc_buf_cstr(&p));
-        hc_buf_printf(&b, "\"/>\n    <updated>%sT00:00:00Z</updated>\n    <summary>", date);
-        hc_escape_xml(&b, c->summary ? c->summary : "", c->summary ? strlen(c->summary) : 0);
-        hc_buf_puts(&b, "</summary>\n  </entry>\n");
+        hc_buf_puts(b, "  <entry>\n    <title>");
+        hc_escape_xml(b, c->title, strlen(c->title));
+        hc_buf_puts(b, "</title>\n    <id>");
+        abs_url(b, base, hc_buf_cstr(&p));
+        hc_buf_puts(b, "</id>\n    <link href=\"");
+        abs_url(b, base, hc_buf_cstr(&p));
+        hc_buf_printf(b, "\"/>\n    <updated>%sT00:00:00Z</updated>\n    <summary>", date);
+        hc_escape_xml(b, c->summary ? c->summary : "", c->summary ? strlen(c->summary) : 0);
+        hc_buf_puts(b, "</summary>\n  </entry>\n");
     }
-    hc_buf_puts(&b, "</feed>\n");
+    hc_buf_puts(b, "</feed>\n");
+    hc_buf_free(&p);
+}
+
+int hc_feeds_write(const hc_shared *sh, const hc_job *jobs, char *const *dirs, size_t njobs, const char *out_dir,
+                   hc_diags *d, size_t *files)
+{
+    const hc_model *m = sh->m;
+    const char *base = m->config.base_url ? m->config.base_url : "http://localhost/";
+    hc_buf b = HC_BUF_INIT;
+    int rc = sitemap(sh, jobs, dirs, njobs, out_dir, d, files);
+
+    hc_buf_reset(&b);
+    hc_feed_atom(sh, &b);
     rc |= write_file(out_dir, "feed.xml", &b, d, files);
 
     hc_buf_reset(&b);
@@ -131,6 +138,5 @@ int hc_feeds_write(const hc_shared *sh, const hc_job *jobs, char *const *dirs, s
     hc_campaign_ics(sh, &b);
     rc |= write_file(out_dir, "schedule/schedule.ics", &b, d, files);
     hc_buf_free(&b);
-    hc_buf_free(&p);
     return rc ? -1 : 0;
 }

@@ -33,6 +33,10 @@ const char *hc_page_values(const hc_shared *sh, const hc_job *j, hc_arena *a, hc
  * schedule/schedule.ics. */
 int hc_feeds_write(const hc_shared *sh, const hc_job *jobs, char *const *dirs, size_t njobs, const char *out_dir,
                    hc_diags *d, size_t *files);
+/* feed.xml's bytes (the newest FEED_ENTRIES case studies), appended to b. */
+void hc_feed_atom(const hc_shared *sh, hc_buf *b);
+/* How many case studies feed.xml holds: the first (newest) of m->cases. */
+#define HC_FEED_ENTRIES 20
 void hc_meta_values(const hc_shared *sh, const hc_job *j, hc_arena *a, const char *dir, hc_tv *ctx);
 
 #endif

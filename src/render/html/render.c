@@ -242,47 +242,92 @@ static size_t case_jobs(const hc_model *m, size_t c, int listings, hc_job **jobs
     return n;
 }
 
-int hc_render_case_pages(const hc_model *m, const hc_render_opts *o, size_t c, int listings, hc_render_emit emit,
-                         void *ctx_emit, hc_diags *d)
+/* The files beside the pages that hold case c: feed.xml when c is among its
+ * entries, the search text piece that holds it. 0, or -1. */
+static int case_files(const hc_shared *sh, size_t c, hc_render_emit emit, void *ctx_emit, hc_diags *d)
+{
+    int rc = 0;
+    hc_buf path = HC_BUF_INIT, b = HC_BUF_INIT;
+    if (c < HC_FEED_ENTRIES) {
+        hc_feed_atom(sh, &b);
+        rc = emit(ctx_emit, "feed.xml", &b);
+    }
+    hc_buf_reset(&b);
+    if (rc == 0 && sh->search)
+        rc = hc_search_text_piece(sh->m, sh->m->nprojects + c, &path, &b, d) != 0 ? -1
+                                                                                  : emit(ctx_emit, hc_buf_cstr(&path), &b);
+    hc_buf_free(&path);
+    hc_buf_free(&b);
+    return rc;
+}
+
+/* Sets up sh as hc_render_site does, less the site's assets (the theme's
+ * static files into o->out_dir). 0, or -1 with errors in d. */
+static int quick_setup(hc_shared *sh, const hc_model *m, const hc_render_opts *o, hc_diags *d)
+{
+    size_t files = 0;
+    shared_init(sh, m, o, d);
+    hc_date_format(m->today, sh->build_date);
+    if (hc_templates_load(m, sh->tmpl, d) != 0) return -1;
+    sh->search = hc_mustache_set_has(sh->tmpl, "search");
+    if (hc_static_theme_copy(m, sh, o->out_dir, d, &files) != 0) return -1;
+    if (m->config.maps_enabled) {
+        hc_map_overview_positions(m, (int)m->config.map_width, (int)m->config.map_height, &sh->overview);
+        hc_map_overview_phone_positions(m, &sh->overview_phone, &sh->overview_phone_w, &sh->overview_phone_h);
+    }
+    hc_shared_build(sh);
+    return 0;
+}
+
+static void quick_free(hc_shared *sh)
+{
+    hc_md_mem_release();
+    free(sh->overview);
+    free(sh->overview_phone);
+    hc_mustache_set_free(sh->tmpl);
+    hc_arena_free(&sh->arena);
+}
+
+/* Renders jobs (none of them the 404 page) and hands each page to emit. 0, or -1. */
+static int emit_jobs(const hc_shared *sh, const hc_job *jobs, size_t njobs, hc_render_emit emit, void *ctx_emit,
+                     hc_diags *d)
 {
     int rc = -1;
-    size_t before = hc_diags_errors(d), files = 0;
-    hc_shared sh;
-    shared_init(&sh, m, o, d);
+    size_t before = hc_diags_errors(d);
     hc_arena a = HC_ARENA_INIT;
     hc_buf dir = HC_BUF_INIT, html = HC_BUF_INIT;
-    hc_job *jobs = NULL;
-    size_t njobs = case_jobs(m, c, listings, &jobs);
-    hc_date_format(m->today, sh.build_date);
-    /* set up as hc_render_site does, less the site's assets */
-    if (hc_templates_load(m, sh.tmpl, d) != 0) goto out;
-    sh.search = hc_mustache_set_has(sh.tmpl, "search");
-    if (hc_static_theme_copy(m, &sh, o->out_dir, d, &files) != 0) goto out;
-    if (m->config.maps_enabled) {
-        hc_map_overview_positions(m, (int)m->config.map_width, (int)m->config.map_height, &sh.overview);
-        hc_map_overview_phone_positions(m, &sh.overview_phone, &sh.overview_phone_w, &sh.overview_phone_h);
-    }
-    hc_shared_build(&sh);
     for (size_t i = 0; i < njobs; i++) {
         hc_tv *ctx = NULL;
         hc_arena_reset(&a);
         hc_buf_reset(&dir);
         hc_buf_reset(&html);
-        const char *tmpl = hc_page_values(&sh, &jobs[i], &a, &dir, &ctx);
-        if (ctx) hc_meta_values(&sh, &jobs[i], &a, hc_buf_cstr(&dir), ctx);
-        if (hc_diags_errors(d) > before || hc_mustache_render(sh.tmpl, tmpl, ctx, &html) != 0) goto out;
+        const char *tmpl = hc_page_values(sh, &jobs[i], &a, &dir, &ctx);
+        if (ctx) hc_meta_values(sh, &jobs[i], &a, hc_buf_cstr(&dir), ctx);
+        if (hc_diags_errors(d) > before || hc_mustache_render(sh->tmpl, tmpl, ctx, &html) != 0) goto out;
+        hc_buf_puts(&dir, "index.html");
         if (emit(ctx_emit, hc_buf_cstr(&dir), &html) != 0) goto out;
     }
     rc = hc_diags_errors(d) > before ? -1 : 0;
 out:
-    hc_md_mem_release();
-    free(jobs);
     hc_buf_free(&dir);
     hc_buf_free(&html);
     hc_arena_free(&a);
-    free(sh.overview);
-    free(sh.overview_phone);
-    hc_mustache_set_free(sh.tmpl);
-    hc_arena_free(&sh.arena);
+    return rc;
+}
+
+int hc_render_case_pages(const hc_model *m, const hc_render_opts *o, size_t c, int listings, hc_render_emit emit,
+                         void *ctx_emit, hc_diags *d)
+{
+    int rc = -1;
+    hc_shared sh;
+    hc_job *jobs = NULL;
+    size_t njobs = case_jobs(m, c, listings, &jobs);
+    if (quick_setup(&sh, m, o, d) != 0) goto out;
+    if (emit_jobs(&sh, jobs, njobs, emit, ctx_emit, d) != 0) goto out;
+    if (listings && case_files(&sh, c, emit, ctx_emit, d) != 0) goto out;
+    rc = 0;
+out:
+    free(jobs);
+    quick_free(&sh);
     return rc;
 }

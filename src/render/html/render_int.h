@@ -60,6 +60,11 @@ hc_tv *hc_shared_status(const hc_shared *sh, size_t status);
 /* search/: the search page's documents, index shards and texts (see search.c),
  * the texts made on jobs threads. */
 int hc_search_write(const hc_shared *sh, const char *out_dir, int jobs, hc_diags *d, size_t *files);
+/* The piece of search/t/ that holds document doc's text (doc: projects,
+ * then case studies, then pages), as hc_search_write writes it: its site
+ * path ("search/t/3.js") appended to path, its bytes to js. 0, or -1 with
+ * errors in d. */
+int hc_search_text_piece(const hc_model *m, size_t doc, hc_buf *path, hc_buf *js, hc_diags *d);
 
 /* Images (photos.c): an image value for site path src (see photos.c for
  * its fields), NULL if the image stage has no such image; a body's HTML with

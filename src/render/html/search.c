@@ -184,9 +184,8 @@ typedef struct {
 } texts;
 
 /* document i's text into t */
-static int make_text(texts *w, size_t i, hc_buf *t)
+static int make_text(const hc_model *m, size_t i, hc_buf *t, hc_diags *d)
 {
-    const hc_model *m = w->m;
     hc_buf_reset(t);
     if (i < m->nprojects) {
         project_text(&m->projects[i], t);
@@ -195,28 +194,48 @@ static int make_text(texts *w, size_t i, hc_buf *t)
     i -= m->nprojects;
     const hc_doc *dc = i < m->ncases ? &m->cases[i] : &m->pages[i - m->ncases];
     hc_buf html = HC_BUF_INIT;
-    int rc = hc_doc_body_html(m, dc, &html, w->d);
+    int rc = hc_doc_body_html(m, dc, &html, d);
     if (rc == 0) hc_sx_html_text(t, html.data ? html.data : "", html.len);
     hc_buf_free(&html);
     return rc;
+}
+
+/* search/t/<first / GROUP>.js, the texts of documents first..first+n-1, into b */
+static void texts_js(hc_buf *b, size_t first, const hc_buf *t, size_t n)
+{
+    hc_buf_printf(b, "huaceSearchText(%zu,[", first);
+    for (size_t i = 0; i < n; i++) {
+        hc_buf_puts(b, i ? ",\n\"" : "\"");
+        if (t[i].len) hc_escape_json(b, t[i].data, t[i].len);
+        hc_buf_putc(b, '"');
+    }
+    hc_buf_puts(b, "]);\n");
 }
 
 /* the texts of documents first..first+n-1 as search/t/<first / GROUP>.js */
 static int write_texts(texts *w, size_t first, const hc_buf *t, size_t n)
 {
     hc_buf b = HC_BUF_INIT, path = HC_BUF_INIT;
-    hc_buf_printf(&b, "huaceSearchText(%zu,[", first);
-    for (size_t i = 0; i < n; i++) {
-        hc_buf_puts(&b, i ? ",\n\"" : "\"");
-        if (t[i].len) hc_escape_json(&b, t[i].data, t[i].len);
-        hc_buf_putc(&b, '"');
-    }
-    hc_buf_puts(&b, "]);\n");
+    texts_js(&b, first, t, n);
     hc_buf_printf(&path, "%s/search/t/%zu.js", w->out_dir, first / GROUP);
     int rc = hc_fs_write(hc_buf_cstr(&path), b.data, b.len);
     if (rc != 0) hc_error(w->d, "write", hc_buf_cstr(&path), 0, 0, "cannot write: %s", strerror(errno));
     hc_buf_free(&b);
     hc_buf_free(&path);
+    return rc;
+}
+
+int hc_search_text_piece(const hc_model *m, size_t doc, hc_buf *path, hc_buf *js, hc_diags *d)
+{
+    size_t total = m->nprojects + m->ncases + m->npages, first = doc / GROUP * GROUP, n = 0;
+    hc_buf t[GROUP] = { HC_BUF_INIT };
+    int rc = 0;
+    for (; n < GROUP && first + n < total && rc == 0; n++) rc = make_text(m, first + n, &t[n], d);
+    if (rc == 0) {
+        hc_buf_printf(path, "search/t/%zu.js", first / GROUP);
+        texts_js(js, first, t, n);
+    }
+    for (size_t i = 0; i < GROUP; i++) hc_buf_free(&t[i]);
     return rc;
 }
 
@@ -235,7 +254,7 @@ static void *text_worker(void *arg)
         int failed = 0;
         size_t n = 0;
         for (; n < CHUNK && c * CHUNK + n < w->ndocs; n++)
-            if (make_text(w, c * CHUNK + n, &w->text[c % RING][n]) != 0) failed = 1;
+            if (make_text(w->m, c * CHUNK + n, &w->text[c % RING][n], w->d) != 0) failed = 1;
         for (size_t k = 0; !failed && k < n; k += GROUP)
             if (write_texts(w, c * CHUNK + k, &w->text[c % RING][k], n - k < GROUP ? n - k : GROUP) != 0) failed = 1;
         pthread_mutex_lock(&w->mu);

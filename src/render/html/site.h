@@ -33,13 +33,18 @@ typedef struct {
 int hc_render_site(const hc_model *m, const hc_render_opts *o, hc_diags *d, hc_render_stats *st);
 /* The page of case study c as hc_render_site writes it, then, with
  * listings, the pages that show it: the home page, the page of the case
- * list, of each of its projects and of each of its terms that holds it.
- * Each is handed to emit with its folder (site path, e.g. "cases/a/") as
- * soon as it is rendered; emit returns 0 to go on. The theme's static files
- * (whose hashed names the pages link) are written into o->out_dir, a scratch
- * folder; the site's assets are not. For serve's quick update of an edited
- * case (serve/fast.h). Returns 0, or -1 with errors in d (or emit's refusal). */
-typedef int (*hc_render_emit)(void *ctx, const char *dir, const hc_buf *html);
+ * list, of each of its projects and of each of its terms that holds it;
+ * then the other files that hold it: feed.xml when it is among the feed's
+ * entries, and the search text piece (search/t/<g>.js) that holds its text.
+ * (The sitemap holds only its URL and date, which such an edit keeps.)
+ * Each is handed to emit with its site path (e.g. "cases/a/index.html",
+ * "index.html", "feed.xml") as soon as it is made, with the bytes
+ * hc_render_site writes there; emit returns 0 to go on. The theme's static
+ * files (whose hashed names the pages link) are written into o->out_dir, a
+ * scratch folder; the site's assets are not. For serve's quick update of an
+ * edited case (serve/fast.h). Returns 0, or -1 with errors in d (or emit's
+ * refusal). */
+typedef int (*hc_render_emit)(void *ctx, const char *path, const hc_buf *bytes);
 int hc_render_case_pages(const hc_model *m, const hc_render_opts *o, size_t c, int listings, hc_render_emit emit,
                          void *ctx, hc_diags *d);
 
