@@ -23,6 +23,9 @@ struct hc_fast {
     int images;       /* some page of the site shows an image */
     hc_images *img;   /* then the image stage's set, read from its cache (NULL until it is found whole) */
     hc_buf written;   /* "cases/a/ cases/b/": the pages written by the last hc_fast_apply */
+    int listed;       /* written lists the pages (else it says what was written) */
+    char **staged;    /* a template's pages, written into scratch/staged/<i> first: their site paths */
+    size_t nstaged, capstaged;
 };
 
 /* 1 if any page of the site may show an image. */
@@ -61,6 +64,7 @@ void hc_fast_close(hc_fast *f)
     free(f->out);
     free(f->scratch);
     hc_buf_free(&f->written);
+    free(f->staged);
     free(f);
 }
 
@@ -200,11 +204,102 @@ static int apply_one(hc_fast *f, const char *rel)
     return write_pages(f, c) == 0;
 }
 
+/* The template a changed file is, if it is one of the page templates the
+ * site uses: "case" for layouts/case.mustache or the theme's
+ * themes/<theme>/layouts/case.mustache (not a partial). NULL otherwise. */
+static char *template_name(const hc_fast *f, const char *rel)
+{
+    static const char ext[] = ".mustache";
+    hc_buf theme = HC_BUF_INIT;
+    hc_buf_printf(&theme, "themes/%s/layouts/", f->m->config.theme);
+    const char *name = !strncmp(rel, "layouts/", 8) ? rel + 8
+                       : !strncmp(rel, hc_buf_cstr(&theme), theme.len) ? rel + theme.len : NULL;
+    hc_buf_free(&theme);
+    size_t n = name ? strlen(name) : 0, k = sizeof ext - 1;
+    if (!name || strchr(name, '/') || n <= k || strcmp(name + n - k, ext)) return NULL;
+    return hc_xstrndup(name, n - k);
+}
+
+/* emit for a template's pages: each into scratch/staged/<i>, put in only
+ * once all are rendered (put_staged), so that a page that fails to render
+ * leaves the served folder as it was. */
+static int stage_page(void *ctx, const char *path, const hc_buf *bytes)
+{
+    hc_fast *f = ctx;
+    hc_buf tmp = HC_BUF_INIT;
+    hc_buf_printf(&tmp, "%s/staged/%zu", f->scratch, f->nstaged);
+    int rc = hc_fs_write(hc_buf_cstr(&tmp), bytes->data ? bytes->data : "", bytes->len);
+    if (rc == 0) {
+        f->staged = hc_xgrow(f->staged, &f->capstaged, f->nstaged + 1, sizeof *f->staged);
+        f->staged[f->nstaged++] = hc_xstrdup(path);
+    }
+    hc_buf_free(&tmp);
+    return rc;
+}
+
+/* Renames the staged pages into the served folder when ok, else removes
+ * them. 1 if every one is in place. */
+static int put_staged(hc_fast *f, int ok)
+{
+    hc_buf tmp = HC_BUF_INIT, dst = HC_BUF_INIT;
+    for (size_t i = 0; i < f->nstaged; i++) {
+        hc_buf_reset(&tmp);
+        hc_buf_reset(&dst);
+        hc_buf_printf(&tmp, "%s/staged/%zu", f->scratch, i);
+        hc_buf_printf(&dst, "%s/%s", f->out, f->staged[i]);
+        if (!ok || rename(hc_buf_cstr(&tmp), hc_buf_cstr(&dst)) != 0) {
+            unlink(hc_buf_cstr(&tmp));
+            ok = 0;
+        }
+        free(f->staged[i]);
+    }
+    f->nstaged = 0;
+    hc_buf_free(&tmp);
+    hc_buf_free(&dst);
+    return ok;
+}
+
+/* A changed template: every page that renders with it, again. 1 if they are
+ * written (see hc_render_template_pages for when there is no clean set). */
+static int apply_template(hc_fast *f, const char *rel)
+{
+    char *name = template_name(f, rel);
+    hc_buf staged = HC_BUF_INIT;
+    hc_buf_printf(&staged, "%s/staged", f->scratch);
+    if (!name || !have_images(f) || hc_fs_mkdirs(hc_buf_cstr(&staged)) != 0) {
+        free(name);
+        hc_buf_free(&staged);
+        return 0;
+    }
+    hc_diags *d = hc_diags_new();
+    hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1, .images = f->img };
+    ro.pdf_bytes[0] = hc_fs_file_size(f->out, "print/album.pdf");
+    ro.pdf_bytes[1] = hc_fs_file_size(f->out, "print/album-press.pdf");
+    size_t pages = 0;
+    int ok = put_staged(f, hc_render_template_pages(f->m, &ro, name, stage_page, f, &pages, d) == 0);
+    if (ok) hc_buf_printf(&f->written, "%zu page%s (all that use %s.mustache)", pages, pages == 1 ? "" : "s", name);
+    hc_diags_free(d);
+    free(name);
+    hc_buf_free(&staged);
+    return ok;
+}
+
 int hc_fast_apply(hc_fast *f, const char *const *files, size_t n)
 {
     hc_buf_reset(&f->written);
+    f->listed = 1;
     if (!n) return 0;
+    if (n == 1 && !strncmp(files[0], "content/", 8)) return apply_one(f, files[0]);
+    if (n == 1) {
+        f->listed = 0;
+        return apply_template(f, files[0]);
+    }
     for (size_t i = 0; i < n; i++)
         if (!apply_one(f, files[i])) return 0;
     return 1;
+}
+
+int hc_fast_listed(const hc_fast *f)
+{
+    return f->listed;
 }

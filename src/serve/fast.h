@@ -15,6 +15,11 @@
  * in the same bytes as a full build; until then the case's own page is
  * already the new text.
  *
+ * A change that is one page template (layouts/X.mustache, or the theme's
+ * themes/<theme>/layouts/X.mustache; not a partial) that no other template
+ * includes renders every page that uses it again (hc_render_template_pages),
+ * from the same model, each put in as above.
+ *
  * Anything else (another file, a new, deleted or renamed case, a date or a
  * project changed, an error, an image the cache does not hold as its file
  * is now) is no quick update: hc_fast_apply returns 0 and
@@ -41,6 +46,9 @@ int hc_fast_apply(hc_fast *f, const char *const *files, size_t n);
  * message: e.g. "cases/a/ / cases/ projects/b-1/" ("/": the home page).
  * Owned by f. */
 const char *hc_fast_written(const hc_fast *f);
+/* 1 when hc_fast_written is a list as above; 0 when it says in words what
+ * was written ("10000 pages (all that use case.mustache)"). */
+int hc_fast_listed(const hc_fast *f);
 /* Frees f (NULL is fine). */
 void hc_fast_close(hc_fast *f);
 

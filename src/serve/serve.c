@@ -364,7 +364,7 @@ static void on_change(const hc_opts *bo, const preview *p, hc_watch *w, builder 
     /* no quick update over a failed build's overlay: the last good site stays as it was until a build succeeds */
     if (only && *fast && !bl->failed && hc_fast_apply(*fast, files, n)) {
         hc_http_built(p->http);
-        const char *pages = hc_fast_written(*fast), *rest = strchr(pages, ' ');
+        const char *pages = hc_fast_written(*fast), *rest = hc_fast_listed(*fast) ? strchr(pages, ' ') : NULL;
         printf("huace serve: a file changed, building again (%.*s served at once, in %.0f ms%s%s)\n",
                rest ? (int)(rest - pages) : (int)strlen(pages), pages, ms_since(&t0),
                rest ? "; then the pages and files that show it:" : "", rest ? rest : "");

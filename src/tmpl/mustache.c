@@ -247,3 +247,24 @@ int hc_mustache_set_check(const hc_mustache_set *s, hc_diags *d)
     free(g.e); free(g.first); free(g.count); free(g.index); free(g.low); free(g.comp); free(g.stack); free(g.on);
     return errors ? -1 : 0;
 }
+
+/* 1 if ops (and what they hold) name name as a partial or parent, or name one by the data */
+static int ops_refer(const hc_mustache_op *ops, size_t n, const char *name, size_t len)
+{
+    for (size_t i = 0; i < n; i++) {
+        const hc_mustache_op *op = &ops[i];
+        if (op->kind == HC_MUSTACHE_OP_PARTIAL || op->kind == HC_MUSTACHE_OP_PARENT) {
+            if (op->dynamic || (op->text.len == len && !memcmp(op->text.p, name, len))) return 1;
+        }
+        if (op->kids && ops_refer(op->kids, op->nkids, name, len)) return 1;
+    }
+    return 0;
+}
+
+int hc_mustache_set_refers(const hc_mustache_set *s, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t v = 0; v < s->cap; v++)
+        if (s->slots[v] && ops_refer(s->slots[v]->ops, s->slots[v]->nops, name, len)) return 1;
+    return 0;
+}

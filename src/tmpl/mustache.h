@@ -65,6 +65,11 @@ int hc_mustache_set_add(hc_mustache_set *s, const char *name, const char *path,
  * Returns 0, or -1 if it reported (d may be NULL). O(templates + tags). */
 int hc_mustache_set_check(const hc_mustache_set *s, hc_diags *d);
 
+/* 1 if some template of the set may include template name: names it as a
+ * partial or parent, or has a partial or parent named by the data (which
+ * may be any). For serve's page-by-page re-render of an edited template. */
+int hc_mustache_set_refers(const hc_mustache_set *s, const char *name);
+
 /* 1 if a template of that name is in the set, else 0. */
 int hc_mustache_set_has(const hc_mustache_set *s, const char *name);
 

@@ -21,6 +21,8 @@ wait_for() {
 get() { $HTTP "$1" "$URL$2" "$T/body" >"$T/resp"; }
 has() { grep -q "^$1\$" "$T/resp"; }
 count() { grep -c "$1" "$T/serve.out"; }
+# wait_for_count PATTERN N: until the server's output has N lines with PATTERN
+wait_for_count() { i=0; while [ $i -lt 600 ] && [ "$(count "$1")" -lt "$2" ]; do sleep 0.1; i=$((i + 1)); done; [ "$(count "$1")" -ge "$2" ]; }
 
 cp -R tests/sites/base "$T/site"
 printf 'maps: {enabled: false}\nprint: {enabled: false}\n' >>"$T/site/site.yaml"
@@ -31,7 +33,7 @@ cp tests/sites/album/assets/photos/wide.jpg "$T/site/assets/photos/wide.jpg"
 printf 'banner: {src: assets/photos/wide.jpg, alt: 示意横幅}\n' >>"$T/site/site.yaml"
 printf '\n![示意照片](/assets/photos/wide.jpg "一张示意照片")\n' >>"$T/site/content/cases/$(ls "$T/site/content/cases" | head -n 1)"
 printf -- '---\ntitle: [unclosed\n---\n正文\n' >"$T/site/content/cases/zz-broken.md"
-mkdir "$T/tmp"
+mkdir "$T/tmp" "$T/site/layouts"   # (an empty layouts/: a template put there later overrides the theme's)
 
 TMPDIR="$T/tmp" "$HUACE" serve -s "$T/site" -p 0 --today 2026-11-30 >"$T/serve.out" 2>&1 &
 pid=$!
@@ -212,6 +214,26 @@ quick "an edit to a case's text"
 check "and shows its photo's renditions (from the image cache)" grep -q 'srcset="[^"]*wide\.[0-9a-f]*-[0-9]*\.webp' "$T/fast/cases/$page1/index.html"
 check "its page, then the pages and files that show it: home, the case list, its project, its terms" sh -c "echo ' $listed ' | grep -q ' cases/$page1/ ' && echo ' $listed ' | grep -q ' / ' && echo ' $listed ' | grep -q ' cases/ ' && echo ' $listed ' | grep -q ' projects/' && test \$(echo $listed | wc -w) -ge 6"
 check "then the files that hold it: feed.xml and the search text piece" sh -c "echo ' $listed ' | grep -q ' feed\.xml ' && echo ' $listed ' | grep -q ' search/t/[0-9]*\.js '"
+# a template used only by case pages: those pages again at once (all of them, nothing else), each as a
+# full build writes it; a partial that other templates include goes to a full build
+begin
+sed 's|<div class="prose">|<div class="prose" data-note="模板改过">|' themes/default/layouts/case.mustache >"$T/site/layouts/case.mustache"
+i=0; while [ $i -lt 600 ] && [ "$(count 'served at once')" -le "$fast0" ]; do sleep 0.02; i=$((i + 1)); done
+rm -rf "$T/fast" "$T/fullq"
+cp -R "$SITE_OUT" "$T/fast"
+ncases=$(ls "$T/site/content/cases" | grep -c '\.md$')
+check "a template put in layouts/ (case.mustache): the case pages served at once, in one change" sh -c "grep -q 'building again ($ncases page[s]* (all that use case.mustache) served at once' '$T/serve.out' && test $(count 'a file changed, building again$') -eq $full0"
+check "which show the change" sh -c "for f in '$T/fast'/cases/*/index.html; do grep -q 'data-note=\"模板改过\"' \"\$f\" || exit 1; done"
+idle
+"$HUACE" build -s "$T/site" -o "$T/fullq" --base-url "$URL/" --today 2026-11-30 --quiet
+check "and each equals the full build's" sh -c "n=0; for f in '$T/fullq'/cases/*/index.html; do cmp \"\$f\" '$T/fast/'\"\${f#$T/fullq/}\" || exit 1; n=\$((n + 1)); done; test \$n -eq $ncases"
+begin
+sed 's|<li|<li data-note="卡片改过"|' themes/default/layouts/partials/card-project.mustache >"$T/site/layouts/card-project.mustache"
+check "a template other templates include (a partial) is built in full" wait_for_count 'a file changed, building again$' $((full0 + 1))
+check "and served" served /projects/ 卡片改过
+begin
+rm "$T/site/layouts/case.mustache" "$T/site/layouts/card-project.mustache"
+check "removing the overrides: the theme's templates again" served "/cases/$page1/" '<div class="prose">'
 # two edits, the second while the build the first started is under way: both at once
 fast0=$(count 'served at once')
 printf '\n又补了一句。\n' >>"$T/site/content/cases/$case1"

@@ -331,3 +331,54 @@ out:
     quick_free(&sh);
     return rc;
 }
+
+/* The template each kind of job renders with (NULL: none planned), found by
+ * building the values of the first job of each kind. */
+static void kind_templates(const hc_shared *sh, const hc_job *jobs, size_t njobs, const char **tmpl)
+{
+    hc_arena a = HC_ARENA_INIT;
+    hc_buf dir = HC_BUF_INIT;
+    for (size_t i = 0; i < njobs; i++) {
+        if (tmpl[jobs[i].kind]) continue;
+        hc_tv *ctx = NULL;
+        hc_arena_reset(&a);
+        hc_buf_reset(&dir);
+        tmpl[jobs[i].kind] = hc_page_values(sh, &jobs[i], &a, &dir, &ctx);
+    }
+    hc_buf_free(&dir);
+    hc_arena_free(&a);
+}
+
+int hc_render_template_pages(const hc_model *m, const hc_render_opts *o, const char *name, hc_render_emit emit,
+                             void *ctx_emit, size_t *pages, hc_diags *d)
+{
+    int rc = -1;
+    hc_shared sh;
+    hc_job *jobs = NULL;
+    size_t njobs = 0, k = 0;
+    const char *tmpl[HC_JOB_SEARCH + 1] = { 0 };
+    *pages = 0;
+    if (quick_setup(&sh, m, o, d) != 0) goto out;
+    if (!hc_mustache_set_has(sh.tmpl, name) || hc_mustache_set_refers(sh.tmpl, name)) {
+        rc = 1;   /* included by others, or by nothing known: no clean set of pages */
+        goto out;
+    }
+    hc_pages_plan(&sh, &jobs, &njobs);
+    kind_templates(&sh, jobs, njobs, tmpl);
+    if (tmpl[HC_JOB_404] && !strcmp(tmpl[HC_JOB_404], name)) {
+        rc = 1;   /* 404.html is no folder's page: left to the full build */
+        goto out;
+    }
+    for (size_t i = 0; i < njobs; i++)
+        if (tmpl[jobs[i].kind] && !strcmp(tmpl[jobs[i].kind], name)) jobs[k++] = jobs[i];
+    if (!k) {
+        rc = 1;
+        goto out;
+    }
+    rc = emit_jobs(&sh, jobs, k, emit, ctx_emit, d) != 0 ? -1 : 0;
+    if (rc == 0) *pages = k;
+out:
+    free(jobs);
+    quick_free(&sh);
+    return rc;
+}
