@@ -20,6 +20,7 @@ struct hc_fast {
     char *out;        /* the served folder */
     char *scratch;    /* serve's folder for the theme's files and the page on its way */
     int drafts;
+    int jobs;         /* threads for a template's pages (-j, or the cores) */
     int images;       /* some page of the site shows an image */
     hc_images *img;   /* then the image stage's set, read from its cache (NULL until it is found whole) */
     hc_buf written;   /* "cases/a/ cases/b/": the pages written by the last hc_fast_apply */
@@ -52,6 +53,7 @@ hc_fast *hc_fast_open(const hc_opts *bo, const char *scratch)
     f->out = hc_xstrdup(bo->out);
     f->scratch = hc_xstrdup(scratch);
     f->drafts = bo->drafts;
+    f->jobs = hc_cli_jobs(bo);
     f->images = site_images(m);
     return f;
 }
@@ -272,7 +274,7 @@ static int apply_template(hc_fast *f, const char *rel)
         return 0;
     }
     hc_diags *d = hc_diags_new();
-    hc_render_opts ro = { .out_dir = f->scratch, .jobs = 1, .quiet = 1, .images = f->img };
+    hc_render_opts ro = { .out_dir = f->scratch, .jobs = f->jobs, .quiet = 1, .images = f->img };
     ro.pdf_bytes[0] = hc_fs_file_size(f->out, "print/album.pdf");
     ro.pdf_bytes[1] = hc_fs_file_size(f->out, "print/album-press.pdf");
     size_t pages = 0;

@@ -349,6 +349,65 @@ static void kind_templates(const hc_shared *sh, const hc_job *jobs, size_t njobs
     hc_arena_free(&a);
 }
 
+/* The template pages on o->jobs threads: each takes TAKE jobs at a time,
+ * and hands its pages to emit one at a time. */
+#define TAKE 64
+typedef struct {
+    const hc_shared *sh;
+    const hc_job *jobs;
+    size_t njobs, next;
+    int failed;
+    pthread_mutex_t mu;
+    hc_render_emit emit;
+    void *ctx;
+    hc_diags *d;
+} tpages;
+
+static int tpages_emit(void *ctx, const char *path, const hc_buf *bytes)
+{
+    tpages *t = ctx;
+    pthread_mutex_lock(&t->mu);
+    int rc = t->emit(t->ctx, path, bytes);
+    pthread_mutex_unlock(&t->mu);
+    return rc;
+}
+
+static void *tpages_worker(void *arg)
+{
+    tpages *t = arg;
+    for (;;) {
+        pthread_mutex_lock(&t->mu);
+        size_t i = t->next;
+        int stop = t->failed || i >= t->njobs;
+        t->next += TAKE;
+        pthread_mutex_unlock(&t->mu);
+        if (stop) break;
+        size_t n = t->njobs - i < TAKE ? t->njobs - i : TAKE;
+        if (emit_jobs(t->sh, t->jobs + i, n, tpages_emit, t, t->d) != 0) {
+            pthread_mutex_lock(&t->mu);
+            t->failed = 1;
+            pthread_mutex_unlock(&t->mu);
+        }
+    }
+    hc_md_mem_release();   /* this thread's Markdown region */
+    return NULL;
+}
+
+static int emit_jobs_threads(const hc_shared *sh, const hc_job *jobs, size_t njobs, int nthreads,
+                             hc_render_emit emit, void *ctx, hc_diags *d)
+{
+    tpages t = { .sh = sh, .jobs = jobs, .njobs = njobs, .emit = emit, .ctx = ctx, .d = d };
+    pthread_t th[16];
+    int started = 0;
+    pthread_mutex_init(&t.mu, NULL);
+    for (int i = 1; i < (nthreads > 16 ? 16 : nthreads); i++)
+        if (pthread_create(&th[started], NULL, tpages_worker, &t) == 0) started++;
+    tpages_worker(&t);
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+    pthread_mutex_destroy(&t.mu);
+    return t.failed ? -1 : 0;
+}
+
 int hc_render_template_pages(const hc_model *m, const hc_render_opts *o, const char *name, hc_render_emit emit,
                              void *ctx_emit, size_t *pages, hc_diags *d)
 {
@@ -375,7 +434,7 @@ int hc_render_template_pages(const hc_model *m, const hc_render_opts *o, const c
         rc = 1;
         goto out;
     }
-    rc = emit_jobs(&sh, jobs, k, emit, ctx_emit, d) != 0 ? -1 : 0;
+    rc = emit_jobs_threads(&sh, jobs, k, o->jobs, emit, ctx_emit, d) != 0 ? -1 : 0;
     if (rc == 0) *pages = k;
 out:
     free(jobs);

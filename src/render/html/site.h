@@ -49,7 +49,8 @@ int hc_render_case_pages(const hc_model *m, const hc_render_opts *o, size_t c, i
                          void *ctx, hc_diags *d);
 /* Every page that renders with template name (e.g. "case" after an edit of
  * layouts/case.mustache), each handed to emit as above, as hc_render_site
- * writes it; *pages gets how many. Returns 0; 1 (nothing emitted) when the
+ * writes it, rendered on o->jobs threads (emit is called by one at a time);
+ * *pages gets how many. Returns 0; 1 (nothing emitted) when the
  * pages using it are not a clean set: another template may include it (as a
  * partial or parent, or one named by the data), no page uses it, or the 404
  * page does; -1 with errors in d (a template that does not load, a page
