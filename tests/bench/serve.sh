@@ -11,7 +11,9 @@
 # polling every 5 ms. Prints each time and the median. Then RUNS times puts
 # an edited case.mustache in the site's layouts/ and times until serve says
 # it wrote every page using it (or a full build) and a case page shows it.
-# Then what serve said it did with each change (at once, or a full build).
+# Each of those starts on a quiet server; then, as a peer, a partial's edit
+# (a full build). Then what serve said it did with each change (at once, or
+# a full build) and each full build's time.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -67,33 +69,46 @@ for i in range(runs):
     print(f"run {i + 1}: {times[-1]:.0f} ms")
 print(f"edit to visible: median {statistics.median(times):.0f} ms of {runs} (target: 100 ms)")
 # a template used only by case pages, put in the site's layouts/ (then edited): every case page again
-# at once; timed until serve says it has written them all and a case's page shows the change
-theme = open(case_tmpl, encoding="utf-8").read()
+# at once; timed until serve says it has written them all and a case's page shows the change. Each
+# run starts on a quiet server (the builds before it done), as does the peer after: a partial that
+# other templates include (card-project.mustache, on the case's page), which goes to a full build
+def quiet():
+    size, still = -1, 0
+    while still < 3:
+        text = open(out, encoding="utf-8", errors="replace").read()
+        last = text.rstrip("\n").rsplit("\n", 1)[-1]
+        still = still + 1 if len(text) == size and last.startswith("huace: wrote") else 0
+        size = len(text)
+        time.sleep(1.0)
 said = lambda: len(re.findall(r"use case\.mustache\) served at once|^huace: wrote", open(out, encoding="utf-8", errors="replace").read(), re.M))
-ttimes = []
-for i in range(runs):
-    time.sleep(1.0)
+def timed(rel, src, old, new, pattern):
+    quiet()
     n0 = said()
-    marker = f"模板测量{i + 1}-{time.monotonic_ns()}"
-    with open(os.path.join(os.path.dirname(os.path.dirname(cases)), "layouts", "case.mustache"), "w", encoding="utf-8") as f:
-        f.write(theme.replace('<div class="prose">', f'<div class="prose" data-note="{marker}">', 1))
+    with open(os.path.join(os.path.dirname(os.path.dirname(cases)), "layouts", rel), "w", encoding="utf-8") as f:
+        f.write(open(src, encoding="utf-8").read().replace(old, new, 1))
     start = time.monotonic()
     while True:
         try:
             if said() > n0:
                 with urllib.request.urlopen(page, timeout=30) as r:
-                    if marker in r.read().decode("utf-8", "replace"):
-                        break
+                    if pattern in r.read().decode("utf-8", "replace"):
+                        return (time.monotonic() - start) * 1000
         except OSError:
             pass
-        if time.monotonic() - start > 600:
-            sys.exit(f"serve.sh: template run {i + 1}: not served within 600 s")
+        if time.monotonic() - start > 900:
+            sys.exit(f"serve.sh: {rel}: not served within 900 s")
         time.sleep(0.005)
-    ttimes.append((time.monotonic() - start) * 1000)
+ttimes = []
+for i in range(runs):
+    marker = f"模板测量{i + 1}-{time.monotonic_ns()}"
+    ttimes.append(timed("case.mustache", case_tmpl, '<div class="prose">', f'<div class="prose" data-note="{marker}">', marker))
     print(f"template run {i + 1}: {ttimes[-1]:.0f} ms")
-print(f"case.mustache edit to every case page visible: median {statistics.median(ttimes):.0f} ms of {runs}")
+peer = timed("card-project.mustache", os.path.join(os.path.dirname(case_tmpl), "partials", "card-project.mustache"),
+             '<li class="card card-project">', '<li class="card card-project" data-note="部分模板">', "部分模板")
+print(f"peer: card-project.mustache (a partial: a full build) to visible on a quiet server: {peer:.0f} ms")
+print(f"case.mustache edit to every case page visible, on a quiet server: median {statistics.median(ttimes):.0f} ms of {runs}")
 # what serve said it did with each edit: its page at once ("served at once, in N ms"), or a full build
 for line in open(out, encoding="utf-8", errors="replace").read().splitlines():
-    if line.startswith("huace serve: a file changed") or line.startswith("huace serve: files changed"):
+    if line.startswith("huace serve: a file changed") or line.startswith("huace serve: files changed") or line.startswith("huace: wrote"):
         print("  serve: " + line[len("huace serve: "):])
 PY
