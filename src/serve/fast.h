@@ -7,18 +7,19 @@
  * it reads without errors, it takes the old one's place in the model and its
  * page is rendered and put into the served folder in one rename; then so do
  * the pages that list it (the home page, its page of the case list, its
- * projects', its terms'). Pages that show photos take the image stage's
- * renditions from its cache beside the served folder (hc_images_lookup:
- * nothing is decoded, libvips is not started in serve's process). The full
- * build that serve runs next (in the background) writes every page that
- * shows it (listings, terms, projects, search, feeds, maps, album) and ends
- * in the same bytes as a full build; until then the case's own page is
- * already the new text.
+ * projects', its terms'), feed.xml when it is among the feed's entries and
+ * the search text piece that holds it, each the bytes a full build writes
+ * there. Pages that show photos take the image stage's renditions from its
+ * cache beside the served folder (hc_images_lookup: nothing is decoded,
+ * libvips is not started in serve's process). The full build that serve
+ * runs next (in the background) brings the rest (the search index's shards,
+ * maps, album) and ends in the same bytes as a full build.
  *
  * A change that is one page template (layouts/X.mustache, or the theme's
  * themes/<theme>/layouts/X.mustache; not a partial) that no other template
- * includes renders every page that uses it again (hc_render_template_pages),
- * from the same model, each put in as above.
+ * includes renders every page that uses it again (hc_render_template_pages,
+ * on -j threads), from the same model: each is written into serve's scratch
+ * folder first and all are renamed in once all rendered.
  *
  * Anything else (another file, a new, deleted or renamed case, a date or a
  * project changed, an error, an image the cache does not hold as its file
