@@ -7,8 +7,8 @@
  *   4. (parallel) drawing: one cairo render per document → two editions (qpdf);
  *                 photos are asked of the image stage here, at their placed size
  *                 (photo.c);
- *   5. (parallel) the node signs (signs.h): a route map per unit, then a sign
- *                 per node;
+ *   5. (parallel) the node signs (signs.h), unit by unit: its route map, a
+ *                 sign per node, the map freed;
  *   6. (main)     album.html; then PDF/X-3 conversion if asked for.
  * Each worker has its own pango context; the model and the shared data are
  * only read while workers run.
@@ -87,6 +87,7 @@ typedef struct {
     size_t next, nitems;      /* parallel(): the next item, and how many */
     void (*fn)(void *ctx, size_t i, worker *w);
     pdf_signs *signs;         /* phase 5, or NULL */
+    int signs_failed;         /* phase 5: a unit's signs failed */
     worker *workers;
     size_t files, album_pages;
 } run;
@@ -370,26 +371,27 @@ out:
 
 /* ---- phase 5: the node signs ---- */
 
-static void do_sign_map(void *ctx, size_t i, worker *w)
+/* A unit's map and its signs; nothing more once a unit has failed (the
+ * build fails: its output is not kept). */
+static void do_sign_unit(void *ctx, size_t i, worker *w)
 {
-    (void)w;
-    pdf_signs_map(((run *)ctx)->signs, i);
-}
-
-static void do_sign(void *ctx, size_t i, worker *w)
-{
-    pdf_signs_draw(((run *)ctx)->signs, i, w->pc);
+    run *r = ctx;
+    pthread_mutex_lock(&r->mu);
+    int failed = r->signs_failed;
+    pthread_mutex_unlock(&r->mu);
+    if (failed || pdf_signs_unit(r->signs, i, w->pc) == 0) return;
+    pthread_mutex_lock(&r->mu);
+    r->signs_failed = 1;
+    pthread_mutex_unlock(&r->mu);
 }
 
 static void signs(run *r, int nthreads)
 {
     const pdf_env *env = r->env;
-    size_t errors0 = hc_diags_errors(env->d);
     if (env->opts->sign_w_mm <= 0) return;
     r->signs = pdf_signs_new(env, env->opts->sign_w_mm, env->opts->sign_h_mm, r->pdfx);
     if (!r->signs) return;
-    parallel(r, env->m->nprojects, nthreads, do_sign_map);
-    if (hc_diags_errors(env->d) == errors0) parallel(r, pdf_signs_count(r->signs), nthreads, do_sign);
+    parallel(r, env->m->nprojects, nthreads, do_sign_unit);
     r->files += pdf_signs_files(r->signs);
     pdf_signs_free(r->signs);
     r->signs = NULL;

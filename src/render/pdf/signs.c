@@ -23,24 +23,17 @@
 #define SIGN_MAP_H_MM 196.0
 #define WALK_M_PER_MIN 70.0   /* 4.2 km/h over the straight line */
 
-typedef struct { size_t unit, node; } sign_job;
-
 struct pdf_signs {
     pdf_env env;              /* the album's, with the sign's geometry */
     struct pdf_pdfx *pdfx;
     double s;                 /* scale: trim width / 297 mm */
     double map_w_mm, map_h_mm;
-    pdf_image **map;          /* per unit */
-    hc_map_marker **marks;    /* per unit */
-    sign_job *jobs;
-    size_t njobs;
     pthread_mutex_t mu;
     size_t files;
 };
 
 pdf_signs *pdf_signs_new(const pdf_env *env, double w_mm, double h_mm, struct pdf_pdfx *pdfx)
 {
-    const hc_model *m = env->m;
     pdf_signs *s = hc_xcalloc(1, sizeof *s);
     s->env = *env;
     if (pdf_geom_init(&s->env.geom, w_mm, h_mm, env->opts->bleed_mm) != 0 || w_mm < 140 || h_mm < w_mm) {
@@ -53,14 +46,6 @@ pdf_signs *pdf_signs_new(const pdf_env *env, double w_mm, double h_mm, struct pd
     s->s = w_mm / 297.0;
     s->map_w_mm = w_mm - 2 * SIGN_MARGIN_MM * s->s;
     s->map_h_mm = SIGN_MAP_H_MM * s->s;
-    size_t np = m->nprojects ? m->nprojects : 1;
-    s->map = hc_xcalloc(np, sizeof *s->map);
-    s->marks = hc_xcalloc(np, sizeof *s->marks);
-    for (size_t u = 0; u < m->nprojects; u++) s->njobs += m->projects[u].nnodes;
-    s->jobs = hc_xcalloc(s->njobs ? s->njobs : 1, sizeof *s->jobs);
-    size_t k = 0;
-    for (size_t u = 0; u < m->nprojects; u++)
-        for (size_t i = 0; i < m->projects[u].nnodes; i++) s->jobs[k++] = (sign_job){ u, i };
     pthread_mutex_init(&s->mu, NULL);
     return s;
 }
@@ -68,37 +53,11 @@ pdf_signs *pdf_signs_new(const pdf_env *env, double w_mm, double h_mm, struct pd
 void pdf_signs_free(pdf_signs *s)
 {
     if (!s) return;
-    for (size_t u = 0; u < s->env.m->nprojects; u++) {
-        pdf_image_free(s->map[u]);
-        free(s->marks[u]);
-    }
-    free(s->map);
-    free(s->marks);
-    free(s->jobs);
     pthread_mutex_destroy(&s->mu);
     free(s);
 }
 
-size_t pdf_signs_count(const pdf_signs *s) { return s ? s->njobs : 0; }
 size_t pdf_signs_files(const pdf_signs *s) { return s ? s->files : 0; }
-
-void pdf_signs_map(pdf_signs *s, size_t unit)
-{
-    const hc_model *m = s->env.m;
-    const hc_project *p = &m->projects[unit];
-    if (!p->nnodes) return;
-    hc_buf png = HC_BUF_INIT, name = HC_BUF_INIT;
-    if (hc_map_route_sign_png(m, unit, s->map_w_mm, s->map_h_mm, SIGN_DPI, &png, &s->marks[unit], s->env.d) == 0) {
-        const char *why = NULL;
-        hc_buf_printf(&name, "sign map of %s", p->id);
-        s->map[unit] = pdf_image_load(hc_buf_cstr(&name), (const unsigned char *)png.data, png.len, &why);
-        if (!s->map[unit])
-            hc_error(s->env.d, "pdf", p->path, p->loc.line, p->loc.col, "the sign map of %s is not usable: %s", p->id,
-                     why);
-    }
-    hc_buf_free(&png);
-    hc_buf_free(&name);
-}
 
 /* ---- where the next node is ---- */
 
@@ -158,7 +117,9 @@ typedef struct {
     pdf_doc *p;
     const pdf_signs *s;
     const hc_project *u;
-    size_t unit, node;
+    size_t node;
+    const pdf_image *map;     /* the unit's route map, or NULL */
+    const hc_map_marker *mk;  /* where that map draws each node */
     double x0, w;             /* text column */
 } sign_ctx;
 
@@ -206,7 +167,7 @@ static double node_block(const sign_ctx *c, double y)
     pdf_draw_layout(p, l, c->x0, y, th->ink);
     y += pdf_layout_h(l) + mm(c, 1);
     g_object_unref(l);
-    const hc_map_marker *mk = c->s->marks[c->unit];
+    const hc_map_marker *mk = c->mk;
     hc_buf t = HC_BUF_INIT;
     hc_buf_puts(&t, nd->kind && *nd->kind ? nd->kind : "示范节点");
     size_t at;
@@ -251,7 +212,7 @@ static void arrowhead(cairo_t *cr, double x, double y, double dx, double dy, dou
 static void route_ahead(const sign_ctx *c, double mx, double my, double sc)
 {
     const hc_project *u = c->u;
-    const hc_map_marker *mk = c->s->marks[c->unit];
+    const hc_map_marker *mk = c->mk;
     cairo_t *cr = c->p->cr;
     size_t at;
     int start;
@@ -301,7 +262,7 @@ static double overlap(double ax, double ay, double aw, double ah, double bx, dou
  * labels of the map and the route. */
 static double label_cost(const sign_ctx *c, double mx, double my, double sc, double x, double y, double bw, double bh)
 {
-    const hc_map_marker *mk = c->s->marks[c->unit];
+    const hc_map_marker *mk = c->mk;
     double cost = 0;
     for (size_t i = 0; i < c->u->nnodes; i++) {
         double e = mk[i].ext * sc;
@@ -332,7 +293,7 @@ static double label_cost(const sign_ctx *c, double mx, double my, double sc, dou
 static int label_place(const sign_ctx *c, double mx, double my, double sc, double r, double tip, double bw, double bh,
                        double *bx, double *by)
 {
-    const hc_map_marker *mk = c->s->marks[c->unit];
+    const hc_map_marker *mk = c->mk;
     double cx = mx + mk[c->node].x * sc, cy = my + mk[c->node].y * sc, in = mm(c, 2);
     double fl = mx + mk[0].frame_x * sc + in, ft = my + mk[0].frame_y * sc + in;
     double fr = mx + (mk[0].frame_x + mk[0].frame_w) * sc - in, fb = my + (mk[0].frame_y + mk[0].frame_h) * sc - in;
@@ -368,7 +329,7 @@ static int label_place(const sign_ctx *c, double mx, double my, double sc, doubl
 static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
 {
     pdf_doc *p = c->p;
-    const hc_map_marker *mk = c->s->marks[c->unit];
+    const hc_map_marker *mk = c->mk;
     const pdf_theme *th = &p->env->theme;
     cairo_t *cr = p->cr;
     if (!cr) return;
@@ -430,7 +391,7 @@ static void you_are_here(const sign_ctx *c, double mx, double my, double sc)
 
 static void sign_map(const sign_ctx *c, double y)
 {
-    const pdf_image *im = c->s->map[c->unit];
+    const pdf_image *im = c->map;
     if (!im) return;
     double w = pdf_mm(c->s->map_w_mm), h = pdf_mm(c->s->map_h_mm), sc = w / im->w;
     pdf_image_draw(c->p, im, c->x0, y, w, h);
@@ -488,7 +449,7 @@ static void next_block(const sign_ctx *c, double y, double w)
     double d = mm(c, 40);
     if (metres >= 15) compass_arrow(c, c->x0, y, d, bearing_rad(a, b));
     double tx = c->x0 + d + mm(c, 7), tw = w - d - mm(c, 7);
-    const hc_map_marker *mk = c->s->marks[c->unit];
+    const hc_map_marker *mk = c->mk;
     hc_buf t = HC_BUF_INIT;
     pdf_tstyle l1 = pdf_style(PDF_SANS, pt(c, 22), 1, tw);
     if (start) hc_buf_printf(&t, "参观线路起点 · 第 %zu 站", mk[nx].number);
@@ -581,16 +542,18 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
     return CAIRO_STATUS_SUCCESS;
 }
 
-void pdf_signs_draw(pdf_signs *s, size_t k, PangoContext *pc)
+/* The sign of node i of unit u (its map and markers: map, mk) into
+ * print/signs/. Returns 0, or -1 after reporting an error. */
+static int draw_sign(pdf_signs *s, const hc_project *u, size_t i, const pdf_image *map, const hc_map_marker *mk,
+                      PangoContext *pc)
 {
-    const sign_job *j = &s->jobs[k];
     const hc_model *m = s->env.m;
-    const hc_project *u = &m->projects[j->unit];
-    const hc_node *nd = &u->nodes[j->node];
+    const hc_node *nd = &u->nodes[i];
     const pdf_geom *g = &s->env.geom;
     hc_buf raw = HC_BUF_INIT, press = HC_BUF_INIT, path = HC_BUF_INIT, url = HC_BUF_INIT;
     char *err = NULL;
-    if (!s->marks[j->unit] || hc_fs_write_failure(NULL)) goto out;
+    int rc = -1;
+    if (hc_fs_write_failure(NULL)) goto out;
     pdf_doc p;
     memset(&p, 0, sizeof p);
     p.m = m;
@@ -600,7 +563,7 @@ void pdf_signs_draw(pdf_signs *s, size_t k, PangoContext *pc)
     cairo_pdf_surface_restrict_to_version(p.surface, CAIRO_PDF_VERSION_1_5);
     p.cr = cairo_create(p.surface);
     metadata(&p, u, nd);
-    sign_ctx c = { &p, s, u, j->unit, j->node, pdf_mm(SIGN_MARGIN_MM * s->s), g->trim_w - 2 * pdf_mm(SIGN_MARGIN_MM * s->s) };
+    sign_ctx c = { &p, s, u, i, map, mk, pdf_mm(SIGN_MARGIN_MM * s->s), g->trim_w - 2 * pdf_mm(SIGN_MARGIN_MM * s->s) };
     hc_path_project(&path, u);
     pdf_site_url(m, hc_buf_cstr(&path), &url);
     hc_buf_putc(&url, '#');
@@ -626,6 +589,7 @@ void pdf_signs_draw(pdf_signs *s, size_t k, PangoContext *pc)
             pthread_mutex_lock(&s->mu);
             s->files++;
             pthread_mutex_unlock(&s->mu);
+            rc = 0;
         }
         hc_buf_free(&full);
     }
@@ -636,4 +600,36 @@ out:
     hc_buf_free(&press);
     hc_buf_free(&path);
     hc_buf_free(&url);
+    return rc;
+}
+
+/* One unit at a time: its route map is drawn, used by its signs, and freed,
+ * so the stage holds one map per thread whatever the number of units. */
+int pdf_signs_unit(pdf_signs *s, size_t unit, PangoContext *pc)
+{
+    const hc_model *m = s->env.m;
+    const hc_project *p = &m->projects[unit];
+    hc_buf png = HC_BUF_INIT, name = HC_BUF_INIT;
+    hc_map_marker *mk = NULL;
+    pdf_image *map = NULL;
+    int rc = -1;
+    if (!p->nnodes) return 0;
+    if (hc_fs_write_failure(NULL)) return -1;
+    if (hc_map_route_sign_png(m, unit, s->map_w_mm, s->map_h_mm, SIGN_DPI, &png, &mk, s->env.d) != 0) goto out;
+    const char *why = NULL;
+    hc_buf_printf(&name, "sign map of %s", p->id);
+    map = pdf_image_load(hc_buf_cstr(&name), (const unsigned char *)png.data, png.len, &why);
+    hc_buf_free(&png);
+    if (!map) {
+        hc_error(s->env.d, "pdf", p->path, p->loc.line, p->loc.col, "the sign map of %s is not usable: %s", p->id, why);
+        goto out;
+    }
+    rc = 0;
+    for (size_t i = 0; i < p->nnodes && rc == 0; i++) rc = draw_sign(s, p, i, map, mk, pc);
+out:
+    pdf_image_free(map);
+    free(mk);
+    hc_buf_free(&png);
+    hc_buf_free(&name);
+    return rc;
 }

@@ -10,14 +10,15 @@
  * next node's name, direction and straight-line distance (from the node
  * coordinates), and a QR code to <base_url>projects/<id>/#<node id>.
  *
- * The route map of a unit is drawn once (hc_map_route_sign_png, 200 dpi),
- * shared by that unit's signs; signs are drawn on the album's worker
- * threads. Deterministic: the date is the model's today.
+ * The signs stream unit by unit: pdf_signs_unit draws the unit's route map
+ * once (hc_map_route_sign_png, 200 dpi), then that unit's signs, then frees
+ * the map, so the stage holds one map per worker thread whatever the number
+ * of units. Units are drawn on the album's worker threads. Deterministic:
+ * the date is the model's today.
  *
- * Use: pdf_signs_new, then pdf_signs_map(s, u) for every unit u <
- * m->nprojects and pdf_signs_draw(s, k, pc) for every k < pdf_signs_count(s)
- * (each index on one thread at a time; all maps before any sign), then
- * pdf_signs_files and pdf_signs_free. Errors go to env->d. */
+ * Use: pdf_signs_new, then pdf_signs_unit(s, u, pc) for every unit u <
+ * m->nprojects (each unit on one thread; units in any order, on any
+ * threads), then pdf_signs_files and pdf_signs_free. Errors go to env->d. */
 #ifndef HC_PDF_SIGNS_H
 #define HC_PDF_SIGNS_H
 #include "pdf_int.h"
@@ -27,9 +28,9 @@ struct pdf_pdfx;
 
 /* NULL (and an error, rule "print") if the size is out of range. pdfx may be NULL. */
 pdf_signs *pdf_signs_new(const pdf_env *env, double w_mm, double h_mm, struct pdf_pdfx *pdfx);
-void pdf_signs_map(pdf_signs *s, size_t unit);
-size_t pdf_signs_count(const pdf_signs *s);
-void pdf_signs_draw(pdf_signs *s, size_t k, PangoContext *pc);
+/* Unit unit's map and all its signs (none for a unit without nodes).
+ * Returns 0, or -1 once it has reported an error. */
+int pdf_signs_unit(pdf_signs *s, size_t unit, PangoContext *pc);
 size_t pdf_signs_files(const pdf_signs *s);
 void pdf_signs_free(pdf_signs *s);
 
