@@ -145,7 +145,7 @@ static void do_map(void *ctx, size_t i, worker *w)
     double mw, mh;
     pdf_route_size_mm(&env->geom, &mw, &mh);
     hc_buf png = HC_BUF_INIT;
-    if (hc_map_route_print_png(env->m, i, mw, mh, 300, &png, env->d) == 0 && png.len) {
+    if (hc_map_route_print_png_cached(env->m, i, mw, mh, 300, env->opts->maps_cache_dir, &png, env->d) == 0 && png.len) {
         const char *why = NULL;
         hc_buf name = HC_BUF_INIT;
         hc_buf_printf(&name, "route map of %s", p->id);
