@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -328,6 +329,54 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
     int rc = mp_encode_png(im, png);
     gdImageDestroy(im);
     if (rc != 0) hc_error(d, "map", p->path, p->loc.line, p->loc.col, "could not encode the route map");
+    return rc;
+}
+
+/* The cache file of a unit's print route map: "<dir>/route-<hash of the id>.png"
+ * holding the 16 hex digits of the hash of the map's inputs, a newline, then
+ * the PNG; one file per unit, rewritten when the inputs change. */
+static void route_cache_path(const char *dir, const hc_project *p, hc_buf *path)
+{
+    hc_buf_printf(path, "%s/route-%016llx.png", dir,
+                  (unsigned long long)hc_hash(0x726f757465ull, p->id, strlen(p->id)));
+}
+
+int hc_map_route_print_png_cached(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
+                                  const char *cache_dir, hc_buf *png, hc_diags *d)
+{
+    if (!cache_dir || project >= m->nprojects) return hc_map_route_print_png(m, project, width_mm, height_mm, dpi, png, d);
+    const hc_project *p = &m->projects[project];
+    int iw, ih, rc;
+    if (print_px(p, "route map print", width_mm, height_mm, dpi, &iw, &ih, d) != 0) return -1;
+    if (!p->nnodes) return 1;
+    mp_hkey k;
+    mp_route_hash(&k, m, project);
+    mp_hk_str(&k, "print");
+    mp_hk_int(&k, iw);
+    mp_hk_int(&k, ih);
+    mp_hk_int(&k, dpi);
+    mp_hk_int(&k, HC_MAPS_PNG_LEVEL);
+    char key[18];
+    snprintf(key, sizeof key, "%016llx\n", (unsigned long long)k.h);
+    hc_buf path = HC_BUF_INIT, file = HC_BUF_INIT;
+    route_cache_path(cache_dir, p, &path);
+    if (hc_fs_read(hc_buf_cstr(&path), &file) == 0 && file.len > 25 && memcmp(file.data, key, 17) == 0 &&
+        memcmp(file.data + 17, "\x89PNG", 4) == 0) {
+        hc_buf_put(png, file.data + 17, file.len - 17);
+        rc = 0;
+        goto out;
+    }
+    size_t at = png->len;
+    rc = hc_map_route_print_png(m, project, width_mm, height_mm, dpi, png, d);
+    if (rc == 0) {   /* kept for the next build; a cache that cannot be written is no error */
+        hc_buf_reset(&file);
+        hc_buf_put(&file, key, 17);
+        hc_buf_put(&file, png->data + at, png->len - at);
+        if (hc_fs_mkdirs(cache_dir) == 0) (void)hc_fs_write_atomic(hc_buf_cstr(&path), file.data, file.len);
+    }
+out:
+    hc_buf_free(&path);
+    hc_buf_free(&file);
     return rc;
 }
 

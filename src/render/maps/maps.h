@@ -49,6 +49,13 @@ int hc_maps_render(const hc_model *m, const hc_maps_opts *o, hc_diags *d, hc_map
 int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
                            hc_buf *png, hc_diags *d);
 
+/* hc_map_route_print_png, kept between builds in cache_dir (NULL: not
+ * kept): a map whose inputs (the unit, its nodes, the areas and layers, the
+ * fonts, the size and dpi, HC_MAPS_VERSION) are unchanged is read from there,
+ * the same bytes, instead of drawn and encoded again (one file per unit). */
+int hc_map_route_print_png_cached(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
+                                  const char *cache_dir, hc_buf *png, hc_diags *d);
+
 /* A unit's route map for its node signs (print/signs/): the map of
  * hc_map_route_print_png with its furniture half as large again and its own
  * type (node labels, township and river names) 22 pt on an A3 sign (a map

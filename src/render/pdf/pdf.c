@@ -146,7 +146,7 @@ static void do_map(void *ctx, size_t i, worker *w)
     double mw, mh;
     pdf_route_size_mm(&env->geom, &mw, &mh);
     hc_buf png = HC_BUF_INIT;
-    if (hc_map_route_print_png(env->m, i, mw, mh, 300, &png, env->d) == 0 && png.len) {
+    if (hc_map_route_print_png_cached(env->m, i, mw, mh, 300, env->opts->maps_cache_dir, &png, env->d) == 0 && png.len) {
         const char *why = NULL;
         hc_buf name = HC_BUF_INIT;
         hc_buf_printf(&name, "route map of %s", p->id);
@@ -334,6 +334,10 @@ static void do_draw(void *ctx, size_t i, worker *w)
     if (st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev))
         hc_warn(env->d, "pdf", j->screen_path, 0, 0, "page numbers do not settle; a cross reference may be off by a page");
     pdf_doc_placeholders_free(&p);
+    /* the flat cover now, before the trim: cairo's font subsetting copies
+     * each CJK font's whole CFF table (15-23 MB) into fresh memory, and the
+     * document just drawn left that memory free and already touched */
+    if (st == CAIRO_STATUS_SUCCESS) write_cover_spread(r, j, w, p.page);
     malloc_trim(0);   /* what cairo held for the document, before qpdf reads it */
     char *err = NULL;
     hc_buf shown = HC_BUF_INIT;   /* where a failed write is reported: the document as it would be in OUT */
@@ -352,7 +356,6 @@ static void do_draw(void *ctx, size_t i, worker *w)
         r->files += 2;
         if (j->kind == PDF_DOC_ALBUM) r->album_pages = (size_t)p.page;
         pthread_mutex_unlock(&r->mu);
-        write_cover_spread(r, j, w, p.page);
     }
     free(err);
     hc_buf_free(&shown);

@@ -50,6 +50,7 @@ typedef struct {
     const struct hc_images *images; /* the image stage's set (render/images/images.h), read only; NULL = no photos */
     const char *cache_dir;      /* PDF/X: images converted to CMYK, kept between builds (OUT.huace-cmyk); NULL = none */
     double sign_w_mm, sign_h_mm;/* the node signs' trim (portrait, print.sign_size); 0 = no signs */
+    const char *maps_cache_dir; /* route maps kept between builds (OUT.huace-maps, maps.h); NULL = none */
 } hc_pdf_opts;
 
 typedef struct {
