@@ -379,6 +379,7 @@ static step_status step_album(build_run *b)
     double c0 = cpu_s();
     int rc = hc_pdf_render(b->m, &po, b->d, &b->ps);
     b->pdf_cpu = cpu_s() - c0;
+    if (rc == 0) hc_map_route_cache_prune(m, po.maps_cache_dir);   /* deleted units' maps, half-written files */
     return rc != 0 ? STEP_FAILED : STEP_OK;
 }
 

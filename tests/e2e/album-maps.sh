@@ -4,7 +4,8 @@
 # the map's inputs on its first line, then the PNG. A build that finds a file
 # whose hash matches takes its PNG instead of drawing the map: the album is
 # the same bytes warm or cold; a changed node redraws the map and rewrites
-# the file; a file with a wrong hash is ignored and rewritten.
+# the file; a file with a wrong hash is ignored and rewritten; files that are
+# no unit's map (a unit gone, a half-written file) are removed by the next build.
 . tests/tools/tap.sh
 S="$T/site"
 O="$T/out"
@@ -49,4 +50,13 @@ sed -i 's/lon: 118.93, lat: 28.905/lon: 118.95, lat: 28.905/' "$S/content/projec
 check "a moved node: build" build
 check "a moved node: the cache file has a new hash" sh -c "! cmp -s '$T/key1' '$F' && test \"\$(head -c 16 '$T/key1')\" != \"\$(head -c 16 '$F')\""
 check "a moved node: the album's map changed" sh -c "! cmp -s '$T/cold.pdf' '$O/print/album.pdf'"
+# files that are no unit's map (a unit deleted or renamed since, a half-written
+# file of a stopped build) go at the next build; the units' own stay
+cp "$F" "$T/key2"
+cp "$F" "$O.huace-maps/route-0123456789abcdef.png"
+echo partial >"$O.huace-maps/.route-x.png.tmp-123"
+check "stale files: build" build
+check "a map no unit has any more is removed" test ! -e "$O.huace-maps/route-0123456789abcdef.png"
+check "a half-written file is removed" test ! -e "$O.huace-maps/.route-x.png.tmp-123"
+check "the unit's own map is kept as it was" cmp "$T/key2" "$F"
 finish

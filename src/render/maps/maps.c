@@ -5,6 +5,7 @@
 #include "../../base/alloc.h"
 #include "../../base/fs.h"
 #include "../../base/hash.h"
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define POSTER_W 4961          /* A2 portrait, 420 × 594 mm at 300 dpi */
 #define POSTER_H 7016
@@ -378,6 +380,36 @@ out:
     hc_buf_free(&path);
     hc_buf_free(&file);
     return rc;
+}
+
+static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+void hc_map_route_cache_prune(const hc_model *m, const char *cache_dir)
+{
+    DIR *dir = cache_dir ? opendir(cache_dir) : NULL;
+    if (!dir) return;
+    size_t n = 0;
+    char **keep = hc_xcalloc(m->nprojects ? m->nprojects : 1, sizeof *keep);
+    hc_buf path = HC_BUF_INIT;
+    for (size_t u = 0; u < m->nprojects; u++) {
+        if (!m->projects[u].nnodes) continue;
+        hc_buf_reset(&path);
+        route_cache_path("", &m->projects[u], &path);   /* "/route-….png" */
+        keep[n++] = hc_xstrdup(hc_buf_cstr(&path) + 1);
+    }
+    qsort(keep, n, sizeof *keep, cmp_name);
+    struct dirent *de;
+    while ((de = readdir(dir))) {
+        const char *name = de->d_name;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || bsearch(&name, keep, n, sizeof *keep, cmp_name)) continue;
+        hc_buf_reset(&path);
+        hc_buf_printf(&path, "%s/%s", cache_dir, name);
+        (void)unlink(hc_buf_cstr(&path));
+    }
+    closedir(dir);
+    for (size_t i = 0; i < n; i++) free(keep[i]);
+    free(keep);
+    hc_buf_free(&path);
 }
 
 int hc_map_route_sign_png(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,

@@ -56,6 +56,13 @@ int hc_map_route_print_png(const hc_model *m, size_t project, double width_mm, d
 int hc_map_route_print_png_cached(const hc_model *m, size_t project, double width_mm, double height_mm, int dpi,
                                   const char *cache_dir, hc_buf *png, hc_diags *d);
 
+/* Removes from cache_dir every file that is not the kept route map of one of
+ * m's units with nodes: the maps of units deleted or renamed since, and the
+ * files a stopped build left half written. For after an album stage that
+ * succeeded (it drew or read every unit's map). A folder that is not there
+ * or cannot be read is left alone: the cache is never an error. */
+void hc_map_route_cache_prune(const hc_model *m, const char *cache_dir);
+
 /* A unit's route map for its node signs (print/signs/): the map of
  * hc_map_route_print_png with its furniture half as large again and its own
  * type (node labels, township and river names) 22 pt on an A3 sign (a map
