@@ -9,12 +9,13 @@
 # Like for like: the same album (same units, same case studies, same order),
 # one core each (WeasyPrint has one thread; huace runs with -j 1), in the same
 # run. huace's time is its album stage as `huace build --timings` reports it
-# ("timings: pdf"): fonts, route maps at 300 dpi, layout, drawing, both
+# ("timings: pdf"): fonts, route maps (300 dpi, read from the cache), layout, drawing, both
 # editions (screen and press, from one render) and album.html, with
 # print.unit_albums: false and print.signs: false so that only print/album.pdf
 # (and its cover spread) is made: the node signs are not in album.html. Photo
-# renditions come from the image cache (a warm-up build makes them), as in
-# any build after the first. WeasyPrint's time is `weasyprint album.html
+# renditions come from the image cache and the album's route maps from
+# OUT.huace-maps (a warm-up build makes both), as in any build after the
+# first: WeasyPrint, too, is given photos and maps already made. WeasyPrint's time is `weasyprint album.html
 # out.pdf` (it has the same photos, as the published renditions). Each tool's
 # pages are the pages of its own PDF; wall and CPU seconds of each (huace's
 # from the timings line). RUNS (default 3) timed runs each, the
@@ -62,7 +63,7 @@ site "$SITE" "$T/album" "unit_albums: false, signs: false"
 # no-op); photo renditions are kept beside it (OUT.huace-images)
 hb() { rm -rf "$T/out" && "$HUACE" build -s "$T/album" -o "$T/out" --today 2026-11-30 --quiet --timings -j 1 2>&1 |
        awk '/^timings: pdf/ { c = "?"; for (i = 4; i < NF; i++) if ($(i + 1) == "s" && $(i + 2) ~ /^CPU/) c = $i; print $3, c }'; }
-hb >/dev/null                                  # warm-up: photo renditions
+hb >/dev/null                                  # warm-up: photo renditions, route maps
 album=""
 i=0
 while [ $i -lt "$RUNS" ]; do
