@@ -80,7 +80,7 @@ mkdir "$T/tmp"
 TMPDIR="$T/tmp" "$HUACE" serve -s "$S" -p 0 --today 2026-11-30 >"$T/serve.out" 2>&1 &
 pid=$!
 i=0
-while [ $i -lt 300 ] && ! grep -q '^huace: wrote' "$T/serve.out"; do sleep 0.2; i=$((i + 1)); done
+while [ $i -lt 900 ] && ! grep -q '^huace: wrote' "$T/serve.out"; do sleep 0.2; i=$((i + 1)); done
 check "serve builds the looping site" grep -q '^huace: wrote' "$T/serve.out"
 touch "$A/css/x.css"
 i=0
