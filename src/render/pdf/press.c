@@ -17,9 +17,13 @@
 #include "../../base/alloc.h"
 #include <qpdf/qpdf-c.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static char *qpdf_message(qpdf_data q, const char *what)
 {
@@ -216,6 +220,41 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     return rc;
 }
 
+/* ---- reading cairo's file ----
+ * qpdf's file reader seeks before every object it reads, and glibc's
+ * stdio drops its buffer at each seek: a read and an lseek per object, and
+ * every stream copied through stdio into qpdf's buffers. A file up to
+ * PRESS_MAP_MAX is mapped instead and read from memory (the mapping stays
+ * until the qpdf handle is cleaned up); a larger one is read as a file, so
+ * that a document of thousands of pages is never held in memory. */
+#define PRESS_MAP_MAX ((off_t)48 << 20)
+
+typedef struct { void *p; size_t len; } press_map;
+
+static int press_read(qpdf_data q, const char *path, press_map *m)
+{
+    m->p = NULL;
+    m->len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size <= PRESS_MAP_MAX) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            m->p = p;
+            m->len = (size_t)st.st_size;
+        }
+    }
+    if (fd >= 0) close(fd);
+    if (m->p) return qpdf_read_memory(q, path, m->p, (unsigned long long)m->len, NULL);
+    return qpdf_read(q, path, NULL);
+}
+
+static void press_unmap(press_map *m)
+{
+    if (m->p) munmap(m->p, m->len);
+    m->p = NULL;
+}
+
 /* ---- images appended to cairo's file ----
  * qpdf_oh_replace_stream_data keeps a copy of the data it is given until the
  * file is written: for an album with a thousand route maps, hundreds of MB.
@@ -305,9 +344,10 @@ static int images_into_file(const char *path, const pdf_image *const *used, size
     char *root = NULL, *info = NULL;
     long long size = 0;
     qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
+    press_map map;
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
-    if (qpdf_read(q, path, NULL) & QPDF_ERRORS) {
+    if (press_read(q, path, &map) & QPDF_ERRORS) {
         *err = qpdf_message(q, "cannot read cairo's PDF");
         goto out;
     }
@@ -322,9 +362,11 @@ static int images_into_file(const char *path, const pdf_image *const *used, size
     info = hc_xstrdup(qpdf_oh_is_indirect(q, inf) ? qpdf_oh_unparse(q, inf) : "");
     size = qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, tr, "/Size"));
     qpdf_cleanup(&q);
+    press_unmap(&map);
     rc = append_images(path, used, refs, nused, root, info, size, err);
 out:
     if (q) qpdf_cleanup(&q);
+    press_unmap(&map);
     free(root);
     free(info);
     free(xos);
@@ -343,15 +385,17 @@ int pdf_editions_files(const char *in_path, const pdf_geom *g, const pdf_image *
         free(xos);
         return -1;
     }
+    press_map map;
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
-    if (qpdf_read(q, in_path, NULL) & QPDF_ERRORS) {
+    if (press_read(q, in_path, &map) & QPDF_ERRORS) {
         *err = qpdf_message(q, "cannot read cairo's PDF");
     } else {
         for (size_t k = 0; k < nused; k++) xos[k] = qpdf_get_object_by_id(q, refs[k].id, refs[k].gen);
         rc = editions(q, g, used, xos, nused, pdfx, date, screen_path, press_path, NULL, NULL, err);
     }
     qpdf_cleanup(&q);
+    press_unmap(&map);
     free(refs);
     free(xos);
     return rc;
