@@ -175,6 +175,20 @@ if [ -z "${HC_PDF_OUT:-}" ]; then
         "$HUACE" build -s tests/sites/pdf-basic -o "$T/pdfx2" --today 2026-11-30 --quiet --pdfx >/dev/null 2>&1
         check "--pdfx: byte-identical twice" cmp "$f" "$T/pdfx2/print/album-press.pdf"
     }
+
+    # the document /ID (press.c): a hash of what the edition is made from,
+    # so it differs between editions and changes with the content
+    {
+        doc_id() { qpdf --show-object=trailer "$1" 2>/dev/null | sed -n 's/.*\/ID \[ <\([0-9a-f]*\)>.*/\1/p'; }
+        "$HUACE" build -s tests/sites/pdf-basic -o "$T/id1" --today 2026-11-30 --quiet >/dev/null 2>&1
+        cp -R tests/sites/pdf-basic "$T/idsite"
+        printf '\n案例末尾又添了一句话。\n' >>"$T/idsite/content/cases/red-ribbon.md"
+        "$HUACE" build -s "$T/idsite" -o "$T/id2" --today 2026-11-30 --quiet >/dev/null 2>&1
+        a=$(doc_id "$T/id1/print/album.pdf") b=$(doc_id "$T/id1/print/album-press.pdf")
+        c=$(doc_id "$T/pdfx/print/album-press.pdf") d=$(doc_id "$T/id2/print/album.pdf")
+        check "/ID: 32 hex digits, one per edition, another for PDF/X and for changed content ($a $b $c $d)" \
+            sh -c "[ ${#a} = 32 ] && [ ${#d} = 32 ] && [ '$a' != '$b' ] && [ '$b' != '$c' ] && [ '$a' != '$d' ]"
+    }
 fi
 # (two builds of the example give the same print/ files, and every other
 # file: tests/e2e/site.sh)

@@ -58,6 +58,7 @@ void pdf_pdfx_free(pdf_pdfx *x)
 void pdf_pdfx_prune(pdf_pdfx *x) { pdf_imgcache_prune(x->images); }
 
 const pdf_cmyk *pdf_pdfx_cmyk(const pdf_pdfx *x) { return x->cmyk; }
+const char *pdf_pdfx_condition(const pdf_pdfx *x) { return x->condition; }
 
 /* ---- content streams ---- */
 

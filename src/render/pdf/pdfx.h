@@ -46,6 +46,8 @@ pdf_pdfx *pdf_pdfx_new(const char *icc, const char *condition, const char *cache
 void pdf_pdfx_prune(pdf_pdfx *x);
 void pdf_pdfx_free(pdf_pdfx *x);
 const pdf_cmyk *pdf_pdfx_cmyk(const pdf_pdfx *x);
+/* The output condition identifier (print.condition, or "Custom"). */
+const char *pdf_pdfx_condition(const pdf_pdfx *x);
 
 /* The press edition in q: xo[k] is the image XObject of used[k]; date is
  * "YYYY-MM-DD". 0, or -1 with a malloc'd message in *err. */

@@ -15,6 +15,7 @@
 #include "pdf_int.h"
 #include "pdfx.h"
 #include "../../base/alloc.h"
+#include "../../base/hash.h"
 #include <qpdf/qpdf-c.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -105,12 +106,64 @@ static void scan_resources(qpdf_data q, qpdf_oh res, const pdf_image *const *use
     }
 }
 
-/* Writes q to path (when path) or into *out; at least PDF min_version when given. */
-static int write_to(qpdf_data q, const char *path, hc_buf *out, const char *min_version)
+/* The document /ID of an edition: a hash of what qpdf read (cairo's
+ * file with its images) and of what the edition changes (tag, and the
+ * output profile of a PDF/X edition). */
+typedef struct { int set; uint64_t h; } press_id;
+
+static press_id press_id_of(const void *data, size_t len)
+{
+    press_id id = { data != NULL, data ? hc_hash(HC_HASH_INIT, data, len) : 0 };
+    return id;
+}
+
+static press_id press_id_edition(press_id in, const char *tag, struct pdf_pdfx *pdfx)
+{
+    if (!in.set) return in;
+    in.h = hc_hash(in.h, tag, strlen(tag));
+    if (pdfx) {
+        size_t n = 0;
+        const unsigned char *icc = pdf_cmyk_profile(pdf_pdfx_cmyk(pdfx), &n);
+        in.h = hc_hash(in.h, icc, n);
+        const char *cond = pdf_pdfx_condition(pdfx);
+        in.h = hc_hash(in.h, cond, strlen(cond) + 1);
+    }
+    return in;
+}
+
+/* in with the data of the images put in from memory (pdf_editions: they
+ * are not in the bytes qpdf read). */
+static press_id press_id_images(press_id in, const pdf_image *const *used, size_t nused)
+{
+    hc_buf tmp = HC_BUF_INIT;
+    for (size_t k = 0; k < nused; k++) {
+        const unsigned char *d = pdf_image_bytes(used[k], &tmp);
+        if (d) in.h = hc_hash(in.h, d, used[k]->len);
+    }
+    hc_buf_free(&tmp);
+    return in;
+}
+
+/* Writes q to path (when path) or into *out; at least PDF min_version when given.
+ * The /ID: with id set, its first string is id (16 bytes from two hashes)
+ * and qpdf adds its constant second one (qpdf_set_static_ID), so no pass
+ * over the written bytes is needed; without, qpdf's deterministic /ID, an
+ * MD5 of everything it writes (a third of the write time of a 27 MB
+ * album). */
+static int write_to(qpdf_data q, const char *path, hc_buf *out, const char *min_version, press_id id)
 {
     if ((path ? qpdf_init_write(q, path) : qpdf_init_write_memory(q)) & QPDF_ERRORS) return -1;
     if (min_version) qpdf_set_minimum_pdf_version(q, min_version);
-    qpdf_set_deterministic_ID(q, QPDF_TRUE);
+    if (id.set) {
+        char s[80];
+        uint64_t h2 = hc_hash(id.h, "2", 1);
+        snprintf(s, sizeof s, "[<%016llx%016llx> <%016llx%016llx>]", (unsigned long long)id.h,
+                 (unsigned long long)h2, (unsigned long long)id.h, (unsigned long long)h2);
+        qpdf_oh_replace_key(q, qpdf_get_trailer(q), "/ID", qpdf_oh_parse(q, s));
+        qpdf_set_static_ID(q, QPDF_TRUE);
+    } else {
+        qpdf_set_deterministic_ID(q, QPDF_TRUE);
+    }
     qpdf_set_object_stream_mode(q, qpdf_o_generate);
     qpdf_set_decode_level(q, qpdf_dl_none);
     qpdf_set_compress_streams(q, QPDF_TRUE);
@@ -169,8 +222,8 @@ out:
 /* The two editions of what q has read (its images in place: xos[k] is
  * used[k]'s XObject), into files (paths) or buffers. */
 static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used, qpdf_oh *xos, size_t nused,
-                    struct pdf_pdfx *pdfx, const char *date, const char *screen_path, const char *press_path,
-                    hc_buf *screen, hc_buf *press, char **err)
+                    struct pdf_pdfx *pdfx, const char *date, press_id id, const char *screen_path,
+                    const char *press_path, hc_buf *screen, hc_buf *press, char **err)
 {
     int rc = -1;
     int np = qpdf_get_num_pages(q);
@@ -179,7 +232,7 @@ static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used
     for (int i = 0; (screen_path || screen) && i < np; i++)
         qpdf_oh_replace_key(q, qpdf_get_page_n(q, (size_t)i), "/MediaBox",
                             box(q, g->pad, g->pad, g->media_w - g->pad, g->media_h - g->pad));
-    if ((screen_path || screen) && write_to(q, screen_path, screen, NULL) != 0) {
+    if ((screen_path || screen) && write_to(q, screen_path, screen, NULL, press_id_edition(id, "screen", NULL)) != 0) {
         *err = qpdf_message(q, "cannot write the screen edition");
         goto out;
     }
@@ -195,7 +248,7 @@ static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used
     qpdf_oh_remove_key(q, root, "/StructTreeRoot");
     qpdf_oh_remove_key(q, root, "/MarkInfo");
     if (pdfx && pdf_pdfx_apply(pdfx, q, used, xos, nused, date, err) != 0) goto out;
-    if (write_to(q, press_path, press, pdfx ? "1.6" : NULL) != 0) {
+    if (write_to(q, press_path, press, pdfx ? "1.6" : NULL, press_id_edition(id, "press", pdfx)) != 0) {
         *err = qpdf_message(q, "cannot write the press edition");
         goto out;
     }
@@ -214,7 +267,8 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     if (qpdf_read_memory(q, "album", (const char *)pdf, len, NULL) & QPDF_ERRORS)
         *err = qpdf_message(q, "cannot read cairo's PDF");
     else if (placeholders(q, used, nused, xos, 1, err) == 0)
-        rc = editions(q, g, used, xos, nused, pdfx, date, NULL, NULL, screen, press, err);
+        rc = editions(q, g, used, xos, nused, pdfx, date, press_id_images(press_id_of(pdf, len), used, nused), NULL,
+                      NULL, screen, press, err);
     qpdf_cleanup(&q);
     free(xos);
     return rc;
@@ -392,7 +446,8 @@ int pdf_editions_files(const char *in_path, const pdf_geom *g, const pdf_image *
         *err = qpdf_message(q, "cannot read cairo's PDF");
     } else {
         for (size_t k = 0; k < nused; k++) xos[k] = qpdf_get_object_by_id(q, refs[k].id, refs[k].gen);
-        rc = editions(q, g, used, xos, nused, pdfx, date, screen_path, press_path, NULL, NULL, err);
+        rc = editions(q, g, used, xos, nused, pdfx, date, press_id_of(map.p, map.len), screen_path, press_path,
+                      NULL, NULL, err);
     }
     qpdf_cleanup(&q);
     press_unmap(&map);
