@@ -3,7 +3,7 @@ CC      ?= cc
 # (libmicrohttpd is not linked: `huace serve` loads it with dlopen, see src/serve/http.h; linked,
 # it would load GnuTLS and a dozen more libraries at every start, a third of a no-op build's time.
 # Its header comes from libmicrohttpd-dev, in /usr/include.)
-PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib vips libjpeg gdal lcms2
+PKGS     = libcmark yaml-0.1 gdlib libwebp cairo pangocairo fontconfig libqrencode libqpdf zlib vips libjpeg gdal lcms2 harfbuzz-subset pangoft2
 # A missing library stops make here, naming it, rather than at a later compile error.
 # (`clean`, `deps` and `demo`, which installs them first, need no libraries to start.)
 ifneq ($(filter-out clean deps demo,$(or $(MAKECMDGOALS),all)),)
@@ -11,7 +11,8 @@ ifneq ($(filter-out clean deps demo,$(or $(MAKECMDGOALS),all)),)
 PKG_DEB  = libcmark:libcmark-dev yaml-0.1:libyaml-dev gdlib:libgd-dev libwebp:libwebp-dev \
            cairo:libcairo2-dev pangocairo:libpango1.0-dev fontconfig:libfontconfig-dev \
            libqrencode:libqrencode-dev libqpdf:libqpdf-dev zlib:zlib1g-dev vips:libvips-dev \
-           libjpeg:libjpeg-dev gdal:libgdal-dev lcms2:liblcms2-dev
+           libjpeg:libjpeg-dev gdal:libgdal-dev lcms2:liblcms2-dev \
+           harfbuzz-subset:libharfbuzz-dev pangoft2:libpango1.0-dev
 PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p || echo $$p; done)
 ifneq ($(PKG_MISSING),)
 PKG_MISSING_DEB := $(foreach p,$(PKG_MISSING),$(or $(patsubst $(p):%,%,$(filter $(p):%,$(PKG_DEB))),$(p)))

@@ -7,7 +7,7 @@
 # Idempotent: packages already present are left alone. Used by `make demo` and .ci/run.
 set -eu
 PKGS="build-essential pkg-config
- libcmark-dev libyaml-dev libgd-dev libwebp-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
+ libcmark-dev libyaml-dev libgd-dev libwebp-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev
  libqrencode-dev libqpdf-dev libmicrohttpd-dev zlib1g-dev libcmocka-dev libvips-dev libjpeg-dev libgdal-dev gdal-bin liblcms2-dev
   libgs-common
  clang-14 libclang-rt-14-dev

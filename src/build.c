@@ -251,7 +251,7 @@ struct build_run {
     hc_model *m;
     load_times lt;
     size_t overdue;
-    hc_buf image_cache, cmyk_cache, maps_cache, icc;
+    hc_buf image_cache, cmyk_cache, maps_cache, fonts_cache, icc;
     hc_images *images;
     hc_images_stats is;
     hc_pdf_stats ps;
@@ -359,6 +359,7 @@ static step_status step_album(build_run *b)
     if (m->config.pdfx_icc) hc_buf_printf(&b->icc, "%s/%s", b->o->src, m->config.pdfx_icc);
     hc_buf_printf(&b->cmyk_cache, "%s.huace-cmyk", b->out);
     hc_buf_printf(&b->maps_cache, "%s.huace-maps", b->out);
+    hc_buf_printf(&b->fonts_cache, "%s.huace-fonts", b->out);
     hc_pdf_opts po = {
         .out_dir = b->staging,
         .trim_w_mm = m->config.trim_w,
@@ -372,6 +373,7 @@ static step_status step_album(build_run *b)
         .images = b->images,
         .cache_dir = hc_buf_cstr(&b->cmyk_cache),
         .maps_cache_dir = hc_buf_cstr(&b->maps_cache),
+        .fonts_cache_dir = hc_buf_cstr(&b->fonts_cache),
         .no_units = !m->config.unit_albums,
         .sign_w_mm = m->config.signs ? m->config.sign_w : 0,
         .sign_h_mm = m->config.sign_h,
@@ -580,6 +582,7 @@ static void build_free(build_run *b)
     hc_buf_free(&b->image_cache);
     hc_buf_free(&b->cmyk_cache);
     hc_buf_free(&b->maps_cache);
+    hc_buf_free(&b->fonts_cache);
     hc_buf_free(&b->icc);
     hc_buf_free(&b->out_arg);
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 #include "render/pdf/pdf_int.h"
 
-static pdf_fontset fonts = { "Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans Mono CJK SC" };
+static pdf_fontset fonts = { "Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans Mono CJK SC", NULL };
 
 /* ---- HTML → blocks ---- */
 
@@ -428,7 +428,8 @@ static void qr_svg(void **st)
 static int setup(void **st)
 {
     (void)st;
-    pc = pdf_pango_context_new(&fm);
+    static const pdf_fontset whole = { .sub = NULL };   /* the system faces */
+    pc = pdf_pango_context_new(&whole, &fm);
     return 0;
 }
 

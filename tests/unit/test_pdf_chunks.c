@@ -12,7 +12,7 @@
 #include <string.h>
 #include "render/pdf/pdf_int.h"
 
-static pdf_fontset fonts = { "Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans Mono CJK SC" };
+static pdf_fontset fonts = { "Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans Mono CJK SC", NULL };
 #define ZWSP "\xe2\x80\x8b"
 
 static size_t count(const char *s, const char *needle)

@@ -94,7 +94,8 @@ static void editions(void **st)
     pdf_doc p;
     pdf_env env;
     PangoFontMap *fm;
-    PangoContext *pc = pdf_pango_context_new(&fm);
+    pdf_fontset whole = { .sub = NULL };   /* the system faces, no subsets */
+    PangoContext *pc = pdf_pango_context_new(&whole, &fm);
     render_sample(&g, im, &raw, &p, &env, pc);
     char *err = NULL;
     int rc = pdf_editions((unsigned char *)raw.data, raw.len, &g, p.used, p.nused, NULL, NULL, &screen, &press, &err);
@@ -285,7 +286,7 @@ static void fonts_missing(void **st)
     FcConfig *empty = FcConfigCreate();
     FcConfig *orig = FcConfigReference(NULL);
     assert_true(FcConfigSetCurrent(empty));
-    int rc = pdf_fonts_find(&fs, d);
+    int rc = pdf_fonts_find(&fs, NULL, NULL, 1, d);
     FcConfigSetCurrent(orig);
     FcConfigDestroy(orig);
     FcConfigDestroy(empty);
@@ -293,8 +294,10 @@ static void fonts_missing(void **st)
     assert_int_equal(hc_diags_errors(d), 1);
     assert_string_equal(hc_diags_at(d, 0)->rule, "font");
     assert_non_null(strstr(hc_diags_at(d, 0)->msg, "fonts-noto-cjk"));
-    assert_int_equal(pdf_fonts_find(&fs, d), 0);   /* and with them, found again */
+    assert_int_equal(pdf_fonts_find(&fs, NULL, NULL, 1, d), 0);   /* and with them, found again */
     assert_string_equal(fs.sans, "Noto Sans CJK SC");
+    assert_null(fs.sub);   /* no cache folder: no subsets */
+    pdf_fonts_free(&fs);
     hc_diags_free(d);
 }
 

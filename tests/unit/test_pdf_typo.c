@@ -28,7 +28,7 @@ static int setup(void **st)
     snprintf(env.fonts.mono, sizeof env.fonts.mono, "Noto Sans Mono CJK SC");
     memset(&doc, 0, sizeof doc);
     doc.env = &env;
-    doc.pc = pdf_pango_context_new(&fm);
+    doc.pc = pdf_pango_context_new(&env.fonts, &fm);
     return 0;
 }
 

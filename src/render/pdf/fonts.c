@@ -1,5 +1,5 @@
 /* fonts.c — the Noto CJK families (found through render/cjkfont.h, the
- * lookup the maps share), and our pango contexts. */
+ * lookup the maps share), their subsets (fontsub.c), and our pango contexts. */
 #include "pdf_int.h"
 #include "../cjkfont.h"
 #include <stdio.h>
@@ -11,7 +11,7 @@ static int have_family(const char *family)
     return hc_cjk_match(NULL, family, family, NULL) == 0;
 }
 
-int pdf_fonts_find(pdf_fontset *fs, hc_diags *d)
+int pdf_fonts_find(pdf_fontset *fs, const hc_model *m, const char *cache_dir, int nthreads, hc_diags *d)
 {
     memset(fs, 0, sizeof *fs);
     if (!FcInit() || !have_family(HC_CJK_SANS)) {
@@ -23,12 +23,20 @@ int pdf_fonts_find(pdf_fontset *fs, hc_diags *d)
     /* the serif and mono faces come in the same package; use the sans if a site trimmed them */
     snprintf(fs->serif, sizeof fs->serif, "%s", have_family(HC_CJK_SERIF) ? HC_CJK_SERIF : fs->sans);
     snprintf(fs->mono, sizeof fs->mono, "%s", have_family(HC_CJK_MONO) ? HC_CJK_MONO : fs->sans);
+    fs->sub = pdf_fontsub_new(m, fs, cache_dir, nthreads);
     return 0;
 }
 
-PangoContext *pdf_pango_context_new(PangoFontMap **fm_out)
+void pdf_fonts_free(pdf_fontset *fs)
+{
+    pdf_fontsub_free(fs->sub);
+    fs->sub = NULL;
+}
+
+PangoContext *pdf_pango_context_new(const pdf_fontset *fs, PangoFontMap **fm_out)
 {
     PangoFontMap *fm = pango_cairo_font_map_new();
+    pdf_fontsub_apply(fs->sub, fm);
     PangoContext *pc = pango_font_map_create_context(fm);
     pango_cairo_context_set_resolution(pc, 72.0);
     cairo_font_options_t *fo = cairo_font_options_create();

@@ -411,6 +411,7 @@ static void env_free(pdf_env *env)
     hc_strmap_free(&env->case_slugs);
     free(env->in_album);
     pdf_theme_free(&env->theme);
+    pdf_fonts_free(&env->fonts);
     free(env->year);
     free(env->date);
 }
@@ -431,7 +432,7 @@ static int env_init(pdf_env *env, const hc_model *m, const hc_pdf_opts *o, hc_di
                  o->trim_w_mm, o->trim_h_mm, o->bleed_mm);
         return -1;
     }
-    if (pdf_fonts_find(&env->fonts, d) != 0) return -1;
+    if (pdf_fonts_find(&env->fonts, m, o->fonts_cache_dir, o->jobs > 0 ? o->jobs : 1, d) != 0) return -1;
     pdf_theme_load(&env->theme, m);
     char date[11] = "2026-01-01";
     if (m->today != HC_NO_DATE) hc_date_format(m->today, date);
@@ -494,7 +495,7 @@ static void run_init(run *r, pdf_env *env, const hc_pdf_opts *o, int nthreads, d
     r->progress.tty = isatty(2);
     r->progress.t0 = t0;
     r->workers = hc_xcalloc((size_t)nthreads, sizeof *r->workers);
-    for (int k = 0; k < nthreads; k++) r->workers[k].pc = pdf_pango_context_new(&r->workers[k].fm);
+    for (int k = 0; k < nthreads; k++) r->workers[k].pc = pdf_pango_context_new(&env->fonts, &r->workers[k].fm);
     r->jobs = jobs_new(env->m, o->no_units, &r->njobs);
 }
 

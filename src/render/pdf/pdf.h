@@ -51,6 +51,7 @@ typedef struct {
     const char *cache_dir;      /* PDF/X: images converted to CMYK, kept between builds (OUT.huace-cmyk); NULL = none */
     double sign_w_mm, sign_h_mm;/* the node signs' trim (portrait, print.sign_size); 0 = no signs */
     const char *maps_cache_dir; /* route maps kept between builds (OUT.huace-maps, maps.h); NULL = none */
+    const char *fonts_cache_dir;/* the CJK faces' subsets kept between builds (OUT.huace-fonts); NULL = the faces whole */
 } hc_pdf_opts;
 
 typedef struct {

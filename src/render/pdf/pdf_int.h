@@ -65,16 +65,35 @@ void pdf_theme_free(pdf_theme *t);
 pdf_rgb pdf_status_rgb(const pdf_theme *t, size_t s);
 
 /* ---- fonts (fonts.c) ---- */
+/* Subset copies of the most used faces (fontsub.c): pango/cairo embed
+ * these instead of the system's whole 15-23 MB CJK faces. */
+typedef struct pdf_fontsub pdf_fontsub;
 typedef struct {
     char sans[64], serif[64], mono[64];   /* fontconfig family names */
+    pdf_fontsub *sub;                     /* or NULL: the system faces whole */
 } pdf_fontset;
 
 /* Finds the Noto CJK families through fontconfig; reports an error naming
- * the Debian package fonts-noto-cjk (rule "font") and returns -1 if missing. */
-int pdf_fonts_find(pdf_fontset *fs, hc_diags *d);
+ * the Debian package fonts-noto-cjk (rule "font") and returns -1 if missing.
+ * With cache_dir, also makes (or finds there) the subsets for m's text on up
+ * to nthreads threads; without them the system faces are used whole.
+ * Free with pdf_fonts_free. */
+int pdf_fonts_find(pdf_fontset *fs, const hc_model *m, const char *cache_dir, int nthreads, hc_diags *d);
+void pdf_fonts_free(pdf_fontset *fs);
 /* A pango context of our own (72 dpi: sizes in points are user units; no
- * hinting, so layout does not depend on the surface). Unref both. */
-PangoContext *pdf_pango_context_new(PangoFontMap **fm_out);
+ * hinting, so layout does not depend on the surface), on fs's subsets if it
+ * has them. Unref both. */
+PangoContext *pdf_pango_context_new(const pdf_fontset *fs, PangoFontMap **fm_out);
+
+/* fontsub.c. The subsets of the sans regular and bold and the serif
+ * regular faces for every character of the site's text files (site.yaml,
+ * content/, seeds/, themes/) and a fixed set, kept in dir (OUT.huace-fonts)
+ * keyed by a hash of the face and the characters; NULL if they cannot be
+ * had. A character outside the subset takes the full face's glyph. */
+pdf_fontsub *pdf_fontsub_new(const hc_model *m, const pdf_fontset *set, const char *dir, int nthreads);
+/* fm (one per thread) matches through the subsets' fontconfig set. */
+void pdf_fontsub_apply(const pdf_fontsub *fs, PangoFontMap *fm);
+void pdf_fontsub_free(pdf_fontsub *fs);
 
 /* ---- kinsoku: Chinese line-breaking rules (kinsoku.c) ---- */
 int pdf_kinsoku_no_start(uint32_t cp);   /* may not begin a line: 。，、；：？！）」』》” … · % */
