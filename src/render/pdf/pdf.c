@@ -4,12 +4,13 @@
  *   1. (main)     options, fonts, theme, case bodies as blocks;
  *   2. (parallel) route maps for every unit with nodes (hc_map_route_print_png);
  *   3. (parallel) pagination: layout passes until page numbers are stable;
+ *                 photos are asked of the image stage here, at their placed size,
+ *                 one at a time (photo.c);
  *   4. (parallel) drawing: one cairo render per document → two editions (qpdf);
- *                 photos are asked of the image stage here, at their placed size
- *                 (photo.c);
+ *                 the district album's editions while the other workers wait;
  *   5. (parallel) the node signs (signs.h), unit by unit: its route map, a
  *                 sign per node, the map freed;
- *   6. (main)     album.html; then PDF/X-3 conversion if asked for.
+ *   6. (main)     album.html, written as it is rendered.
  * Each worker has its own pango context; the model and the shared data are
  * only read while workers run.
  */
@@ -215,6 +216,7 @@ static void do_paginate(void *ctx, size_t i, worker *w)
     job *j = &r->jobs[i];
     pdf_doc p;
     pdoc_init(&p, r->env, w, j);
+    p.prefetch = 1;   /* the photos' print renditions now, not while documents are drawn */
     pdf_album_pass(&p, j->kind, j->unit);   /* page references unknown: "00" */
     j->npages = p.page;
     j->anchors = p.cur;

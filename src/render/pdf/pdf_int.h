@@ -204,6 +204,7 @@ typedef struct pdf_doc {
     const pdf_image **used; size_t nused, capused;
     cairo_surface_t **placeholders;
     int warn_images;            /* report low-resolution photos (album only) */
+    int prefetch;               /* a layout pass that makes the photos' renditions (photo.c) */
     const char *openers[32]; int nopeners;   /* photos that opened chapters so far (album.c) */
     /* the last case bodies asked for as blocks (pdf_case_blocks), round robin */
     pdf_blocks cblocks[PDF_CASE_CACHE]; size_t ccase[PDF_CASE_CACHE]; unsigned cnext, cn;
