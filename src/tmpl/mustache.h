@@ -94,4 +94,21 @@ void hc_mustache_set_budget(hc_mustache_set *s, size_t max_output, size_t max_st
 int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *ctx,
                        hc_buf *out);
 
+/* The same render streamed: the output goes to sink->write in order, in
+ * pieces of about HC_MUSTACHE_CHUNK bytes (never more than that plus one
+ * value or text run), so that only one piece is held in memory whatever the
+ * output's size; the bytes are those hc_mustache_render appends. write
+ * returns 0, or -1 to stop the render. Returns 0; -1 if name is not in the
+ * set (nothing written); HC_MUSTACHE_TOO_BIG if the budget ran out (what was
+ * written so far is a truncated page: the caller discards it);
+ * HC_MUSTACHE_WRITE_FAILED if write returned -1. */
+#define HC_MUSTACHE_CHUNK ((size_t)64 << 10)
+#define HC_MUSTACHE_WRITE_FAILED (-3)
+typedef struct {
+    int (*write)(void *ctx, const char *p, size_t n);
+    void *ctx;
+} hc_mustache_sink;
+int hc_mustache_render_to(const hc_mustache_set *s, const char *name, const hc_tv *ctx,
+                          const hc_mustache_sink *sink);
+
 #endif

@@ -43,6 +43,9 @@ typedef struct {
     int owed;
     int depth;
     size_t start;           /* out->len when the render began */
+    const hc_mustache_sink *sink;   /* streamed: out is flushed to it past HC_MUSTACHE_CHUNK bytes */
+    size_t flushed;         /* bytes given to the sink so far */
+    int failed;             /* the sink failed: render nothing more */
     size_t steps;           /* ops rendered so far */
     size_t max_output, max_steps;   /* the set's budget */
     int over;               /* the budget is spent: render nothing more */
@@ -52,10 +55,23 @@ static void render_ops(rstate *st, const hc_mustache_op *ops, size_t n, const fr
 
 /* ---- output ------------------------------------------------------------ */
 
+/* A streamed render's output so far goes to the sink. */
+static void flush(rstate *st)
+{
+    size_t n = st->out->len - st->start;
+    if (!st->sink || !n || st->failed) return;
+    if (st->sink->write(st->sink->ctx, st->out->data + st->start, n) != 0) {
+        st->failed = 1;
+        st->over = 1;
+    }
+    st->flushed += n;
+    hc_buf_truncate(st->out, st->start);
+}
+
 static void put(rstate *st, const char *p, size_t n)
 {
     if (!n || st->over) return;
-    if (st->out->len - st->start + n > st->max_output) {
+    if (st->flushed + st->out->len - st->start + n > st->max_output) {
         st->over = 1;
         return;
     }
@@ -65,6 +81,7 @@ static void put(rstate *st, const char *p, size_t n)
         st->owed = 0;
     }
     hc_buf_put(st->out, p, n);
+    if (st->sink && st->out->len - st->start >= HC_MUSTACHE_CHUNK) flush(st);
 }
 
 /* {{x}}: through the one HTML escaper (base/utf8.h), into a scratch buffer
@@ -270,23 +287,37 @@ static void render_ops(rstate *st, const hc_mustache_op *ops, size_t n, const fr
     }
 }
 
-int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *ctx,
-                       hc_buf *out)
+/* Renders into out, or through out to sink when sink is given. */
+static int render(const hc_mustache_set *s, const char *name, const hc_tv *ctx, hc_buf *out,
+                  const hc_mustache_sink *sink)
 {
     const hc_mustache_tmpl *t = hc_mustache_find(s, name, strlen(name));
     if (!t) return -1;
-    rstate st = { .set = s, .out = out, .start = out->len };
+    rstate st = { .set = s, .out = out, .start = out->len, .sink = sink };
     hc_mustache_budget(s, &st.max_output, &st.max_steps);
     frame root = { 0, 0, NULL };
     if (ctx) push(&st, ctx);
     render_ops(&st, t->ops, t->nops, &root);
+    if (!st.over) flush(&st);
     free(st.stk);
     hc_buf_free(&st.ind);
     hc_buf_free(&st.pend);
     hc_buf_free(&st.esc);
-    if (st.over) {
-        hc_buf_truncate(out, st.start);
-        return HC_MUSTACHE_TOO_BIG;
-    }
-    return 0;
+    if (st.over) hc_buf_truncate(out, st.start);
+    return st.failed ? HC_MUSTACHE_WRITE_FAILED : st.over ? HC_MUSTACHE_TOO_BIG : 0;
+}
+
+int hc_mustache_render(const hc_mustache_set *s, const char *name, const hc_tv *ctx,
+                       hc_buf *out)
+{
+    return render(s, name, ctx, out, NULL);
+}
+
+int hc_mustache_render_to(const hc_mustache_set *s, const char *name, const hc_tv *ctx,
+                          const hc_mustache_sink *sink)
+{
+    hc_buf out = HC_BUF_INIT;
+    int rc = render(s, name, ctx, &out, sink);
+    hc_buf_free(&out);
+    return rc;
 }

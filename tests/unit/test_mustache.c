@@ -150,6 +150,73 @@ static void escapes_as_base(void **state)
     hc_mustache_set_free(s);
 }
 
+/* hc_mustache_render_to gives the sink the same bytes as hc_mustache_render,
+ * in pieces of about HC_MUSTACHE_CHUNK (indentation owed across a piece's
+ * end included); a sink that fails stops the render; the budget holds. */
+typedef struct { hc_buf all; size_t pieces, biggest, fail_at; } pieces;
+
+static int collect(void *ctx, const char *p, size_t n)
+{
+    pieces *c = ctx;
+    c->pieces++;
+    if (n > c->biggest) c->biggest = n;
+    if (c->fail_at && c->pieces >= c->fail_at) return -1;
+    hc_buf_put(&c->all, p, n);
+    return 0;
+}
+
+static void streamed(void **state)
+{
+    (void)state;
+    hc_mustache_set *s = hc_mustache_set_new();
+    add(s, "page", "<ul>\n{{#items}}\n  {{>item}}\n{{/items}}\n</ul>\n");
+    add(s, "item", "<li>\n  {{name}} &amp; {{{raw}}}\n\n</li>\n");
+    hc_arena a = HC_ARENA_INIT;
+    hc_tv *ctx = hc_tv_map(&a), *items = hc_tv_list(&a);
+    for (int i = 0; i < 20000; i++) {
+        hc_tv *x = hc_tv_map(&a);
+        hc_tv_set(&a, x, "name", hc_tv_str(&a, hc_arena_printf(&a, "第%d项 <b>", i)));
+        hc_tv_set(&a, x, "raw", hc_tv_str(&a, i % 7 ? "x" : "line\nnext"));
+        hc_tv_push(&a, items, x);
+    }
+    hc_tv_set(&a, ctx, "items", items);
+    hc_buf want = HC_BUF_INIT;
+    assert_int_equal(hc_mustache_render(s, "page", ctx, &want), 0);
+    assert_true(want.len > 8 * HC_MUSTACHE_CHUNK);
+    pieces c = { HC_BUF_INIT, 0, 0, 0 };
+    hc_mustache_sink sink = { collect, &c };
+    assert_int_equal(hc_mustache_render_to(s, "page", ctx, &sink), 0);
+    assert_int_equal(c.all.len, want.len);
+    assert_memory_equal(c.all.data, want.data, want.len);
+    assert_true(c.pieces >= 8);
+    assert_true(c.biggest < HC_MUSTACHE_CHUNK + 256);
+    /* the sink fails on its second piece: no third */
+    pieces f = { HC_BUF_INIT, 0, 0, 2 };
+    sink.ctx = &f;
+    assert_int_equal(hc_mustache_render_to(s, "page", ctx, &sink), HC_MUSTACHE_WRITE_FAILED);
+    assert_int_equal(f.pieces, 2);
+    /* the budget counts what was written: 20 MB budget, 40 MB of text */
+    hc_buf big = HC_BUF_INIT;
+    for (int i = 0; i < 1 << 16; i++) hc_buf_puts(&big, "0123456789abcdef");   /* 1 MB of text */
+    assert_int_equal(hc_mustache_set_add(s, "mb", "mb", big.data, big.len, NULL), 0);
+    hc_buf_reset(&big);
+    for (int i = 0; i < 40; i++) hc_buf_puts(&big, "{{>mb}}");
+    assert_int_equal(hc_mustache_set_add(s, "huge", "huge", big.data, big.len, NULL), 0);
+    hc_mustache_set_budget(s, (size_t)20 << 20, HC_MUSTACHE_MAX_STEPS);
+    pieces h = { HC_BUF_INIT, 0, 0, 0 };
+    sink.ctx = &h;
+    assert_int_equal(hc_mustache_render_to(s, "huge", ctx, &sink), HC_MUSTACHE_TOO_BIG);
+    assert_true(h.all.len <= (size_t)20 << 20);
+    assert_int_equal(hc_mustache_render_to(s, "nosuch", ctx, &sink), -1);
+    hc_buf_free(&big);
+    hc_buf_free(&h.all);
+    hc_buf_free(&f.all);
+    hc_buf_free(&c.all);
+    hc_buf_free(&want);
+    hc_arena_free(&a);
+    hc_mustache_set_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +225,7 @@ int main(void)
         cmocka_unit_test(allowed),
         cmocka_unit_test(budget),
         cmocka_unit_test(escapes_as_base),
+        cmocka_unit_test(streamed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,8 +101,9 @@ int hc_templates_check(const hc_model *m, hc_diags *d)
     return rc;
 }
 
-int hc_theme_render(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
-                    const hc_tv *vals, hc_buf *out, hc_diags *d)
+/* hc_theme_render into out, or streamed to sink when sink is given. */
+static int theme_render(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
+                        const hc_tv *vals, hc_buf *out, const hc_mustache_sink *sink, hc_diags *d)
 {
     hc_shared sh;
     memset(&sh, 0, sizeof sh);
@@ -128,7 +129,11 @@ int hc_theme_render(const hc_model *m, const struct hc_images *images, const cha
     hc_contract_dump *dump = hc_contract_dump_open(d);   /* HUACE_CONTRACT_DUMP: these keys, as name's */
     hc_contract_dump_values(dump, ctx, name);
     hc_contract_dump_close(dump);
-    int rr = hc_mustache_render(sh.tmpl, name, ctx, out);
+    int rr = sink ? hc_mustache_render_to(sh.tmpl, name, ctx, sink) : hc_mustache_render(sh.tmpl, name, ctx, out);
+    if (rr == HC_MUSTACHE_WRITE_FAILED) {
+        rc = -2;
+        goto out;
+    }
     if (rr != 0) {
         hc_error(d, "template", "site.yaml", 0, 0,
                  "template %s.mustache of theme '%s' renders more than %zu MB or %zu million tags; "
@@ -140,5 +145,20 @@ int hc_theme_render(const hc_model *m, const struct hc_images *images, const cha
 out:
     hc_mustache_set_free(sh.tmpl);
     hc_arena_free(&sh.arena);
+    return rc;
+}
+
+int hc_theme_render(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
+                    const hc_tv *vals, hc_buf *out, hc_diags *d)
+{
+    return theme_render(m, images, name, root, vals, out, NULL, d);
+}
+
+int hc_theme_render_to(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
+                       const hc_tv *vals, const hc_mustache_sink *sink, hc_diags *d)
+{
+    hc_buf unused = HC_BUF_INIT;
+    int rc = theme_render(m, images, name, root, vals, &unused, sink, d);
+    hc_buf_free(&unused);
     return rc;
 }

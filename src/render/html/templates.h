@@ -9,6 +9,7 @@
 #define HC_TEMPLATES_H
 #include "../../base/diag.h"
 #include "../../model/model.h"
+#include "../../tmpl/mustache.h"
 #include "../../tmpl/value.h"
 
 /* Loads the theme's and the site's templates (as a build does), reports
@@ -30,5 +31,11 @@ int hc_templates_check(const hc_model *m, hc_diags *d);
 struct hc_images;
 int hc_theme_render(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
                     const hc_tv *vals, hc_buf *out, hc_diags *d);
+/* The same, streamed to sink (tmpl/mustache.h): only a piece of the page is
+ * held in memory at a time. Returns 0; -1 after reporting as above (what
+ * the sink got then is no page: the caller discards it); -2, unreported,
+ * when sink->write failed. */
+int hc_theme_render_to(const hc_model *m, const struct hc_images *images, const char *name, const char *root,
+                       const hc_tv *vals, const hc_mustache_sink *sink, hc_diags *d);
 
 #endif

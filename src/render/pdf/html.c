@@ -342,7 +342,7 @@ static void chapters(hc_arena *a, const pdf_env *env, hc_tv *ctx)
     hc_tv_set(a, ctx, "cases", cases);
 }
 
-int pdf_album_html(const pdf_env *env, hc_buf *o)
+int pdf_album_html(const pdf_env *env, const hc_mustache_sink *sink)
 {
     hc_arena a = HC_ARENA_INIT;
     hc_tv *ctx = hc_tv_map(&a);
@@ -351,7 +351,7 @@ int pdf_album_html(const pdf_env *env, hc_buf *o)
     paper_colors(&a, env, ctx);
     standards(&a, env, ctx);
     chapters(&a, env, ctx);
-    int rc = hc_theme_render(env->m, env->images, "album", "../", ctx, o, env->d);
+    int rc = hc_theme_render_to(env->m, env->images, "album", "../", ctx, sink, env->d);
     hc_arena_free(&a);
     return rc;
 }

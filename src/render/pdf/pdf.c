@@ -4,12 +4,13 @@
  *   1. (main)     options, fonts, theme, case bodies as blocks;
  *   2. (parallel) route maps for every unit with nodes (hc_map_route_print_png);
  *   3. (parallel) pagination: layout passes until page numbers are stable;
+ *                 photos are asked of the image stage here, at their placed size,
+ *                 one at a time (photo.c);
  *   4. (parallel) drawing: one cairo render per document → two editions (qpdf);
- *                 photos are asked of the image stage here, at their placed size
- *                 (photo.c);
+ *                 the district album's editions while the other workers wait;
  *   5. (parallel) the node signs (signs.h), unit by unit: its route map, a
  *                 sign per node, the map freed;
- *   6. (main)     album.html; then PDF/X-3 conversion if asked for.
+ *   6. (main)     album.html, written as it is rendered.
  * Each worker has its own pango context; the model and the shared data are
  * only read while workers run.
  */
@@ -85,6 +86,12 @@ typedef struct {
     pdf_progress progress;
     pthread_mutex_t mu;
     size_t next, nitems;      /* parallel(): the next item, and how many */
+    /* alone(): one worker's step that runs while the others wait between
+     * items (the district album's editions: see do_draw) */
+    pthread_cond_t cv;
+    int threaded;             /* parallel() runs items on threads */
+    int busy;                 /* workers inside an item */
+    int alone;                /* a worker waits for, or runs, its step alone */
     void (*fn)(void *ctx, size_t i, worker *w);
     pdf_signs *signs;         /* phase 5, or NULL */
     int signs_failed;         /* phase 5: a unit's signs failed */
@@ -100,12 +107,40 @@ static void *thread_main(void *arg)
     run *r = s->r;
     for (;;) {
         pthread_mutex_lock(&r->mu);
+        while (r->alone) pthread_cond_wait(&r->cv, &r->mu);
         size_t i = r->next++;
+        if (i < r->nitems) r->busy++;
         pthread_mutex_unlock(&r->mu);
         if (i >= r->nitems) break;
         r->fn(r, i, s->w);
+        pthread_mutex_lock(&r->mu);
+        r->busy--;
+        pthread_cond_broadcast(&r->cv);
+        pthread_mutex_unlock(&r->mu);
     }
     return NULL;
+}
+
+/* Called by a worker inside an item: waits until every other worker has
+ * finished its item (they take no new one meanwhile), so that what follows
+ * until alone_end runs with only this worker's memory in use. Only one
+ * worker at a time may call it. No-op when items run on one thread. */
+static void alone_begin(run *r)
+{
+    if (!r->threaded) return;
+    pthread_mutex_lock(&r->mu);
+    r->alone = 1;
+    while (r->busy > 1) pthread_cond_wait(&r->cv, &r->mu);
+    pthread_mutex_unlock(&r->mu);
+}
+
+static void alone_end(run *r)
+{
+    if (!r->threaded) return;
+    pthread_mutex_lock(&r->mu);
+    r->alone = 0;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
 }
 
 /* Runs fn(r, i, worker) for i < n on up to nthreads threads. */
@@ -114,11 +149,14 @@ static void parallel(run *r, size_t n, int nthreads, void (*fn)(void *, size_t, 
     r->next = 0;
     r->nitems = n;
     r->fn = fn;
+    r->busy = 0;
+    r->threaded = 0;
     if (nthreads > (int)n) nthreads = (int)n;
     if (nthreads <= 1) {
         for (size_t i = 0; i < n; i++) fn(r, i, &r->workers[0]);
         return;
     }
+    r->threaded = 1;
     pthread_t *t = hc_xcalloc((size_t)nthreads, sizeof *t);
     slot *s = hc_xcalloc((size_t)nthreads, sizeof *s);
     int started = 0;
@@ -130,6 +168,7 @@ static void parallel(run *r, size_t n, int nthreads, void (*fn)(void *, size_t, 
     }
     if (started == 0) thread_main(&s[0]);   /* no threads to be had: do it here */
     for (int k = 0; k < started; k++) pthread_join(t[k], NULL);
+    r->threaded = 0;
     free(t);
     free(s);
 }
@@ -177,6 +216,7 @@ static void do_paginate(void *ctx, size_t i, worker *w)
     job *j = &r->jobs[i];
     pdf_doc p;
     pdoc_init(&p, r->env, w, j);
+    p.prefetch = 1;   /* the photos' print renditions now, not while documents are drawn */
     pdf_album_pass(&p, j->kind, j->unit);   /* page references unknown: "00" */
     j->npages = p.page;
     j->anchors = p.cur;
@@ -334,6 +374,13 @@ static void do_draw(void *ctx, size_t i, worker *w)
     if (st == CAIRO_STATUS_SUCCESS && !pdf_anchors_equal(&p.cur, &p.prev))
         hc_warn(env->d, "pdf", j->screen_path, 0, 0, "page numbers do not settle; a cross reference may be off by a page");
     pdf_doc_placeholders_free(&p);
+    /* the district album's editions: qpdf holds the whole object table of
+     * a document of thousands of pages (about 120 MB at 2,000 pages), and
+     * cairo's font subsetting copies whole CJK fonts for a unit's album at
+     * the same time would add to it: the other workers finish their unit
+     * and wait meanwhile */
+    int solo = j->kind == PDF_DOC_ALBUM;
+    if (solo) alone_begin(r);
     /* the flat cover now, before the trim: cairo's font subsetting copies
      * each CJK font's whole CFF table (15-23 MB) into fresh memory, and the
      * document just drawn left that memory free and already touched */
@@ -361,6 +408,7 @@ static void do_draw(void *ctx, size_t i, worker *w)
     hc_buf_free(&shown);
     pdoc_clear(&p);
     malloc_trim(0);   /* qpdf's object table and cairo's page data of this document */
+    if (solo) alone_end(r);
 out:
     unlink(hc_buf_cstr(&raw));
     unlink(hc_buf_cstr(&screen));
@@ -490,6 +538,7 @@ static void run_init(run *r, pdf_env *env, const hc_pdf_opts *o, int nthreads, d
     memset(r, 0, sizeof *r);
     r->env = env;
     pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->cv, NULL);
     pthread_mutex_init(&r->progress.mu, NULL);
     r->progress.quiet = o->quiet;
     r->progress.tty = isatty(2);
@@ -509,6 +558,7 @@ static void run_free(run *r, int nthreads)
     }
     free(r->workers);
     pthread_mutex_destroy(&r->mu);
+    pthread_cond_destroy(&r->cv);
     pthread_mutex_destroy(&r->progress.mu);
 }
 
@@ -550,12 +600,33 @@ static void albums(run *r, int nthreads, size_t errors0)
     if (r->progress.shown && r->progress.tty) fputc('\n', stderr);
 }
 
-/* print/album.html, the album as one HTML page (the theme's album layout). */
+static int html_put(void *ctx, const char *p, size_t n)
+{
+    hc_fs_out *f = ctx;
+    hc_fs_out_put(f, p, n);
+    return f->err ? -1 : 0;
+}
+
+/* print/album.html, the album as one HTML page (the theme's album layout),
+ * written as it is rendered: only a piece of it is ever in memory. */
 static void album_html(run *r)
 {
-    hc_buf html = HC_BUF_INIT;
-    if (pdf_album_html(r->env, &html) == 0 && write_out(r->env, "print/album.html", &html) == 0) r->files++;
-    hc_buf_free(&html);
+    hc_buf path = HC_BUF_INIT;
+    hc_fs_out f;
+    out_path(r->env, "print/album.html", "", &path);
+    hc_fs_out_open(&f, hc_buf_cstr(&path));
+    hc_mustache_sink sink = { html_put, &f };
+    int rc = pdf_album_html(r->env, &sink);
+    int wrc = hc_fs_out_close(&f);
+    if (rc == 0 && wrc == 0) {
+        r->files++;
+    } else {
+        if (rc != -1)   /* else reported */
+            hc_error(r->env->d, "write", "print/album.html", 0, 0, "cannot write %s: %s", hc_buf_cstr(&path),
+                     strerror(errno));
+        unlink(hc_buf_cstr(&path));
+    }
+    hc_buf_free(&path);
     hc_md_mem_release();   /* the bodies album.html read on this thread */
 }
 

@@ -22,6 +22,7 @@
 #include "../../base/diag.h"
 #include "../../base/hash.h"
 #include "../../model/model.h"
+#include "../../tmpl/mustache.h"
 
 #define PDF_PT_PER_MM (72.0 / 25.4)
 static inline double pdf_mm(double mm) { return mm * PDF_PT_PER_MM; }
@@ -222,6 +223,7 @@ typedef struct pdf_doc {
     const pdf_image **used; size_t nused, capused;
     cairo_surface_t **placeholders;
     int warn_images;            /* report low-resolution photos (album only) */
+    int prefetch;               /* a layout pass that makes the photos' renditions (photo.c) */
     const char *openers[32]; int nopeners;   /* photos that opened chapters so far (album.c) */
     /* the last case bodies asked for as blocks (pdf_case_blocks), round robin */
     pdf_blocks cblocks[PDF_CASE_CACHE]; size_t ccase[PDF_CASE_CACHE]; unsigned cnext, cn;
@@ -517,6 +519,8 @@ int pdf_cover_spread(const pdf_env *env, PangoContext *pc, pdf_doc_kind kind, si
                      struct pdf_pdfx *pdfx, hc_buf *out, char **err);
 
 /* ---- album.html (html.c) ---- */
-int pdf_album_html(const pdf_env *env, hc_buf *out);
+/* The page, streamed to sink (hc_theme_render_to: 0; -1 reported; -2 when
+ * the sink failed, unreported). */
+int pdf_album_html(const pdf_env *env, const hc_mustache_sink *sink);
 
 #endif

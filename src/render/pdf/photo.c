@@ -6,9 +6,11 @@
  * source) and embeds that file as it is (image.c's DCT pass-through). The
  * source file is never read here. Renditions are kept by (file, width) for
  * the whole render, shared by every document and worker thread: the table is
- * locked, hc_images_print runs outside the lock (it is thread-safe; two
- * threads asking for the same rendition at once both make it, one copy is
- * kept).
+ * locked, and renditions are made one at a time (a second lock), since
+ * libvips' encoder holds a whole photo's coefficients. They are made while
+ * the documents are paginated (pdf_doc.prefetch), before any is drawn, so
+ * that a photo's encoder never adds to two documents' drawing; the drawing
+ * pass finds them made (or makes one the layout did not ask for).
  *
  * Photos printed below 300 ppi (a source narrower than its place needs) are
  * collected while the album is drawn and reported by pdf_photos_report once
@@ -18,6 +20,7 @@
 #include "pdf_int.h"
 #include "../../base/alloc.h"
 #include "../images/images.h"
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +40,7 @@ typedef struct {
 
 struct pdf_photos {
     pthread_mutex_t mu;
+    pthread_mutex_t make;       /* one rendition made at a time (see rendition_get) */
     rendition *v; size_t n, cap;
     lowres *low; size_t nlow, caplow;
 };
@@ -45,6 +49,7 @@ void pdf_photos_init(pdf_env *env)
 {
     env->photos = hc_xcalloc(1, sizeof *env->photos);
     pthread_mutex_init(&env->photos->mu, NULL);
+    pthread_mutex_init(&env->photos->make, NULL);
 }
 
 void pdf_photos_free(pdf_env *env)
@@ -59,6 +64,7 @@ void pdf_photos_free(pdf_env *env)
     for (size_t i = 0; i < ps->nlow; i++) free(ps->low[i].src);
     free(ps->low);
     pthread_mutex_destroy(&ps->mu);
+    pthread_mutex_destroy(&ps->make);
     free(ps);
     env->photos = NULL;
 }
@@ -88,22 +94,39 @@ size_t pdf_unit_pics(const pdf_env *env, const hc_project *u, pdf_pic *out, size
     return n;
 }
 
-/* The rendition of src px wide, made once. */
-static const pdf_image *rendition_get(pdf_env *env, const char *src, int px)
+/* The rendition of src px wide in the table, or NULL (*have 0) if not made yet. */
+static const pdf_image *rendition_find(struct pdf_photos *ps, const char *src, int px, int *have)
 {
-    struct pdf_photos *ps = env->photos;
     const pdf_image *found = NULL;
-    int have = 0;
+    *have = 0;
     pthread_mutex_lock(&ps->mu);
     for (size_t i = 0; i < ps->n; i++)
         if (ps->v[i].px == px && strcmp(ps->v[i].src, src) == 0) {
             found = ps->v[i].im;
-            have = 1;
+            *have = 1;
             break;
         }
     pthread_mutex_unlock(&ps->mu);
-    if (have) return found;
+    return found;
+}
 
+/* The rendition of src px wide, made once. One is made at a time, whatever
+ * the number of threads: libvips' JPEG encoder (optimize_coding) holds the
+ * whole picture's coefficients, about 70 MB for a 12-megapixel photo at
+ * 2,900 px, and two at once with the drawing of two documents took the
+ * example's first build from about 300 to about 400 MB. */
+static const pdf_image *rendition_get(pdf_env *env, const char *src, int px)
+{
+    struct pdf_photos *ps = env->photos;
+    int have;
+    const pdf_image *found = rendition_find(ps, src, px, &have);
+    if (have) return found;
+    pthread_mutex_lock(&ps->make);
+    found = rendition_find(ps, src, px, &have);   /* made while this thread waited */
+    if (have) {
+        pthread_mutex_unlock(&ps->make);
+        return found;
+    }
     hc_buf jpeg = HC_BUF_INIT;
     int w = 0, h = 0;
     pdf_image *im = NULL;
@@ -112,6 +135,7 @@ static const pdf_image *rendition_get(pdf_env *env, const char *src, int px)
         im = pdf_image_load(src, (const unsigned char *)jpeg.data, jpeg.len, &why);
     hc_buf_free(&jpeg);
     pdf_image_spill(im, &env->spill);
+    malloc_trim(0);   /* the encoder's memory, before the next photo's */
 
     pthread_mutex_lock(&ps->mu);
     for (size_t i = 0; i < ps->n; i++)
@@ -131,6 +155,7 @@ static const pdf_image *rendition_get(pdf_env *env, const char *src, int px)
         found = im;
     }
     pthread_mutex_unlock(&ps->mu);
+    pthread_mutex_unlock(&ps->make);
     return found;
 }
 
@@ -171,7 +196,7 @@ double pdf_pic_ppi(const pdf_pic *pic, double w, double h)
 
 void pdf_photo_draw(pdf_doc *p, const pdf_pic *pic, double x, double y, double w, double h)
 {
-    if (!p->cr || !pic || !pic->src || w <= 0 || h <= 0) return;
+    if ((!p->cr && !p->prefetch) || !pic || !pic->src || w <= 0 || h <= 0) return;
     pdf_env *env = (pdf_env *)p->env;   /* the rendition table is the one shared thing that changes */
     /* scale to cover the frame, centred */
     double a = pdf_pic_aspect(pic), iw = w, ih = w / a;
@@ -182,7 +207,7 @@ void pdf_photo_draw(pdf_doc *p, const pdf_pic *pic, double x, double y, double w
     int need = (int)ceil(iw / 72.0 * 300.0 - 1e-6);
     int px = need < pic->w ? need : pic->w;
     const pdf_image *im = rendition_get(env, pic->src, px);
-    if (!im) return;
+    if (!im || !p->cr) return;   /* pagination: made ahead of the drawing (pdf_doc.prefetch) */
     cairo_save(p->cr);
     cairo_rectangle(p->cr, x, y, w, h);
     cairo_clip(p->cr);
