@@ -17,7 +17,8 @@ ALBUM_LIMIT=${SIZE_ALBUM_LIMIT:-60}   # seconds per album build
 # leak reports with full stacks) makes a 100,000-node load take minutes: these
 # cases time the program, so they unwind fast. The album builds also skip
 # leak detection (pango's and cairo's leaks are suppressed by frames that
-# fast unwinding does not see; tests/e2e/pdf.sh checks the album for leaks).
+# fast unwinding does not see; tests/e2e/album.sh checks the album for leaks
+# with full stacks, tests/run.sh).
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:fast_unwind_on_malloc=1"
 export ASAN_OPTIONS
 
