@@ -189,6 +189,35 @@ if [ -z "${HC_PDF_OUT:-}" ]; then
         check "/ID: 32 hex digits, one per edition, another for PDF/X and for changed content ($a $b $c $d)" \
             sh -c "[ ${#a} = 32 ] && [ ${#d} = 32 ] && [ '$a' != '$b' ] && [ '$b' != '$c' ] && [ '$a' != '$d' ]"
     }
+
+    # a big document's editions as updates of cairo's file (press_update.c;
+    # from 48 MB, here forced on the small fixture with the test hook): the
+    # same pages, text and boxes as qpdf's rewrite, links and tags in the
+    # screen edition only, a valid file, the same bytes twice
+    {
+        big() { HUACE_PDF_UPDATE_MIN=0 "$HUACE" build -s tests/sites/pdf-basic -o "$1" --today 2026-11-30 --quiet >"$1.log" 2>&1; }
+        big "$T/big1"
+        big "$T/big2"
+        A=$T/id1/print B=$T/big1/print
+        check "update editions: the build succeeds" test -s "$B/album-press.pdf"
+        for f in album.pdf album-press.pdf P-B-01.pdf P-B-01-press.pdf; do
+            check "update editions: $f passes qpdf --check, same text and page boxes as the rewrite" \
+                sh -c "qpdf --check '$B/$f' >/dev/null && pdftotext -q '$A/$f' '$T/a.txt' && pdftotext -q '$B/$f' '$T/b.txt' && cmp -s '$T/a.txt' '$T/b.txt' &&
+                       pdfinfo -box -f 1 -l 999 '$A/$f' | grep -E 'Pages|Box' >'$T/a.box' && pdfinfo -box -f 1 -l 999 '$B/$f' | grep -E 'Pages|Box' >'$T/b.box' && cmp -s '$T/a.box' '$T/b.box'"
+        done
+        pdftoppm -r 20 -gray "$A/album-press.pdf" "$T/pa"
+        pdftoppm -r 20 -gray "$B/album-press.pdf" "$T/pb"
+        same=0 diff=0
+        for im in "$T"/pa-*.pgm; do if cmp -s "$im" "$T/pb-${im#"$T"/pa-}"; then same=$((same + 1)); else diff=$((diff + 1)); fi; done
+        check "update editions: every press page renders as the rewrite's ($same same, $diff different)" sh -c "[ $same -gt 0 ] && [ $diff = 0 ]"
+        check "update editions: the screen edition keeps the link to the unit and its tags" \
+            sh -c "qpdf --qdf --object-streams=disable '$B/album.pdf' - | grep -a -q '/Dest (unit-P-B-01)' && pdfinfo '$B/album.pdf' | grep -q 'Tagged: *yes'"
+        check "update editions: the press edition has no annotations and no structure tree (none reachable)" \
+            sh -c "qpdf --qdf --object-streams=disable '$B/album-press.pdf' '$T/bq.pdf' && ! grep -a -q -E '/Annots|/StructTreeRoot|/StructParents' '$T/bq.pdf'"
+        check "update editions: the same bytes twice" cmp "$B/album-press.pdf" "$T/big2/print/album-press.pdf"
+        a=$(doc_id "$B/album.pdf") b=$(doc_id "$B/album-press.pdf")
+        check "update editions: an /ID per edition ($a $b)" sh -c "[ ${#a} = 32 ] && [ '$a' != '$b' ]"
+    }
 fi
 # (two builds of the example give the same print/ files, and every other
 # file: tests/e2e/site.sh)

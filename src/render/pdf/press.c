@@ -10,10 +10,13 @@
  *      /BleedBox on every page, no link annotations, no structure tree.
  * Both with a deterministic /ID (a hash of the content) and object streams.
  * With PDF/X (pdfx.h) the press edition is then converted to CMYK and
- * written as PDF/X-4, PDF 1.6.
+ * written as PDF/X-4, PDF 1.6. A document file of 48 MB or more without
+ * PDF/X skips steps 2 and 3 here: press_update.c writes its editions as
+ * updates of cairo's file, so that qpdf never holds its whole object table.
  */
 #include "pdf_int.h"
 #include "pdfx.h"
+#include "press.h"
 #include "../../base/alloc.h"
 #include "../../base/hash.h"
 #include <qpdf/qpdf-c.h>
@@ -26,7 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *qpdf_message(qpdf_data q, const char *what)
+char *pdf_qpdf_message(qpdf_data q, const char *what)
 {
     hc_buf m = HC_BUF_INIT;
     hc_buf_printf(&m, "%s", what);
@@ -175,17 +178,27 @@ static int write_to(qpdf_data q, const char *path, hc_buf *out, const char *min_
     return 0;
 }
 
-/* TrimBox, BleedBox and full MediaBox on every page. */
-static void press_boxes(qpdf_data q, const pdf_geom *g, int npages)
+void pdf_screen_page(qpdf_data q, qpdf_oh page, const pdf_geom *g)
+{
+    qpdf_oh_replace_key(q, page, "/MediaBox", box(q, g->pad, g->pad, g->media_w - g->pad, g->media_h - g->pad));
+}
+
+void pdf_press_page(qpdf_data q, qpdf_oh page, const pdf_geom *g)
 {
     double pad = g->pad, b = g->bleed;
-    for (int i = 0; i < npages; i++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
-        qpdf_oh_replace_key(q, page, "/MediaBox", box(q, 0, 0, g->media_w, g->media_h));
-        qpdf_oh_replace_key(q, page, "/TrimBox", box(q, pad, pad, g->media_w - pad, g->media_h - pad));
-        qpdf_oh_replace_key(q, page, "/BleedBox", box(q, pad - b, pad - b, g->media_w - pad + b, g->media_h - pad + b));
-        qpdf_oh_remove_key(q, page, "/CropBox");
-    }
+    qpdf_oh_replace_key(q, page, "/MediaBox", box(q, 0, 0, g->media_w, g->media_h));
+    qpdf_oh_replace_key(q, page, "/TrimBox", box(q, pad, pad, g->media_w - pad, g->media_h - pad));
+    qpdf_oh_replace_key(q, page, "/BleedBox", box(q, pad - b, pad - b, g->media_w - pad + b, g->media_h - pad + b));
+    qpdf_oh_remove_key(q, page, "/CropBox");
+    qpdf_oh_remove_key(q, page, "/Annots");
+    qpdf_oh_remove_key(q, page, "/StructParents");
+}
+
+void pdf_press_root(qpdf_data q)
+{
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh_remove_key(q, root, "/StructTreeRoot");
+    qpdf_oh_remove_key(q, root, "/MarkInfo");
 }
 
 /* Finds the placeholder of every used image (xos[k]), putting its data in
@@ -196,7 +209,7 @@ static int placeholders(qpdf_data q, const pdf_image *const *used, size_t nused,
     char *done = hc_xcalloc(nused ? nused : 1, 1);
     int np = qpdf_get_num_pages(q);
     if (np <= 0) {
-        *err = qpdf_message(q, "cairo's PDF has no pages");
+        *err = pdf_qpdf_message(q, "cairo's PDF has no pages");
         goto out;
     }
     for (int i = 0; i < np; i++)
@@ -210,7 +223,7 @@ static int placeholders(qpdf_data q, const pdf_image *const *used, size_t nused,
             goto out;
         }
     if (qpdf_has_error(q)) {
-        *err = qpdf_message(q, "cannot put the images in");
+        *err = pdf_qpdf_message(q, "cannot put the images in");
         goto out;
     }
     rc = 0;
@@ -229,27 +242,18 @@ static int editions(qpdf_data q, const pdf_geom *g, const pdf_image *const *used
     int np = qpdf_get_num_pages(q);
 
     /* screen edition: the trim only (none when neither screen_path nor screen is given: the signs) */
-    for (int i = 0; (screen_path || screen) && i < np; i++)
-        qpdf_oh_replace_key(q, qpdf_get_page_n(q, (size_t)i), "/MediaBox",
-                            box(q, g->pad, g->pad, g->media_w - g->pad, g->media_h - g->pad));
+    for (int i = 0; (screen_path || screen) && i < np; i++) pdf_screen_page(q, qpdf_get_page_n(q, (size_t)i), g);
     if ((screen_path || screen) && write_to(q, screen_path, screen, NULL, press_id_edition(id, "screen", NULL)) != 0) {
-        *err = qpdf_message(q, "cannot write the screen edition");
+        *err = pdf_qpdf_message(q, "cannot write the screen edition");
         goto out;
     }
 
     /* press edition: boxes, no links, no structure tree; PDF/X-4 in CMYK when asked */
-    press_boxes(q, g, np);
-    for (int i = 0; i < np; i++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
-        qpdf_oh_remove_key(q, page, "/Annots");
-        qpdf_oh_remove_key(q, page, "/StructParents");
-    }
-    qpdf_oh root = qpdf_get_root(q);
-    qpdf_oh_remove_key(q, root, "/StructTreeRoot");
-    qpdf_oh_remove_key(q, root, "/MarkInfo");
+    for (int i = 0; i < np; i++) pdf_press_page(q, qpdf_get_page_n(q, (size_t)i), g);
+    pdf_press_root(q);
     if (pdfx && pdf_pdfx_apply(pdfx, q, used, xos, nused, date, err) != 0) goto out;
     if (write_to(q, press_path, press, pdfx ? "1.6" : NULL, press_id_edition(id, "press", pdfx)) != 0) {
-        *err = qpdf_message(q, "cannot write the press edition");
+        *err = pdf_qpdf_message(q, "cannot write the press edition");
         goto out;
     }
     rc = 0;
@@ -265,7 +269,7 @@ int pdf_editions(const unsigned char *pdf, size_t len, const pdf_geom *g, const 
     qpdf_silence_errors(q);
     qpdf_oh *xos = hc_xcalloc(nused ? nused : 1, sizeof *xos);
     if (qpdf_read_memory(q, "album", (const char *)pdf, len, NULL) & QPDF_ERRORS)
-        *err = qpdf_message(q, "cannot read cairo's PDF");
+        *err = pdf_qpdf_message(q, "cannot read cairo's PDF");
     else if (placeholders(q, used, nused, xos, 1, err) == 0)
         rc = editions(q, g, used, xos, nused, pdfx, date, press_id_images(press_id_of(pdf, len), used, nused), NULL,
                       NULL, screen, press, err);
@@ -319,8 +323,7 @@ static void press_unmap(press_map *m)
 
 typedef struct { long long id; int gen; } objref;
 
-/* The byte offset after the last "startxref" of the file f; -1 if none. */
-static long long last_startxref(FILE *f)
+long long pdf_last_startxref(FILE *f)
 {
     char tail[1025];
     if (fseeko(f, 0, SEEK_END) != 0) return -1;
@@ -364,7 +367,7 @@ static int append_images(const char *path, const pdf_image *const *used, const o
     long long *at = hc_xcalloc(nused ? nused : 1, sizeof *at);
     FILE *f = fopen(path, "r+b");
     if (!f) goto fail;
-    long long prev = last_startxref(f);
+    long long prev = pdf_last_startxref(f);
     if (prev < 0 || fseeko(f, 0, SEEK_END) != 0) goto fail;
     fputs("\n", f);
     for (size_t k = 0; k < nused; k++) {
@@ -402,7 +405,7 @@ static int images_into_file(const char *path, const pdf_image *const *used, size
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
     if (press_read(q, path, &map) & QPDF_ERRORS) {
-        *err = qpdf_message(q, "cannot read cairo's PDF");
+        *err = pdf_qpdf_message(q, "cannot read cairo's PDF");
         goto out;
     }
     if (placeholders(q, used, nused, xos, 0, err) != 0) goto out;
@@ -439,11 +442,17 @@ int pdf_editions_files(const char *in_path, const pdf_geom *g, const pdf_image *
         free(xos);
         return -1;
     }
+    struct stat st;
+    if (!pdfx && stat(in_path, &st) == 0 && (long long)st.st_size >= pdf_update_min()) {
+        free(refs);
+        free(xos);
+        return pdf_editions_update(in_path, g, screen_path, press_path, err);
+    }
     press_map map;
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
     if (press_read(q, in_path, &map) & QPDF_ERRORS) {
-        *err = qpdf_message(q, "cannot read cairo's PDF");
+        *err = pdf_qpdf_message(q, "cannot read cairo's PDF");
     } else {
         for (size_t k = 0; k < nused; k++) xos[k] = qpdf_get_object_by_id(q, refs[k].id, refs[k].gen);
         rc = editions(q, g, used, xos, nused, pdfx, date, press_id_of(map.p, map.len), screen_path, press_path,
