@@ -234,12 +234,17 @@ static void poll_loop(const hc_opts *bo, const preview *p, uint64_t last)
 }
 
 /* ------------------------------------------------------------------------
- * With inotify, each full build runs in a child process (fork, no exec: the
- * same options) while this one goes on watching: an edit to a case study
- * gets its page at once from the model kept here (fast.h), whatever the
- * build under way; the build then follows. A build started before a change
- * it did not see is let finish (a build that is stopped midway could leave
- * the folder half swapped), and another one follows it.
+ * With inotify, each full build runs in a child process while this one goes
+ * on watching: an edit to a case study gets its page at once from the model
+ * kept here (fast.h), whatever the build under way; the build then follows.
+ * A build started before a change it did not see is let finish (a build
+ * that is stopped midway could leave the folder half swapped), and another
+ * one follows it. The child execs `huace build` with serve's options at
+ * once: this process has the HTTP server's thread, which may hold a lock
+ * (malloc's, under the sanitizers; stdio's; a library's) at the moment of
+ * the fork, and a child that went on in the copied memory could wait on it
+ * for ever. HUACE_SERVE_CHILD (set by serve for its children) makes that
+ * build exit 3 when nothing changed.
  */
 typedef struct {
     pid_t pid;                /* the build under way, 0: none */
@@ -250,9 +255,38 @@ typedef struct {
     size_t nredo, capredo;
 } builder;
 
+/* The arguments of `huace build` with bo's options (argv[0] the program). */
+static void build_argv(const hc_opts *bo, const char *argv[16], char jobs[16])
+{
+    int n = 0;
+    argv[n++] = "huace";
+    argv[n++] = "build";
+    argv[n++] = "-s";
+    argv[n++] = bo->src;
+    argv[n++] = "-o";
+    argv[n++] = bo->out;
+    argv[n++] = "--base-url";
+    argv[n++] = bo->base_url;
+    if (bo->today) {
+        argv[n++] = "--today";
+        argv[n++] = bo->today;
+    }
+    if (bo->drafts) argv[n++] = "--drafts";
+    if (bo->quiet) argv[n++] = "--quiet";
+    if (bo->internal) argv[n++] = "--edition=internal";
+    if (bo->jobs > 0) {
+        snprintf(jobs, 16, "-j%d", bo->jobs);
+        argv[n++] = jobs;
+    }
+    argv[n] = NULL;
+}
+
 /* Forks the full build; without a child (fork fails), builds here. */
 static void start_build(const hc_opts *bo, const preview *p, builder *bl)
 {
+    const char *argv[16];
+    char jobs[16];
+    build_argv(bo, argv, jobs);   /* before the fork: the child only execs */
     fflush(stdout);
     fflush(stderr);
     int mem = memfd_create("huace-serve-errors", MFD_CLOEXEC);
@@ -263,14 +297,14 @@ static void start_build(const hc_opts *bo, const preview *p, builder *bl)
         return;
     }
     if (pid == 0) {   /* the child: the build, its stderr kept for the page as well */
-        int rebuilt = 0;
         signal(SIGINT, SIG_DFL);    /* Ctrl-C at the terminal ends it with serve */
         signal(SIGTERM, SIG_DFL);
         if (nice(5) == -1) { /* the quick updates come first where it can; else as it is */ }
         if (mem >= 0) dup2(mem, 2);
-        int rc = hc_build(bo, &rebuilt);
-        fflush(NULL);
-        _exit(rc != 0 ? 1 : rebuilt ? 0 : 3);
+        execv("/proc/self/exe", (char *const *)argv);
+        static const char msg[] = "huace serve: cannot start the build (exec /proc/self/exe)\n";
+        if (write(2, msg, sizeof msg - 1) < 0) { /* nothing more to say it with */ }
+        _exit(1);
     }
     bl->pid = pid;
     bl->mem = mem;
@@ -424,6 +458,7 @@ int hc_cmd_serve(const hc_opts *o)
     int rc = 1;
     preview p = { .addr = o->bind ? o->bind : "127.0.0.1", .dir = HC_BUF_INIT, .out = HC_BUF_INIT,
                   .fast = HC_BUF_INIT, .base = HC_BUF_INIT };
+    setenv("HUACE_SERVE_CHILD", "1", 1);   /* for start_build's children; before any thread starts */
     if (preview_start(o, &p) != 0) goto out;
     catch_signals();
     announce(o, &p);

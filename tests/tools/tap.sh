@@ -28,7 +28,7 @@ san_report() {
 # built by $HUACE with --today 2026-11-30 and the options into OUT, its
 # stdout and stderr in LOG; returns the build's exit status. Under
 # tests/run.sh (HUACE_EXAMPLE_CACHE set) each set of options is built once per
-# pass and copied, with the caches beside it (OUT.huace-*), so that a later
+# pass (under a lock) and copied, with the caches beside it (OUT.huace-*), so that a later
 # build into OUT works as it would after a build of its own: the example
 # takes about 20 s to build and 80 s under ASan, and several suites read the
 # same output.
@@ -41,9 +41,15 @@ example_build() {
     fi
     eb_c=$HUACE_EXAMPLE_CACHE/$(printf '%s\n' "$HUACE" "$@" | cksum | tr ' ' -)
     if ! [ -f "$eb_c/status" ]; then
-        mkdir -p "$eb_c"
-        "$HUACE" build -s . -o "$eb_c/out" --today 2026-11-30 "$@" >"$eb_c/log" 2>&1
-        echo $? >"$eb_c/status"
+        # tests/run.sh runs two suites at a time: one builds, the other waits
+        mkdir -p "$HUACE_EXAMPLE_CACHE"
+        until mkdir "$eb_c.lock" 2>/dev/null; do sleep 0.5; done
+        if ! [ -f "$eb_c/status" ]; then
+            mkdir -p "$eb_c"
+            "$HUACE" build -s . -o "$eb_c/out" --today 2026-11-30 "$@" >"$eb_c/log" 2>&1
+            echo $? >"$eb_c/status"
+        fi
+        rmdir "$eb_c.lock"
     fi
     cp "$eb_c/log" "$eb_log"
     rm -rf "$eb_out"
