@@ -171,11 +171,12 @@ static void options_key(const hc_opts *o, hc_buf *b)
 
 int hc_cmd_build(const hc_opts *o)
 {
+    /* serve's child (serve.c start_build): as serve's own builds, no "nothing
+     * changed" line, and exit status 3 tells serve so */
+    if (!getenv("HUACE_SERVE_CHILD")) return hc_build(o, NULL);
     int rebuilt = 0;
     int rc = hc_build(o, &rebuilt);
-    /* serve's child (serve.c start_build): 3 tells serve nothing changed */
-    if (rc == 0 && !rebuilt && getenv("HUACE_SERVE_CHILD")) return 3;
-    return rc;
+    return rc == 0 && !rebuilt ? 3 : rc;
 }
 
 /* The write errors of a full (or failing) disk, which every later write
